@@ -1,0 +1,137 @@
+import {
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+} from 'botbuilder';
+import type { CardRenderer } from '../cards/card-renderer';
+import { UserFacingError } from '../core/errors';
+import type { ActionOutcome, Reply } from '../core/reply';
+import type { Router } from '../core/router';
+import type { Turn } from '../core/turn';
+import type { HomeService } from '../home/home-service';
+import type { Logger } from '../logger';
+import type { ConversationReferenceRepository } from './conversation-references';
+import { toActivity } from './reply-activities';
+import { describeFailure } from './turn-errors';
+import { tenantIdOf, type TurnFactory } from './turn-factory';
+
+export interface BotDependencies {
+  readonly router: Router;
+  readonly home: HomeService;
+  readonly renderer: CardRenderer;
+  readonly turns: TurnFactory;
+  readonly references: ConversationReferenceRepository;
+  readonly logger: Logger;
+}
+
+type ActionData = Readonly<Record<string, unknown>>;
+
+/** Translates Teams activities into core intents and core replies back into activities; nothing else. */
+export class PartnerCoachBot extends TeamsActivityHandler {
+  constructor(private readonly deps: BotDependencies) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botWasAdded = context.activity.membersAdded?.some((member) => member.id === context.activity.recipient.id);
+      if (botWasAdded) await this.withTurn(context, async (turn) => this.send(context, [this.deps.home.welcome(turn)]));
+      await next();
+    });
+  }
+
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const data = (invokeValue.action?.data ?? {}) as ActionData;
+    const verb = invokeValue.action?.verb ?? (typeof data.verb === 'string' ? data.verb : '');
+    let response: AdaptiveCardInvokeResponse = messageResponse('');
+    await this.withTurn(context, async (turn) => {
+      const outcome = await this.runAction(turn, verb, data);
+      await this.send(context, outcome.replies ?? []);
+      response = outcome.update
+        ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: this.deps.renderer.render(outcome.update) }
+        : messageResponse('');
+    }, (text) => {
+      response = messageResponse(text);
+    });
+    return response;
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    await this.withTurn(context, async (turn) => {
+      const value = context.activity.value as ActionData | undefined;
+      if (value && typeof value === 'object' && typeof value.verb === 'string') {
+        await this.handleSubmit(context, turn, value.verb, value);
+        return;
+      }
+      const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
+      await this.send(context, await this.runCommand(turn, text.replace(/<at>[^<]*<\/at>/g, ' ')));
+    });
+  }
+
+  /** Plain Action.Submit: the same verbs as Action.Execute, with the card replaced by an update call. */
+  private async handleSubmit(context: TurnContext, turn: Turn, verb: string, data: ActionData): Promise<void> {
+    const outcome = await this.runAction(turn, verb, data);
+    const replyToId = context.activity.replyToId;
+    if (outcome.update && replyToId) {
+      await context.updateActivity({ ...toActivity({ kind: 'card', view: outcome.update }, this.deps.renderer), id: replyToId });
+    } else if (outcome.update) {
+      await this.send(context, [{ kind: 'card', view: outcome.update }]);
+    }
+    await this.send(context, outcome.replies ?? []);
+  }
+
+  private async runCommand(turn: Turn, text: string): Promise<readonly Reply[]> {
+    const match = this.deps.router.matchCommand(text, turn.conversation.kind);
+    if (match.kind === 'command') return match.route.run(turn, match.argument);
+    if (match.kind === 'wrong-scope') return this.deps.home.wrongScope(turn);
+    return this.deps.home.unknown(turn);
+  }
+
+  private async runAction(turn: Turn, verb: string, data: ActionData): Promise<ActionOutcome> {
+    const route = this.deps.router.action(verb);
+    if (!route) throw new UserFacingError('errors.invalidAction');
+    return route.run(turn, data);
+  }
+
+  private async send(context: TurnContext, replies: readonly Reply[]): Promise<void> {
+    for (const reply of replies) await context.sendActivity(toActivity(reply, this.deps.renderer));
+  }
+
+  /** The turn's error boundary: one kind line to the person, one log line with ids, nothing internal. */
+  private async withTurn(
+    context: TurnContext,
+    work: (turn: Turn) => Promise<void>,
+    answerFailure?: (text: string) => void,
+  ): Promise<void> {
+    const turn = await this.deps.turns.create(context);
+    const ids = {
+      activityId: context.activity.id,
+      conversationKey: turn.conversation.key,
+      userKey: turn.actor.userKey,
+      type: context.activity.type,
+    };
+    try {
+      await this.deps.references.remember(turn.conversation.key, turn.actor.userKey, {
+        reference: TurnContext.getConversationReference(context.activity),
+        kind: turn.conversation.kind,
+        tenantId: tenantIdOf(context.activity),
+      });
+      await work(turn);
+    } catch (error) {
+      const failure = describeFailure(error, turn.t);
+      if (failure.expected) this.deps.logger.info({ ...ids, reason: (error as Error).name }, 'turn ended with an expected failure');
+      else this.deps.logger.error({ ...ids, err: error }, 'turn failed');
+      if (answerFailure) answerFailure(failure.text);
+      else await context.sendActivity(failure.text);
+    }
+  }
+}
+
+function messageResponse(text: string): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text as unknown as Record<string, unknown> };
+}

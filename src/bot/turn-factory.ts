@@ -1,0 +1,80 @@
+import type { Activity, TurnContext } from 'botbuilder';
+import { conversationKeyOf, teamKeyOf, userKeyOf } from '../core/keys';
+import { localeFromTag, type Locale } from '../core/locale';
+import type { Translator } from '../core/translator';
+import type { ConversationKind, Turn } from '../core/turn';
+import type { Logger } from '../logger';
+import type { UserSettingsRepository } from '../home/user-settings';
+
+export interface TurnFactoryDependencies {
+  readonly translator: Translator;
+  readonly settings: UserSettingsRepository;
+  readonly defaultLocale: Locale;
+  readonly clock: () => Date;
+  readonly logger: Logger;
+}
+
+interface TeamsChannelData {
+  readonly tenant?: { readonly id?: string };
+  readonly team?: { readonly id?: string };
+}
+
+/** Translates an incoming activity into the core's Turn: our own keys, language and time zone. */
+export class TurnFactory {
+  constructor(private readonly deps: TurnFactoryDependencies) {}
+
+  async create(context: TurnContext): Promise<Turn> {
+    const activity = context.activity;
+    const tenantId = tenantIdOf(activity);
+    const channelData = (activity.channelData ?? {}) as TeamsChannelData;
+    const userKey = userKeyOf(tenantId, activity.from.aadObjectId ?? activity.from.id);
+    const locale = (await this.preferredLocale(userKey)) ?? localeFromTag(activity.locale) ?? this.deps.defaultLocale;
+    return {
+      actor: { userKey, tenantId, displayName: activity.from.name ?? '' },
+      conversation: {
+        key: conversationKeyOf(tenantId, activity.conversation.id),
+        kind: conversationKindOf(activity),
+        teamKey: channelData.team?.id ? teamKeyOf(tenantId, channelData.team.id) : undefined,
+      },
+      locale,
+      t: this.deps.translator.forLocale(locale),
+      timeZone: timeZoneOf(activity),
+      now: this.deps.clock(),
+    };
+  }
+
+  /** A stored choice wins; if storage is down the turn still gets a language for its apology. */
+  private async preferredLocale(userKey: string): Promise<Locale | undefined> {
+    try {
+      return (await this.deps.settings.get(userKey)).locale;
+    } catch (error) {
+      this.deps.logger.warn({ err: error, userKey }, 'could not read language preference');
+      return undefined;
+    }
+  }
+}
+
+export function tenantIdOf(activity: Partial<Activity>): string {
+  const channelData = (activity.channelData ?? {}) as TeamsChannelData;
+  return channelData.tenant?.id ?? activity.conversation?.tenantId ?? 'no-tenant';
+}
+
+function conversationKindOf(activity: Activity): ConversationKind {
+  const type = activity.conversation.conversationType;
+  return type === 'channel' || type === 'groupChat' ? type : 'personal';
+}
+
+function timeZoneOf(activity: Activity): string | undefined {
+  const clientInfo = activity.entities?.find((entity) => entity.type === 'clientInfo') as { timezone?: unknown } | undefined;
+  const zone = typeof clientInfo?.timezone === 'string' ? clientInfo.timezone : activity.localTimezone;
+  return zone && isIanaZone(zone) ? zone : undefined;
+}
+
+function isIanaZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,40 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as ACData from 'adaptivecards-templating';
+import type { CardTemplate, CardView } from './card-view';
+
+/** An expanded Adaptive Card, ready to attach to a message or an invoke response. */
+export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
+
+const maxCardVersion = 1.5;
+
+/** Binds card views to the JSON templates in cards/, loaded and checked once at start. */
+export class CardRenderer {
+  private constructor(private readonly templates: ReadonlyMap<string, ACData.Template>) {}
+
+  /** Loads every template; fails if one is missing, is not an Adaptive Card, or is newer than 1.5. */
+  static load(cardsDir: string, required: readonly CardTemplate<unknown>[]): CardRenderer {
+    const templates = new Map<string, ACData.Template>();
+    for (const file of readdirSync(cardsDir).filter((name) => name.endsWith('.json'))) {
+      const name = path.basename(file, '.json');
+      const json = JSON.parse(readFileSync(path.join(cardsDir, file), 'utf8')) as Record<string, unknown>;
+      if (json.type !== 'AdaptiveCard' || Number(json.version) > maxCardVersion) {
+        throw new Error(`card template ${file} must be an AdaptiveCard of version ${maxCardVersion} or lower`);
+      }
+      templates.set(name, new ACData.Template(json));
+    }
+    const missing = required.map((template) => template.name).filter((name) => !templates.has(name));
+    if (missing.length > 0) throw new Error(`missing card templates in ${cardsDir}: ${missing.join(', ')}`);
+    return new CardRenderer(templates);
+  }
+
+  templateNames(): string[] {
+    return [...this.templates.keys()].sort();
+  }
+
+  render<TData>(view: CardView<TData>): AdaptiveCardJson {
+    const template = this.templates.get(view.template.name);
+    if (!template) throw new Error(`unknown card template ${view.template.name}`);
+    return template.expand({ $root: view.data }) as AdaptiveCardJson;
+  }
+}

@@ -1,0 +1,155 @@
+import { z } from 'zod';
+
+/** Everything the app reads from the environment, parsed once and frozen. */
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl: string;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly defaultLocale: 'en' | 'sv';
+  readonly maxBodyBytes: number;
+  /** Absent in local mode: no inbound authentication, loopback only. */
+  readonly bot: BotCredentials | undefined;
+  /** Empty means "any tenant". */
+  readonly allowedTenantIds: readonly string[];
+  /** Absent when Azure OpenAI is not configured: the scripted customer and no AI feedback. */
+  readonly azureOpenAi: AzureOpenAiConfig | undefined;
+}
+
+export interface BotCredentials {
+  readonly appId: string;
+  readonly appPassword: string | undefined;
+  readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  readonly tenantId: string | undefined;
+}
+
+export interface AzureOpenAiConfig {
+  readonly endpoint: string;
+  readonly apiKey: string;
+  readonly deployment: string;
+  readonly apiVersion: string;
+  readonly timeoutMs: number;
+}
+
+/** Thrown once with every problem, so an operator fixes the whole .env in one go. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const blankToUndefined = (value: unknown): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+const optionalText = z.preprocess(blankToUndefined, z.string().trim().optional());
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const environmentSchema = z.object({
+  PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+  HOST: optionalText,
+  DATABASE_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, 'must start with sqlite:, postgres:// or postgresql://')
+      .default('sqlite:./data/partner-coach.db'),
+  ),
+  LOG_LEVEL: z.preprocess(
+    blankToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  DEFAULT_LOCALE: z.preprocess(blankToUndefined, z.enum(['en', 'sv']).default('en')),
+  MAX_BODY_KB: z.preprocess(blankToUndefined, z.coerce.number().int().min(16).max(4096).default(256)),
+  MicrosoftAppId: z.preprocess(blankToUndefined, z.string().regex(guid, 'must be a GUID').optional()),
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z.preprocess(blankToUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional()),
+  MicrosoftAppTenantId: z.preprocess(blankToUndefined, z.string().regex(guid, 'must be a GUID').optional()),
+  ALLOWED_TENANT_IDS: optionalText,
+  AZURE_OPENAI_ENDPOINT: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  AZURE_OPENAI_API_KEY: optionalText,
+  AZURE_OPENAI_DEPLOYMENT: optionalText,
+  AZURE_OPENAI_API_VERSION: optionalText,
+  AZURE_OPENAI_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(500).max(120000).default(15000)),
+});
+
+type Environment = z.infer<typeof environmentSchema>;
+
+/** Parses the environment; throws ConfigError naming every missing or invalid key. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): AppConfig {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const values = parsed.data;
+  const problems = [...botProblems(values), ...azureOpenAiProblems(values), ...tenantProblems(values)];
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const bot = botCredentials(values);
+  return Object.freeze({
+    port: values.PORT,
+    // Without inbound authentication the bot must not be reachable from other machines.
+    host: bot ? (values.HOST ?? '0.0.0.0') : '127.0.0.1',
+    databaseUrl: values.DATABASE_URL,
+    logLevel: values.LOG_LEVEL,
+    defaultLocale: values.DEFAULT_LOCALE,
+    maxBodyBytes: values.MAX_BODY_KB * 1024,
+    bot,
+    allowedTenantIds: Object.freeze(splitList(values.ALLOWED_TENANT_IDS).map((id) => id.toLowerCase())),
+    azureOpenAi: azureOpenAiConfig(values),
+  });
+}
+
+function splitList(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((item) => item.trim()).filter((item) => item.length > 0);
+}
+
+function botProblems(values: Environment): string[] {
+  const problems: string[] = [];
+  if (!values.MicrosoftAppId) {
+    for (const key of ['MicrosoftAppPassword', 'MicrosoftAppType', 'MicrosoftAppTenantId'] as const) {
+      if (values[key]) problems.push(`${key}: is set but MicrosoftAppId is missing`);
+    }
+    return problems;
+  }
+  if (!values.MicrosoftAppType) problems.push('MicrosoftAppType: required when MicrosoftAppId is set (MultiTenant, SingleTenant or UserAssignedMSI)');
+  if (values.MicrosoftAppType !== 'UserAssignedMSI' && !values.MicrosoftAppPassword) {
+    problems.push('MicrosoftAppPassword: required unless MicrosoftAppType is UserAssignedMSI');
+  }
+  if (values.MicrosoftAppType && values.MicrosoftAppType !== 'MultiTenant' && !values.MicrosoftAppTenantId) {
+    problems.push(`MicrosoftAppTenantId: required when MicrosoftAppType is ${values.MicrosoftAppType}`);
+  }
+  return problems;
+}
+
+function tenantProblems(values: Environment): string[] {
+  return splitList(values.ALLOWED_TENANT_IDS)
+    .filter((id) => !guid.test(id))
+    .map((id) => `ALLOWED_TENANT_IDS: "${id}" is not a GUID`);
+}
+
+const azureKeys = ['AZURE_OPENAI_ENDPOINT', 'AZURE_OPENAI_API_KEY', 'AZURE_OPENAI_DEPLOYMENT', 'AZURE_OPENAI_API_VERSION'] as const;
+
+function azureOpenAiProblems(values: Environment): string[] {
+  const present = azureKeys.filter((key) => values[key] !== undefined);
+  if (present.length === 0 || present.length === azureKeys.length) return [];
+  return azureKeys
+    .filter((key) => values[key] === undefined)
+    .map((key) => `${key}: required because ${present.join(', ')} ${present.length === 1 ? 'is' : 'are'} set (Azure OpenAI keys go together)`);
+}
+
+function botCredentials(values: Environment): BotCredentials | undefined {
+  if (!values.MicrosoftAppId || !values.MicrosoftAppType) return undefined;
+  return Object.freeze({
+    appId: values.MicrosoftAppId,
+    appPassword: values.MicrosoftAppPassword,
+    appType: values.MicrosoftAppType,
+    tenantId: values.MicrosoftAppTenantId,
+  });
+}
+
+function azureOpenAiConfig(values: Environment): AzureOpenAiConfig | undefined {
+  const { AZURE_OPENAI_ENDPOINT: endpoint, AZURE_OPENAI_API_KEY: apiKey } = values;
+  const { AZURE_OPENAI_DEPLOYMENT: deployment, AZURE_OPENAI_API_VERSION: apiVersion } = values;
+  if (!endpoint || !apiKey || !deployment || !apiVersion) return undefined;
+  return Object.freeze({ endpoint, apiKey, deployment, apiVersion, timeoutMs: values.AZURE_OPENAI_TIMEOUT_MS });
+}

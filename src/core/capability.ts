@@ -1,0 +1,37 @@
+import type { CardTemplate } from '../cards/card-view';
+import type { ConversationKind, Turn } from './turn';
+import type { ActionOutcome, Reply } from './reply';
+
+/** A text command: the words that start it in either language, where it works, and what it does. */
+export interface CommandRoute {
+  readonly id: string;
+  /** Lower-case words or phrases in en and sv; the longest match wins and the rest of the text is the argument. */
+  readonly words: readonly string[];
+  readonly scopes: readonly ConversationKind[];
+  /** Locale keys for the help card: how to type it, and what it does. */
+  readonly help: { readonly usageKey: string; readonly descriptionKey: string };
+  run(turn: Turn, argument: string): Promise<readonly Reply[]>;
+}
+
+/** A card button: routed by the `verb` in the action's data. */
+export interface ActionRoute {
+  readonly verb: string;
+  run(turn: Turn, data: Readonly<Record<string, unknown>>): Promise<ActionOutcome>;
+}
+
+/** A button on the welcome and help cards that leads into a capability. */
+export interface MenuEntry {
+  readonly titleKey: string;
+  readonly descriptionKey: string;
+  readonly verb: string;
+  readonly scopes: readonly ConversationKind[];
+}
+
+/** One folder of the product (exercises, check-ins, role-play, workshops…), plugged in at the composition root. */
+export interface Capability {
+  readonly id: string;
+  readonly commands: readonly CommandRoute[];
+  readonly actions: readonly ActionRoute[];
+  readonly menu: readonly MenuEntry[];
+  readonly cardTemplates: readonly CardTemplate<unknown>[];
+}

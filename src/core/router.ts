@@ -1,0 +1,59 @@
+import type { ActionRoute, Capability, CommandRoute } from './capability';
+import type { ConversationKind } from './turn';
+
+export type CommandMatch =
+  | { readonly kind: 'command'; readonly route: CommandRoute; readonly argument: string }
+  | { readonly kind: 'wrong-scope'; readonly route: CommandRoute }
+  | { readonly kind: 'unknown' };
+
+/** The routing tables for text commands and card verbs, built once from the capabilities. */
+export class Router {
+  private readonly commandsByWord: ReadonlyArray<readonly [string, CommandRoute]>;
+  private readonly actionsByVerb: ReadonlyMap<string, ActionRoute>;
+
+  constructor(capabilities: readonly Capability[]) {
+    const words = new Map<string, CommandRoute>();
+    const verbs = new Map<string, ActionRoute>();
+    for (const capability of capabilities) {
+      for (const route of capability.commands) {
+        for (const word of route.words) {
+          const normalised = normaliseCommandText(word);
+          const existing = words.get(normalised);
+          if (existing) throw new Error(`command word "${normalised}" is claimed by ${existing.id} and ${route.id}`);
+          words.set(normalised, route);
+        }
+      }
+      for (const action of capability.actions) {
+        if (verbs.has(action.verb)) throw new Error(`card verb "${action.verb}" is registered twice`);
+        verbs.set(action.verb, action);
+      }
+    }
+    // Longest phrase first, so "delete my data" wins over "delete".
+    this.commandsByWord = [...words.entries()].sort(([a], [b]) => b.length - a.length);
+    this.actionsByVerb = verbs;
+  }
+
+  matchCommand(text: string, conversationKind: ConversationKind): CommandMatch {
+    const normalised = normaliseCommandText(text);
+    for (const [word, route] of this.commandsByWord) {
+      if (normalised !== word && !normalised.startsWith(`${word} `)) continue;
+      if (!route.scopes.includes(conversationKind)) return { kind: 'wrong-scope', route };
+      return { kind: 'command', route, argument: normalised.slice(word.length).trim() };
+    }
+    return { kind: 'unknown' };
+  }
+
+  action(verb: string): ActionRoute | undefined {
+    return this.actionsByVerb.get(verb);
+  }
+}
+
+/** Lower case, single spaces, no surrounding punctuation: "  Practice  Trust! " → "practice trust". */
+export function normaliseCommandText(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[/!.,:;]+|[.!?,:;]+$/g, '')
+    .trim();
+}

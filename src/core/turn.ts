@@ -1,0 +1,31 @@
+import type { Locale } from './locale';
+import type { Translate } from './translator';
+
+/** The person acting in this turn, identified by our own key (never by data on a card). */
+export interface Actor {
+  /** Our own opaque id for (tenant, Entra object id). */
+  readonly userKey: string;
+  readonly tenantId: string;
+  readonly displayName: string;
+}
+
+export type ConversationKind = 'personal' | 'groupChat' | 'channel';
+
+export interface ConversationInfo {
+  /** Our own opaque id for (tenant, conversation id). */
+  readonly key: string;
+  readonly kind: ConversationKind;
+  /** The team's key when the conversation is a team channel. */
+  readonly teamKey: string | undefined;
+}
+
+/** What a capability knows about one turn: who, where, in which language and time zone, and when. */
+export interface Turn {
+  readonly actor: Actor;
+  readonly conversation: ConversationInfo;
+  readonly locale: Locale;
+  readonly t: Translate;
+  /** IANA zone reported by the client, if any. */
+  readonly timeZone: string | undefined;
+  readonly now: Date;
+}

@@ -1,0 +1,94 @@
+import type { Capability, MenuEntry } from '../core/capability';
+import { cardView, type CardView } from '../cards/card-view';
+import type { Locale } from '../core/locale';
+import { cardReply, textReply, type ActionOutcome, type Reply } from '../core/reply';
+import type { Translate, Translator } from '../core/translator';
+import type { ConversationKind, Turn } from '../core/turn';
+import { helpCard, welcomeCard, type MenuButton } from './home-cards';
+import type { UserSettingsRepository } from './user-settings';
+
+const languageWords: Readonly<Record<string, Locale>> = {
+  sv: 'sv', svenska: 'sv', swedish: 'sv', en: 'en', english: 'en', engelska: 'en',
+};
+
+/** The first things a person sees: welcome, help, language choice and the answer to an unknown command. */
+export class HomeService {
+  constructor(
+    private readonly capabilities: () => readonly Capability[],
+    private readonly settings: UserSettingsRepository,
+    private readonly translator: Translator,
+  ) {}
+
+  welcome(turn: Turn): Reply {
+    const { t } = turn;
+    return cardReply(
+      cardView(welcomeCard, {
+        title: t('home.welcome.title'),
+        intro: t(`home.welcome.intro.${turn.conversation.kind}`),
+        roles: (['staff', 'managers', 'facilitators'] as const).map((role) => ({
+          heading: t(`home.roles.${role}.heading`),
+          text: t(`home.roles.${role}.text`),
+        })),
+        buttons: this.buttons(turn.conversation.kind, t),
+        footnote: t('home.welcome.footnote'),
+      }),
+    );
+  }
+
+  help(turn: Turn, locale: Locale = turn.locale, notice = ''): Reply {
+    return cardReply(this.helpView(turn.conversation.kind, locale, notice));
+  }
+
+  helpCardView(turn: Turn): CardView {
+    return this.helpView(turn.conversation.kind, turn.locale, '');
+  }
+
+  unknown(turn: Turn): readonly Reply[] {
+    return [this.help(turn, turn.locale, turn.t('home.unknown'))];
+  }
+
+  wrongScope(turn: Turn): readonly Reply[] {
+    return [textReply(turn.t(`home.wrongScope.${turn.conversation.kind}`))];
+  }
+
+  async chooseLanguage(turn: Turn, argument: string): Promise<readonly Reply[]> {
+    const locale = languageWords[argument.trim().toLowerCase()];
+    if (!locale) return [textReply(turn.t('home.language.usage'))];
+    await this.settings.update(turn.actor.userKey, { locale });
+    return [textReply(this.translator.translate(locale, 'home.language.changed'))];
+  }
+
+  /** The help card's language button: stores the choice and redraws the same card in that language. */
+  async switchLanguageFromCard(turn: Turn, locale: Locale): Promise<ActionOutcome> {
+    await this.settings.update(turn.actor.userKey, { locale });
+    const notice = this.translator.translate(locale, 'home.language.changed');
+    return { update: this.helpView(turn.conversation.kind, locale, notice) };
+  }
+
+  private helpView(kind: ConversationKind, locale: Locale, notice: string): CardView {
+    const t = this.translator.forLocale(locale);
+    const commands = this.capabilities()
+      .flatMap((capability) => capability.commands)
+      .filter((command) => command.scopes.includes(kind))
+      .map((command) => ({ command: t(command.help.usageKey), description: t(command.help.descriptionKey) }));
+    const otherLocale: Locale = locale === 'sv' ? 'en' : 'sv';
+    return cardView(helpCard, {
+      title: t('home.help.title'),
+      intro: t(`home.help.intro.${kind}`),
+      notice,
+      commandsHeading: t('home.help.commandsHeading'),
+      commands,
+      buttons: [
+        ...this.buttons(kind, t).filter((button) => button.verb !== 'home.help'),
+        { title: t('home.language.switchTo', { language: t(`home.language.names.${otherLocale}`) }), verb: `home.language.${otherLocale}` },
+      ],
+    });
+  }
+
+  private buttons(kind: ConversationKind, t: Translate): MenuButton[] {
+    return this.capabilities()
+      .flatMap((capability) => capability.menu)
+      .filter((entry: MenuEntry) => entry.scopes.includes(kind))
+      .map((entry) => ({ title: t(entry.titleKey), verb: entry.verb }));
+  }
+}

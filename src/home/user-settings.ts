@@ -1,0 +1,33 @@
+import type { Locale } from '../core/locale';
+import { VersionConflictError, type Store } from '../storage/store';
+
+/** What a person chose for themselves and what Teams told us about them. */
+export interface UserSettings {
+  readonly locale?: Locale;
+  readonly timeZone?: string;
+}
+
+const collection = 'user-settings';
+
+/** Per-person settings, owned by the person (so "delete my data" removes them too). */
+export class UserSettingsRepository {
+  constructor(private readonly store: Store) {}
+
+  async get(userKey: string): Promise<UserSettings> {
+    return (await this.store.get<UserSettings>(collection, userKey))?.body ?? {};
+  }
+
+  /** Merges a change, retrying once if another turn wrote the same settings meanwhile. */
+  async update(userKey: string, change: UserSettings): Promise<UserSettings> {
+    for (let attempt = 0; ; attempt += 1) {
+      const current = await this.store.get<UserSettings>(collection, userKey);
+      const body = { ...(current?.body ?? {}), ...change };
+      try {
+        await this.store.put({ collection, id: userKey, owner: userKey, body, expectedVersion: current?.version ?? 0 });
+        return body;
+      } catch (error) {
+        if (attempt >= 1 || !(error instanceof VersionConflictError)) throw error;
+      }
+    }
+  }
+}

@@ -1,0 +1,139 @@
+import { Pool, type PoolClient, type QueryResult } from 'pg';
+import { applyPostgresMigrations } from './postgres-migrate';
+import { PostgresRecords, type Queryable } from './postgres-records';
+import { StorageUnavailableError } from './store';
+import type { RecordQuery, RecordWrite, Store, StoreSession, StoredRecord } from './store';
+import type { StoreOptions } from './store-options';
+import { TransactionScope } from './transaction-scope';
+import { TransactionSession } from './transaction-session';
+
+const poolSettings = {
+  max: 10,
+  connectionTimeoutMillis: 5_000,
+  idleTimeoutMillis: 30_000,
+  statement_timeout: 15_000,
+  // A transaction whose work hangs must not hold row locks for ever.
+  idle_in_transaction_session_timeout: 60_000,
+  application_name: 'partner-coach',
+};
+
+/** Connects a pool to PostgreSQL and brings the schema up to date; several instances may share the database. */
+export async function openPostgresStore(url: string, options: StoreOptions = {}): Promise<Store> {
+  const now = options.now ?? (() => new Date());
+  const pool = new Pool({ connectionString: url, ...poolSettings });
+  // An idle pooled connection that drops emits 'error' on the pool; unheard, that would crash the process.
+  pool.on('error', (error) => options.onBackgroundError?.(error));
+  try {
+    await withClient(pool, (client) => applyPostgresMigrations(client, now()));
+  } catch (error) {
+    await pool.end();
+    throw error instanceof StorageUnavailableError ? error : new StorageUnavailableError(error);
+  }
+  return new PostgresStore(pool, now);
+}
+
+class PostgresStore implements Store {
+  readonly engine = 'postgres';
+  private readonly scope = new TransactionScope();
+  private readonly records: PostgresRecords;
+  private closing: Promise<void> | undefined;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly now: () => Date,
+  ) {
+    this.records = new PostgresRecords(pool, now);
+  }
+
+  get<T>(collection: string, id: string): Promise<StoredRecord<T> | undefined> {
+    return this.outside(() => this.records.get<T>(collection, id));
+  }
+
+  list<T>(collection: string, query?: RecordQuery): Promise<StoredRecord<T>[]> {
+    return this.outside(() => this.records.list<T>(collection, query));
+  }
+
+  put<T>(write: RecordWrite<T>): Promise<number> {
+    return this.outside(() => this.records.put(write));
+  }
+
+  remove(collection: string, id: string, expectedVersion?: number): Promise<boolean> {
+    return this.outside(() => this.records.remove(collection, id, expectedVersion));
+  }
+
+  removeOwnedBy(owner: string): Promise<number> {
+    return this.outside(() => this.records.removeOwnedBy(owner));
+  }
+
+  transaction<T>(work: (session: StoreSession) => Promise<T>): Promise<T> {
+    return this.outside(() =>
+      withClient(this.pool, async (client) => {
+        const session = new TransactionSession(new PostgresRecords(client, this.now));
+        await statement(client, 'BEGIN');
+        try {
+          const result = await this.scope.run(() => work(session));
+          if (session.failedWith) throw session.failedWith;
+          await statement(client, 'COMMIT');
+          return result;
+        } catch (error) {
+          await statement(client, 'ROLLBACK');
+          throw error;
+        } finally {
+          session.end();
+        }
+      }),
+    );
+  }
+
+  ping(): Promise<void> {
+    return this.outside(async () => {
+      await statement(this.pool, 'SELECT 1');
+    });
+  }
+
+  async close(): Promise<void> {
+    this.scope.assertOutside();
+    // pool.end() lets checked-out clients finish their transaction, then ends them; a second end() would throw.
+    this.closing ??= this.pool.end();
+    await this.closing;
+  }
+
+  private async outside<R>(operation: () => Promise<R>): Promise<R> {
+    this.scope.assertOutside();
+    if (this.closing) throw new StorageUnavailableError(new Error('PostgreSQL store is closed'));
+    return operation();
+  }
+}
+
+/** Lends one client to `use`; a client whose connection failed is destroyed instead of going back to the pool. */
+async function withClient<T>(pool: Pool, use: (client: PoolClient) => Promise<T>): Promise<T> {
+  let client: PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (error) {
+    throw new StorageUnavailableError(error);
+  }
+  let broken: Error | undefined;
+  // A checked-out client that loses its connection emits 'error'; unheard, that would crash the process.
+  const onError = (error: Error): void => {
+    broken = error;
+  };
+  client.on('error', onError);
+  try {
+    return await use(client);
+  } catch (error) {
+    if (error instanceof StorageUnavailableError) broken ??= error;
+    throw error;
+  } finally {
+    client.off('error', onError);
+    client.release(broken);
+  }
+}
+
+async function statement(db: Queryable, text: string): Promise<QueryResult> {
+  try {
+    return await db.query(text);
+  } catch (error) {
+    throw new StorageUnavailableError(error);
+  }
+}

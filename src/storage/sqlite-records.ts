@@ -1,0 +1,116 @@
+import Database from 'better-sqlite3';
+import { StorageUnavailableError, VersionConflictError } from './store';
+import type { RecordQuery, RecordWrite, StoreSession, StoredRecord } from './store';
+import { bodyJson, checkExpectedVersion, checkedLimit } from './write-checks';
+
+interface RecordRow {
+  collection: string;
+  id: string;
+  owner: string | null;
+  version: number;
+  body: string;
+  updated_at: string;
+}
+
+const columns = 'collection, id, owner, version, body, updated_at';
+// An update that names no owner keeps the stored one, so a read-modify-write cannot orphan a person's data.
+const sql = {
+  get: `SELECT ${columns} FROM records WHERE collection = @collection AND id = @id`,
+  list: `SELECT ${columns} FROM records WHERE collection = @collection
+    AND (@owner IS NULL OR owner = @owner)
+    AND (@prefix IS NULL OR substr(id, 1, length(@prefix)) = @prefix)
+    ORDER BY id LIMIT @limit`,
+  insert: `INSERT INTO records (${columns}) VALUES (@collection, @id, @owner, 1, @body, @updatedAt)
+    ON CONFLICT (collection, id) DO NOTHING`,
+  update: `UPDATE records SET owner = coalesce(@owner, owner), version = version + 1, body = @body, updated_at = @updatedAt
+    WHERE collection = @collection AND id = @id AND version = @expectedVersion`,
+  upsert: `INSERT INTO records (${columns}) VALUES (@collection, @id, @owner, 1, @body, @updatedAt)
+    ON CONFLICT (collection, id) DO UPDATE SET owner = coalesce(excluded.owner, records.owner),
+      version = records.version + 1, body = excluded.body, updated_at = excluded.updated_at
+    RETURNING version`,
+  remove: `DELETE FROM records WHERE collection = @collection AND id = @id
+    AND (@expectedVersion IS NULL OR version = @expectedVersion)`,
+  removeOwnedBy: 'DELETE FROM records WHERE owner = @owner',
+};
+
+type Statements = { [name in keyof typeof sql]: Database.Statement<[Record<string, unknown>]> };
+
+/** The records table of one SQLite connection; better-sqlite3 is synchronous, so every method finishes before it returns. */
+export class SqliteRecords implements StoreSession {
+  private readonly statements: Statements;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => Date,
+  ) {
+    this.statements = Object.fromEntries(
+      Object.entries(sql).map(([name, source]) => [name, db.prepare<Record<string, unknown>>(source)]),
+    ) as Statements;
+  }
+
+  async get<T>(collection: string, id: string): Promise<StoredRecord<T> | undefined> {
+    const row = this.driver(() => this.statements.get.get({ collection, id }));
+    return row === undefined ? undefined : toRecord<T>(row as RecordRow);
+  }
+
+  async list<T>(collection: string, query: RecordQuery = {}): Promise<StoredRecord<T>[]> {
+    const limit = checkedLimit(query) ?? -1;
+    const rows = this.driver(() =>
+      this.statements.list.all({ collection, owner: query.owner, prefix: query.idPrefix, limit }),
+    );
+    return (rows as RecordRow[]).map((row) => toRecord<T>(row));
+  }
+
+  async put<T>(write: RecordWrite<T>): Promise<number> {
+    checkExpectedVersion(write.expectedVersion);
+    const { collection, id, expectedVersion } = write;
+    const values = { collection, id, owner: write.owner, body: bodyJson(write), updatedAt: this.now().toISOString(), expectedVersion };
+    if (expectedVersion === undefined) {
+      const row = this.driver(() => this.statements.upsert.get(values)) as { version: number };
+      return row.version;
+    }
+    const statement = expectedVersion === 0 ? this.statements.insert : this.statements.update;
+    const { changes } = this.driver(() => statement.run(values));
+    if (changes === 0) throw new VersionConflictError(collection, id, expectedVersion);
+    return expectedVersion + 1;
+  }
+
+  async remove(collection: string, id: string, expectedVersion?: number): Promise<boolean> {
+    checkExpectedVersion(expectedVersion);
+    const { changes } = this.driver(() => this.statements.remove.run({ collection, id, expectedVersion }));
+    if (changes > 0) return true;
+    // Nothing deleted under a version: either it is already gone, or someone changed it since it was read.
+    if (expectedVersion !== undefined && (await this.get(collection, id)) !== undefined) {
+      throw new VersionConflictError(collection, id, expectedVersion);
+    }
+    return false;
+  }
+
+  async removeOwnedBy(owner: string): Promise<number> {
+    return this.driver(() => this.statements.removeOwnedBy.run({ owner })).changes;
+  }
+
+  private driver<R>(call: () => R): R {
+    try {
+      return call();
+    } catch (error) {
+      throw isDriverFailure(error, this.db) ? new StorageUnavailableError(error) : error;
+    }
+  }
+}
+
+/** Busy, I/O, full disk, corrupt file, a closed connection: anything the driver raises is the database failing us. */
+export function isDriverFailure(error: unknown, db: Database.Database): boolean {
+  return error instanceof Database.SqliteError || !db.open;
+}
+
+function toRecord<T>(row: RecordRow): StoredRecord<T> {
+  return {
+    collection: row.collection,
+    id: row.id,
+    owner: row.owner ?? undefined,
+    version: row.version,
+    body: JSON.parse(row.body) as T,
+    updatedAt: new Date(row.updated_at),
+  };
+}

@@ -1,0 +1,121 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { AsyncMutex } from './async-mutex';
+import { applySqliteMigrations } from './sqlite-migrate';
+import { isDriverFailure, SqliteRecords } from './sqlite-records';
+import { StorageUnavailableError } from './store';
+import type { RecordQuery, RecordWrite, Store, StoreSession, StoredRecord } from './store';
+import type { StoreOptions } from './store-options';
+import { TransactionScope } from './transaction-scope';
+import { TransactionSession } from './transaction-session';
+
+const busyTimeoutMs = 5000;
+
+/** Opens (creating if needed) a SQLite file, or ":memory:", and brings its schema up to date. */
+export async function openSqliteStore(filePath: string, options: StoreOptions = {}): Promise<Store> {
+  const now = options.now ?? (() => new Date());
+  let db: Database.Database | undefined;
+  try {
+    if (filePath !== ':memory:' && filePath !== '') await mkdir(dirname(resolve(filePath)), { recursive: true });
+    db = new Database(filePath, { timeout: busyTimeoutMs });
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    applySqliteMigrations(db, now());
+  } catch (error) {
+    db?.close();
+    throw new StorageUnavailableError(error);
+  }
+  return new SqliteStore(db, now);
+}
+
+/**
+ * better-sqlite3 is synchronous but transaction work is async: one mutex orders every operation and whole
+ * transactions, so nothing runs on the connection while a transaction waits for its work.
+ */
+class SqliteStore implements Store {
+  readonly engine = 'sqlite';
+  private readonly mutex = new AsyncMutex();
+  private readonly scope = new TransactionScope();
+  private readonly records: SqliteRecords;
+  private closed = false;
+
+  constructor(
+    private readonly db: Database.Database,
+    now: () => Date,
+  ) {
+    this.records = new SqliteRecords(db, now);
+  }
+
+  get<T>(collection: string, id: string): Promise<StoredRecord<T> | undefined> {
+    return this.exclusive(() => this.records.get<T>(collection, id));
+  }
+
+  list<T>(collection: string, query?: RecordQuery): Promise<StoredRecord<T>[]> {
+    return this.exclusive(() => this.records.list<T>(collection, query));
+  }
+
+  put<T>(write: RecordWrite<T>): Promise<number> {
+    return this.exclusive(() => this.records.put(write));
+  }
+
+  remove(collection: string, id: string, expectedVersion?: number): Promise<boolean> {
+    return this.exclusive(() => this.records.remove(collection, id, expectedVersion));
+  }
+
+  removeOwnedBy(owner: string): Promise<number> {
+    return this.exclusive(() => this.records.removeOwnedBy(owner));
+  }
+
+  transaction<T>(work: (session: StoreSession) => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      const session = new TransactionSession(this.records);
+      this.driver(() => this.db.exec('BEGIN IMMEDIATE'));
+      try {
+        const result = await this.scope.run(() => work(session));
+        if (session.failedWith) throw session.failedWith;
+        this.driver(() => this.db.exec('COMMIT'));
+        return result;
+      } catch (error) {
+        // A failed COMMIT or a statement error may already have ended the transaction.
+        if (this.db.open && this.db.inTransaction) this.driver(() => this.db.exec('ROLLBACK'));
+        throw error;
+      } finally {
+        session.end();
+      }
+    });
+  }
+
+  ping(): Promise<void> {
+    return this.exclusive(async () => {
+      this.driver(() => this.db.prepare('SELECT 1').get());
+    });
+  }
+
+  async close(): Promise<void> {
+    this.scope.assertOutside();
+    // Queued behind everything already asked for, so those still finish; anything asked later finds it closed.
+    await this.mutex.run(async () => {
+      if (this.closed) return;
+      this.closed = true;
+      this.driver(() => this.db.close());
+    });
+  }
+
+  private async exclusive<R>(operation: () => Promise<R>): Promise<R> {
+    this.scope.assertOutside();
+    return this.mutex.run(async () => {
+      if (this.closed) throw new StorageUnavailableError(new Error('SQLite store is closed'));
+      return operation();
+    });
+  }
+
+  private driver<R>(call: () => R): R {
+    try {
+      return call();
+    } catch (error) {
+      throw isDriverFailure(error, this.db) ? new StorageUnavailableError(error) : error;
+    }
+  }
+}

@@ -1,0 +1,69 @@
+/** A stored record: one JSON body under (collection, id), optionally owned by one user, with a write version. */
+export interface StoredRecord<T> {
+  readonly collection: string;
+  readonly id: string;
+  /** Our own user key of the person the record belongs to, for "my data" export and delete. */
+  readonly owner: string | undefined;
+  readonly version: number;
+  readonly body: T;
+  readonly updatedAt: Date;
+}
+
+/** What a caller writes. `expectedVersion` 0 means "must not exist yet"; a number means "must still be that version". */
+export interface RecordWrite<T> {
+  readonly collection: string;
+  readonly id: string;
+  readonly owner?: string | undefined;
+  readonly body: T;
+  /** Omit for last-writer-wins (only for data where that is harmless, like conversation references). */
+  readonly expectedVersion?: number;
+}
+
+export interface RecordQuery {
+  readonly owner?: string;
+  readonly idPrefix?: string;
+  readonly limit?: number;
+}
+
+/** Reads and writes inside or outside a transaction. */
+export interface StoreSession {
+  get<T>(collection: string, id: string): Promise<StoredRecord<T> | undefined>;
+  /** Records of a collection, ordered by id. */
+  list<T>(collection: string, query?: RecordQuery): Promise<StoredRecord<T>[]>;
+  /** Writes a record and returns its new version; throws VersionConflictError on a stale expectedVersion. */
+  put<T>(write: RecordWrite<T>): Promise<number>;
+  /** Removes a record; returns whether it existed. Throws VersionConflictError on a stale expectedVersion. */
+  remove(collection: string, id: string, expectedVersion?: number): Promise<boolean>;
+  /** Removes every record a user owns, in every collection; returns how many. */
+  removeOwnedBy(owner: string): Promise<number>;
+}
+
+/** The storage port: SQLite by default, PostgreSQL for several instances. */
+export interface Store extends StoreSession {
+  readonly engine: 'sqlite' | 'postgres';
+  /** Runs `work` atomically: every write in it lands, or none does. */
+  transaction<T>(work: (session: StoreSession) => Promise<T>): Promise<T>;
+  /** Resolves when the database answers; used by /readyz. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A write lost a race: someone else changed the record since it was read. */
+export class VersionConflictError extends Error {
+  constructor(
+    readonly collection: string,
+    readonly id: string,
+    readonly expectedVersion: number,
+  ) {
+    super(`version conflict on ${collection}/${id} (expected version ${expectedVersion})`);
+    this.name = 'VersionConflictError';
+  }
+}
+
+/** The database could not be reached or refused a statement; the turn answers kindly and nothing half-written remains. */
+export class StorageUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('storage unavailable', { cause });
+    this.name = 'StorageUnavailableError';
+  }
+}

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import type { Store } from '../../src/storage/store';
+import type { StoreOptions } from '../../src/storage/store-options';
+import { describeLifecycleContract } from './contract/lifecycle';
+import { describeListContract } from './contract/list';
+import { describeRaceContract } from './contract/races';
+import { describeRemoveContract } from './contract/remove';
+import { describeTransactionContract } from './contract/transactions';
+import { describeVersionedWriteContract } from './contract/versioned-writes';
+
+/** Opens a new store on the same database at every call, like another instance of the bot would. */
+export type OpenStore = (options?: StoreOptions) => Promise<Store>;
+
+/** What each part of the contract gets: the test's store, more stores on its database, and names no other test uses. */
+export interface ContractContext {
+  store(): Store;
+  openAnother(options?: StoreOptions): Promise<Store>;
+  /** A collection name unique to the running test, so tests never see each other's records. */
+  collection(label?: string): string;
+  /** An owner key unique to the running test. */
+  owner(label: string): string;
+}
+
+/** The storage port's behaviour, run against one engine; every store a test opens is closed after it. */
+export function describeStoreContract(name: string, open: OpenStore, cleanup: () => Promise<void> = async () => undefined): void {
+  describe(`${name} store contract`, () => {
+    const opened: Store[] = [];
+    let current: Store | undefined;
+    let testId = '';
+
+    const context: ContractContext = {
+      store: () => {
+        if (!current) throw new Error('no store is open for this test');
+        return current;
+      },
+      openAnother: async (options) => {
+        const store = await open(options);
+        opened.push(store);
+        return store;
+      },
+      collection: (label = 'records') => `${label}-${testId}`,
+      owner: (label) => `${label}-${testId}`,
+    };
+
+    beforeEach(async () => {
+      testId = randomUUID();
+      current = await context.openAnother();
+    });
+
+    afterEach(async () => {
+      for (const store of opened.splice(0)) await store.close();
+      current = undefined;
+    });
+
+    after(cleanup);
+
+    describeVersionedWriteContract(context);
+    describeRaceContract(context);
+    describeListContract(context);
+    describeRemoveContract(context);
+    describeTransactionContract(context);
+    describeLifecycleContract(context);
+  });
+}
