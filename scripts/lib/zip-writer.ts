@@ -10,7 +10,7 @@ const versionNeeded = 20;
 const utf8NameFlag = 0x0800;
 // A fixed time stamp (1980-01-01 00:00, the DOS epoch) keeps the archive byte-for-byte reproducible.
 const dosTime = 0;
-const dosDate = (0 << 9) | (1 << 5) | 1;
+const dosDate = (1 << 5) | 1;
 
 type Written = { readonly entry: ZipEntry; readonly name: Buffer; readonly method: number; readonly crc: number; readonly body: Uint8Array; readonly offset: number };
 

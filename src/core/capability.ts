@@ -27,6 +27,12 @@ export interface MenuEntry {
   readonly scopes: readonly ConversationKind[];
 }
 
+/** How a capability shows a person the data it keeps about them ("my data"); deletion is by owner key in the store. */
+export interface PersonalDataSource {
+  /** A heading and readable lines (Markdown) for the export, or nothing when it keeps no data for this person. */
+  describe(userKey: string, turn: Turn): Promise<{ readonly heading: string; readonly lines: readonly string[] } | undefined>;
+}
+
 /** One folder of the product (exercises, check-ins, role-play, workshops…), plugged in at the composition root. */
 export interface Capability {
   readonly id: string;
@@ -34,4 +40,5 @@ export interface Capability {
   readonly actions: readonly ActionRoute[];
   readonly menu: readonly MenuEntry[];
   readonly cardTemplates: readonly CardTemplate<unknown>[];
+  readonly personalData?: PersonalDataSource;
 }

@@ -78,11 +78,10 @@ export function describeTransactionContract(context: ContractContext): void {
         await session.put({ collection: collection(), id: 'counter', body: { count }, expectedVersion: current?.version ?? -1 });
       };
 
-      const results = await Promise.allSettled(
-        [1, 2, 3, 4].map(() => store().transaction(bump)),
-      );
+      const results = await Promise.allSettled([1, 2, 3, 4].map(() => store().transaction(bump)));
 
       const committed = results.filter((result) => result.status === 'fulfilled').length;
+      assert.ok(committed >= 1, 'at least the first transaction commits');
       const rejected = results.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
       assert.ok(rejected.every((reason) => reason instanceof VersionConflictError), String(rejected[0]));
       assert.equal((await store().get<{ count: number }>(collection(), 'counter'))?.body.count, committed);

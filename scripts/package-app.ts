@@ -1,0 +1,65 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { config } from 'dotenv';
+import { buildAppManifest, manifestValuesFromEnv, type JsonObject } from './lib/app-manifest';
+import { validateAppManifest } from './lib/manifest-schema';
+import { createZip } from './lib/zip-writer';
+
+const repositoryRoot = path.resolve(__dirname, '..');
+const iconFiles = ['color.png', 'outline.png'] as const;
+
+/** Inputs of one packaging run; the environment is passed in so tests need not touch process.env. */
+export type PackageOptions = {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly outFile: string;
+  readonly appPackageDir?: string;
+  readonly defaultVersion?: string;
+};
+
+/** What a packaging run produced, with warnings about placeholder values it used. */
+export type PackageResult = { readonly outFile: string; readonly manifest: JsonObject; readonly warnings: readonly string[] };
+
+/** Thrown when the filled manifest does not match its schema; lists every schema error. */
+export class ManifestValidationError extends Error {
+  constructor(readonly errors: readonly string[]) {
+    super(`manifest.json does not match its schema:\n${errors.map((error) => `  ${error}`).join('\n')}`);
+    this.name = 'ManifestValidationError';
+  }
+}
+
+/** Fills the manifest template, validates it offline and writes a zip with manifest.json and both icons at its root. */
+export async function packageApp(options: PackageOptions): Promise<PackageResult> {
+  const appPackageDir = options.appPackageDir ?? path.join(repositoryRoot, 'deploy', 'appPackage');
+  const template = JSON.parse(readFileSync(path.join(appPackageDir, 'manifest.template.json'), 'utf8')) as JsonObject;
+  const { values, warnings } = manifestValuesFromEnv(options.env, options.defaultVersion ?? packageVersion());
+  const manifest = buildAppManifest(template, values);
+  const errors = await validateAppManifest(manifest);
+  if (errors.length > 0) throw new ManifestValidationError(errors);
+
+  const zip = createZip([
+    { name: 'manifest.json', data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8') },
+    ...iconFiles.map((name) => ({ name, data: readFileSync(path.join(appPackageDir, name)) })),
+  ]);
+  mkdirSync(path.dirname(options.outFile), { recursive: true });
+  writeFileSync(options.outFile, zip);
+  return { outFile: options.outFile, manifest, warnings };
+}
+
+function packageVersion(): string {
+  const { version } = JSON.parse(readFileSync(path.join(repositoryRoot, 'package.json'), 'utf8')) as { version: string };
+  return version;
+}
+
+async function main(): Promise<void> {
+  config({ quiet: true });
+  try {
+    const result = await packageApp({ env: process.env, outFile: path.join(repositoryRoot, 'dist', 'partner-coach.zip') });
+    for (const warning of result.warnings) console.warn(`warning: ${warning}`);
+    console.log(`wrote ${path.relative(process.cwd(), result.outFile)} (app id ${String(result.manifest['id'])}, version ${String(result.manifest['version'])})`);
+  } catch (error) {
+    console.error(`package failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}
+
+if (require.main === module) void main();
