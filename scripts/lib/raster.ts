@@ -100,7 +100,11 @@ export class Canvas {
   }
 }
 
+// Pixels whose corners and centre agree are taken as fully in or out: no feature here is smaller than a pixel.
 function coverageAt(shape: Shape, x: number, y: number): number {
+  const probes = [shape(x, y), shape(x + 1, y), shape(x, y + 1), shape(x + 1, y + 1), shape(x + 0.5, y + 0.5)];
+  if (probes.every(Boolean)) return 1;
+  if (!probes.some(Boolean)) return 0;
   let hits = 0;
   for (let sy = 0; sy < samplesPerAxis; sy++) {
     for (let sx = 0; sx < samplesPerAxis; sx++) {

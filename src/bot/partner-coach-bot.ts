@@ -1,4 +1,5 @@
 import {
+  ActivityTypes,
   TeamsActivityHandler,
   TurnContext,
   type AdaptiveCardInvokeResponse,
@@ -68,6 +69,8 @@ export class PartnerCoachBot extends TeamsActivityHandler {
         await this.handleSubmit(context, turn, value.verb, value);
         return;
       }
+      // Show at once that the bot is working: some answers (a model's reply) take seconds.
+      if (turn.conversation.kind === 'personal') await context.sendActivity({ type: ActivityTypes.Typing });
       const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
       await this.send(context, await this.runCommand(turn, text.replace(/<at>[^<]*<\/at>/g, ' ')));
     });
@@ -85,8 +88,16 @@ export class PartnerCoachBot extends TeamsActivityHandler {
     await this.send(context, outcome.replies ?? []);
   }
 
+  /** A whole command word wins; otherwise a session in progress takes the text; otherwise a command with arguments. */
   private async runCommand(turn: Turn, text: string): Promise<readonly Reply[]> {
-    const match = this.deps.router.matchCommand(text, turn.conversation.kind);
+    const { router } = this.deps;
+    if (!router.isExactCommand(text)) {
+      for (const handler of router.freeTextHandlers) {
+        const replies = await handler.handle(turn, text);
+        if (replies) return replies;
+      }
+    }
+    const match = router.matchCommand(text, turn.conversation.kind);
     if (match.kind === 'command') return match.route.run(turn, match.argument);
     if (match.kind === 'wrong-scope') return this.deps.home.wrongScope(turn);
     return this.deps.home.unknown(turn);

@@ -1,8 +1,8 @@
-import type { Activity, TurnContext } from 'botbuilder';
+import { TeamsInfo, type Activity, type TurnContext } from 'botbuilder';
 import { conversationKeyOf, teamKeyOf, userKeyOf } from '../core/keys';
 import { localeFromTag, type Locale } from '../core/locale';
 import type { Translator } from '../core/translator';
-import type { ConversationKind, Turn } from '../core/turn';
+import type { ConversationKind, ConversationMember, Turn } from '../core/turn';
 import type { Logger } from '../logger';
 import type { UserSettingsRepository } from '../home/user-settings';
 
@@ -40,6 +40,7 @@ export class TurnFactory {
       t: this.deps.translator.forLocale(locale),
       timeZone: timeZoneOf(activity),
       now: this.deps.clock(),
+      members: () => conversationMembers(context, tenantId),
     };
   }
 
@@ -52,6 +53,20 @@ export class TurnFactory {
       return undefined;
     }
   }
+}
+
+/** Pages through the roster (Teams returns at most a few hundred per call). */
+async function conversationMembers(context: TurnContext, tenantId: string): Promise<ConversationMember[]> {
+  const members: ConversationMember[] = [];
+  let continuationToken: string | undefined;
+  do {
+    const page = await TeamsInfo.getPagedMembers(context, 200, continuationToken);
+    for (const member of page.members) {
+      members.push({ userKey: userKeyOf(tenantId, member.aadObjectId ?? member.id), displayName: member.name ?? '' });
+    }
+    continuationToken = page.continuationToken || undefined;
+  } while (continuationToken);
+  return members;
 }
 
 export function tenantIdOf(activity: Partial<Activity>): string {

@@ -33,6 +33,12 @@ export interface PersonalDataSource {
   describe(userKey: string, turn: Turn): Promise<{ readonly heading: string; readonly lines: readonly string[] } | undefined>;
 }
 
+/** Plain text that is not a command, offered to a capability with a session in progress (a role-play, say). */
+export interface FreeTextHandler {
+  /** The replies, or undefined when this capability has nothing in progress for this person here. */
+  handle(turn: Turn, text: string): Promise<readonly Reply[] | undefined>;
+}
+
 /** One folder of the product (exercises, check-ins, role-play, workshops…), plugged in at the composition root. */
 export interface Capability {
   readonly id: string;
@@ -41,4 +47,5 @@ export interface Capability {
   readonly menu: readonly MenuEntry[];
   readonly cardTemplates: readonly CardTemplate<unknown>[];
   readonly personalData?: PersonalDataSource;
+  readonly freeText?: FreeTextHandler;
 }

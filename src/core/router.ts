@@ -1,4 +1,4 @@
-import type { ActionRoute, Capability, CommandRoute } from './capability';
+import type { ActionRoute, Capability, CommandRoute, FreeTextHandler } from './capability';
 import type { ConversationKind } from './turn';
 
 export type CommandMatch =
@@ -10,6 +10,8 @@ export type CommandMatch =
 export class Router {
   private readonly commandsByWord: ReadonlyArray<readonly [string, CommandRoute]>;
   private readonly actionsByVerb: ReadonlyMap<string, ActionRoute>;
+  /** Capabilities that may take plain text while something is in progress, in registration order. */
+  readonly freeTextHandlers: readonly FreeTextHandler[];
 
   constructor(capabilities: readonly Capability[]) {
     const words = new Map<string, CommandRoute>();
@@ -31,6 +33,7 @@ export class Router {
     // Longest phrase first, so "delete my data" wins over "delete".
     this.commandsByWord = [...words.entries()].sort(([a], [b]) => b.length - a.length);
     this.actionsByVerb = verbs;
+    this.freeTextHandlers = capabilities.flatMap((capability) => (capability.freeText ? [capability.freeText] : []));
   }
 
   matchCommand(text: string, conversationKind: ConversationKind): CommandMatch {
@@ -41,6 +44,12 @@ export class Router {
       return { kind: 'command', route, argument: normalised.slice(word.length).trim() };
     }
     return { kind: 'unknown' };
+  }
+
+  /** True when the whole text is a command word, e.g. "end" or "help": those win even during a role-play. */
+  isExactCommand(text: string): boolean {
+    const normalised = normaliseCommandText(text);
+    return this.commandsByWord.some(([word]) => word === normalised);
   }
 
   action(verb: string): ActionRoute | undefined {

@@ -19,6 +19,12 @@ export interface ConversationInfo {
   readonly teamKey: string | undefined;
 }
 
+/** A member of the conversation, by our own key. */
+export interface ConversationMember {
+  readonly userKey: string;
+  readonly displayName: string;
+}
+
 /** What a capability knows about one turn: who, where, in which language and time zone, and when. */
 export interface Turn {
   readonly actor: Actor;
@@ -28,4 +34,6 @@ export interface Turn {
   /** IANA zone reported by the client, if any. */
   readonly timeZone: string | undefined;
   readonly now: Date;
+  /** Everyone in this conversation (paged roster calls in Teams); only call when needed, it is a network round trip. */
+  members(): Promise<readonly ConversationMember[]>;
 }

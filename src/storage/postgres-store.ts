@@ -36,6 +36,7 @@ class PostgresStore implements Store {
   readonly engine = 'postgres';
   private readonly scope = new TransactionScope();
   private readonly records: PostgresRecords;
+  private readonly underWay = new Set<Promise<unknown>>();
   private closing: Promise<void> | undefined;
 
   constructor(
@@ -93,15 +94,26 @@ class PostgresStore implements Store {
 
   async close(): Promise<void> {
     this.scope.assertOutside();
-    // pool.end() lets checked-out clients finish their transaction, then ends them; a second end() would throw.
-    this.closing ??= this.pool.end();
+    this.closing ??= this.finishAndEnd();
     await this.closing;
+  }
+
+  // pool.end() strands queries still waiting for a client until they time out, so the ones under way finish first.
+  private async finishAndEnd(): Promise<void> {
+    await Promise.allSettled([...this.underWay]);
+    await this.pool.end();
   }
 
   private async outside<R>(operation: () => Promise<R>): Promise<R> {
     this.scope.assertOutside();
     if (this.closing) throw new StorageUnavailableError(new Error('PostgreSQL store is closed'));
-    return operation();
+    const running = operation();
+    this.underWay.add(running);
+    try {
+      return await running;
+    } finally {
+      this.underWay.delete(running);
+    }
   }
 }
 
