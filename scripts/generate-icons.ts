@@ -6,10 +6,15 @@ import { Canvas, circle, difference, dilate, erode, roundedRect, triangle, union
 /** Background of the colour icon; keep equal to accentColor in the manifest template. */
 export const accentColour = '#1F6F8B';
 
-const background: Colour = [0x1f, 0x6f, 0x8b, 1];
+const background = opaque(accentColour);
 const mint: Colour = [0x9f, 0xe3, 0xd6, 1];
 const white: Colour = [255, 255, 255, 1];
 const transparentWhite: Colour = [255, 255, 255, 0];
+
+function opaque(hex: string): Colour {
+  const channel = (at: number): number => parseInt(hex.slice(at, at + 2), 16);
+  return [channel(1), channel(3), channel(5), 1];
+}
 
 type Bubbles = { readonly back: Shape; readonly front: Shape; readonly dots: Shape };
 

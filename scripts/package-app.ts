@@ -55,7 +55,8 @@ async function main(): Promise<void> {
   try {
     const result = await packageApp({ env: process.env, outFile: path.join(repositoryRoot, 'dist', 'partner-coach.zip') });
     for (const warning of result.warnings) console.warn(`warning: ${warning}`);
-    console.log(`wrote ${path.relative(process.cwd(), result.outFile)} (app id ${String(result.manifest['id'])}, version ${String(result.manifest['version'])})`);
+    const { id, version } = result.manifest;
+    console.log(`wrote ${path.relative(process.cwd(), result.outFile)} (app id ${JSON.stringify(id)}, version ${JSON.stringify(version)})`);
   } catch (error) {
     console.error(`package failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;

@@ -1,6 +1,7 @@
 import 'dotenv/config';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { createAzureOpenAiModel } from './ai/azure-openai-model';
 import { createAdapter } from './bot/adapter';
 import { ConversationReferenceRepository } from './bot/conversation-references';
 import { PartnerCoachBot } from './bot/partner-coach-bot';
@@ -8,12 +9,15 @@ import { TurnFactory } from './bot/turn-factory';
 import { CardRenderer } from './cards/card-renderer';
 import { ConfigError, loadConfig, type AppConfig } from './config';
 import type { Capability } from './core/capability';
+import type { LanguageModel } from './core/language-model';
 import { Router } from './core/router';
 import { Translator } from './core/translator';
 import { homeCapability } from './home/home-capability';
 import { HomeService } from './home/home-service';
 import { UserSettingsRepository } from './home/user-settings';
 import { createLogger, type Logger } from './logger';
+import { privacyCapability } from './privacy/privacy-capability';
+import { PrivacyService } from './privacy/privacy-service';
 import { createServer, listen } from './server';
 import { openStore } from './storage/open-store';
 import type { Store } from './storage/store';
@@ -49,10 +53,12 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const store = overrides.store ?? (await openStore(config.databaseUrl));
   const ownsStore = overrides.store === undefined;
 
+  const languageModel: LanguageModel | undefined = config.azureOpenAi ? createAzureOpenAiModel(config.azureOpenAi) : undefined;
   const settings = new UserSettingsRepository(store);
   const capabilities: Capability[] = [];
   const home = new HomeService(() => capabilities, settings, translator);
   capabilities.push(homeCapability(home));
+  capabilities.push(privacyCapability(new PrivacyService(() => capabilities, store)));
 
   const renderer = CardRenderer.load(path.join(projectRoot, 'cards'), capabilities.flatMap((capability) => capability.cardTemplates));
   const router = new Router(capabilities);

@@ -36,5 +36,6 @@ export function homeCapability(home: HomeService): Capability {
       { titleKey: 'home.menu.help', descriptionKey: 'home.menu.helpDescription', verb: 'home.help', scopes: everywhere },
     ],
     cardTemplates: [welcomeCard, helpCard],
+    personalData: { describe: (userKey, turn) => home.describeSettings(userKey, turn) },
   };
 }

@@ -65,6 +65,15 @@ export class HomeService {
     return { update: this.helpView(turn.conversation.kind, locale, notice) };
   }
 
+  async describeSettings(userKey: string, turn: Turn): Promise<{ heading: string; lines: string[] } | undefined> {
+    const settings = await this.settings.get(userKey);
+    const lines = [
+      ...(settings.locale ? [turn.t('home.data.language', { language: turn.t(`home.language.names.${settings.locale}`) })] : []),
+      ...(settings.timeZone ? [turn.t('home.data.timeZone', { zone: settings.timeZone })] : []),
+    ];
+    return lines.length > 0 ? { heading: turn.t('home.data.heading'), lines } : undefined;
+  }
+
   private helpView(kind: ConversationKind, locale: Locale, notice: string): CardView {
     const t = this.translator.forLocale(locale);
     const commands = this.capabilities()

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sinon from 'sinon';
 import { ManifestValidationError, packageApp } from '../../scripts/package-app';
-import { drawColourIcon, drawOutlineIcon } from '../../scripts/generate-icons';
+import { accentColour, drawColourIcon, drawOutlineIcon } from '../../scripts/generate-icons';
 import { buildAppManifest, manifestValuesFromEnv, placeholderAppId, type JsonObject } from '../../scripts/lib/app-manifest';
 import { validateAppManifest } from '../../scripts/lib/manifest-schema';
 import { encodePng } from '../../scripts/lib/png-encoder';
@@ -155,6 +155,11 @@ describe('Teams app package', () => {
         if (a === 255) opaque++;
       }
       assert.ok(opaque > 50, `only ${opaque} opaque pixels`);
+    });
+
+    it('when the manifest is filled, then its accentColor is the background of color.png', () => {
+      assert.equal(filledManifest()['accentColor'], accentColour);
+      assert.deepEqual([...decodePng(colour).rgba.subarray(0, 3)], [1, 3, 5].map((at) => parseInt(accentColour.slice(at, at + 2), 16)));
     });
 
     it('when color.png is decoded, then it is opaque everywhere and uses more than two colours', () => {

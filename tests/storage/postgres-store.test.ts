@@ -75,6 +75,29 @@ describe('PostgreSQL store', () => {
     });
   });
 
+  describe('when a statement fails inside a transaction', () => {
+    it('when the work catches the failure and returns, then the transaction still rejects and nothing lands', async () => {
+      const store = await openPostgresStore(url());
+      try {
+        await assert.rejects(
+          store.transaction(async (session) => {
+            await session.put({ collection: 'c', id: 'good', body: {}, expectedVersion: 0 });
+            // jsonb refuses the NUL character, so the server aborts the transaction.
+            await session.put({ collection: 'c', id: 'bad', body: { text: 'nul \u0000' } }).catch((error: unknown) => {
+              assert.ok(error instanceof StorageUnavailableError);
+            });
+            return 'the work thinks it succeeded';
+          }),
+          StorageUnavailableError,
+        );
+
+        assert.equal(await store.get('c', 'good'), undefined);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+
   describe('when the server fails', () => {
     it('when nothing listens at the URL, then opening rejects with StorageUnavailableError keeping the cause', async () => {
       await assert.rejects(

@@ -13,12 +13,12 @@ export type OpenStore = (options?: StoreOptions) => Promise<Store>;
 
 /** What each part of the contract gets: the test's store, more stores on its database, and names no other test uses. */
 export interface ContractContext {
-  store(): Store;
-  openAnother(options?: StoreOptions): Promise<Store>;
+  readonly store: () => Store;
+  readonly openAnother: (options?: StoreOptions) => Promise<Store>;
   /** A collection name unique to the running test, so tests never see each other's records. */
-  collection(label?: string): string;
+  readonly collection: (label?: string) => string;
   /** An owner key unique to the running test. */
-  owner(label: string): string;
+  readonly owner: (label: string) => string;
 }
 
 /** The storage port's behaviour, run against one engine; every store a test opens is closed after it. */

@@ -82,7 +82,7 @@ export function describeTransactionContract(context: ContractContext): void {
 
       const committed = results.filter((result) => result.status === 'fulfilled').length;
       assert.ok(committed >= 1, 'at least the first transaction commits');
-      const rejected = results.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
+      const rejected = results.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
       assert.ok(rejected.every((reason) => reason instanceof VersionConflictError), String(rejected[0]));
       assert.equal((await store().get<{ count: number }>(collection(), 'counter'))?.body.count, committed);
     });
