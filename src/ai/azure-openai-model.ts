@@ -62,7 +62,7 @@ function toModelFailure(error: unknown): ModelFailure {
   if (error instanceof ModelFailure) return error;
   if (error instanceof APIConnectionTimeoutError || error instanceof APIUserAbortError) return new ModelFailure('timeout');
   if (error instanceof APIError) {
-    if (error.status === 429) return new ModelFailure('rate-limited', retryAfterSeconds(error.headers));
+    if (error.status === 429) return new ModelFailure('rate-limited', retryAfterSeconds(error.headers as Headers | undefined));
     const code = (error.error as { code?: unknown } | undefined)?.code ?? error.code;
     if (error.status === 400 && code === 'content_filter') return new ModelFailure('content-filtered');
   }

@@ -130,7 +130,7 @@ async function withClient<T>(pool: Pool, use: (client: PoolClient) => Promise<T>
   const onError = (error: Error): void => {
     broken = error;
   };
-  
+  client.on('error', onError);
   try {
     return await use(client);
   } catch (error) {

@@ -1,0 +1,10 @@
+import { DateTime } from 'luxon';
+const a = DateTime.fromObject({ year: 2026, month: 3, day: 29, hour: 2, minute: 30 }, { zone: 'Europe/Stockholm' });
+console.log('gap', a.toISO(), a.isValid);
+const b = DateTime.fromObject({ year: 2026, month: 10, day: 25, hour: 2, minute: 30 }, { zone: 'Europe/Stockholm' });
+console.log('ambiguous', b.toISO());
+const c = DateTime.fromObject({ year: 2026, month: 3, day: 8, hour: 2, minute: 30 }, { zone: 'America/New_York' });
+console.log('ny gap', c.toISO());
+const d = DateTime.fromObject({ year: 2026, month: 11, day: 1, hour: 1, minute: 30 }, { zone: 'America/New_York' });
+console.log('ny amb', d.toISO());
+console.log(DateTime.fromObject({ year: 2026, month: 11, day: 1, hour: 1, minute: 30 }, { zone: 'Bad/Zone' }).isValid);
