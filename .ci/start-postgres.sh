@@ -5,7 +5,7 @@ set -euo pipefail
 
 PG_VERSION="${PG_VERSION:-15}"
 PG_HOST=127.0.0.1
-PG_PORT=5432
+PG_PORT="${PG_PORT:-5432}"
 PG_PASSWORD=postgres
 PG_BIN="/usr/lib/postgresql/${PG_VERSION}/bin"
 SOCKET_DIR=/var/run/postgresql
@@ -61,4 +61,9 @@ else
   password_login_works || fail "user postgres still cannot log in with password '${PG_PASSWORD}' on ${PG_HOST}:${PG_PORT}"
 fi
 
-say "ready (started here: ${started}); TEST_DATABASE_URL defaults to postgres://postgres:${PG_PASSWORD}@${PG_HOST}:${PG_PORT}/postgres"
+url="postgres://postgres:${PG_PASSWORD}@${PG_HOST}:${PG_PORT}/postgres"
+if [ "$PG_PORT" = 5432 ]; then
+  say "ready (started here: ${started}); the tests' default TEST_DATABASE_URL ${url} reaches it"
+else
+  say "ready (started here: ${started}); run the tests with TEST_DATABASE_URL=${url}"
+fi

@@ -80,7 +80,7 @@ export class SqliteRecords implements StoreSession {
     const { changes } = this.driver(() => this.statements.remove.run({ collection, id, expectedVersion }));
     if (changes > 0) return true;
     // Nothing deleted under a version: either it is already gone, or someone changed it since it was read.
-    if (expectedVersion !== undefined) {
+    if (expectedVersion !== undefined && (await this.get(collection, id)) !== undefined) {
       throw new VersionConflictError(collection, id, expectedVersion);
     }
     return false;

@@ -12,7 +12,10 @@ import { TransactionSession } from './transaction-session';
 
 const busyTimeoutMs = 5000;
 
-/** Opens (creating if needed) a SQLite file, or ":memory:", and brings its schema up to date. */
+/**
+ * Opens (creating if needed) a SQLite file, or ":memory:", and brings its schema up to date. Meant for one
+ * instance: a second connection waiting for the write lock blocks its whole event loop for up to the busy timeout.
+ */
 export async function openSqliteStore(filePath: string, options: StoreOptions = {}): Promise<Store> {
   const now = options.now ?? (() => new Date());
   let db: Database.Database | undefined;
@@ -30,10 +33,7 @@ export async function openSqliteStore(filePath: string, options: StoreOptions = 
   return new SqliteStore(db, now);
 }
 
-/**
- * better-sqlite3 is synchronous but transaction work is async: one mutex orders every operation and whole
- * transactions, so nothing runs on the connection while a transaction waits for its work.
- */
+// better-sqlite3 is synchronous but transaction work is async: one mutex keeps everything else out of an open transaction.
 class SqliteStore implements Store {
   readonly engine = 'sqlite';
   private readonly mutex = new AsyncMutex();

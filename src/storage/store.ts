@@ -13,6 +13,7 @@ export interface StoredRecord<T> {
 export interface RecordWrite<T> {
   readonly collection: string;
   readonly id: string;
+  /** Omitted on an update, the stored owner is kept. */
   readonly owner?: string | undefined;
   readonly body: T;
   /** Omit for last-writer-wins (only for data where that is harmless, like conversation references). */
