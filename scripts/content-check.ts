@@ -1,6 +1,11 @@
 import path from 'node:path';
+import { describeQuestionSets } from '../src/checkins/question-sets';
 import { ContentError } from '../src/content/content-error';
+import { ThemeCatalog } from '../src/content/themes';
 import { Translator } from '../src/core/translator';
+import { describeExerciseContent } from '../src/exercises/exercise-content';
+import { checkStorylines } from '../src/roleplay/storyline-catalog';
+import { describeWorkshopTemplates } from '../src/workshops/workshop-templates';
 
 /** One kind of content and how to load and summarise it; loading throws ContentError on a problem. */
 interface ContentCheck {
@@ -22,6 +27,10 @@ const checks: ContentCheck[] = [
       return `${english.length} strings in en and sv`;
     },
   },
+  { name: 'themes and exercises', run: (dir) => describeExerciseContent(dir, ThemeCatalog.load(dir)) },
+  { name: 'workshop templates', run: (dir) => describeWorkshopTemplates(dir) },
+  { name: 'role-play storylines', run: (dir) => checkStorylines(dir) },
+  { name: 'check-in question sets', run: (dir) => describeQuestionSets(dir) },
 ];
 
 const contentDir = path.resolve(__dirname, '..', 'content');

@@ -14,6 +14,18 @@ export interface AppConfig {
   readonly allowedTenantIds: readonly string[];
   /** Absent when Azure OpenAI is not configured: the scripted customer and no AI feedback. */
   readonly azureOpenAi: AzureOpenAiConfig | undefined;
+  readonly delivery: DeliveryConfig;
+  /** Entra object ids (lower case) of people who may schedule check-ins; empty means anyone. */
+  readonly checkinSchedulers: readonly string[];
+  /** Local mode only: POST /test/clock moves the app's clock forward (for end-to-end tests). */
+  readonly testMode: boolean;
+}
+
+export interface DeliveryConfig {
+  /** How late a scheduled message may still go out after downtime; later ones are recorded as missed. */
+  readonly graceMinutes: number;
+  /** This instance's share of Teams' per-tenant limit (50/s for the bot); divide it between instances. */
+  readonly tenantRatePerSecond: number;
 }
 
 export interface BotCredentials {
@@ -70,6 +82,10 @@ const environmentSchema = z.object({
   AZURE_OPENAI_DEPLOYMENT: optionalText,
   AZURE_OPENAI_API_VERSION: optionalText,
   AZURE_OPENAI_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(500).max(120000).default(15000)),
+  DELIVERY_GRACE_MINUTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(7 * 24 * 60).default(360)),
+  DELIVERY_TENANT_RATE_PER_SECOND: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(50).default(50)),
+  CHECKIN_SCHEDULERS: optionalText,
+  TEST_MODE: z.preprocess(blankToUndefined, z.enum(['true', 'false']).default('false')),
 });
 
 type Environment = z.infer<typeof environmentSchema>;
@@ -81,7 +97,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const values = parsed.data;
-  const problems = [...botProblems(values), ...azureOpenAiProblems(values), ...tenantProblems(values)];
+  const problems = [...botProblems(values), ...azureOpenAiProblems(values), ...tenantProblems(values), ...checkinProblems(values)];
   if (problems.length > 0) throw new ConfigError(problems);
 
   const bot = botCredentials(values);
@@ -96,7 +112,19 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     bot,
     allowedTenantIds: Object.freeze(splitList(values.ALLOWED_TENANT_IDS).map((id) => id.toLowerCase())),
     azureOpenAi: azureOpenAiConfig(values),
+    delivery: Object.freeze({ graceMinutes: values.DELIVERY_GRACE_MINUTES, tenantRatePerSecond: values.DELIVERY_TENANT_RATE_PER_SECOND }),
+    checkinSchedulers: Object.freeze(splitList(values.CHECKIN_SCHEDULERS).map((id) => id.toLowerCase())),
+    testMode: values.TEST_MODE === 'true',
   });
+}
+
+function checkinProblems(values: Environment): string[] {
+  const problems = splitList(values.CHECKIN_SCHEDULERS)
+    .filter((id) => !guid.test(id))
+    .map((id) => `CHECKIN_SCHEDULERS: "${id}" is not an Entra object id (GUID)`);
+  // The clock endpoint has no authentication, so it exists only where nothing outside this machine can reach the bot.
+  if (values.TEST_MODE === 'true' && values.MicrosoftAppId) problems.push('TEST_MODE: only allowed in local mode (without MicrosoftAppId)');
+  return problems;
 }
 
 function splitList(value: string | undefined): string[] {

@@ -5,22 +5,47 @@ import { createAzureOpenAiModel } from './ai/azure-openai-model';
 import { createAdapter } from './bot/adapter';
 import { ConversationReferenceRepository } from './bot/conversation-references';
 import { PartnerCoachBot } from './bot/partner-coach-bot';
+import { createProactiveAdapter } from './bot/proactive-adapter';
+import { ProactiveMessenger } from './bot/proactive-messenger';
+import { addTestClockRoute } from './bot/test-clock-route';
 import { TurnFactory } from './bot/turn-factory';
 import { CardRenderer } from './cards/card-renderer';
+import { checkinCapability } from './checkins/checkin-capability';
+import type { CheckinDependencies } from './checkins/checkin-context';
+import { checkinDeliveryHandlers } from './checkins/checkin-deliveries';
+import { CheckinPlanner } from './checkins/checkin-planner';
+import { CheckinRepository } from './checkins/checkin-repository';
+import { QuestionSetCatalog } from './checkins/question-sets';
+import { Collections } from './collect/collections';
 import { ConfigError, loadConfig, type AppConfig } from './config';
+import { loadOrCreateSecret, secretFileFor } from './collect/pseudonym';
+import { ThemeCatalog } from './content/themes';
 import type { Capability } from './core/capability';
 import type { LanguageModel } from './core/language-model';
+import type { Messenger } from './core/messenger';
 import { Router } from './core/router';
 import { Translator } from './core/translator';
+import { shiftableClock } from './delivery/clock';
+import { createDeliveryService } from './delivery/create-delivery-service';
+import { noticeHandler } from './delivery/notice-handler';
+import { openDeliveryQueue } from './delivery/open-delivery-queue';
+import { exerciseCapability } from './exercises/exercise-capability';
 import { homeCapability } from './home/home-capability';
 import { HomeService } from './home/home-service';
 import { UserSettingsRepository } from './home/user-settings';
 import { createLogger, type Logger } from './logger';
 import { privacyCapability } from './privacy/privacy-capability';
 import { PrivacyService } from './privacy/privacy-service';
+import { reminderCapability } from './reminders/reminder-capability';
+import { ReminderPlanner, reminderDeliveryHandler } from './reminders/reminder-deliveries';
+import { ReminderRepository } from './reminders/reminder-repository';
+import type { ReminderDependencies } from './reminders/reminder-service';
+import { roleplayCapability, roleplayDependencies } from './roleplay/roleplay-capability';
 import { createServer, listen } from './server';
 import { openStore } from './storage/open-store';
 import type { Store } from './storage/store';
+import { workshopCapability } from './workshops/workshop-capability';
+import { WorkshopTemplates } from './workshops/workshop-templates';
 
 /** What a test may replace; everything else is built from config. */
 export interface AppOverrides {
@@ -47,7 +72,9 @@ function findProjectRoot(start: string): string {
 /** The composition root: the only place that builds things and wires them together. */
 export async function startApp(config: AppConfig, overrides: AppOverrides = {}): Promise<RunningApp> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const clock = overrides.clock ?? ((): Date => new Date());
+  // TEST_MODE (local mode only) lets an end-to-end test move the app's clock forward through POST /test/clock.
+  const testClock = config.testMode ? shiftableClock(overrides.clock ?? ((): Date => new Date())) : undefined;
+  const clock = testClock ?? overrides.clock ?? ((): Date => new Date());
   const projectRoot = findProjectRoot(__dirname);
   const translator = Translator.load(path.join(projectRoot, 'content', 'locales'));
   const store = overrides.store ?? (await openStore(config.databaseUrl));
@@ -59,8 +86,66 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const home = new HomeService(() => capabilities, settings, translator);
   capabilities.push(homeCapability(home));
   capabilities.push(privacyCapability(new PrivacyService(() => capabilities, store)));
+  capabilities.push(exerciseCapability({ contentDir: path.join(projectRoot, 'content'), store, languageModel, logger }));
+  capabilities.push(roleplayCapability(roleplayDependencies({ contentDir: path.join(projectRoot, 'content'), store, languageModel, logger })));
+  // Built once the renderer exists (it needs every capability's cards); workshops read it when they post or update.
+  const proactive: { messenger?: Messenger } = {};
+  capabilities.push(
+    workshopCapability({
+      store,
+      translator,
+      logger,
+      messenger: () => proactive.messenger,
+      templates: WorkshopTemplates.load(path.join(projectRoot, 'content', 'workshops')),
+      themes: ThemeCatalog.load(path.join(projectRoot, 'content')),
+      answerSecret: loadOrCreateSecret(secretFileFor(config.databaseUrl, projectRoot)),
+    }),
+  );
+
+  const deliveryQueue = await openDeliveryQueue(config.databaseUrl, clock, (error) => logger.warn({ err: error }, 'a delivery queue connection dropped'));
+  const references = new ConversationReferenceRepository(store);
+  const checkins: CheckinDependencies = {
+    repository: new CheckinRepository(store),
+    collections: new Collections(store, loadOrCreateSecret(secretFileFor(config.databaseUrl, projectRoot))),
+    catalog: QuestionSetCatalog.load(path.join(projectRoot, 'content', 'checkins')),
+    themes: ThemeCatalog.load(path.join(projectRoot, 'content')),
+    queue: deliveryQueue,
+    settings,
+    translator,
+    schedulers: config.checkinSchedulers,
+    personalChatOf: (userKey) => references.personalChatOf(userKey),
+    logger,
+  };
+  capabilities.push(checkinCapability(checkins));
+  const reminders: ReminderDependencies = {
+    repository: new ReminderRepository(store),
+    queue: deliveryQueue,
+    settings,
+    translator,
+    themes: checkins.themes,
+    availableVerbs: () => new Set(capabilities.flatMap((capability) => capability.actions.map((action) => action.verb))),
+    fallbackTimeZone: 'UTC',
+    logger,
+  };
+  capabilities.push(reminderCapability(reminders));
 
   const renderer = CardRenderer.load(path.join(projectRoot, 'cards'), capabilities.flatMap((capability) => capability.cardTemplates));
+  proactive.messenger = new ProactiveMessenger({
+    adapter: createProactiveAdapter(config),
+    references: new ConversationReferenceRepository(store),
+    renderer,
+    botAppId: config.bot?.appId ?? '',
+    allowedTenantIds: config.allowedTenantIds,
+  });
+  const delivery = createDeliveryService({
+    queue: deliveryQueue,
+    messenger: proactive.messenger,
+    handlers: [...checkinDeliveryHandlers(checkins, clock), reminderDeliveryHandler(reminders, clock), noticeHandler(translator)],
+    planners: [new CheckinPlanner(checkins), new ReminderPlanner(reminders)],
+    now: clock,
+    logger,
+    config: config.delivery,
+  });
   const router = new Router(capabilities);
   const adapter = createAdapter({ config, translator, logger });
   const bot = new PartnerCoachBot({
@@ -78,7 +163,9 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     logger,
     maxBodyBytes: config.maxBodyBytes,
   });
+  if (testClock) addTestClockRoute(server, testClock, () => delivery.planOnce(), logger);
   const running = await listen(server, config.port, config.host);
+  delivery.start();
 
   if (!config.bot) {
     logger.warn(
@@ -94,6 +181,8 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     store,
     stop: async () => {
       await running.close();
+      await delivery.stop();
+      await deliveryQueue.close();
       if (ownsStore) await store.close();
     },
   };

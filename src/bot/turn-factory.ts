@@ -4,7 +4,7 @@ import { localeFromTag, type Locale } from '../core/locale';
 import type { Translator } from '../core/translator';
 import type { ConversationKind, ConversationMember, Turn } from '../core/turn';
 import type { Logger } from '../logger';
-import type { UserSettingsRepository } from '../home/user-settings';
+import type { UserSettings, UserSettingsRepository } from '../home/user-settings';
 
 export interface TurnFactoryDependencies {
   readonly translator: Translator;
@@ -28,7 +28,10 @@ export class TurnFactory {
     const tenantId = tenantIdOf(activity);
     const channelData = (activity.channelData ?? {}) as TeamsChannelData;
     const userKey = userKeyOf(tenantId, activity.from.aadObjectId ?? activity.from.id);
-    const locale = (await this.preferredLocale(userKey)) ?? localeFromTag(activity.locale) ?? this.deps.defaultLocale;
+    const stored = await this.storedSettings(userKey);
+    const locale = stored?.locale ?? localeFromTag(activity.locale) ?? this.deps.defaultLocale;
+    const timeZone = timeZoneOf(activity);
+    await this.rememberTimeZone(userKey, stored, timeZone);
     return {
       actor: { userKey, tenantId, displayName: activity.from.name ?? '' },
       conversation: {
@@ -38,19 +41,29 @@ export class TurnFactory {
       },
       locale,
       t: this.deps.translator.forLocale(locale),
-      timeZone: timeZoneOf(activity),
+      timeZone,
       now: this.deps.clock(),
       members: () => conversationMembers(context, tenantId),
     };
   }
 
   /** A stored choice wins; if storage is down the turn still gets a language for its apology. */
-  private async preferredLocale(userKey: string): Promise<Locale | undefined> {
+  private async storedSettings(userKey: string): Promise<UserSettings | undefined> {
     try {
-      return (await this.deps.settings.get(userKey)).locale;
+      return await this.deps.settings.get(userKey);
     } catch (error) {
       this.deps.logger.warn({ err: error, userKey }, 'could not read language preference');
       return undefined;
+    }
+  }
+
+  /** Scheduled messages reach each person at their own local time, so the zone Teams reports is kept (written only on change). */
+  private async rememberTimeZone(userKey: string, stored: UserSettings | undefined, timeZone: string | undefined): Promise<void> {
+    if (!stored || !timeZone || stored.timeZone === timeZone) return;
+    try {
+      await this.deps.settings.update(userKey, { timeZone });
+    } catch (error) {
+      this.deps.logger.warn({ err: error, userKey }, 'could not remember the time zone');
     }
   }
 }
@@ -62,7 +75,11 @@ async function conversationMembers(context: TurnContext, tenantId: string): Prom
   do {
     const page = await TeamsInfo.getPagedMembers(context, 200, continuationToken);
     for (const member of page.members) {
-      members.push({ userKey: userKeyOf(tenantId, member.aadObjectId ?? member.id), displayName: member.name ?? '' });
+      members.push({
+        userKey: userKeyOf(tenantId, member.aadObjectId ?? member.id),
+        displayName: member.name ?? '',
+        channelUserId: member.id,
+      });
     }
     continuationToken = page.continuationToken || undefined;
   } while (continuationToken);

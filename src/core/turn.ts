@@ -23,6 +23,8 @@ export interface ConversationInfo {
 export interface ConversationMember {
   readonly userKey: string;
   readonly displayName: string;
+  /** The channel's own id for the person (a Teams MRI, 29:…), only for card features that need it (refresh.userIds). */
+  readonly channelUserId?: string;
 }
 
 /** What a capability knows about one turn: who, where, in which language and time zone, and when. */

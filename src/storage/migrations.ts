@@ -35,4 +35,56 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX records_collection_owner ON records (collection, owner);
     `,
   },
+  {
+    // The delivery queue: one row per (occurrence, recipient); a worker claims due rows under a lease.
+    id: '002-deliveries',
+    sqlite: `
+      CREATE TABLE deliveries (
+        id TEXT PRIMARY KEY,
+        occurrence_key TEXT NOT NULL,
+        recipient_key TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        tenant_id TEXT NOT NULL,
+        destination TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        status TEXT NOT NULL,
+        due_at INTEGER NOT NULL,
+        next_attempt_at INTEGER NOT NULL,
+        lease_token TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        claims INTEGER NOT NULL DEFAULT 0,
+        activity_ids TEXT NOT NULL DEFAULT '[]',
+        last_error TEXT,
+        created_at INTEGER NOT NULL,
+        completed_at INTEGER,
+        UNIQUE (occurrence_key, recipient_key)
+      );
+      CREATE INDEX deliveries_due ON deliveries (next_attempt_at) WHERE status IN ('pending', 'sending');
+      CREATE INDEX deliveries_completed ON deliveries (completed_at) WHERE completed_at IS NOT NULL;
+    `,
+    postgres: `
+      CREATE TABLE deliveries (
+        id TEXT PRIMARY KEY,
+        occurrence_key TEXT NOT NULL,
+        recipient_key TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        tenant_id TEXT NOT NULL,
+        destination JSONB NOT NULL,
+        payload JSONB NOT NULL,
+        status TEXT NOT NULL,
+        due_at TIMESTAMPTZ NOT NULL,
+        next_attempt_at TIMESTAMPTZ NOT NULL,
+        lease_token TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        claims INTEGER NOT NULL DEFAULT 0,
+        activity_ids JSONB NOT NULL DEFAULT '[]',
+        last_error TEXT,
+        created_at TIMESTAMPTZ NOT NULL,
+        completed_at TIMESTAMPTZ,
+        UNIQUE (occurrence_key, recipient_key)
+      );
+      CREATE INDEX deliveries_due ON deliveries (next_attempt_at) WHERE status IN ('pending', 'sending');
+      CREATE INDEX deliveries_completed ON deliveries (completed_at) WHERE completed_at IS NOT NULL;
+    `,
+  },
 ];

@@ -16,9 +16,14 @@ describe('my data and delete my data over real HTTP', () => {
   });
   afterEach(async () => harness.stop());
 
-  it('when a new person asks for their data, then they are told nothing is kept', async () => {
-    await harness.post(messageActivity(learner(), 'my data'));
+  it('when a new person whose client reports no time zone asks for their data, then they are told nothing is kept', async () => {
+    await harness.post(messageActivity({ ...learner(), timeZone: '' }, 'my data'));
     assert.equal(lastPosted(), 'I keep nothing about you yet.');
+  });
+
+  it('when Teams reported a time zone, then my data shows that it is kept', async () => {
+    await harness.post(messageActivity({ ...learner(), timeZone: 'Asia/Kolkata' }, 'my data'));
+    assert.match(lastPosted(), /Time zone: Asia\/Kolkata/);
   });
 
   it('when a person has chosen a language, then my data shows it', async () => {

@@ -65,12 +65,14 @@ export class LoopbackAzureOpenAi {
     const url = new URL(req.url ?? '/', 'http://loopback');
     const match = /^\/openai\/deployments\/([^/]+)\/chat\/completions$/.exec(url.pathname);
     if (!match || req.method !== 'POST') {
-      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'NotFound', message: 'Resource not found' } }));
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'NotFound', message: 'Resource not found' } }));
       return;
     }
     const apiKey = req.headers['api-key'] as string | undefined;
     if (!apiKey) {
-      res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: '401', message: 'Access denied due to invalid subscription key.' } }));
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: '401', message: 'Access denied due to invalid subscription key.' } }));
       return;
     }
     const recorded: RecordedModelRequest = {
@@ -89,7 +91,9 @@ export class LoopbackAzureOpenAi {
 
   private answer(answer: ModelAnswer, request: RecordedModelRequest, res: ServerResponse): void {
     const json = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
-      res.writeHead(status, { 'content-type': 'application/json', 'apim-request-id': 'loopback', ...headers }).end(JSON.stringify(body));
+      // Two statements: restify patches writeHead process-wide and its version does not return the response.
+      res.writeHead(status, { 'content-type': 'application/json', 'apim-request-id': 'loopback', ...headers });
+      res.end(JSON.stringify(body));
     };
     switch (answer.kind) {
       case 'text':

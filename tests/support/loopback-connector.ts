@@ -89,3 +89,15 @@ export class LoopbackConnector {
     res.end(JSON.stringify(body));
   }
 }
+
+/** A member as Teams' roster API returns it. */
+export interface RosterMember {
+  readonly id: string;
+  readonly name: string;
+  readonly aadObjectId: string;
+}
+
+/** Answers roster calls (GET …/pagedmembers) with these members, as Teams does; other calls go to `otherwise`. */
+export function rosterResponder(members: readonly RosterMember[], otherwise: ConnectorResponder = () => undefined): ConnectorResponder {
+  return (call) => (call.method === 'GET' && call.path.includes('/pagedmembers') ? { status: 200, body: { members } } : otherwise(call));
+}

@@ -1,0 +1,115 @@
+import { cardTemplate } from '../cards/card-view';
+
+export interface Choice {
+  readonly title: string;
+  readonly value: string;
+}
+
+export interface Fact {
+  readonly title: string;
+  readonly value: string;
+}
+
+/** One question on the check-in card; `id` is the input id the answer comes back under. */
+export interface QuestionInput {
+  readonly id: string;
+  readonly label: string;
+  readonly isScale: boolean;
+  readonly choices: readonly Choice[];
+  readonly value: string;
+  readonly placeholder: string;
+}
+
+export interface CheckinQuestionCardData {
+  readonly title: string;
+  readonly intro: string;
+  readonly notice: string;
+  readonly occurrenceId: string;
+  readonly questions: readonly QuestionInput[];
+  readonly open: boolean;
+  readonly submitTitle: string;
+  /** Snooze and stop make sense only where the card was sent to one person. */
+  readonly personal: boolean;
+  readonly snoozeOneTitle: string;
+  readonly snoozeTwoTitle: string;
+  readonly stopTitle: string;
+  /** This person stopped the schedule: offer to start again instead of stop. */
+  readonly stopped: boolean;
+  readonly startAgainTitle: string;
+}
+
+export interface FieldText {
+  readonly label: string;
+  readonly value: string;
+  readonly placeholder: string;
+}
+
+export interface FieldChoice {
+  readonly label: string;
+  readonly value: string;
+  readonly choices: readonly Choice[];
+}
+
+export interface FieldNumber {
+  readonly label: string;
+  readonly value: number;
+}
+
+export interface FieldToggle {
+  readonly title: string;
+  /** "true" or "false". */
+  readonly value: string;
+}
+
+/** The schedule form; input ids are fixed in the template and read back by setup-form.ts. */
+export interface CheckinSetupCardData {
+  readonly title: string;
+  readonly intro: string;
+  readonly notice: string;
+  readonly scheduleId: string;
+  readonly submitTitle: string;
+  readonly submitVerb: string;
+  readonly questionSet: FieldChoice;
+  readonly customTheme: FieldChoice;
+  readonly customScale: FieldText;
+  readonly customOpen: FieldText;
+  readonly audience: FieldChoice;
+  readonly recurrence: FieldChoice;
+  readonly days: FieldChoice;
+  readonly startDate: FieldText;
+  readonly endDate: FieldText;
+  readonly time: FieldText;
+  readonly timeZone: FieldText;
+  readonly perRecipient: FieldToggle;
+  readonly skipWeekends: FieldToggle;
+  readonly anonymous: FieldToggle;
+  readonly minResponses: FieldNumber;
+  readonly openHours: FieldNumber;
+  readonly remind: FieldToggle;
+  readonly customHeading: string;
+  readonly whenHeading: string;
+  readonly answersHeading: string;
+}
+
+export interface ScheduleButton {
+  readonly title: string;
+  readonly verb: string;
+  readonly scheduleId: string;
+}
+
+export interface ScheduleEntry {
+  readonly heading: string;
+  readonly facts: readonly Fact[];
+  readonly buttons: readonly ScheduleButton[];
+}
+
+export interface CheckinListCardData {
+  readonly title: string;
+  readonly intro: string;
+  readonly notice: string;
+  readonly schedules: readonly ScheduleEntry[];
+}
+
+export const checkinQuestionCard = cardTemplate<CheckinQuestionCardData>('checkin-question');
+export const checkinSetupCard = cardTemplate<CheckinSetupCardData>('checkin-setup');
+export const checkinListCard = cardTemplate<CheckinListCardData>('checkin-list');

@@ -1,0 +1,134 @@
+import { cardView, type CardView } from '../cards/card-view';
+import type { Answer } from '../collect/collection';
+import type { ThemeCatalog } from '../content/themes';
+import type { Locale } from '../core/locale';
+import type { Translate } from '../core/translator';
+import { describeRule, formatInstant } from '../schedules/describe';
+import { nextOccurrence, weekdays } from '../schedules/recurrence';
+import type { CheckinOccurrence, CheckinSchedule } from './checkin';
+import { checkinListCard, checkinQuestionCard, checkinSetupCard, type Choice, type ScheduleButton } from './checkin-cards';
+import { customSetId, type QuestionSet, type QuestionSetCatalog } from './question-sets';
+import { recurrenceChoices, type SetupValues } from './setup-form';
+
+/** The words a view needs: the reader's language and zone. */
+export interface Reader {
+  readonly t: Translate;
+  readonly locale: Locale;
+  readonly timeZone: string;
+  readonly now: Date;
+}
+
+export function setTitle(set: QuestionSet, reader: Reader): string {
+  return set.id === customSetId ? reader.t('checkins.custom.title') : set[reader.locale].title;
+}
+
+export function setupView(values: SetupValues, scheduleId: string, notice: string, catalog: QuestionSetCatalog, themes: ThemeCatalog, reader: Reader): CardView {
+  const { t, locale } = reader;
+  const text = (name: 'customScale' | 'customOpen' | 'startDate' | 'endDate' | 'time' | 'timeZone') => ({
+    label: t(`checkins.setup.fields.${name}`),
+    value: values[name],
+    placeholder: t(`checkins.setup.placeholders.${name}`),
+  });
+  const toggle = (name: 'perRecipient' | 'skipWeekends' | 'anonymous' | 'remind') => ({ title: t(`checkins.setup.fields.${name}`), value: values[name] });
+  const choice = (name: 'questionSet' | 'customTheme' | 'audience' | 'recurrence' | 'days', choices: Choice[]) => ({ label: t(`checkins.setup.fields.${name}`), value: values[name], choices });
+  return cardView(checkinSetupCard, {
+    title: t(scheduleId ? 'checkins.setup.editTitle' : 'checkins.setup.title'),
+    intro: t('checkins.setup.intro'),
+    notice,
+    scheduleId,
+    submitTitle: t(scheduleId ? 'checkins.setup.save' : 'checkins.setup.create'),
+    submitVerb: scheduleId ? 'checkin.save' : 'checkin.create',
+    questionSet: choice('questionSet', [
+      ...catalog.all.map((set) => ({ title: set[locale].title, value: set.id })),
+      { title: t('checkins.custom.title'), value: customSetId },
+    ]),
+    customTheme: choice('customTheme', themes.all.map((theme) => ({ title: theme[locale].name, value: theme.id }))),
+    customScale: text('customScale'),
+    customOpen: text('customOpen'),
+    audience: choice('audience', (['channel', 'members'] as const).map((value) => ({ title: t(`checkins.audience.${value}`), value }))),
+    recurrence: choice('recurrence', recurrenceChoices.map((value) => ({ title: t(`checkins.setup.recurrence.${value}`), value }))),
+    days: choice('days', weekdays.map((day) => ({ title: t(`checkins.rule.days.${day}`), value: day }))),
+    startDate: text('startDate'),
+    endDate: text('endDate'),
+    time: text('time'),
+    timeZone: text('timeZone'),
+    perRecipient: toggle('perRecipient'),
+    skipWeekends: toggle('skipWeekends'),
+    anonymous: toggle('anonymous'),
+    minResponses: { label: t('checkins.setup.fields.minResponses'), value: values.minResponses },
+    openHours: { label: t('checkins.setup.fields.openHours'), value: values.openHours },
+    remind: toggle('remind'),
+    customHeading: t('checkins.setup.customHeading'),
+    whenHeading: t('checkins.setup.whenHeading'),
+    answersHeading: t('checkins.setup.answersHeading'),
+  });
+}
+
+/** The card people answer; `own` fills in a person's earlier answers where only they see the card. */
+export function questionView(
+  schedule: CheckinSchedule,
+  occurrence: CheckinOccurrence,
+  set: QuestionSet,
+  reader: Reader,
+  options: { readonly open: boolean; readonly notice: string; readonly own: readonly Answer[]; readonly personal: boolean; readonly stopped?: boolean },
+): CardView {
+  const { t, locale } = reader;
+  const closes = formatInstant(new Date(occurrence.closesAt), reader.timeZone, locale);
+  const mode = t(schedule.anonymous ? 'checkins.question.anonymous' : 'checkins.question.named');
+  return cardView(checkinQuestionCard, {
+    title: setTitle(set, reader),
+    intro: options.open ? t('checkins.question.intro', { mode, closes }) : t('checkins.question.closed', { closes }),
+    notice: options.notice,
+    occurrenceId: occurrence.id,
+    questions: options.open
+      ? set.questions.map((question) => {
+          const words = question[locale];
+          const own = options.own.find((answer) => answer.questionId === question.id)?.value;
+          const value = own?.kind === 'scale' ? String(own.value) : own?.kind === 'text' ? own.text : '';
+          const choices = [1, 2, 3, 4, 5].map((point) => ({
+            title: point === 1 && words.low ? `1 – ${words.low}` : point === 5 && words.high ? `5 – ${words.high}` : String(point),
+            value: String(point),
+          }));
+          return { id: `q_${question.id}`, label: words.text, isScale: question.form === 'scale', choices, value, placeholder: t('checkins.question.placeholder') };
+        })
+      : [],
+    open: options.open,
+    submitTitle: t(options.own.length > 0 ? 'checkins.question.change' : 'checkins.question.send'),
+    personal: options.personal,
+    snoozeOneTitle: t('checkins.question.snoozeOne'),
+    snoozeTwoTitle: t('checkins.question.snoozeTwo'),
+    stopTitle: t('checkins.question.stop'),
+    stopped: options.stopped ?? false,
+    startAgainTitle: t('checkins.question.startAgain'),
+  });
+}
+
+/** A manager's schedules with pause/resume, edit, export and delete. */
+export function listView(schedules: readonly CheckinSchedule[], titleOf: (schedule: CheckinSchedule) => string, reader: Reader, now: Date, notice = ''): CardView {
+  const { t, locale } = reader;
+  return cardView(checkinListCard, {
+    title: t('checkins.list.title'),
+    intro: t(schedules.length === 0 ? 'checkins.list.empty' : 'checkins.list.intro'),
+    notice,
+    schedules: schedules.map((schedule) => {
+      const next = schedule.status === 'active' ? nextOccurrence(schedule.rule, new Date(Math.max(now.getTime(), Date.parse(schedule.plannedThrough)))) : undefined;
+      const button = (key: string, verb: string): ScheduleButton => ({ title: t(`checkins.list.${key}`), verb, scheduleId: schedule.id });
+      return {
+        heading: titleOf(schedule),
+        facts: [
+          { title: t('checkins.list.when'), value: describeRule(schedule.rule, t, locale) },
+          { title: t('checkins.list.audience'), value: t(`checkins.audience.${schedule.audience}`) },
+          { title: t('checkins.list.answers'), value: t(schedule.anonymous ? 'checkins.question.anonymous' : 'checkins.question.named') },
+          { title: t('checkins.list.status'), value: t(`checkins.list.states.${schedule.status}`) },
+          { title: t('checkins.list.next'), value: next ? formatInstant(next.at, reader.timeZone, locale) : t('checkins.list.none') },
+        ],
+        buttons: [
+          schedule.status === 'active' ? button('pause', 'checkin.pause') : button('resume', 'checkin.resume'),
+          button('edit', 'checkin.edit'),
+          button('export', 'checkin.export'),
+          button('delete', 'checkin.delete'),
+        ],
+      };
+    }),
+  });
+}

@@ -1,0 +1,51 @@
+import { isChoiceKind, isFreeTextKind, type Exercise } from './exercise-content';
+
+export const maxAnswerChars = 1000;
+export const maxCommitmentChars = 300;
+
+/** A problem to show on the card, as a locale key and its parameters. */
+export interface InputProblem {
+  readonly key: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: InputProblem };
+
+export interface Answer {
+  readonly choice?: string;
+  readonly answer?: string;
+}
+
+const textOf = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+
+/** The learner's answer as the card sent it: a known option for choice kinds, 1–1000 characters of text for the rest. */
+export function checkAnswer(exercise: Exercise, data: Readonly<Record<string, unknown>>): Checked<Answer> {
+  const choice = textOf(data.choice);
+  const answer = textOf(data.answer);
+  if (isChoiceKind(exercise.kind) && !exercise.en.options?.some((option) => option.id === choice)) {
+    return { ok: false, problem: { key: 'exercises.errors.chooseOption' } };
+  }
+  if (isFreeTextKind(exercise.kind)) {
+    if (answer.length === 0) return { ok: false, problem: { key: 'exercises.errors.emptyAnswer' } };
+    if (answer.length > maxAnswerChars) {
+      return { ok: false, problem: { key: 'exercises.errors.answerTooLong', params: { max: maxAnswerChars, length: answer.length } } };
+    }
+  }
+  return { ok: true, value: { ...(isChoiceKind(exercise.kind) ? { choice } : {}), ...(isFreeTextKind(exercise.kind) ? { answer } : {}) } };
+}
+
+export interface SelfRating {
+  readonly rating: number;
+  readonly commitment?: string;
+}
+
+/** A rating of 1–5 is required; the commitment is optional and at most 300 characters. */
+export function checkRating(data: Readonly<Record<string, unknown>>): Checked<SelfRating> {
+  const rating = typeof data.rating === 'number' ? data.rating : Number(textOf(data.rating) || Number.NaN);
+  const commitment = textOf(data.commitment);
+  if (!Number.isInteger(rating) || rating < 1 || rating > 5) return { ok: false, problem: { key: 'exercises.errors.chooseRating' } };
+  if (commitment.length > maxCommitmentChars) {
+    return { ok: false, problem: { key: 'exercises.errors.commitmentTooLong', params: { max: maxCommitmentChars, length: commitment.length } } };
+  }
+  return { ok: true, value: { rating, ...(commitment ? { commitment } : {}) } };
+}

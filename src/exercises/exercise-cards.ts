@@ -1,0 +1,117 @@
+import { cardTemplate } from '../cards/card-view';
+
+export interface Choice {
+  readonly title: string;
+  readonly value: string;
+}
+
+/** A button rendered as Action.Execute with { verb } as data. */
+export interface CardButton {
+  readonly title: string;
+  readonly verb: string;
+}
+
+/** The scenario with its input; re-rendered with an error line and the learner's text kept when it needs fixing. */
+export interface ExerciseScenarioCardData {
+  readonly themeName: string;
+  readonly title: string;
+  readonly scenario: string;
+  readonly question: string;
+  readonly hasOptions: boolean;
+  readonly options: readonly Choice[];
+  readonly choice: string;
+  readonly hasText: boolean;
+  readonly textLabel: string;
+  readonly placeholder: string;
+  readonly answer: string;
+  readonly error: string;
+  readonly submitTitle: string;
+  readonly otherThemeTitle: string;
+  readonly exerciseId: string;
+  readonly attemptId: string;
+}
+
+export interface ExplainedOption {
+  readonly text: string;
+  /** "✓ Best answer", "Your choice" or both; empty for the others. */
+  readonly marker: string;
+  /** Green for the best answer, neutral for a choice that was not the best. */
+  readonly markerColor: 'Good' | 'Default';
+  readonly explanation: string;
+}
+
+export interface LabelledText {
+  readonly label: string;
+  readonly text: string;
+}
+
+/** The learner's answer beside the model perspectives, then the self-rating (or, once saved, what was saved). */
+export interface ExerciseResultCardData {
+  readonly themeName: string;
+  readonly title: string;
+  readonly yourAnswerHeading: string;
+  readonly choiceLine: string;
+  readonly answer: string;
+  readonly hasOptions: boolean;
+  readonly optionsHeading: string;
+  readonly options: readonly ExplainedOption[];
+  readonly hasFeedback: boolean;
+  readonly feedbackHeading: string;
+  readonly feedback: string;
+  readonly goodHeading: string;
+  readonly whatGoodLooksLike: string;
+  readonly perspectivesHeading: string;
+  readonly perspectives: readonly LabelledText[];
+  readonly reflectionHeading: string;
+  readonly reflection: string;
+  readonly rateable: boolean;
+  readonly ratingLabel: string;
+  readonly ratingChoices: readonly Choice[];
+  readonly rating: string;
+  readonly commitmentLabel: string;
+  readonly commitmentPlaceholder: string;
+  readonly commitment: string;
+  readonly error: string;
+  readonly saveTitle: string;
+  readonly attemptId: string;
+  readonly saved: boolean;
+  readonly savedLines: readonly string[];
+  readonly buttons: readonly CardButton[];
+}
+
+export interface ExerciseThemesCardData {
+  readonly title: string;
+  readonly intro: string;
+  readonly notice: string;
+  readonly themeLabel: string;
+  readonly themes: readonly Choice[];
+  readonly startTitle: string;
+  readonly pickForMeTitle: string;
+}
+
+export interface ThemeBar {
+  readonly name: string;
+  readonly bar: string;
+  readonly detail: string;
+}
+
+export interface ExerciseProgressCardData {
+  readonly title: string;
+  readonly streak: string;
+  readonly total: string;
+  readonly themesHeading: string;
+  readonly themes: readonly ThemeBar[];
+  readonly commitmentsHeading: string;
+  readonly hasCommitments: boolean;
+  readonly commitments: readonly LabelledText[];
+  readonly noCommitments: string;
+  readonly hasPledges: boolean;
+  readonly pledgesHeading: string;
+  readonly pledges: readonly LabelledText[];
+  readonly buttons: readonly CardButton[];
+}
+
+export const exerciseScenarioCard = cardTemplate<ExerciseScenarioCardData>('exercise-scenario');
+export const exerciseResultCard = cardTemplate<ExerciseResultCardData>('exercise-result');
+export const exerciseThemesCard = cardTemplate<ExerciseThemesCardData>('exercise-themes');
+export const exerciseProgressCard = cardTemplate<ExerciseProgressCardData>('exercise-progress');

@@ -1,0 +1,153 @@
+import type { CardView } from '../cards/card-view';
+import { isThemeId, type ThemeCatalog, type ThemeId } from '../content/themes';
+import { UserFacingError } from '../core/errors';
+import { cardReply, type ActionOutcome, type Reply } from '../core/reply';
+import type { Turn } from '../core/turn';
+import { VersionConflictError } from '../storage/store';
+import { checkAnswer, checkRating } from './answer-checks';
+import type { AttemptRepository, ExerciseAttempt, VersionedAttempt } from './attempts';
+import type { ExerciseLibrary, Exercise } from './exercise-content';
+import type { FeedbackCoach } from './exercise-feedback';
+import { resultView, scenarioView, themesView } from './exercise-views';
+import { nextExercise, pickTheme, type PracticeEvent } from './practice-rules';
+
+type ActionData = Readonly<Record<string, unknown>>;
+
+export interface ExerciseServiceDependencies {
+  readonly themes: ThemeCatalog;
+  readonly library: ExerciseLibrary;
+  readonly attempts: AttemptRepository;
+  readonly coach: FeedbackCoach;
+  /** A fresh id for each scenario card, so a double submit saves one attempt. */
+  readonly newAttemptId: () => string;
+}
+
+const attemptIdPattern = /^[A-Za-z0-9-]{8,64}$/;
+
+/** The daily practice loop: pick a scenario, take the answer, show the customer's view, save the self-rating. */
+export class ExerciseService {
+  constructor(private readonly deps: ExerciseServiceDependencies) {}
+
+  /** `practice` picks for the learner; `practice <theme>` chooses; an unknown theme shows the picker. */
+  async practice(turn: Turn, argument: string): Promise<readonly Reply[]> {
+    if (!argument) return [cardReply(await this.scenarioFor(turn, undefined))];
+    const theme = this.deps.themes.find(argument);
+    if (!theme) return [cardReply(themesView(turn, this.deps.themes, turn.t('exercises.themes.unknown', { typed: argument })))];
+    return [cardReply(await this.scenarioFor(turn, theme.id))];
+  }
+
+  async start(turn: Turn): Promise<ActionOutcome> {
+    ensurePersonal(turn);
+    return { update: await this.scenarioFor(turn, undefined) };
+  }
+
+  showThemes(turn: Turn): ActionOutcome {
+    ensurePersonal(turn);
+    return { update: themesView(turn, this.deps.themes) };
+  }
+
+  async chooseTheme(turn: Turn, data: ActionData): Promise<ActionOutcome> {
+    ensurePersonal(turn);
+    if (!isThemeId(data.theme)) return { update: themesView(turn, this.deps.themes, turn.t('exercises.themes.noChoice')) };
+    return { update: await this.scenarioFor(turn, data.theme) };
+  }
+
+  /** Saves the answer before asking the model, so nothing is lost when feedback fails or the card is sent twice. */
+  async submit(turn: Turn, data: ActionData): Promise<ActionOutcome> {
+    ensurePersonal(turn);
+    const exercise = typeof data.exerciseId === 'string' ? this.deps.library.get(data.exerciseId) : undefined;
+    const attemptId = typeof data.attemptId === 'string' && attemptIdPattern.test(data.attemptId) ? data.attemptId : undefined;
+    if (!exercise || !attemptId) throw new UserFacingError('errors.invalidAction');
+    const userKey = turn.actor.userKey;
+    const earlier = await this.deps.attempts.find(userKey, attemptId);
+    if (earlier) return { update: this.showAttempt(turn, earlier) };
+
+    const checked = checkAnswer(exercise, data);
+    if (!checked.ok) {
+      const input = { choice: stringOf(data.choice), answer: stringOf(data.answer) };
+      return { update: scenarioView(turn, this.deps.themes, exercise, attemptId, input, checked.problem) };
+    }
+    const { choice, answer } = checked.value;
+    const attempt: ExerciseAttempt = {
+      attemptId,
+      exerciseId: exercise.id,
+      theme: exercise.theme,
+      locale: turn.locale,
+      submittedAt: turn.now.toISOString(),
+      ...(choice ? { choice, correct: choice === exercise.correctOption } : {}),
+      ...(answer ? { answer } : {}),
+    };
+    let version: number;
+    try {
+      version = await this.deps.attempts.create(userKey, attempt);
+    } catch (error) {
+      const raced = error instanceof VersionConflictError ? await this.deps.attempts.find(userKey, attemptId) : undefined;
+      if (!raced) throw error;
+      return { update: this.showAttempt(turn, raced) };
+    }
+    const withFeedback = await this.addFeedback(turn, exercise, attempt, version);
+    return { update: resultView(turn, this.deps.themes, exercise, withFeedback, { kind: 'form' }) };
+  }
+
+  async rate(turn: Turn, data: ActionData): Promise<ActionOutcome> {
+    ensurePersonal(turn);
+    const attemptId = typeof data.attemptId === 'string' && attemptIdPattern.test(data.attemptId) ? data.attemptId : '';
+    const found = attemptId ? await this.deps.attempts.find(turn.actor.userKey, attemptId) : undefined;
+    const exercise = found ? this.deps.library.get(found.attempt.exerciseId) : undefined;
+    if (!found || !exercise) throw new UserFacingError('errors.invalidAction');
+    const checked = checkRating(data);
+    if (!checked.ok) {
+      const form = { kind: 'form', rating: stringOf(data.rating), commitment: stringOf(data.commitment), problem: checked.problem } as const;
+      return { update: resultView(turn, this.deps.themes, exercise, found.attempt, form) };
+    }
+    const rated: ExerciseAttempt = {
+      ...found.attempt,
+      rating: checked.value.rating,
+      commitment: checked.value.commitment,
+      ratedAt: turn.now.toISOString(),
+    };
+    await this.deps.attempts.update(turn.actor.userKey, rated, found.version);
+    return { update: resultView(turn, this.deps.themes, exercise, rated, { kind: 'saved' }) };
+  }
+
+  /** The automatic pick favours the theme practised least recently and rated lowest; then the theme's rotation. */
+  private async scenarioFor(turn: Turn, theme: ThemeId | undefined): Promise<CardView> {
+    const history = toEvents(await this.deps.attempts.listFor(turn.actor.userKey));
+    const chosen = theme ?? pickTheme(this.deps.themes.all.map((candidate) => candidate.id), history, turn.now) ?? 'perspective';
+    const exercise = nextExercise(this.deps.library.inTheme(chosen), history);
+    if (!exercise) throw new Error(`no exercises for theme ${chosen}`);
+    return scenarioView(turn, this.deps.themes, exercise, this.deps.newAttemptId());
+  }
+
+  private async addFeedback(turn: Turn, exercise: Exercise, attempt: ExerciseAttempt, version: number): Promise<ExerciseAttempt> {
+    if (!attempt.answer) return attempt;
+    const option = exercise[turn.locale].options?.find((candidate) => candidate.id === attempt.choice);
+    const feedback = await this.deps.coach.feedback({
+      exercise,
+      theme: this.deps.themes.text(exercise.theme, turn.locale),
+      locale: turn.locale,
+      answer: attempt.answer,
+      choiceText: option?.text,
+    });
+    if (!feedback) return attempt;
+    const withFeedback = { ...attempt, feedback };
+    await this.deps.attempts.update(turn.actor.userKey, withFeedback, version);
+    return withFeedback;
+  }
+
+  private showAttempt(turn: Turn, { attempt }: VersionedAttempt): CardView {
+    const exercise = this.deps.library.get(attempt.exerciseId);
+    if (!exercise) throw new UserFacingError('errors.invalidAction');
+    return resultView(turn, this.deps.themes, exercise, attempt, attempt.rating === undefined ? { kind: 'form' } : { kind: 'saved' });
+  }
+}
+
+/** Answers are the learner's own: the loop runs only in the personal chat, where no one else sees the card. */
+export function ensurePersonal(turn: Turn): void {
+  if (turn.conversation.kind !== 'personal') throw new UserFacingError('exercises.errors.personalOnly');
+}
+
+export const toEvents = (attempts: readonly ExerciseAttempt[]): PracticeEvent[] =>
+  attempts.map((attempt) => ({ exerciseId: attempt.exerciseId, theme: attempt.theme, at: new Date(attempt.submittedAt), rating: attempt.rating }));
+
+const stringOf = (value: unknown): string => (typeof value === 'string' ? value : '');

@@ -1,0 +1,130 @@
+import { cardView, type CardView } from '../cards/card-view';
+import type { ThemeCatalog } from '../content/themes';
+import type { Turn } from '../core/turn';
+import type { ExerciseAttempt } from './attempts';
+import type { InputProblem } from './answer-checks';
+import { exerciseResultCard, exerciseScenarioCard, exerciseThemesCard, type CardButton, type ExplainedOption } from './exercise-cards';
+import { isChoiceKind, isFreeTextKind, type Exercise } from './exercise-content';
+
+type ViewTurn = Pick<Turn, 't' | 'locale'>;
+
+const problemText = (turn: ViewTurn, problem: InputProblem | undefined): string => (problem ? turn.t(problem.key, problem.params) : '');
+
+/** What the learner has typed so far, kept when the card comes back with a problem. */
+export interface ScenarioInput {
+  readonly choice?: string;
+  readonly answer?: string;
+}
+
+export function scenarioView(
+  turn: ViewTurn,
+  themes: ThemeCatalog,
+  exercise: Exercise,
+  attemptId: string,
+  input: ScenarioInput = {},
+  problem?: InputProblem,
+): CardView {
+  const { t } = turn;
+  const text = exercise[turn.locale];
+  return cardView(exerciseScenarioCard, {
+    themeName: themes.text(exercise.theme, turn.locale).name,
+    title: text.title,
+    scenario: text.scenario,
+    question: text.question,
+    hasOptions: isChoiceKind(exercise.kind),
+    options: (text.options ?? []).map((option) => ({ title: option.text, value: option.id })),
+    choice: input.choice ?? '',
+    hasText: isFreeTextKind(exercise.kind),
+    textLabel: text.followUp ?? t('exercises.scenario.answerLabel'),
+    placeholder: t('exercises.scenario.placeholder'),
+    answer: input.answer ?? '',
+    error: problemText(turn, problem),
+    submitTitle: t('exercises.scenario.submit'),
+    otherThemeTitle: t('exercises.scenario.otherTheme'),
+    exerciseId: exercise.id,
+    attemptId,
+  });
+}
+
+/** The rating form's state: what was typed and what needs fixing, or that it is saved. */
+export type RatingState =
+  | { readonly kind: 'form'; readonly rating?: string; readonly commitment?: string; readonly problem?: InputProblem }
+  | { readonly kind: 'saved' };
+
+export function resultView(turn: ViewTurn, themes: ThemeCatalog, exercise: Exercise, attempt: ExerciseAttempt, state: RatingState): CardView {
+  const { t } = turn;
+  const text = exercise[turn.locale];
+  const theme = themes.text(exercise.theme, turn.locale);
+  const chosen = text.options?.find((option) => option.id === attempt.choice);
+  const form = state.kind === 'form' ? state : undefined;
+  return cardView(exerciseResultCard, {
+    themeName: theme.name,
+    title: text.title,
+    yourAnswerHeading: t('exercises.result.yourAnswer'),
+    choiceLine: chosen ? t('exercises.result.yourChoice', { option: chosen.text }) : '',
+    answer: attempt.answer ?? '',
+    hasOptions: isChoiceKind(exercise.kind),
+    optionsHeading: t('exercises.result.optionsHeading'),
+    options: (text.options ?? []).map((option): ExplainedOption => ({
+      text: option.text,
+      marker: optionMarker(turn, option.id === exercise.correctOption, option.id === attempt.choice),
+      markerColor: option.id === exercise.correctOption ? 'Good' : 'Default',
+      explanation: option.explanation,
+    })),
+    hasFeedback: attempt.feedback !== undefined,
+    feedbackHeading: t('exercises.result.feedbackHeading'),
+    feedback: attempt.feedback?.status === 'given' ? attempt.feedback.text : t('exercises.result.feedbackUnavailable'),
+    goodHeading: t('exercises.result.good'),
+    whatGoodLooksLike: theme.whatGoodLooksLike,
+    perspectivesHeading: t('exercises.result.perspectives'),
+    perspectives: text.perspectives,
+    reflectionHeading: t('exercises.result.reflection'),
+    reflection: text.reflection,
+    rateable: form !== undefined,
+    ratingLabel: t('exercises.result.ratingLabel'),
+    ratingChoices: [1, 2, 3, 4, 5].map((value) => ({ title: t(`exercises.result.ratings.${value}`), value: String(value) })),
+    rating: form?.rating ?? '',
+    commitmentLabel: t('exercises.result.commitmentLabel'),
+    commitmentPlaceholder: t('exercises.result.commitmentPlaceholder'),
+    commitment: form?.commitment ?? '',
+    error: problemText(turn, form?.problem),
+    saveTitle: t('exercises.result.save'),
+    attemptId: attempt.attemptId,
+    saved: state.kind === 'saved',
+    savedLines: state.kind === 'saved' ? savedLines(turn, attempt) : [],
+    buttons: nextButtons(turn),
+  });
+}
+
+export function themesView(turn: ViewTurn, themes: ThemeCatalog, notice = ''): CardView {
+  const { t } = turn;
+  return cardView(exerciseThemesCard, {
+    title: t('exercises.themes.title'),
+    intro: t('exercises.themes.intro'),
+    notice,
+    themeLabel: t('exercises.themes.label'),
+    themes: themes.all.map((theme) => ({ title: theme[turn.locale].name, value: theme.id })),
+    startTitle: t('exercises.themes.start'),
+    pickForMeTitle: t('exercises.themes.pickForMe'),
+  });
+}
+
+export function nextButtons(turn: ViewTurn): CardButton[] {
+  return [
+    { title: turn.t('exercises.result.again'), verb: 'exercises.start' },
+    { title: turn.t('exercises.result.progress'), verb: 'exercises.progress' },
+  ];
+}
+
+function optionMarker(turn: ViewTurn, best: boolean, chosen: boolean): string {
+  if (best && chosen) return turn.t('exercises.result.bestAndChosen');
+  if (best) return turn.t('exercises.result.best');
+  return chosen ? turn.t('exercises.result.chosen') : '';
+}
+
+function savedLines(turn: ViewTurn, attempt: ExerciseAttempt): string[] {
+  return [
+    turn.t('exercises.result.saved', { rating: attempt.rating ?? '–' }),
+    ...(attempt.commitment ? [turn.t('exercises.result.savedCommitment', { commitment: attempt.commitment })] : []),
+  ];
+}

@@ -1,0 +1,79 @@
+import { DateTime } from 'luxon';
+import { cardView, type CardView } from '../cards/card-view';
+import type { ThemeCatalog } from '../content/themes';
+import type { Locale } from '../core/locale';
+import type { Turn } from '../core/turn';
+import type { ExerciseAttempt } from './attempts';
+import { exerciseProgressCard } from './exercise-cards';
+import type { ExerciseLibrary } from './exercise-content';
+import { nextButtons } from './exercise-views';
+import { textBar, type ProgressSummary } from './progress-summary';
+import type { PledgeLine } from './workshop-pledges';
+
+type ViewTurn = Pick<Turn, 't' | 'locale'>;
+
+const oneDecimal = (value: number, locale: Locale): string =>
+  value.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+export function progressView(turn: ViewTurn, themes: ThemeCatalog, summary: ProgressSummary, pledges: readonly PledgeLine[], timeZone: string): CardView {
+  const { t } = turn;
+  const max = Math.max(0, ...summary.themes.map((theme) => theme.count));
+  return cardView(exerciseProgressCard, {
+    title: t('exercises.progress.title'),
+    streak: streakLine(turn, summary),
+    total: t('exercises.progress.total', { count: summary.total }),
+    themesHeading: t('exercises.progress.themesHeading'),
+    themes: summary.themes.map((theme) => ({
+      name: themes.text(theme.theme, turn.locale).shortName,
+      bar: textBar(theme.count, max),
+      detail: themeDetail(turn, theme.count, theme.averageRating),
+    })),
+    commitmentsHeading: t('exercises.progress.commitmentsHeading'),
+    hasCommitments: summary.commitments.length > 0,
+    commitments: summary.commitments.map((commitment) => ({ label: commitment.date, text: commitment.text })),
+    noCommitments: t('exercises.progress.noCommitments'),
+    hasPledges: pledges.length > 0,
+    pledgesHeading: t('exercises.progress.pledgesHeading'),
+    pledges: pledges.map((pledge) => ({
+      label: DateTime.fromISO(pledge.at, { zone: timeZone }).toISODate() ?? '',
+      text: pledge.text ?? (pledge.theme ? themes.text(pledge.theme, turn.locale).name : ''),
+    })),
+    buttons: nextButtons(turn).filter((button) => button.verb !== 'exercises.progress'),
+  });
+}
+
+function streakLine(turn: ViewTurn, summary: ProgressSummary): string {
+  const { t } = turn;
+  if (summary.streakDays === 0) return t('exercises.progress.streakNone');
+  const streak = summary.streakDays === 1 ? t('exercises.progress.streakOne') : t('exercises.progress.streakMany', { days: summary.streakDays });
+  return summary.practisedToday ? streak : t('exercises.progress.streakOpen', { streak });
+}
+
+function themeDetail(turn: ViewTurn, count: number, averageRating: number | undefined): string {
+  if (count === 0) return turn.t('exercises.progress.detailNone');
+  if (averageRating === undefined) return turn.t('exercises.progress.detailUnrated', { count });
+  return turn.t('exercises.progress.detailRated', { count, rating: oneDecimal(averageRating, turn.locale) });
+}
+
+/** "My data": one Markdown line per attempt with everything the learner wrote and chose. */
+export function attemptLines(turn: ViewTurn, themes: ThemeCatalog, library: ExerciseLibrary, attempts: readonly ExerciseAttempt[], timeZone: string): string[] {
+  const { t } = turn;
+  return attempts.map((attempt) => {
+    const exercise = library.get(attempt.exerciseId);
+    const text = exercise?.[turn.locale];
+    const option = text?.options?.find((candidate) => candidate.id === attempt.choice);
+    const parts = [
+      t('exercises.data.attempt', {
+        title: text?.title ?? attempt.exerciseId,
+        theme: themes.text(attempt.theme, turn.locale).shortName,
+        date: DateTime.fromISO(attempt.submittedAt, { zone: timeZone }).toISODate() ?? attempt.submittedAt,
+      }),
+      ...(attempt.choice ? [t('exercises.data.choice', { option: option?.text ?? attempt.choice })] : []),
+      ...(attempt.answer ? [t('exercises.data.answer', { answer: attempt.answer })] : []),
+      ...(attempt.feedback?.status === 'given' ? [t('exercises.data.feedback', { feedback: attempt.feedback.text })] : []),
+      ...(attempt.rating !== undefined ? [t('exercises.data.rating', { rating: attempt.rating })] : []),
+      ...(attempt.commitment ? [t('exercises.data.commitment', { commitment: attempt.commitment })] : []),
+    ];
+    return parts.join('; ');
+  });
+}

@@ -1,0 +1,43 @@
+import type { PersonalDataSource } from '../core/capability';
+import type { Turn } from '../core/turn';
+import type { RoleplayRecords } from './roleplay-records';
+import type { StorylineCatalog } from './storyline-catalog';
+
+/** "My data" for role-play: progress, remembered promises and every transcript, which belong to the learner. */
+export function roleplayPersonalData(records: RoleplayRecords, catalog: StorylineCatalog): PersonalDataSource {
+  return {
+    async describe(userKey: string, turn: Turn) {
+      const { t, locale } = turn;
+      const learner = (await records.learner(userKey)).body;
+      const sessions = await records.sessions(userKey);
+      const progress = Object.entries(learner.progress);
+      if (progress.length === 0 && sessions.length === 0) return undefined;
+      const title = (id: string): string => catalog.find(id)?.[locale].title ?? id;
+      const lines: string[] = [];
+      for (const [storylineId, item] of progress) {
+        const total = catalog.find(storylineId)?.meetings.length ?? item.nextMeeting;
+        lines.push(
+          item.completed
+            ? t('roleplay.personalData.completed', { storyline: title(storylineId), trust: item.memory.trust })
+            : t('roleplay.personalData.progress', { storyline: title(storylineId), number: item.nextMeeting, total, trust: item.memory.trust }),
+        );
+        lines.push(...item.memory.promises.map((promise) => t('roleplay.personalData.promise', { meeting: promise.meeting, text: promise.text })));
+      }
+      const name = (id: string): string => catalog.find(id)?.customer.name ?? '';
+      for (const session of sessions) {
+        lines.push(
+          t('roleplay.personalData.session', {
+            storyline: title(session.storylineId),
+            number: session.meetingNumber,
+            date: session.startedAt.slice(0, 10),
+            status: t(`roleplay.personalData.status.${session.status}`),
+            count: session.state.learnerTurns,
+          }),
+        );
+        lines.push(...session.state.transcript.map((entry) => `> ${entry.speaker === 'learner' ? t('roleplay.personalData.you') : name(session.storylineId)}: ${entry.text}`));
+        if (session.selfCheck) lines.push(t('roleplay.personalData.selfCheck', { checks: session.selfCheck.join(', ') || '–' }));
+      }
+      return { heading: t('roleplay.personalData.heading'), lines };
+    },
+  };
+}

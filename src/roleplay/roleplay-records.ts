@@ -1,0 +1,87 @@
+import type { Locale } from '../core/locale';
+import type { Store } from '../storage/store';
+import type { CustomerMemory, MeetingState } from './meeting-state';
+import type { Debrief } from './rule-judge';
+
+/** Where a learner is in one storyline, and what its customer remembers. */
+export interface StorylineProgress {
+  /** The meeting to play next, counted from 1. */
+  readonly nextMeeting: number;
+  readonly completed: boolean;
+  /** ISO time before which the next meeting stays locked. */
+  readonly unlocksAt?: string;
+  readonly lastPlayedAt?: string;
+  readonly memory: CustomerMemory;
+}
+
+/** One learner's role-play state: the meeting in progress, progress per storyline, and recent model calls. */
+export interface LearnerRecord {
+  readonly activeSessionId?: string;
+  readonly progress: Readonly<Record<string, StorylineProgress>>;
+  readonly modelCalls: readonly string[];
+}
+
+/** One meeting: its transcript and rules state, and once ended its debrief and the learner's own check. */
+export interface SessionRecord {
+  readonly id: string;
+  readonly storylineId: string;
+  readonly meetingNumber: number;
+  readonly locale: Locale;
+  readonly status: 'active' | 'ended';
+  readonly startedAt: string;
+  readonly endedAt?: string;
+  readonly state: MeetingState;
+  readonly noticesShown: readonly string[];
+  readonly debrief?: Debrief;
+  readonly selfCheck?: readonly string[];
+}
+
+export interface Versioned<T> {
+  readonly body: T;
+  /** 0 when the record does not exist yet. */
+  readonly version: number;
+}
+
+const learners = 'roleplay-learners';
+const sessions = 'roleplay-sessions';
+const emptyLearner: LearnerRecord = { progress: {}, modelCalls: [] };
+
+/** Role-play records; every one is owned by the learner, so "delete my data" removes them all. */
+export class RoleplayRecords {
+  constructor(private readonly store: Store) {}
+
+  async learner(userKey: string): Promise<Versioned<LearnerRecord>> {
+    const record = await this.store.get<LearnerRecord>(learners, userKey);
+    return record ? { body: record.body, version: record.version } : { body: emptyLearner, version: 0 };
+  }
+
+  async session(userKey: string, sessionId: string): Promise<Versioned<SessionRecord> | undefined> {
+    const record = await this.store.get<SessionRecord>(sessions, sessionKey(userKey, sessionId));
+    return record && { body: record.body, version: record.version };
+  }
+
+  async sessions(userKey: string): Promise<SessionRecord[]> {
+    return (await this.store.list<SessionRecord>(sessions, { owner: userKey, idPrefix: `${userKey}/` })).map((record) => record.body);
+  }
+
+  /** Writes the learner and session records together, each only if nobody changed it since it was read. */
+  async save(userKey: string, learner: Versioned<LearnerRecord> | undefined, session: Versioned<SessionRecord> | undefined): Promise<void> {
+    await this.store.transaction(async (tx) => {
+      if (learner) await tx.put({ collection: learners, id: userKey, owner: userKey, body: learner.body, expectedVersion: learner.version });
+      if (session) {
+        const id = sessionKey(userKey, session.body.id);
+        await tx.put({ collection: sessions, id, owner: userKey, body: session.body, expectedVersion: session.version });
+      }
+    });
+  }
+
+  /** Forgets a meeting that ended before the learner said anything. */
+  async cancel(userKey: string, learner: Versioned<LearnerRecord>, sessionId: string, sessionVersion: number): Promise<void> {
+    await this.store.transaction(async (tx) => {
+      await tx.put({ collection: learners, id: userKey, owner: userKey, body: learner.body, expectedVersion: learner.version });
+      await tx.remove(sessions, sessionKey(userKey, sessionId), sessionVersion);
+    });
+  }
+}
+
+const sessionKey = (userKey: string, sessionId: string): string => `${userKey}/${sessionId}`;

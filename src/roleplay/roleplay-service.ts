@@ -1,0 +1,132 @@
+import type { ThemeCatalog } from '../content/themes';
+import { UserFacingError } from '../core/errors';
+import { textReply, type ActionOutcome, type Reply } from '../core/reply';
+import type { Turn } from '../core/turn';
+import type { Logger } from '../logger';
+import { availabilityOf } from './availability';
+import type { ModelCallLimit } from './call-budget';
+import type { CustomerEngine } from './customer-engine';
+import { firstMemory, openingLine } from './meeting-memory';
+import { newMeetingState } from './meeting-state';
+import type { LearnerRecord, RoleplayRecords, SessionRecord, StorylineProgress, Versioned } from './roleplay-records';
+import { briefView, customerLine, formatWhen, meetingView, pickerView } from './roleplay-views';
+import type { Storyline } from './storyline';
+import type { StorylineCatalog } from './storyline-catalog';
+
+/** The limits that keep a meeting short, a message readable and model use fair. */
+export interface RoleplayLimits {
+  readonly turnsPerMeeting: number;
+  readonly maxMessageChars: number;
+  readonly modelCalls: ModelCallLimit;
+}
+
+export const defaultRoleplayLimits: RoleplayLimits = { turnsPerMeeting: 20, maxMessageChars: 800, modelCalls: { calls: 20, windowMinutes: 10 } };
+
+export interface RoleplayDependencies {
+  readonly catalog: StorylineCatalog;
+  readonly themes: ThemeCatalog;
+  readonly records: RoleplayRecords;
+  readonly customer: CustomerEngine;
+  readonly limits: RoleplayLimits;
+  readonly logger: Logger;
+}
+
+/** Choosing a storyline, reading the brief and starting a meeting; the meeting itself is in MeetingService. */
+export class RoleplayService {
+  constructor(private readonly deps: RoleplayDependencies) {}
+
+  private get viewLimits(): { turns: number; chars: number } {
+    return { turns: this.deps.limits.turnsPerMeeting, chars: this.deps.limits.maxMessageChars };
+  }
+
+  /** `roleplay`: back into the meeting in progress, on to the next open meeting, or the picker. */
+  async open(turn: Turn): Promise<readonly Reply[]> {
+    const learner = (await this.deps.records.learner(turn.actor.userKey)).body;
+    const active = await this.activeSession(turn, learner);
+    if (active) {
+      const lastLine = active.session.state.transcript.filter((entry) => entry.speaker === 'customer').at(-1)?.text ?? '';
+      return [
+        { kind: 'card', view: meetingView(turn, active.storyline, active.session, this.viewLimits) },
+        textReply(`${turn.t('roleplay.meeting.resume', { name: active.storyline.customer.name })}\n\n${customerLine(active.storyline, lastLine)}`),
+      ];
+    }
+    const current = this.deps.catalog.storylines
+      .map((storyline) => ({ storyline, progress: learner.progress[storyline.id] }))
+      .filter((item): item is { storyline: Storyline; progress: StorylineProgress } => item.progress !== undefined && availabilityOf(item.progress, turn.now).kind === 'ready')
+      .sort((a, b) => (b.progress.lastPlayedAt ?? '').localeCompare(a.progress.lastPlayedAt ?? ''))[0];
+    if (current) return [{ kind: 'card', view: briefView(turn, this.deps.themes, current.storyline, current.progress.nextMeeting, current.progress, this.viewLimits) }];
+    return [{ kind: 'card', view: pickerView(turn, this.deps.catalog, learner) }];
+  }
+
+  async picker(turn: Turn): Promise<ActionOutcome> {
+    const learner = (await this.deps.records.learner(turn.actor.userKey)).body;
+    return { update: pickerView(turn, this.deps.catalog, learner) };
+  }
+
+  async brief(turn: Turn, storylineId: string): Promise<ActionOutcome> {
+    const storyline = this.storyline(storylineId);
+    const learner = (await this.deps.records.learner(turn.actor.userKey)).body;
+    const progress = learner.progress[storyline.id];
+    const availability = availabilityOf(progress, turn.now);
+    if (availability.kind === 'locked') {
+      return { update: pickerView(turn, this.deps.catalog, learner, turn.t('roleplay.picker.locked', { when: formatWhen(turn, availability.until) })) };
+    }
+    const fresh = { nextMeeting: 1, completed: false, memory: firstMemory(storyline) };
+    const shown = availability.kind === 'ready' && progress ? progress : fresh;
+    return { update: briefView(turn, this.deps.themes, storyline, shown.nextMeeting, shown, this.viewLimits) };
+  }
+
+  /** The brief's Start button: opens a session and lets the customer speak first. Pressing it twice starts nothing new. */
+  async start(turn: Turn, storylineId: string, meetingNumber: number): Promise<ActionOutcome> {
+    const { records } = this.deps;
+    const userKey = turn.actor.userKey;
+    const learner = await records.learner(userKey);
+    const active = await this.activeSession(turn, learner.body);
+    if (active) return { update: meetingView(turn, active.storyline, active.session, this.viewLimits) };
+
+    const storyline = this.storyline(storylineId);
+    const saved = learner.body.progress[storyline.id];
+    const availability = availabilityOf(saved, turn.now);
+    if (availability.kind === 'locked') throw new UserFacingError('roleplay.picker.locked', { when: formatWhen(turn, availability.until) });
+    const progress: StorylineProgress = availability.kind === 'ready' && saved ? saved : { nextMeeting: 1, completed: false, memory: firstMemory(storyline) };
+    // An old brief's button must not start a different meeting from the one it describes.
+    if (meetingNumber !== progress.nextMeeting) return { update: briefView(turn, this.deps.themes, storyline, progress.nextMeeting, progress, this.viewLimits) };
+
+    const meeting = storyline.meetings[progress.nextMeeting - 1];
+    if (!meeting) throw new UserFacingError('roleplay.unknownStoryline');
+    const opening = openingLine(meeting, progress.nextMeeting, progress.memory, turn.locale);
+    const session: SessionRecord = {
+      id: `${storyline.id}.${progress.nextMeeting}.${turn.now.getTime().toString(36)}`,
+      storylineId: storyline.id,
+      meetingNumber: progress.nextMeeting,
+      locale: turn.locale,
+      status: 'active',
+      startedAt: turn.now.toISOString(),
+      state: newMeetingState(progress.memory.trust, opening),
+      noticesShown: [],
+    };
+    const body: LearnerRecord = {
+      ...learner.body,
+      activeSessionId: session.id,
+      progress: { ...learner.body.progress, [storyline.id]: { ...progress, lastPlayedAt: turn.now.toISOString() } },
+    };
+    await records.save(userKey, { body, version: learner.version }, { body: session, version: 0 });
+    this.deps.logger.info({ userKey, storyline: storyline.id, meeting: session.meetingNumber, customer: this.deps.customer.kind }, 'role-play meeting started');
+    return { update: meetingView(turn, storyline, session, this.viewLimits), replies: [textReply(customerLine(storyline, opening))] };
+  }
+
+  /** The session in progress and its storyline, if the learner is in a meeting. */
+  async activeSession(turn: Turn, learner: LearnerRecord): Promise<{ session: SessionRecord; version: number; storyline: Storyline } | undefined> {
+    if (!learner.activeSessionId) return undefined;
+    const found: Versioned<SessionRecord> | undefined = await this.deps.records.session(turn.actor.userKey, learner.activeSessionId);
+    const storyline = found && this.deps.catalog.find(found.body.storylineId);
+    if (!found || found.body.status !== 'active' || !storyline) return undefined;
+    return { session: found.body, version: found.version, storyline };
+  }
+
+  private storyline(id: string): Storyline {
+    const storyline = this.deps.catalog.find(id);
+    if (!storyline) throw new UserFacingError('roleplay.unknownStoryline');
+    return storyline;
+  }
+}

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { themeIds } from '../content/themes';
+import { intents } from './intents';
+
+const text = z.string().trim().min(1);
+const slug = z.string().regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and dashes');
+const intent = z.enum(intents);
+const both = <T extends z.ZodType>(schema: T) => ({ en: schema, sv: schema });
+
+/** How the learner answered a demand. */
+export const demandOutcomes = ['accepted', 'refused', 'alternative'] as const;
+export type DemandOutcome = (typeof demandOutcomes)[number];
+
+/** A learner move the customer's trust reacts to: an intent, or proposing before asking anything. */
+export const trustCue = z.union([intent, z.literal('proposes-early')]);
+export type TrustCue = z.infer<typeof trustCue>;
+
+const customerText = z.strictObject({
+  role: text,
+  company: text,
+  business: text,
+  customersNeed: text,
+  personality: text,
+  style: text,
+  mood: text,
+});
+
+/** Scripted lines by what the learner's message did; several lines are used in turn. */
+export const reactionKeys = ['greets', 'empathises', 'asks', 'summarises', 'proposes-early', 'proposes', 'raises-risk', 'promises', 'refers-back', 'explains', 'default'] as const;
+export type ReactionKey = (typeof reactionKeys)[number];
+const lines = z.array(text).min(1).max(4);
+const reactionSet = z.strictObject(Object.fromEntries(reactionKeys.map((key) => [key, lines])) as Record<ReactionKey, typeof lines>);
+
+const rubricRule = z.union([
+  z.strictObject({ did: intent, before: intent.optional() }),
+  z.strictObject({ demand: slug, handled: z.array(z.enum(demandOutcomes)).min(1) }),
+  z.strictObject({ uncovered: z.number().int().min(1) }),
+]);
+export type RubricRule = z.infer<typeof rubricRule>;
+
+const rubricCheck = z.strictObject({
+  id: slug,
+  theme: z.enum(themeIds),
+  rule: rubricRule,
+  ...both(z.strictObject({ check: text, better: text })),
+});
+
+const need = z.strictObject({
+  id: slug,
+  revealOn: z.array(intent).min(1),
+  ...both(z.strictObject({ need: text, says: text })),
+});
+
+const demand = z.strictObject({
+  id: slug,
+  kind: z.enum(['reasonable', 'unreasonable']),
+  afterTurns: z.number().int().min(1).max(10),
+  trust: z.strictObject({ accepted: z.number().int(), refused: z.number().int(), alternative: z.number().int() }),
+  ...both(
+    z.strictObject({ says: text, goodHandling: text, onAccepted: text, onRefused: text, onAlternative: text, agreement: text }),
+  ),
+});
+
+const meetingText = z.strictObject({
+  title: text,
+  situation: text,
+  goal: text,
+  opening: text,
+  closing: text,
+  recall: text.optional(),
+  recallPromise: text.optional(),
+});
+
+const meeting = z.strictObject({
+  id: slug,
+  unlockAfterHours: z.number().min(0).max(24 * 14).default(0),
+  ...both(meetingText),
+  needs: z.array(need).min(1).max(4),
+  demands: z.array(demand).min(1).max(2),
+  rubric: z.array(rubricCheck).min(4).max(7),
+});
+
+/** A customer met over several meetings: persona, meetings, rubric and how trust moves. */
+export const storylineSchema = z.strictObject({
+  id: slug,
+  difficulty: z.number().int().min(1).max(3),
+  ...both(z.strictObject({ title: text, summary: text })),
+  customer: z.strictObject({ name: text, ...both(customerText) }),
+  startTrust: z.number().int().min(0).max(10),
+  trust: z.array(z.strictObject({ on: trustCue, change: z.number().int().min(-3).max(3) })).min(1),
+  firmLines: z.array(z.strictObject({ id: slug, ...both(z.strictObject({ refuses: text, patterns: z.array(text).min(1) })) })).default([]),
+  reactions: z.strictObject(both(reactionSet)),
+  meetings: z.array(meeting).min(2).max(3),
+});
+
+export type Storyline = z.infer<typeof storylineSchema>;
+export type Meeting = Storyline['meetings'][number];
+export type Need = Meeting['needs'][number];
+export type Demand = Meeting['demands'][number];
+export type RubricCheck = Meeting['rubric'][number];
+export type FirmLine = Storyline['firmLines'][number];
+export const maxTrust = 10;

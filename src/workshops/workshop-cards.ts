@@ -1,0 +1,111 @@
+import { cardTemplate } from '../cards/card-view';
+import type { ResultsView } from '../collect';
+
+/** A button rendered as Action.Execute with { verb, workshopId } as data. */
+export interface CardButton {
+  readonly title: string;
+  readonly verb: string;
+}
+
+/** A button on one answer (vote, remove vote, hide); its data also carries the answer id. */
+export interface AnswerButton extends CardButton {
+  readonly answerId: string;
+}
+
+export interface Choice {
+  readonly title: string;
+  readonly value: string;
+}
+
+/** A free-text input: `answer_<answerId>` for an own answer, `answer_new` for a new one. */
+export interface TextSlot {
+  readonly id: string;
+  readonly value: string;
+  readonly placeholder: string;
+}
+
+export interface AnswerRow {
+  readonly answerId: string;
+  readonly text: string;
+  /** Votes, and the author's name in named workshops only. */
+  readonly detail: string;
+  readonly buttons: readonly AnswerButton[];
+}
+
+export interface AnsweringSection {
+  readonly show: boolean;
+  readonly heading: string;
+  readonly isText: boolean;
+  readonly textSlots: readonly TextSlot[];
+  readonly isChoice: boolean;
+  readonly choiceId: string;
+  readonly choiceValue: string;
+  readonly isMultiSelect: boolean;
+  readonly choices: readonly Choice[];
+  readonly saveTitle: string;
+}
+
+export interface PledgeSection {
+  readonly show: boolean;
+  readonly heading: string;
+  readonly themeLabel: string;
+  readonly themeChoices: readonly Choice[];
+  readonly themeValue: string;
+  readonly textLabel: string;
+  readonly textValue: string;
+  readonly buttonTitle: string;
+}
+
+export interface PickerSection {
+  readonly show: boolean;
+  readonly label: string;
+  readonly choices: readonly Choice[];
+  readonly buttonTitle: string;
+}
+
+/** The one workshop card in the conversation: the shared base view, or one person's own view. */
+export interface WorkshopCardData {
+  readonly workshopId: string;
+  /** Teams ids (29:…) whose clients fetch their own view; empty leaves the card the same for everyone. */
+  readonly refreshUserIds: readonly string[];
+  readonly title: string;
+  readonly prompt: string;
+  readonly followUp: string;
+  readonly themeLine: string;
+  readonly modeLine: string;
+  readonly statusLine: string;
+  readonly notice: string;
+  readonly answering: AnsweringSection;
+  readonly results: ResultsView;
+  readonly answersHeading: string;
+  readonly answers: readonly AnswerRow[];
+  readonly pledge: PledgeSection;
+  readonly picker: PickerSection;
+  readonly buttons: readonly CardButton[];
+}
+
+/** The facilitator's setup card; others see who is preparing it. */
+export interface WorkshopSetupCardData {
+  readonly workshopId: string;
+  readonly refreshUserIds: readonly string[];
+  readonly title: string;
+  readonly intro: string;
+  readonly notice: string;
+  readonly canEdit: boolean;
+  readonly templateLabel: string;
+  readonly templateChoices: readonly Choice[];
+  readonly customLabel: string;
+  readonly customPlaceholder: string;
+  readonly anonymousTitle: string;
+  readonly hiddenTitle: string;
+  readonly multipleTitle: string;
+  readonly closesLabel: string;
+  readonly votesLabel: string;
+  readonly votesChoices: readonly Choice[];
+  readonly votesValue: string;
+  readonly postTitle: string;
+  readonly cancelTitle: string;
+}
+
+export const workshopCard = cardTemplate<WorkshopCardData>('workshop-prompt');
+export const workshopSetupCard = cardTemplate<WorkshopSetupCardData>('workshop-setup');

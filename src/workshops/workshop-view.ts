@@ -1,0 +1,171 @@
+import { cardView, type CardView } from '../cards/card-view';
+import { acceptsAnswers, type Answer, type AnswerSheet, type Collection, type CollectionResults, resultsView } from '../collect';
+import type { ThemeCatalog } from '../content/themes';
+import type { Locale } from '../core/locale';
+import type { Translate } from '../core/translator';
+import type { Pledge } from './pledges';
+import { promptWords, type PromptWords } from './prompt-words';
+import { clockTime, rankByVotes, type Workshop } from './workshop';
+import { workshopCard, type AnswerRow, type AnsweringSection, type CardButton, type Choice, type PledgeSection, type WorkshopCardData } from './workshop-cards';
+import type { WorkshopTemplates } from './workshop-templates';
+
+/** Everything shared about a posted workshop at one moment. */
+export interface WorkshopSnapshot {
+  readonly workshop: Workshop;
+  readonly collection: Collection;
+  readonly sheet: AnswerSheet;
+  readonly results: CollectionResults;
+  readonly votes: ReadonlyMap<string, number>;
+}
+
+/** What one person sees beyond the shared card: their own answers, votes, pledge, and controls if they run it. */
+export interface Viewer {
+  readonly canManage: boolean;
+  readonly ownAnswers: readonly Answer[];
+  readonly ownVotes: readonly string[];
+  readonly ownPledge: Pledge | undefined;
+  readonly pickerChoices?: readonly Choice[];
+}
+
+export interface ViewContext {
+  readonly t: Translate;
+  readonly locale: Locale;
+  readonly timeZone: string | undefined;
+  readonly now: Date;
+  readonly templates: WorkshopTemplates;
+  readonly themes: ThemeCatalog;
+  readonly refreshUserIds: readonly string[];
+  readonly notice: string;
+}
+
+/** A card stays well under Teams' 28 KB message limit with this many answers of this length. */
+const maxAnswersOnCard = 15;
+const maxTextOnCard = 280;
+
+/** The shared card (viewer undefined) or one person's own view of it. */
+export function workshopCardView(snapshot: WorkshopSnapshot, viewer: Viewer | undefined, context: ViewContext): CardView<WorkshopCardData> {
+  const { workshop, collection, results } = snapshot;
+  const { t } = context;
+  const words = promptWords(workshop.prompt ?? { form: 'free-text' }, context.templates, context.themes, context.locale, t);
+  const open = workshop.phase !== 'closed' && acceptsAnswers(collection, context.now);
+  const view = resultsView(results, collection.settings.minResponses, () => ({ heading: t('workshops.card.resultsHeading'), options: words.options, scale: words.scale }), t, context.locale);
+  const freeText = collection.questions[0]?.form === 'free-text';
+  return cardView(workshopCard, {
+    workshopId: workshop.id,
+    refreshUserIds: context.refreshUserIds,
+    title: words.title,
+    prompt: words.prompt,
+    followUp: results.visible ? words.followUp : '',
+    themeLine: words.themeName ? t('workshops.card.theme', { theme: words.themeName }) : '',
+    modeLine: modeLine(workshop, collection, context),
+    statusLine: statusLine(snapshot, viewer, open, context),
+    notice: context.notice,
+    answering: answering(collection, words, viewer, open, t),
+    results: { summary: '', hiddenNote: view.hiddenNote, sections: freeText ? [] : view.sections },
+    answersHeading: answersHeading(snapshot, t),
+    answers: answerRows(snapshot, viewer, t),
+    pledge: pledgeSection(snapshot, viewer, context),
+    picker: {
+      show: viewer?.pickerChoices !== undefined && viewer.pickerChoices.length > 0,
+      label: t('workshops.card.picker.label'),
+      choices: viewer?.pickerChoices ?? [],
+      buttonTitle: t('workshops.card.picker.button'),
+    },
+    buttons: buttons(snapshot, viewer, t),
+  });
+}
+
+function modeLine(workshop: Workshop, collection: Collection, { t, timeZone }: ViewContext): string {
+  const { settings } = collection;
+  return [
+    t(settings.anonymous ? 'workshops.card.mode.anonymous' : 'workshops.card.mode.named'),
+    settings.maxAnswersPerPerson > 1 ? t('workshops.card.mode.multiple', { max: settings.maxAnswersPerPerson }) : t('workshops.card.mode.single'),
+    t(settings.resultsShown === 'live' ? 'workshops.card.mode.live' : collection.revealed ? 'workshops.card.mode.revealed' : 'workshops.card.mode.hidden'),
+    settings.closesAt && workshop.phase !== 'closed' ? t('workshops.card.mode.closesAt', { time: clockTime(settings.closesAt, timeZone) }) : t('workshops.card.mode.byHand'),
+  ].join(' · ');
+}
+
+function statusLine({ workshop, collection, sheet }: WorkshopSnapshot, viewer: Viewer | undefined, open: boolean, { t, timeZone }: ViewContext): string {
+  const count = sheet.respondents;
+  if (workshop.phase === 'closed') return t('workshops.card.status.closed', { count });
+  if (workshop.phase === 'voting') {
+    const votes = workshop.votesPerPerson;
+    return viewer ? t('workshops.card.status.votesLeft', { left: votes - viewer.ownVotes.length, votes }) : t('workshops.card.status.voting', { votes });
+  }
+  if (!open && collection.settings.closesAt) return t('workshops.card.status.answersClosedAt', { time: clockTime(collection.settings.closesAt, timeZone), count });
+  return t('workshops.card.status.answers', { count });
+}
+
+function answering(collection: Collection, words: PromptWords, viewer: Viewer | undefined, open: boolean, t: Translate): AnsweringSection {
+  const question = collection.questions[0];
+  const own = viewer?.ownAnswers ?? [];
+  const max = collection.settings.maxAnswersPerPerson;
+  const base = { show: open && question !== undefined, saveTitle: t('workshops.card.save'), isText: false, textSlots: [], isChoice: false, choiceId: '', choiceValue: '', isMultiSelect: false, choices: [] };
+  const heading = t(max > 1 ? 'workshops.card.answerHeadingMultiple' : 'workshops.card.answerHeading');
+  if (!question || question.form === 'free-text') {
+    const slots = own.map((answer) => ({ id: `answer_${answer.answerId}`, value: answer.value.kind === 'text' ? answer.value.text : '', placeholder: t('workshops.card.answerPlaceholder') }));
+    const extra = slots.length < max ? [{ id: 'answer_new', value: '', placeholder: t(slots.length > 0 ? 'workshops.card.addPlaceholder' : 'workshops.card.answerPlaceholder') }] : [];
+    return { ...base, heading, isText: true, textSlots: [...slots, ...extra] };
+  }
+  const current = own[0]?.value;
+  if (question.form === 'options') {
+    const choiceValue = current?.kind === 'options' ? current.indices.join(',') : '';
+    return { ...base, heading, isChoice: true, choiceId: 'answerOptions', choiceValue, isMultiSelect: max > 1, choices: words.options.map((title, index) => ({ title, value: String(index) })) };
+  }
+  const scaleTitle = (value: number): string => (value === 1 && words.scale ? `1 – ${words.scale.low}` : value === 5 && words.scale ? `5 – ${words.scale.high}` : String(value));
+  const choiceValue = current?.kind === 'scale' ? String(current.value) : '';
+  return { ...base, heading: t('workshops.card.answerHeading'), isChoice: true, choiceId: 'answerScale', choiceValue, choices: [1, 2, 3, 4, 5].map((value) => ({ title: scaleTitle(value), value: String(value) })) };
+}
+
+function answersHeading({ workshop, sheet }: WorkshopSnapshot, t: Translate): string {
+  const heading = t(workshop.phase === 'answering' ? 'workshops.card.answersHeading' : 'workshops.card.answersRanked');
+  const total = sheet.answers.length;
+  return total > maxAnswersOnCard ? `${heading} · ${t('workshops.card.answersTruncated', { shown: maxAnswersOnCard, total })}` : heading;
+}
+
+function answerRows({ workshop, collection, sheet, results, votes }: WorkshopSnapshot, viewer: Viewer | undefined, t: Translate): AnswerRow[] {
+  if (!results.visible || collection.questions[0]?.form !== 'free-text') return [];
+  const showVotes = workshop.phase !== 'answering';
+  const ordered = showVotes ? rankByVotes(sheet.answers, votes) : sheet.answers;
+  return ordered.slice(0, maxAnswersOnCard).map((answer) => {
+    const text = answer.value.kind === 'text' ? answer.value.text : '';
+    const detail = [answer.author ?? '', showVotes ? t('workshops.card.votes', { count: votes.get(answer.answerId) ?? 0 }) : ''].filter(Boolean).join(' · ');
+    const buttons = [];
+    if (workshop.phase === 'voting') {
+      const voted = viewer?.ownVotes.includes(answer.answerId) ?? false;
+      buttons.push(voted ? { title: t('workshops.card.unvote'), verb: 'workshop.unvote', answerId: answer.answerId } : { title: t('workshops.card.vote'), verb: 'workshop.vote', answerId: answer.answerId });
+    }
+    if (viewer?.canManage && workshop.phase !== 'closed') buttons.push({ title: t('workshops.card.hide'), verb: 'workshop.hide', answerId: answer.answerId });
+    return { answerId: answer.answerId, text: text.length > maxTextOnCard ? `${text.slice(0, maxTextOnCard - 1)}…` : text, detail, buttons };
+  });
+}
+
+function pledgeSection({ workshop, collection, results }: WorkshopSnapshot, viewer: Viewer | undefined, { t, locale, themes }: ViewContext): PledgeSection {
+  const pledgesOpen = workshop.phase === 'voting' || (workshop.phase === 'answering' && results.visible && collection.questions[0]?.form !== 'free-text');
+  return {
+    show: pledgesOpen,
+    heading: t(viewer?.ownPledge ? 'workshops.card.pledge.headingDone' : 'workshops.card.pledge.heading'),
+    themeLabel: t('workshops.card.pledge.themeLabel'),
+    themeChoices: themes.all.map((theme) => ({ title: theme[locale].name, value: theme.id })),
+    themeValue: viewer?.ownPledge?.theme ?? workshop.prompt?.theme ?? '',
+    textLabel: t('workshops.card.pledge.textLabel'),
+    textValue: viewer?.ownPledge?.text ?? '',
+    buttonTitle: t('workshops.card.pledge.button'),
+  };
+}
+
+function buttons({ workshop, collection, results }: WorkshopSnapshot, viewer: Viewer | undefined, t: Translate): CardButton[] {
+  const button = (name: string, verb: string): CardButton => ({ title: t(`workshops.card.buttons.${name}`), verb });
+  if (!viewer) return [button('view', 'workshop.view')];
+  const list: CardButton[] = [];
+  if (viewer.canManage) {
+    const closed = workshop.phase === 'closed';
+    if (!closed && collection.settings.resultsShown === 'when-revealed' && !collection.revealed) list.push(button('reveal', 'workshop.reveal'));
+    if (workshop.phase === 'answering' && results.visible && collection.questions[0]?.form === 'free-text') list.push(button('voting', 'workshop.voting'));
+    if (!closed) list.push(button('close', 'workshop.close'));
+    if (results.visible) list.push(button('export', 'workshop.export'));
+    if (!closed) list.push(button('cofacilitator', 'workshop.cofacilitators'));
+  }
+  list.push(button('refresh', 'workshop.view'));
+  return list;
+}

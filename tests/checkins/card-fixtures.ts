@@ -1,0 +1,73 @@
+import path from 'node:path';
+import type { CardView } from '../../src/cards/card-view';
+import type { CheckinOccurrence, CheckinSchedule } from '../../src/checkins/checkin';
+import { listView, questionView, setupView, type Reader } from '../../src/checkins/checkin-views';
+import { QuestionSetCatalog } from '../../src/checkins/question-sets';
+import { defaultValues } from '../../src/checkins/setup-form';
+import { ThemeCatalog } from '../../src/content/themes';
+import { Translator } from '../../src/core/translator';
+
+const root = path.resolve(__dirname, '..', '..');
+const translator = Translator.load(path.join(root, 'content', 'locales'));
+const catalog = QuestionSetCatalog.load(path.join(root, 'content', 'checkins'));
+const themes = ThemeCatalog.load(path.join(root, 'content'));
+const now = new Date('2026-03-09T08:00:00Z');
+const reader = (locale: 'en' | 'sv'): Reader => ({ t: translator.forLocale(locale), locale, timeZone: 'Europe/Stockholm', now });
+
+export const fixtureSchedule: CheckinSchedule = {
+  questionSetId: 'customer-side',
+  custom: undefined,
+  audience: 'members',
+  rule: { recurrence: { kind: 'weekly', days: ['mon', 'thu'], everyWeeks: 2 }, startDate: '2026-03-09', localTime: '09:00', timeZone: 'Europe/Stockholm', skipWeekends: true },
+  perRecipientTime: true,
+  anonymous: true,
+  minResponses: 3,
+  openHours: 48,
+  remind: true,
+  id: 'chk_fixture',
+  ownerKey: 'u_manager',
+  ownerName: 'Maria Lind',
+  tenantId: 'tenant',
+  conversationKey: 'c_channel',
+  conversationKind: 'channel',
+  locale: 'en',
+  members: [{ userKey: 'u_a', displayName: 'Kim Ek' }],
+  status: 'active',
+  plannedThrough: now.toISOString(),
+  occurrenceIds: [],
+  createdAt: now.toISOString(),
+};
+
+export const fixtureOccurrence: CheckinOccurrence = {
+  id: 'chk_fixture@2026-03-09',
+  scheduleId: 'chk_fixture',
+  date: '2026-03-09',
+  at: now.toISOString(),
+  closesAt: '2026-03-11T08:00:00.000Z',
+  collectionId: 'col_x',
+  invited: 8,
+  summary: undefined,
+  closed: false,
+};
+
+const set = catalog.find('customer-side');
+if (!set) throw new Error('the customer-side question set is missing');
+
+/** The check-in cards as people see them: the setup form, the question card (own answers, shared, stopped), the list. */
+export const cardFixtures: CardView[] = [
+  setupView(defaultValues(catalog, 'Europe/Stockholm', now), '', '', catalog, themes, reader('en')),
+  setupView({ ...defaultValues(catalog, 'Asia/Kolkata', now), questionSet: 'custom', customScale: 'Hur ofta frågade vi först?' }, 'chk_x', 'Ange tiden som TT:MM.', catalog, themes, reader('sv')),
+  questionView(fixtureSchedule, fixtureOccurrence, set, reader('en'), {
+    open: true,
+    notice: 'Thanks, your answers are saved.',
+    own: [
+      { answerId: 'a_1', questionId: 'started-from-customer', value: { kind: 'scale', value: 4 } },
+      { answerId: 'a_2', questionId: 'seen-from-customer', value: { kind: 'text', text: 'When the shop tills went down on Saturday.' } },
+    ],
+    personal: true,
+  }),
+  questionView({ ...fixtureSchedule, anonymous: false, audience: 'channel' }, fixtureOccurrence, set, reader('sv'), { open: true, notice: '', own: [], personal: false }),
+  questionView(fixtureSchedule, fixtureOccurrence, set, reader('en'), { open: false, notice: 'Done.', own: [], personal: true, stopped: true }),
+  listView([fixtureSchedule, { ...fixtureSchedule, id: 'chk_2', status: 'paused', audience: 'channel', rule: { ...fixtureSchedule.rule, recurrence: { kind: 'once' } } }], () => 'Seeing it from the customer\'s side', reader('en'), now, 'Scheduled.'),
+  listView([], () => '', reader('sv'), now),
+];

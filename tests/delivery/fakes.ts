@@ -1,0 +1,142 @@
+import pino from 'pino';
+import type { CardView } from '../../src/cards/card-view';
+import { SendFailure, type Destination, type Messenger } from '../../src/core/messenger';
+import type { Reply } from '../../src/core/reply';
+import type { Clock } from '../../src/delivery/clock';
+import type { Delivery, NewDelivery } from '../../src/delivery/delivery';
+import type { DeliveryHandler, Prepared } from '../../src/delivery/delivery-handler';
+
+/**
+ * Virtual time: sleepers wake in time order, each when everything runnable has run (one macrotask later), so a
+ * send happens at the virtual instant its rate-limit slot was granted. Nothing really waits.
+ */
+export class FakeClock implements Clock {
+  readonly sleeps: number[] = [];
+  private timers: Array<{ readonly at: number; readonly wake: () => void }> = [];
+  private ticking = false;
+
+  constructor(public time: number) {}
+
+  now(): Date {
+    return new Date(this.time);
+  }
+
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    this.sleeps.push(ms);
+    return new Promise<void>((resolve) => {
+      if (signal?.aborted) {
+        resolve();
+        return;
+      }
+      const onAbort = (): void => {
+        this.timers = this.timers.filter((other) => other !== timer);
+        resolve();
+      };
+      const timer = {
+        at: this.time + Math.max(0, ms),
+        wake: () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+      };
+      this.timers.push(timer);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.tick();
+    });
+  }
+
+  advance(ms: number): void {
+    this.time += ms;
+  }
+
+  private tick(): void {
+    if (this.ticking) return;
+    this.ticking = true;
+    setImmediate(() => {
+      this.ticking = false;
+      const earliest = Math.min(...this.timers.map((timer) => timer.at));
+      if (!Number.isFinite(earliest)) return;
+      this.time = Math.max(this.time, earliest);
+      const due = this.timers.filter((timer) => timer.at <= this.time);
+      this.timers = this.timers.filter((timer) => timer.at > this.time);
+      for (const timer of due) timer.wake();
+      if (this.timers.length > 0) this.tick();
+    });
+  }
+}
+
+export interface SentMessage {
+  readonly destination: Destination;
+  readonly replies: readonly Reply[];
+  readonly at: number;
+}
+
+/** A Messenger that records what it was asked to send; `failWith` decides per call whether the send fails. */
+export class RecordingMessenger implements Messenger {
+  readonly sent: SentMessage[] = [];
+  readonly updates: Array<{ conversationKey: string; activityId: string; view: CardView }> = [];
+  calls = 0;
+  failWith: (destination: Destination, call: number) => SendFailure | undefined = () => undefined;
+  afterSend: (count: number) => void = () => undefined;
+
+  constructor(private readonly clock: { now(): Date }) {}
+
+  async send(destination: Destination, replies: readonly Reply[]): Promise<readonly string[]> {
+    this.calls += 1;
+    const failure = this.failWith(destination, this.calls);
+    if (failure) throw failure;
+    this.sent.push({ destination, replies, at: this.clock.now().getTime() });
+    this.afterSend(this.sent.length);
+    return replies.map((_reply, index) => `activity-${this.sent.length}-${index}`);
+  }
+
+  async updateCard(conversationKey: string, activityId: string, view: CardView): Promise<void> {
+    this.updates.push({ conversationKey, activityId, view });
+  }
+
+  /** How many times each recipient got a message. */
+  perRecipient(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const message of this.sent) {
+      const key = 'userKey' in message.destination ? message.destination.userKey : message.destination.conversationKey;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return counts;
+  }
+}
+
+/** A handler for kind "test" that sends the payload's text and remembers what it heard. */
+export class TestHandler implements DeliveryHandler {
+  readonly kind = 'test';
+  readonly deliveredTo: string[] = [];
+  readonly unreachableRecipients: string[] = [];
+  readonly missedRecipients: string[] = [];
+  cancel: (delivery: Delivery) => boolean = () => false;
+
+  async prepare(delivery: Delivery): Promise<Prepared> {
+    if (this.cancel(delivery)) return { kind: 'cancel', reason: 'answered already' };
+    return { kind: 'send', replies: [{ kind: 'text', text: typeof delivery.payload.text === 'string' ? delivery.payload.text : 'hello' }] };
+  }
+
+  async delivered(delivery: Delivery): Promise<void> {
+    this.deliveredTo.push(delivery.recipientKey);
+  }
+
+  async unreachable(delivery: Delivery): Promise<void> {
+    this.unreachableRecipients.push(delivery.recipientKey);
+  }
+
+  async missed(delivery: Delivery): Promise<void> {
+    this.missedRecipients.push(delivery.recipientKey);
+  }
+}
+
+/** `count` deliveries of one occurrence, one per user, all due at `dueAt`. */
+export function deliveriesFor(occurrenceKey: string, count: number, dueAt: Date, tenantId = 'tenant-a'): NewDelivery[] {
+  return Array.from({ length: count }, (_unused, index) => {
+    const userKey = `u_${String(index).padStart(5, '0')}`;
+    return { occurrenceKey, recipientKey: userKey, kind: 'test', tenantId, destination: { userKey }, payload: { text: `${occurrenceKey} #${index}` }, dueAt };
+  });
+}
+
+export const silentLogger = pino({ level: 'silent' });

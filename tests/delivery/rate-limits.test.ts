@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import type { NewDelivery } from '../../src/delivery/delivery';
+import { Pacer, RateLimiter, SlidingWindowLog, teamsConversationWindows, teamsTenantWindows, type RateWindow } from '../../src/delivery/rate-limiter';
+import { deliveriesFor, FakeClock } from './fakes';
+import { instanceOn, openQueueAt, sqliteFile, t0 } from './worker-harness';
+
+/** The largest number of times in any window of `windowMs` (a window (t - windowMs, t] ending at each time). */
+function busiestWindow(times: readonly number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let busiest = 0;
+  for (let end = 0, start = 0; end < sorted.length; end += 1) {
+    while ((sorted[start] ?? 0) <= (sorted[end] ?? 0) - windowMs) start += 1;
+    busiest = Math.max(busiest, end - start + 1);
+  }
+  return busiest;
+}
+
+describe('rate limits', () => {
+  describe('sliding window log', () => {
+    it('when 7 sends fill a 1-second window, then the 8th waits until the first leaves it', () => {
+      const log = new SlidingWindowLog([{ limit: 7, windowMs: 1_000 }]);
+      for (let at = 0; at < 7; at += 1) log.record(100 + at * 10);
+      assert.equal(log.delayAt(200), 900);
+      assert.equal(log.delayAt(1_100), 0);
+    });
+
+    it('when several windows apply, then the wait is the longest any of them needs', () => {
+      const log = new SlidingWindowLog(teamsConversationWindows);
+      for (let at = 0; at < 8; at += 1) log.record(at * 200);
+      // 7 in the last second (200..1400 minus 0) and 8 in two seconds: the 2-second window decides.
+      assert.equal(log.delayAt(1_450), 2_000 - 1_450);
+    });
+
+    it('when a throttled send is refunded, then its slot is free again', () => {
+      const limiter = new RateLimiter([{ limit: 1, windowMs: 1_000 }], [{ limit: 50, windowMs: 1_000 }]);
+      const first = limiter.tryAcquire('t', 'c', 0);
+      assert.ok('slot' in first);
+      assert.deepEqual(limiter.tryAcquire('t', 'c', 10), { waitMs: 990 });
+      limiter.refund(first.slot);
+      assert.ok('slot' in limiter.tryAcquire('t', 'c', 10));
+    });
+
+    it('when the tenant window is full, then other conversations of that tenant wait too, and other tenants do not', () => {
+      const limiter = new RateLimiter(teamsConversationWindows, teamsTenantWindows(2));
+      assert.ok('slot' in limiter.tryAcquire('t1', 'a', 0));
+      assert.ok('slot' in limiter.tryAcquire('t1', 'b', 0));
+      assert.deepEqual(limiter.tryAcquire('t1', 'c', 0), { waitMs: 1_000 });
+      assert.ok('slot' in limiter.tryAcquire('t2', 'c', 0));
+    });
+  });
+
+  describe('pacing', () => {
+    it('when a tenant allows 50 a second, then sends are spaced about 20 ms apart after a burst of five', () => {
+      const pacer = new Pacer({ limit: 50, windowMs: 1_000 }, 1);
+      const granted: number[] = [];
+      let now = 0;
+      while (granted.length < 10) {
+        const wait = pacer.delayAt(now);
+        if (wait > 0) {
+          now += wait;
+          continue;
+        }
+        pacer.record(now);
+        granted.push(now);
+      }
+      assert.deepEqual(granted, [0, 0, 0, 0, 0, 20, 40, 60, 80, 100]);
+    });
+
+    it('when a paced send was throttled and refunded, then the next one may go at once', () => {
+      const pacer = new Pacer({ limit: 50, windowMs: 1_000 }, 1, 0);
+      pacer.record(0);
+      assert.equal(pacer.delayAt(0), 20);
+      pacer.refund();
+      assert.equal(pacer.delayAt(0), 0);
+    });
+  });
+
+  describe('through the worker', () => {
+    let database: ReturnType<typeof sqliteFile>;
+    let clock: FakeClock;
+    beforeEach(() => {
+      database = sqliteFile();
+      clock = new FakeClock(t0);
+    });
+    afterEach(() => database.remove());
+
+    it('when 70 messages go to one channel, then no window of 1 s, 2 s, 30 s or 1 h holds more than Teams allows', async () => {
+      const instance = await instanceOn(await openQueueAt(database.file, clock), clock, { maxRateWaitMs: 10 * 60_000 });
+      const toChannel: NewDelivery[] = Array.from({ length: 70 }, (_unused, index) => ({
+        occurrenceKey: `occ-${index}`, recipientKey: 'c_general', kind: 'test', tenantId: 'tenant-a',
+        destination: { conversationKey: 'c_general' }, payload: {}, dueAt: new Date(t0),
+      }));
+      await instance.queue.enqueue(toChannel);
+      for (let round = 0; round < 200 && instance.messenger.sent.length < 70; round += 1) {
+        await instance.worker.drain();
+        clock.advance(1_000);
+      }
+      const times = instance.messenger.sent.map((message) => message.at);
+      assert.equal(times.length, 70);
+      for (const window of teamsConversationWindows) {
+        assert.ok(busiestWindow(times, window.windowMs) <= window.limit, `${busiestWindow(times, window.windowMs)} in ${window.windowMs} ms`);
+      }
+      assert.equal(busiestWindow(times, 30_000), 60, 'the 30-second window is used to the full');
+      await instance.queue.close();
+    });
+
+    it('when 200 people of one tenant are due at once, then no second holds more than 50 sends and all are sent', async () => {
+      const instance = await instanceOn(await openQueueAt(database.file, clock), clock);
+      await instance.queue.enqueue(deliveriesFor('occ-tenant', 200, new Date(t0)));
+      await instance.worker.drain();
+      const times = instance.messenger.sent.map((message) => message.at);
+      assert.equal(instance.messenger.perRecipient().size, 200);
+      const tenantWindow: RateWindow = teamsTenantWindows()[0] ?? { limit: 0, windowMs: 0 };
+      assert.equal(busiestWindow(times, tenantWindow.windowMs), 50);
+      await instance.queue.close();
+    });
+  });
+});

@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Messenger } from '../../src/core/messenger';
+import type { DeliveryQueue } from '../../src/delivery/delivery';
+import { DeliveryHandlers } from '../../src/delivery/delivery-handler';
+import { DeliveryWorker, type WorkerOptions } from '../../src/delivery/delivery-worker';
+import { RateLimiter, teamsConversationWindows, teamsTenantWindows } from '../../src/delivery/rate-limiter';
+import { openSqliteDeliveryQueue } from '../../src/delivery/sqlite-delivery-queue';
+import { FakeClock, RecordingMessenger, TestHandler, silentLogger } from './fakes';
+
+export const t0 = Date.parse('2026-03-09T08:00:00Z');
+
+/** One "instance": a queue connection, a worker, a messenger and a handler, all on a fake clock. */
+export interface Instance {
+  readonly queue: DeliveryQueue;
+  readonly worker: DeliveryWorker;
+  readonly messenger: RecordingMessenger;
+  readonly handler: TestHandler;
+}
+
+export async function instanceOn(queue: DeliveryQueue, clock: FakeClock, options: Partial<WorkerOptions> = {}, tenantPerSecond = 50): Promise<Instance> {
+  const messenger = new RecordingMessenger(clock);
+  return { ...workerWith(queue, clock, messenger, options, tenantPerSecond), messenger };
+}
+
+/** A worker with a TestHandler around any Messenger (a real one over HTTP, say). */
+export function workerWith(
+  queue: DeliveryQueue,
+  clock: FakeClock,
+  messenger: Messenger,
+  options: Partial<WorkerOptions> = {},
+  tenantPerSecond = 50,
+): { readonly queue: DeliveryQueue; readonly worker: DeliveryWorker; readonly handler: TestHandler } {
+  const handler = new TestHandler();
+  const worker = new DeliveryWorker({
+    queue,
+    messenger,
+    handlers: new DeliveryHandlers([handler]),
+    limiter: new RateLimiter(teamsConversationWindows, teamsTenantWindows(tenantPerSecond)),
+    clock,
+    logger: silentLogger,
+    options: { random: () => 0.5, ...options },
+  });
+  return { queue, worker, handler };
+}
+
+/** A SQLite file in a fresh folder, as the app would use it; `remove` deletes the folder. */
+export function sqliteFile(): { readonly file: string; remove(): void } {
+  const folder = mkdtempSync(path.join(tmpdir(), 'partner-coach-delivery-'));
+  return { file: path.join(folder, 'app.db'), remove: () => rmSync(folder, { recursive: true, force: true }) };
+}
+
+export const openQueueAt = (file: string, clock: FakeClock): Promise<DeliveryQueue> => openSqliteDeliveryQueue(file, () => clock.now());

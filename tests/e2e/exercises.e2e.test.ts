@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { loadConfig } from '../../src/config';
+import { startApp, type RunningApp } from '../../src/index';
+import { openBrowser, PlaygroundPage, startPlayground, type BrowserSession, type RunningPlayground } from './playground-harness';
+
+describe('exercises in the Agents Playground (headless Chromium)', function () {
+  this.timeout(120_000);
+  let folder: string;
+  let bot: RunningApp;
+  let playground: RunningPlayground;
+  let browser: BrowserSession;
+  let pg: PlaygroundPage;
+
+  before(async () => {
+    folder = mkdtempSync(path.join(tmpdir(), 'partner-coach-e2e-exercises-'));
+    const config = loadConfig({ PORT: '0', DATABASE_URL: `sqlite:${path.join(folder, 'e2e.db')}`, LOG_LEVEL: 'silent' });
+    bot = await startApp(config, { logger: pino({ level: 'silent' }) });
+    playground = await startPlayground({ botPort: bot.port, playgroundPort: 0, tz: 'Europe/Stockholm' });
+    browser = await openBrowser({ viewport: { width: 1400, height: 1400 } });
+    pg = new PlaygroundPage(browser.page, playground.url);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await playground?.stop();
+    await bot?.stop();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('when Alex types practice, answers, rates and asks for progress, then one card updates in place and progress shows it', async () => {
+    await pg.openPersonalChat();
+    await pg.waitForCardText("Hi, I'm Partner Coach");
+
+    await pg.sendMessage('practice');
+    const scenario = await pg.waitForCardText('New laptops in the month-end week');
+    assert.match(await scenario.innerText(), /Flip the perspective/);
+    await pg.screenshot('exercises-1-scenario');
+    const messagesBefore = await pg.botMessages().count();
+
+    await pg.fillCardInput('Your answer', 'I would ask Maria what month-end means for her team and offer to move the roll-out.');
+    await pg.clickCardButton("Show the customer's view");
+    const result = await pg.waitForCardText('Model perspectives');
+    const resultText = await result.innerText();
+    assert.match(resultText, /I would ask Maria what month-end means/);
+    assert.match(resultText, /What the customer may be thinking/);
+    assert.match(resultText, /How close was I to the customer's view\?/);
+    assert.equal(await pg.card('New laptops in the month-end week').count(), 1, 'the scenario card was replaced, not joined by a second card');
+    await pg.screenshot('exercises-2-perspectives');
+
+    await result.getByRole('radio', { name: '4 – close' }).check();
+    await pg.fillCardInput('One thing I will do (optional)', "Check the customer's calendar before I plan a roll-out.");
+    await pg.clickCardButton('Save');
+    const saved = await pg.waitForCardText('Saved. You rated yourself 4 of 5.');
+    assert.match(await saved.innerText(), /One thing you will do: Check the customer's calendar/);
+    assert.equal(await pg.botMessages().count(), messagesBefore, 'the whole loop stayed in one card');
+    await pg.screenshot('exercises-3-saved');
+
+    await pg.clickCardButton('My progress');
+    const progress = await pg.waitForCardText('Your practice');
+    const progressText = await progress.innerText();
+    assert.match(progressText, /Streak: 1 day/);
+    assert.match(progressText, /Exercises done: 1/);
+    assert.match(progressText, /1 done, average self-rating 4\.0 of 5/);
+    assert.match(progressText, /Check the customer's calendar before I plan a roll-out\./);
+    await progress.scrollIntoViewIfNeeded();
+    await pg.screenshot('exercises-4-progress');
+
+    await pg.sendMessage('progress');
+    await pg.botMessages().nth(messagesBefore).waitFor({ state: 'visible', timeout: 15_000 });
+    assert.match(await pg.botMessages().last().innerText(), /Your practice[\s\S]*Streak: 1 day[\s\S]*Exercises done: 1/);
+  });
+});

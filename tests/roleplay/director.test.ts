@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { directTurn } from '../../src/roleplay/director';
+import { newMeetingState, type MeetingState } from '../../src/roleplay/meeting-state';
+import { meetingOf, storyline } from './roleplay-fixtures';
+
+describe('the scripted customer (director rules)', () => {
+  const story = storyline('sales-blocked-service-desk');
+  const meeting = meetingOf(story, 1);
+  const start = (): MeetingState => newMeetingState(story.startTrust, meeting.en.opening);
+  const play = (lines: readonly string[], locale: 'en' | 'sv' = 'en'): { state: MeetingState; replies: string[] } => {
+    let state = start();
+    const replies: string[] = [];
+    for (const line of lines) {
+      const turn = directTurn(story, meeting, state, line, locale);
+      state = turn.state;
+      replies.push(turn.scripted);
+    }
+    return { state, replies };
+  };
+
+  it('when the learner asks about the impact on the customer’s customers, then the hidden Friday deadline comes out', () => {
+    const { state, replies } = play(['Which of your customers are waiting, and by when?']);
+    assert.match(replies[0] ?? '', /Friday noon/);
+    assert.deepEqual(state.revealed.map((item) => item.needId), ['friday-deadline']);
+  });
+
+  it('when the learner proposes a fix before asking anything, then the customer pushes back and trust drops', () => {
+    const { state, replies } = play(['I suggest you restart the server.']);
+    assert.match(replies[0] ?? '', /don't even know|jumping to a fix/);
+    assert.equal(state.trust, story.startTrust - 1);
+    assert.deepEqual(state.trustEvents.map((event) => event.cue), ['proposes-early']);
+  });
+
+  it('when enough turns have passed, then the customer raises the demand, and an alternative settles it and is trusted', () => {
+    const { state, replies } = play([
+      'Hi Maria. What happened?',
+      'I see. Anything else I should know?',
+      "I can't move every technician, but what I can do instead is get the template back within the hour.",
+    ]);
+    assert.match(replies[1] ?? '', /every technician you have/);
+    assert.match(replies[2] ?? '', /saves the week/);
+    assert.deepEqual(state.demands, [{ id: 'all-technicians', raisedAtTurn: 2, outcome: 'alternative', handledAtTurn: 3 }]);
+    assert.ok(state.trustEvents.some((event) => event.cue === 'demand:alternative' && event.change === 2));
+  });
+
+  it('when the learner just says yes to the unreasonable demand, then it counts as accepted', () => {
+    const { state } = play(['What happened?', 'Tell me more?', 'Yes, of course, everyone will drop everything.']);
+    assert.equal(state.demands[0]?.outcome, 'accepted');
+  });
+
+  it('when the learner only asks a question after the demand, then the demand stays open', () => {
+    const { state } = play(['What happened?', 'Tell me more?', 'What would help your sellers in the meantime?']);
+    assert.equal(state.demands[0]?.outcome, undefined);
+  });
+
+  it('when the same trust cue comes twice, then trust moves only once for it', () => {
+    const { state } = play(['Which customers are affected?', 'And which other customers are affected?']);
+    assert.equal(state.trustEvents.filter((event) => event.cue === 'asks-impact').length, 1);
+  });
+
+  it('when the meeting is in Swedish, then the customer answers in Swedish from the content', () => {
+    const { replies } = play(['Vilka av era kunder väntar på offerter?'], 'sv');
+    assert.match(replies[0] ?? '', /fredag lunch/);
+  });
+
+  it('when a reaction is used again, then the next line is a different one', () => {
+    const { replies } = play(['Hmm.', 'Right.']);
+    assert.notEqual(replies[0], replies[1]);
+  });
+});

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { directTurn } from '../../src/roleplay/director';
+import { newMeetingState, type MeetingState } from '../../src/roleplay/meeting-state';
+import { judgeByRules } from '../../src/roleplay/rule-judge';
+import { meetingOf, storyline } from './roleplay-fixtures';
+
+describe('rubric judged by explicit rules', () => {
+  const story = storyline('sales-blocked-service-desk');
+  const meeting = meetingOf(story, 1);
+  const play = (lines: readonly string[]): MeetingState =>
+    lines.reduce((state, line) => directTurn(story, meeting, state, line, 'en').state, newMeetingState(story.startTrust, meeting.en.opening));
+  const check = (state: MeetingState, id: string) => judgeByRules(meeting, state, 'en').checks.find((item) => item.id === id);
+
+  it('when the learner asked about the customer’s customers before proposing, then that check is met with their words as the quote', () => {
+    const state = play(['Which of your customers are waiting for quotes?', 'I suggest we restore the template.']);
+    assert.deepEqual(check(state, 'impact-before-fix'), {
+      id: 'impact-before-fix',
+      theme: 'customers-customer',
+      met: true,
+      quote: 'Which of your customers are waiting for quotes?',
+    });
+  });
+
+  it('when the learner proposed first and asked later, then the check is not met and the early proposal is the quote', () => {
+    const state = play(['I suggest we restore the template.', 'Which of your customers are waiting for quotes?']);
+    assert.equal(check(state, 'impact-before-fix')?.met, false);
+    assert.equal(check(state, 'impact-before-fix')?.quote, 'I suggest we restore the template.');
+  });
+
+  it('when the demand was answered with an alternative, then the demand check quotes that answer', () => {
+    const state = play(['What happened?', 'Tell me more?', 'Instead of everyone, what I can do is a named technician now.']);
+    assert.equal(check(state, 'demand-with-alternative')?.met, true);
+    assert.match(check(state, 'demand-with-alternative')?.quote ?? '', /named technician/);
+  });
+
+  it('when only one of two hidden needs came out, then the "found both" check is not met', () => {
+    const state = play(['Which customers are affected?']);
+    assert.equal(check(state, 'found-hidden-needs')?.met, false);
+  });
+
+  it('when checks are missed, then at most three improvements come back, each with better wording from content', () => {
+    const debrief = judgeByRules(meeting, play(['Hello.']), 'en');
+    assert.equal(debrief.improvements.length, 3);
+    assert.ok(debrief.improvements.every((item) => item.better.startsWith('“')));
+    assert.equal(debrief.strengths.length, 0);
+    assert.equal(debrief.judgedBy, 'rules');
+  });
+
+  it('when trust moved during the meeting, then the debrief shows it before and after', () => {
+    const debrief = judgeByRules(meeting, play(['Which customers are affected?']), 'en');
+    assert.deepEqual([debrief.trustBefore, debrief.trustAfter], [story.startTrust, story.startTrust + 1]);
+  });
+});

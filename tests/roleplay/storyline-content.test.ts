@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { themeIds } from '../../src/content/themes';
+import { classify, type Intent } from '../../src/roleplay/intents';
+import { StorylineCatalog } from '../../src/roleplay/storyline-catalog';
+import { catalog, contentDir } from './roleplay-fixtures';
+
+describe('role-play storylines (content)', () => {
+  it('when the content is loaded, then there are at least six storylines of two or three meetings, covering all eight themes', () => {
+    assert.ok(catalog.storylines.length >= 6, `${catalog.storylines.length} storylines`);
+    for (const story of catalog.storylines) assert.ok(story.meetings.length >= 2 && story.meetings.length <= 3, story.id);
+    assert.deepEqual([...catalog.themesCovered()].sort(), [...themeIds].sort());
+  });
+
+  it('when a meeting is read, then it has 4–7 rubric checks, hidden needs and at least one unreasonable demand in the storyline', () => {
+    for (const story of catalog.storylines) {
+      for (const meeting of story.meetings) assert.ok(meeting.rubric.length >= 4 && meeting.rubric.length <= 7, `${story.id}/${meeting.id}`);
+      assert.ok(story.meetings.some((meeting) => meeting.demands.some((demand) => demand.kind === 'unreasonable')), story.id);
+    }
+  });
+
+  // Content and rules must agree: the example wording a debrief suggests has to pass the check it is offered for.
+  it('when a check’s better wording is classified, then it shows what the check’s rule looks for, in both languages', () => {
+    const misses: string[] = [];
+    for (const story of catalog.storylines) {
+      for (const meeting of story.meetings) {
+        for (const check of meeting.rubric) {
+          const { rule } = check;
+          const wanted: Intent[] =
+            'did' in rule
+              ? [rule.did]
+              : 'demand' in rule
+                ? rule.handled.flatMap((outcome): Intent[] => (outcome === 'alternative' ? ['offers-alternative'] : outcome === 'refused' ? ['refuses'] : ['agrees', 'promises']))
+                : meeting.needs.flatMap((need) => need.revealOn);
+          for (const locale of ['en', 'sv'] as const) {
+            const found = classify(check[locale].better.replace(/[“”"]/g, ''), locale);
+            if (!wanted.some((intent) => found.includes(intent))) misses.push(`${story.id}/${meeting.id}/${check.id} (${locale}): ${found.join(',')}`);
+          }
+        }
+      }
+    }
+    assert.deepEqual(misses, []);
+  });
+
+  it('when a storyline file breaks the schema, then loading fails and names the file and the field', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'roleplay-content-'));
+    try {
+      cpSync(path.join(contentDir, 'roleplay'), folder, { recursive: true });
+      const file = path.join(folder, 'sales-blocked-service-desk.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('difficulty: 1', 'difficulty: 5'));
+      assert.throws(() => StorylineCatalog.load(folder), (error: Error) => /sales-blocked-service-desk\.yaml[\s\S]*difficulty/.test(error.message));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('when a rubric check names a demand the meeting does not have, then loading fails and says which', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'roleplay-content-'));
+    try {
+      cpSync(path.join(contentDir, 'roleplay'), folder, { recursive: true });
+      const file = path.join(folder, 'sales-blocked-service-desk.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('{ demand: all-technicians,', '{ demand: no-such-demand,'));
+      assert.throws(() => StorylineCatalog.load(folder), /rule\.demand: no demand "no-such-demand"/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('when a Swedish line is left in English, then loading fails and names where', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'roleplay-content-'));
+    try {
+      cpSync(path.join(contentDir, 'roleplay'), folder, { recursive: true });
+      const file = path.join(folder, 'sales-blocked-service-desk.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('"Vänta lite, du vet ju inte ens vad som har hänt än."', '"Hold on, you don\'t even know what\'s going on yet."'));
+      assert.throws(() => StorylineCatalog.load(folder), /reactions\.sv\.proposes-early\.0: is the same as en\.proposes-early\.0/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('when the content check runs, then its summary counts storylines, meetings and themes', () => {
+    assert.match(catalog.summary(), /^\d+ storylines, \d+ meetings \(each storyline 2–3\), \d+ rubric checks, themes 8\/8 .*sv\+en complete$/);
+  });
+});
