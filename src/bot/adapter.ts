@@ -1,11 +1,11 @@
 import {
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
   type Activity,
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
 import type { AppConfig } from '../config';
+import { botFrameworkAuthentication } from './bot-credentials';
 import { localeFromTag, type Locale } from '../core/locale';
 import type { Translator } from '../core/translator';
 import type { Logger } from '../logger';
@@ -27,15 +27,7 @@ export class PartnerCoachAdapter extends CloudAdapter {
 
 /** CloudAdapter with our credentials, a tenant allowlist, and a last-resort error line. */
 export function createAdapter({ config, translator, logger }: AdapterDependencies): PartnerCoachAdapter {
-  const credentials = config.bot
-    ? {
-        MicrosoftAppId: config.bot.appId,
-        MicrosoftAppPassword: config.bot.appPassword,
-        MicrosoftAppType: config.bot.appType,
-        MicrosoftAppTenantId: config.bot.tenantId,
-      }
-    : {};
-  const adapter = new PartnerCoachAdapter(new ConfigurationBotFrameworkAuthentication(credentials));
+  const adapter = new PartnerCoachAdapter(botFrameworkAuthentication(config));
 
   adapter.use(async (context, next) => {
     if (isAllowedTenant(context, config.allowedTenantIds)) {

@@ -1,6 +1,7 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { CloudAdapter } from 'botbuilder';
 import type { ConnectorClient, ConnectorFactory } from 'botframework-connector';
 import type { AppConfig } from '../config';
+import { botFrameworkAuthentication } from './bot-credentials';
 
 interface PipelineHolder {
   readonly client?: { readonly pipeline?: { removePolicy(options: { phase: 'Retry' }): unknown } };
@@ -12,15 +13,7 @@ interface PipelineHolder {
  * which owns retries, Retry-After and the rate limits. No inbound middleware runs here.
  */
 export function createProactiveAdapter(config: AppConfig): CloudAdapter {
-  const credentials = config.bot
-    ? {
-        MicrosoftAppId: config.bot.appId,
-        MicrosoftAppPassword: config.bot.appPassword,
-        MicrosoftAppType: config.bot.appType,
-        MicrosoftAppTenantId: config.bot.tenantId,
-      }
-    : {};
-  const authentication = new ConfigurationBotFrameworkAuthentication(credentials);
+  const authentication = botFrameworkAuthentication(config);
   const createFactory = authentication.createConnectorFactory.bind(authentication);
   authentication.createConnectorFactory = (identity): ConnectorFactory => {
     const factory = createFactory(identity);

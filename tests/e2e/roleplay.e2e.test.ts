@@ -1,35 +1,18 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import pino from 'pino';
-import { loadConfig } from '../../src/config';
-import { startApp, type RunningApp } from '../../src/index';
-import { openBrowser, PlaygroundPage, startPlayground, type BrowserSession, type RunningPlayground } from './playground-harness';
+import { startE2eSession, type E2eSession } from './e2e-session';
+import type { PlaygroundPage } from './playground-harness';
 
 describe('role-play in the Agents Playground (headless Chromium)', function () {
   this.timeout(120_000);
-  let folder: string;
-  let bot: RunningApp;
-  let playground: RunningPlayground;
-  let browser: BrowserSession;
+  let session: E2eSession;
   let pg: PlaygroundPage;
 
   before(async () => {
-    folder = mkdtempSync(path.join(tmpdir(), 'partner-coach-e2e-roleplay-'));
-    const config = loadConfig({ PORT: '0', DATABASE_URL: `sqlite:${path.join(folder, 'e2e.db')}`, LOG_LEVEL: 'silent' });
-    bot = await startApp(config, { logger: pino({ level: 'silent' }) });
-    playground = await startPlayground({ botPort: bot.port, playgroundPort: 0, tz: 'Europe/Stockholm' });
-    browser = await openBrowser({ viewport: { width: 1400, height: 1600 } });
-    pg = new PlaygroundPage(browser.page, playground.url);
+    session = await startE2eSession('roleplay');
+    pg = session.page;
   });
 
-  after(async () => {
-    await browser?.close();
-    await playground?.stop();
-    await bot?.stop();
-    if (folder) rmSync(folder, { recursive: true, force: true });
-  });
+  after(async () => session?.stop());
 
   it('when Alex plays a short scripted meeting with Maria, then the brief, the conversation and the debrief card appear as in Teams', async () => {
     await pg.openPersonalChat();
