@@ -1,4 +1,3 @@
-import type { Collections } from '../collect/collections';
 import type { NewDelivery } from '../delivery/delivery';
 import type { Planner } from '../delivery/delivery-service';
 import { VersionConflictError } from '../storage/store';
@@ -21,7 +20,7 @@ const leadMs = 5 * 60_000;
 export class CheckinPlanner implements Planner {
   readonly name = 'check-ins';
 
-  constructor(private readonly deps: CheckinDependencies & { readonly collections: Collections }) {}
+  constructor(private readonly deps: CheckinDependencies) {}
 
   async plan(now: Date): Promise<number> {
     let added = 0;

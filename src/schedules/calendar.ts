@@ -21,11 +21,6 @@ export function localDateOf(instant: Date, timeZone: string): string {
   return DateTime.fromJSDate(instant, { zone: timeZone }).toISODate() ?? '';
 }
 
-/** The local wall-clock time (HH:mm) of an instant in a zone. */
-export function localTimeOf(instant: Date, timeZone: string): string {
-  return DateTime.fromJSDate(instant, { zone: timeZone }).toFormat('HH:mm');
-}
-
 export function isCalendarDate(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && day(value).isValid;
 }

@@ -65,6 +65,10 @@ describe('check-ins asked 1:1, anonymous, over real HTTP', () => {
     await harness.post(messageActivity(inPersonalChat(harness, maria), 'export check-ins'));
     const csv = String(harness.connector.posted().at(-1)?.body.text);
     assert.match(csv, /```csv\r?\ndate,question,answer\r?\n```/, 'only the header: the occurrence is below the minimum');
+
+    await advance(harness, 24 * 60);
+    const late = await harness.post(executeActivity(inPersonalChat(harness, jonas), 'checkin.answer', { occurrence, 'q_started-from-customer': '3' }));
+    assert.match(String((late.body as { value: unknown }).value), /Answers are closed for this one, so nothing was saved/);
   });
 
   it('when three answer anonymously, then the summary updates in place with bars, no names and no free text, and the tables cannot link answers to people', async () => {

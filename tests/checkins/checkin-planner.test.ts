@@ -80,6 +80,19 @@ describe('check-in planning', () => {
     assert.equal(occurrence?.closesAt, '2026-03-11T13:00:00.000Z', 'open 48 hours from the last local 09:00');
   });
 
+  it('when a member snoozed for two weeks and another stopped, then they are left out, and the snoozed one is back afterwards', async () => {
+    await deps.repository.createSchedule(schedule({ perRecipientTime: false }));
+    await deps.repository.setOptOut('u_kim', { scheduleId: fixtureSchedule.id, until: '2026-03-23T00:00:00.000Z' });
+    await deps.repository.setOptOut('u_noor', { scheduleId: fixtureSchedule.id, until: undefined });
+    const planner = new CheckinPlanner(deps);
+    await planner.plan(new Date('2026-03-09T08:00:00Z'));
+    assert.deepEqual((await rows('checkin:')).map((row) => row.recipientKey), ['u_jonas']);
+    await deps.repository.changeSchedule(fixtureSchedule.id, fixtureSchedule.ownerKey, (current) => ({ ...current, plannedThrough: '2026-03-23T00:00:00.000Z' }));
+    await planner.plan(new Date('2026-03-23T08:00:00Z'));
+    const latest = (await rows('checkin:')).filter((row) => row.dueAt.startsWith('2026-03-23'));
+    assert.deepEqual(latest.map((row) => row.recipientKey).sort(), ['u_jonas', 'u_kim']);
+  });
+
   it('when two instances plan the same schedule at the same moment, then every message is planned once', async () => {
     await deps.repository.createSchedule(schedule({}));
     const now = new Date('2026-03-09T02:00:00Z');
