@@ -19,6 +19,8 @@ export interface AppConfig {
   readonly checkinSchedulers: readonly string[];
   /** Local mode only: POST /test/clock moves the app's clock forward (for end-to-end tests). */
   readonly testMode: boolean;
+  /** File with the secret that keys anonymous answers; all instances on one database must share it. */
+  readonly answerSecretFile: string | undefined;
 }
 
 export interface DeliveryConfig {
@@ -85,6 +87,7 @@ const environmentSchema = z.object({
   DELIVERY_GRACE_MINUTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(7 * 24 * 60).default(360)),
   DELIVERY_TENANT_RATE_PER_SECOND: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(50).default(50)),
   CHECKIN_SCHEDULERS: optionalText,
+  ANSWER_SECRET_FILE: optionalText,
   TEST_MODE: z.preprocess(blankToUndefined, z.enum(['true', 'false']).default('false')),
 });
 
@@ -115,6 +118,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     delivery: Object.freeze({ graceMinutes: values.DELIVERY_GRACE_MINUTES, tenantRatePerSecond: values.DELIVERY_TENANT_RATE_PER_SECOND }),
     checkinSchedulers: Object.freeze(splitList(values.CHECKIN_SCHEDULERS).map((id) => id.toLowerCase())),
     testMode: values.TEST_MODE === 'true',
+    answerSecretFile: values.ANSWER_SECRET_FILE,
   });
 }
 

@@ -80,14 +80,18 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const store = overrides.store ?? (await openStore(config.databaseUrl));
   const ownsStore = overrides.store === undefined;
 
+  const contentDir = path.join(projectRoot, 'content');
+  const themes = ThemeCatalog.load(contentDir);
+  const answerSecret = loadOrCreateSecret(config.answerSecretFile ?? secretFileFor(config.databaseUrl, projectRoot));
+  const references = new ConversationReferenceRepository(store);
   const languageModel: LanguageModel | undefined = config.azureOpenAi ? createAzureOpenAiModel(config.azureOpenAi) : undefined;
   const settings = new UserSettingsRepository(store);
   const capabilities: Capability[] = [];
   const home = new HomeService(() => capabilities, settings, translator);
   capabilities.push(homeCapability(home));
   capabilities.push(privacyCapability(new PrivacyService(() => capabilities, store)));
-  capabilities.push(exerciseCapability({ contentDir: path.join(projectRoot, 'content'), store, languageModel, logger }));
-  capabilities.push(roleplayCapability(roleplayDependencies({ contentDir: path.join(projectRoot, 'content'), store, languageModel, logger })));
+  capabilities.push(exerciseCapability({ contentDir, store, languageModel, logger }));
+  capabilities.push(roleplayCapability(roleplayDependencies({ contentDir, store, languageModel, logger })));
   // Built once the renderer exists (it needs every capability's cards); workshops read it when they post or update.
   const proactive: { messenger?: Messenger } = {};
   capabilities.push(
@@ -96,19 +100,18 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       translator,
       logger,
       messenger: () => proactive.messenger,
-      templates: WorkshopTemplates.load(path.join(projectRoot, 'content', 'workshops')),
-      themes: ThemeCatalog.load(path.join(projectRoot, 'content')),
-      answerSecret: loadOrCreateSecret(secretFileFor(config.databaseUrl, projectRoot)),
+      templates: WorkshopTemplates.load(path.join(contentDir, 'workshops')),
+      themes,
+      answerSecret,
     }),
   );
 
   const deliveryQueue = await openDeliveryQueue(config.databaseUrl, clock, (error) => logger.warn({ err: error }, 'a delivery queue connection dropped'));
-  const references = new ConversationReferenceRepository(store);
   const checkins: CheckinDependencies = {
     repository: new CheckinRepository(store),
-    collections: new Collections(store, loadOrCreateSecret(secretFileFor(config.databaseUrl, projectRoot))),
-    catalog: QuestionSetCatalog.load(path.join(projectRoot, 'content', 'checkins')),
-    themes: ThemeCatalog.load(path.join(projectRoot, 'content')),
+    collections: new Collections(store, answerSecret),
+    catalog: QuestionSetCatalog.load(path.join(contentDir, 'checkins')),
+    themes,
     queue: deliveryQueue,
     settings,
     translator,
@@ -122,7 +125,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     queue: deliveryQueue,
     settings,
     translator,
-    themes: checkins.themes,
+    themes,
     availableVerbs: () => new Set(capabilities.flatMap((capability) => capability.actions.map((action) => action.verb))),
     fallbackTimeZone: 'UTC',
     logger,
@@ -132,7 +135,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const renderer = CardRenderer.load(path.join(projectRoot, 'cards'), capabilities.flatMap((capability) => capability.cardTemplates));
   proactive.messenger = new ProactiveMessenger({
     adapter: createProactiveAdapter(config),
-    references: new ConversationReferenceRepository(store),
+    references,
     renderer,
     botAppId: config.bot?.appId ?? '',
     allowedTenantIds: config.allowedTenantIds,
@@ -153,7 +156,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     home,
     renderer,
     turns: new TurnFactory({ translator, settings, defaultLocale: config.defaultLocale, clock, logger }),
-    references: new ConversationReferenceRepository(store),
+    references,
     logger,
   });
   const server = createServer({

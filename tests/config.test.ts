@@ -85,6 +85,11 @@ describe('config', () => {
     assert.equal(loadConfig({ DATABASE_URL: 'postgres://u:p@127.0.0.1/db' }).databaseUrl, 'postgres://u:p@127.0.0.1/db');
   });
 
+  it('when an answer secret file is named, then it is used; otherwise none is set', () => {
+    assert.equal(loadConfig({ ANSWER_SECRET_FILE: '/run/secrets/answers' }).answerSecretFile, '/run/secrets/answers');
+    assert.equal(loadConfig({}).answerSecretFile, undefined);
+  });
+
   it('when values are blank, then defaults apply as if unset', () => {
     assert.equal(loadConfig({ PORT: '', MicrosoftAppId: '  ', DEFAULT_LOCALE: '' }).bot, undefined);
   });
