@@ -44,6 +44,8 @@ import { roleplayCapability, roleplayDependencies } from './roleplay/roleplay-ca
 import { createServer, listen } from './server';
 import { openStore } from './storage/open-store';
 import type { Store } from './storage/store';
+import { PledgeFollowUpPlanner, pledgeFollowUpHandler, type PledgeFollowUpDependencies } from './workshops/pledge-follow-ups';
+import { Pledges } from './workshops/pledges';
 import { workshopCapability } from './workshops/workshop-capability';
 import { WorkshopTemplates } from './workshops/workshop-templates';
 
@@ -87,6 +89,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const languageModel: LanguageModel | undefined = config.azureOpenAi ? createAzureOpenAiModel(config.azureOpenAi) : undefined;
   const settings = new UserSettingsRepository(store);
   const capabilities: Capability[] = [];
+  const availableVerbs = (): ReadonlySet<string> => new Set(capabilities.flatMap((capability) => capability.actions.map((action) => action.verb)));
   const home = new HomeService(() => capabilities, settings, translator);
   capabilities.push(homeCapability(home));
   capabilities.push(privacyCapability(new PrivacyService(() => capabilities, store)));
@@ -100,6 +103,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       translator,
       logger,
       messenger: () => proactive.messenger,
+      availableVerbs,
       templates: WorkshopTemplates.load(path.join(contentDir, 'workshops')),
       themes,
       answerSecret,
@@ -126,11 +130,12 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     settings,
     translator,
     themes,
-    availableVerbs: () => new Set(capabilities.flatMap((capability) => capability.actions.map((action) => action.verb))),
+    availableVerbs,
     fallbackTimeZone: 'UTC',
     logger,
   };
   capabilities.push(reminderCapability(reminders));
+  const pledgeFollowUps: PledgeFollowUpDependencies = { pledges: new Pledges(store), queue: deliveryQueue, settings, translator, themes, availableVerbs, logger };
 
   const renderer = CardRenderer.load(path.join(projectRoot, 'cards'), capabilities.flatMap((capability) => capability.cardTemplates));
   proactive.messenger = new ProactiveMessenger({
@@ -143,8 +148,8 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const delivery = createDeliveryService({
     queue: deliveryQueue,
     messenger: proactive.messenger,
-    handlers: [...checkinDeliveryHandlers(checkins, clock), reminderDeliveryHandler(reminders, clock), noticeHandler(translator)],
-    planners: [new CheckinPlanner(checkins), new ReminderPlanner(reminders)],
+    handlers: [...checkinDeliveryHandlers(checkins, clock), reminderDeliveryHandler(reminders, clock), pledgeFollowUpHandler(pledgeFollowUps), noticeHandler(translator)],
+    planners: [new CheckinPlanner(checkins), new ReminderPlanner(reminders), new PledgeFollowUpPlanner(pledgeFollowUps)],
     now: clock,
     logger,
     config: config.delivery,

@@ -50,6 +50,7 @@ export function exerciseCapability(deps: ExerciseCapabilityDependencies): Capabi
       { verb: 'exercises.start', run: (turn) => exercises.start(turn) },
       { verb: 'exercises.themes', run: async (turn) => exercises.showThemes(turn) },
       { verb: 'exercises.theme', run: (turn, data) => exercises.chooseTheme(turn, data) },
+      { verb: 'exercises.practise', run: (turn, data) => exercises.practiseTheme(turn, data) },
       { verb: 'exercises.submit', run: (turn, data) => exercises.submit(turn, data) },
       { verb: 'exercises.rate', run: (turn, data) => exercises.rate(turn, data) },
       { verb: 'exercises.progress', run: (turn) => progress.progressFromCard(turn) },

@@ -52,6 +52,12 @@ export class ExerciseService {
     return { update: await this.scenarioFor(turn, data.theme) };
   }
 
+  /** From another capability's card (a pledge follow-up): the scenario comes as a new message, so that card stays. */
+  async practiseTheme(turn: Turn, data: ActionData): Promise<ActionOutcome> {
+    ensurePersonal(turn);
+    return { replies: [cardReply(await this.scenarioFor(turn, isThemeId(data.theme) ? data.theme : undefined))] };
+  }
+
   /** Saves the answer before asking the model, so nothing is lost when feedback fails or the card is sent twice. */
   async submit(turn: Turn, data: ActionData): Promise<ActionOutcome> {
     ensurePersonal(turn);

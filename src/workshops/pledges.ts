@@ -1,26 +1,40 @@
 import type { ThemeId } from '../content/themes';
+import { UserFacingError } from '../core/errors';
 import type { Store } from '../storage/store';
 
 /** The collection the exercises' `progress` view reads pledges from. */
 export const pledgeCollection = 'workshop-pledges';
 const followUpDays = 7;
 
+/** How the week went, in the person's own rating (1–5) and, if they like, words. */
+export interface PledgeReflection {
+  readonly rating: number;
+  readonly text?: string;
+  readonly at: string;
+}
+
 /** A behaviour a person chose to practise after a workshop; owned by them. */
 export interface Pledge {
   readonly theme: ThemeId;
   readonly text?: string;
   readonly workshopId: string;
+  /** For the delivery engine's per-tenant rate limit; absent on pledges saved before follow-ups existed. */
+  readonly tenantId?: string;
   readonly createdAt: string;
   /** When the 1:1 follow-up with an exercise of this theme is due (read by the delivery engine). */
   readonly followUpAt: string;
   readonly followedUpAt?: string;
+  readonly reflection?: PledgeReflection;
 }
 
 /** A pledge whose follow-up is due, as the delivery engine needs it. */
 export interface DueFollowUp {
   readonly pledgeId: string;
   readonly userKey: string;
+  readonly tenantId: string;
   readonly theme: ThemeId;
+  /** Part of the occurrence key: a pledge made again after its follow-up gets a follow-up of its own. */
+  readonly followUpAt: string;
 }
 
 /** Pledges in the records store: one per person and workshop, owned by the person for "my data". */
@@ -28,22 +42,35 @@ export class Pledges {
   constructor(private readonly store: Store) {}
 
   /** Saves or replaces this person's pledge for the workshop; the follow-up moves a week from now. */
-  async save(userKey: string, workshopId: string, theme: ThemeId, text: string, now: Date): Promise<Pledge> {
-    const id = `${workshopId}/${userKey}`;
+  async save(
+    person: { readonly userKey: string; readonly tenantId: string },
+    workshopId: string,
+    theme: ThemeId,
+    text: string,
+    now: Date,
+  ): Promise<Pledge> {
+    const id = `${workshopId}/${person.userKey}`;
     const current = await this.store.get<Pledge>(pledgeCollection, id);
     const pledge: Pledge = {
       theme,
       ...(text ? { text } : {}),
       workshopId,
+      tenantId: person.tenantId,
       createdAt: now.toISOString(),
       followUpAt: new Date(now.getTime() + followUpDays * 24 * 60 * 60 * 1000).toISOString(),
     };
-    await this.store.put({ collection: pledgeCollection, id, owner: userKey, body: pledge, expectedVersion: current?.version ?? 0 });
+    await this.store.put({ collection: pledgeCollection, id, owner: person.userKey, body: pledge, expectedVersion: current?.version ?? 0 });
     return pledge;
   }
 
   async own(workshopId: string, userKey: string): Promise<Pledge | undefined> {
     return (await this.store.get<Pledge>(pledgeCollection, `${workshopId}/${userKey}`))?.body;
+  }
+
+  /** A pledge by id with its owner; undefined when it is gone (deleted with "my data", say). */
+  async byId(pledgeId: string): Promise<{ readonly pledge: Pledge; readonly owner: string | undefined } | undefined> {
+    const record = await this.store.get<Pledge>(pledgeCollection, pledgeId);
+    return record && { pledge: record.body, owner: record.owner };
   }
 
   async ofWorkshop(workshopId: string): Promise<Pledge[]> {
@@ -59,10 +86,16 @@ export class Pledges {
     const records = await this.store.list<Pledge>(pledgeCollection);
     return records
       .filter((record) => record.owner !== undefined && !record.body.followedUpAt && Date.parse(record.body.followUpAt) <= now.getTime())
-      .map((record) => ({ pledgeId: record.id, userKey: record.owner as string, theme: record.body.theme }));
+      .map((record) => ({
+        pledgeId: record.id,
+        userKey: record.owner as string,
+        tenantId: record.body.tenantId ?? '',
+        theme: record.body.theme,
+        followUpAt: record.body.followUpAt,
+      }));
   }
 
-  /** Called by the delivery engine once the follow-up exercise is sent, so it is sent only once. */
+  /** Called by the delivery engine once the follow-up is queued, so it is planned only once. Throws VersionConflictError on a race. */
   async markFollowedUp(pledgeId: string, now: Date): Promise<void> {
     const record = await this.store.get<Pledge>(pledgeCollection, pledgeId);
     if (!record || record.body.followedUpAt) return;
@@ -73,5 +106,15 @@ export class Pledges {
       body: { ...record.body, followedUpAt: now.toISOString() },
       expectedVersion: record.version,
     });
+  }
+
+  /** Stores how the week went; only the pledge's owner may, and a stale read loses (VersionConflictError). */
+  async reflect(pledgeId: string, userKey: string, reflection: PledgeReflection): Promise<Pledge> {
+    const record = await this.store.get<Pledge>(pledgeCollection, pledgeId);
+    if (!record) throw new UserFacingError('workshops.errors.pledgeGone');
+    if (record.owner !== userKey) throw new UserFacingError('workshops.errors.notYourPledge');
+    const body: Pledge = { ...record.body, reflection };
+    await this.store.put({ collection: pledgeCollection, id: pledgeId, owner: record.owner, body, expectedVersion: record.version });
+    return body;
   }
 }

@@ -7,7 +7,9 @@ import type { Translator } from '../core/translator';
 import type { Turn } from '../core/turn';
 import type { Logger } from '../logger';
 import type { Store } from '../storage/store';
-import { Pledges } from './pledges';
+import { pledgeFollowUpCard } from './pledge-follow-up-view';
+import { reflectOnPledge } from './pledge-reflections';
+import { Pledges, type Pledge } from './pledges';
 import { workshopCard, workshopSetupCard } from './workshop-cards';
 import { WorkshopFacilitation } from './workshop-facilitation';
 import { WorkshopParticipation } from './workshop-participation';
@@ -24,6 +26,8 @@ export interface WorkshopCapabilityDependencies {
   readonly answerSecret: Buffer;
   /** The proactive messenger once the app has built it; the shared card is then updated for everyone. */
   readonly messenger: () => Messenger | undefined;
+  /** Card verbs the bot has: a pledge follow-up links into exercises only when they are there. */
+  readonly availableVerbs: () => ReadonlySet<string>;
   readonly logger: Logger;
 }
 
@@ -83,13 +87,14 @@ export function workshopCapability(deps: WorkshopCapabilityDependencies): Capabi
       action('workshop.unvote', (turn, data) => participation.vote(turn, data, false)),
       action('workshop.hide', (turn, data) => facilitation.hide(turn, data)),
       action('workshop.pledge', (turn, data) => participation.pledge(turn, data)),
+      action('workshop.pledge.reflect', (turn, data) => reflectOnPledge({ pledges, themes: deps.themes, availableVerbs: deps.availableVerbs }, turn, data)),
       action('workshop.cofacilitators', (turn, data) => facilitation.showPicker(turn, data)),
       action('workshop.cofacilitator.add', (turn, data) => facilitation.addCoFacilitator(turn, data)),
       action('workshop.close', (turn, data) => facilitation.close(turn, data)),
       action('workshop.export', (turn, data) => facilitation.export(turn, data)),
     ],
     menu: [{ titleKey: 'workshops.menu.title', descriptionKey: 'workshops.menu.description', verb: 'workshop.start', scopes: shared }],
-    cardTemplates: [workshopSetupCard, workshopCard, collectResultsCard],
+    cardTemplates: [workshopSetupCard, workshopCard, collectResultsCard, pledgeFollowUpCard],
     personalData: pledgeData(pledges, deps.themes),
   };
 }
@@ -102,10 +107,17 @@ function pledgeData(pledges: Pledges, themes: ThemeCatalog): PersonalDataSource 
       if (own.length === 0) return undefined;
       return {
         heading: turn.t('workshops.myData.heading'),
-        lines: own.map((pledge) =>
+        lines: own.flatMap((pledge) => [
           turn.t('workshops.myData.pledge', { theme: themes.text(pledge.theme, turn.locale).name, text: pledge.text ?? '—', date: pledge.createdAt.slice(0, 10) }),
-        ),
+          ...reflectionLine(pledge, turn),
+        ]),
       };
     },
   };
+}
+
+function reflectionLine(pledge: Pledge, turn: Turn): string[] {
+  const reflection = pledge.reflection;
+  if (!reflection) return [];
+  return [turn.t('workshops.myData.reflection', { rating: reflection.rating, text: reflection.text ?? '—', date: reflection.at.slice(0, 10) })];
 }

@@ -61,7 +61,7 @@ export class WorkshopParticipation {
     if (!isThemeId(theme)) throw new UserFacingError('workshops.errors.pledgeTheme');
     const words = text(data.pledgeText);
     if (words.length > 300) throw new UserFacingError('errors.tooLong', { max: 300 });
-    await this.screens.deps.pledges.save(turn.actor.userKey, workshop.id, theme, words, turn.now);
+    await this.screens.deps.pledges.save(turn.actor, workshop.id, theme, words, turn.now);
     return this.screens.outcome(turn, workshop, turn.t('workshops.card.pledge.saved'));
   }
 

@@ -1,4 +1,5 @@
 import { cardView, type CardView } from '../../src/cards/card-view';
+import { pledgeFollowUpCard, type PledgeFollowUpCardData } from '../../src/workshops/pledge-follow-up-view';
 import { workshopCard, workshopSetupCard, type WorkshopCardData } from '../../src/workshops/workshop-cards';
 
 const workshopId = 'c_abcdefghijklmnopqrstuv:00lq2k3m4:AbCdEfGh';
@@ -36,6 +37,27 @@ const baseCard: WorkshopCardData = {
 };
 
 const themes = ['perspective', 'customers-customer', 'business', 'proactive', 'listen', 'demands', 'order-and-flexibility', 'trust'];
+
+const followUp: PledgeFollowUpCardData = {
+  pledgeId: `${workshopId}/u_AbCdEfGhIjKlMnOpQrStUv`,
+  title: 'A week ago you made a pledge',
+  themeLine: 'Your theme: Big ears and an open mind',
+  pledgeText: 'Your words: “Sum up what the customer said before I start fixing anything.”',
+  canPractise: true,
+  practiseTitle: 'Practise Listening now',
+  theme: 'listen',
+  notice: 'Choose how it went, from 1 to 5.',
+  askReflection: true,
+  reflectHeading: 'How did it go?',
+  ratingLabel: 'How well did you manage to do what you pledged?',
+  ratingChoices: [1, 2, 3, 4, 5].map((value) => ({ title: `${value} – rating ${value}`, value: String(value) })),
+  ratingValue: '',
+  textLabel: 'What happened, and what will you keep doing? (optional)',
+  textPlaceholder: 'A moment that went well, or what got in the way…',
+  textValue: 'x'.repeat(500),
+  saveTitle: 'Save',
+  thanks: '',
+};
 
 /** The setup card, the shared card while answering, a full facilitator view in voting, and a scale prompt. */
 export const cardFixtures: CardView[] = [
@@ -150,4 +172,6 @@ export const cardFixtures: CardView[] = [
       ],
     },
   }),
+  cardView(pledgeFollowUpCard, followUp),
+  cardView(pledgeFollowUpCard, { ...followUp, askReflection: false, canPractise: false, pledgeText: '', thanks: 'Tack för att du tittade tillbaka. Du svarade: 4 – För det mesta. ”Jag sammanfattade innan jag började, två gånger.”' }),
 ];

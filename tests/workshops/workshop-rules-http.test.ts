@@ -116,7 +116,7 @@ describe('workshop rules over real HTTP', () => {
     const mariaKey = userKeyOf(testTenantId, people.maria.aadObjectId);
     const [record] = await harness.app.store.list<Pledge>('workshop-pledges');
     assert.equal(record?.owner, mariaKey);
-    assert.deepEqual(record?.body, { theme: 'listen', text: 'Sum up before I start', workshopId, createdAt: now.toISOString(), followUpAt: '2026-03-17T13:00:00.000Z' });
+    assert.deepEqual(record?.body, { theme: 'listen', text: 'Sum up before I start', workshopId, tenantId: testTenantId, createdAt: now.toISOString(), followUpAt: '2026-03-17T13:00:00.000Z' });
     const pledges = new Pledges(harness.app.store);
     assert.deepEqual(await pledges.dueFollowUps(new Date('2026-03-17T12:59:00Z')), []);
     assert.deepEqual((await pledges.dueFollowUps(new Date('2026-03-17T13:00:00Z'))).map((due) => [due.userKey, due.theme]), [[mariaKey, 'listen']]);
