@@ -1,21 +1,12 @@
 import { cardTemplate } from '../cards/card-view';
-
-export interface Choice {
-  readonly title: string;
-  readonly value: string;
-}
-
-export interface Fact {
-  readonly title: string;
-  readonly value: string;
-}
+import type { CardButton, CardChoice, CardFact } from '../cards/card-parts';
 
 /** One question on the check-in card; `id` is the input id the answer comes back under. */
 export interface QuestionInput {
   readonly id: string;
   readonly label: string;
   readonly isScale: boolean;
-  readonly choices: readonly Choice[];
+  readonly choices: readonly CardChoice[];
   readonly value: string;
   readonly placeholder: string;
 }
@@ -47,7 +38,7 @@ export interface FieldText {
 export interface FieldChoice {
   readonly label: string;
   readonly value: string;
-  readonly choices: readonly Choice[];
+  readonly choices: readonly CardChoice[];
 }
 
 export interface FieldNumber {
@@ -91,15 +82,13 @@ export interface CheckinSetupCardData {
   readonly answersHeading: string;
 }
 
-export interface ScheduleButton {
-  readonly title: string;
-  readonly verb: string;
+export interface ScheduleButton extends CardButton {
   readonly scheduleId: string;
 }
 
 export interface ScheduleEntry {
   readonly heading: string;
-  readonly facts: readonly Fact[];
+  readonly facts: readonly CardFact[];
   readonly buttons: readonly ScheduleButton[];
 }
 

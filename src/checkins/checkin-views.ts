@@ -6,7 +6,8 @@ import type { Translate } from '../core/translator';
 import { describeRule, formatInstant } from '../schedules/describe';
 import { nextOccurrence, weekdays } from '../schedules/recurrence';
 import type { CheckinOccurrence, CheckinSchedule } from './checkin';
-import { checkinListCard, checkinQuestionCard, checkinSetupCard, type Choice, type ScheduleButton } from './checkin-cards';
+import type { CardChoice } from '../cards/card-parts';
+import { checkinListCard, checkinQuestionCard, checkinSetupCard, type ScheduleButton } from './checkin-cards';
 import { customSetId, type QuestionSet, type QuestionSetCatalog } from './question-sets';
 import { recurrenceChoices, type SetupValues } from './setup-form';
 
@@ -30,7 +31,7 @@ export function setupView(values: SetupValues, scheduleId: string, notice: strin
     placeholder: t(`checkins.setup.placeholders.${name}`),
   });
   const toggle = (name: 'perRecipient' | 'skipWeekends' | 'anonymous' | 'remind') => ({ title: t(`checkins.setup.fields.${name}`), value: values[name] });
-  const choice = (name: 'questionSet' | 'customTheme' | 'audience' | 'recurrence' | 'days', choices: Choice[]) => ({ label: t(`checkins.setup.fields.${name}`), value: values[name], choices });
+  const choice = (name: 'questionSet' | 'customTheme' | 'audience' | 'recurrence' | 'days', choices: CardChoice[]) => ({ label: t(`checkins.setup.fields.${name}`), value: values[name], choices });
   return cardView(checkinSetupCard, {
     title: t(scheduleId ? 'checkins.setup.editTitle' : 'checkins.setup.title'),
     intro: t('checkins.setup.intro'),

@@ -1,16 +1,12 @@
 import { cardTemplate } from '../cards/card-view';
 import type { ResultsView } from './results-view';
-
-export interface Fact {
-  readonly title: string;
-  readonly value: string;
-}
+import type { CardFact } from '../cards/card-parts';
 
 /** A results card any capability can post: a workshop summary, a check-in summary for a manager. */
 export interface CollectResultsCardData {
   readonly title: string;
   readonly subtitle: string;
-  readonly facts: readonly Fact[];
+  readonly facts: readonly CardFact[];
   readonly results: ResultsView;
   readonly footnote: string;
 }

@@ -17,7 +17,7 @@
  * check-in summary render, and `collectResultsCard` (cards/collect-results.json) is a ready card for such a summary.
  */
 export { aggregate, type CollectionResults, type QuestionResults } from './aggregation';
-export { collectResultsCard, type CollectResultsCardData, type Fact } from './collect-cards';
+export { collectResultsCard, type CollectResultsCardData } from './collect-cards';
 export {
   acceptsAnswers,
   maxAnswerLength,

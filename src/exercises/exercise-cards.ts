@@ -1,15 +1,5 @@
 import { cardTemplate } from '../cards/card-view';
-
-export interface Choice {
-  readonly title: string;
-  readonly value: string;
-}
-
-/** A button rendered as Action.Execute with { verb } as data. */
-export interface CardButton {
-  readonly title: string;
-  readonly verb: string;
-}
+import type { CardButton, CardChoice } from '../cards/card-parts';
 
 /** The scenario with its input; re-rendered with an error line and the learner's text kept when it needs fixing. */
 export interface ExerciseScenarioCardData {
@@ -18,7 +8,7 @@ export interface ExerciseScenarioCardData {
   readonly scenario: string;
   readonly question: string;
   readonly hasOptions: boolean;
-  readonly options: readonly Choice[];
+  readonly options: readonly CardChoice[];
   readonly choice: string;
   readonly hasText: boolean;
   readonly textLabel: string;
@@ -66,7 +56,7 @@ export interface ExerciseResultCardData {
   readonly reflection: string;
   readonly rateable: boolean;
   readonly ratingLabel: string;
-  readonly ratingChoices: readonly Choice[];
+  readonly ratingChoices: readonly CardChoice[];
   readonly rating: string;
   readonly commitmentLabel: string;
   readonly commitmentPlaceholder: string;
@@ -84,7 +74,7 @@ export interface ExerciseThemesCardData {
   readonly intro: string;
   readonly notice: string;
   readonly themeLabel: string;
-  readonly themes: readonly Choice[];
+  readonly themes: readonly CardChoice[];
   readonly startTitle: string;
   readonly pickForMeTitle: string;
 }

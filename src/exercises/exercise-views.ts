@@ -3,7 +3,8 @@ import type { ThemeCatalog } from '../content/themes';
 import type { Turn } from '../core/turn';
 import type { ExerciseAttempt } from './attempts';
 import type { InputProblem } from './answer-checks';
-import { exerciseResultCard, exerciseScenarioCard, exerciseThemesCard, type CardButton, type ExplainedOption } from './exercise-cards';
+import type { CardButton } from '../cards/card-parts';
+import { exerciseResultCard, exerciseScenarioCard, exerciseThemesCard, type ExplainedOption } from './exercise-cards';
 import { isChoiceKind, isFreeTextKind, type Exercise } from './exercise-content';
 
 type ViewTurn = Pick<Turn, 't' | 'locale'>;

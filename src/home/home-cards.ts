@@ -1,10 +1,5 @@
 import { cardTemplate } from '../cards/card-view';
-
-/** A button that starts something; rendered as Action.Execute with { verb } as data. */
-export interface MenuButton {
-  readonly title: string;
-  readonly verb: string;
-}
+import type { CardButton } from '../cards/card-parts';
 
 export interface RoleSection {
   readonly heading: string;
@@ -15,7 +10,7 @@ export interface WelcomeCardData {
   readonly title: string;
   readonly intro: string;
   readonly roles: readonly RoleSection[];
-  readonly buttons: readonly MenuButton[];
+  readonly buttons: readonly CardButton[];
   readonly footnote: string;
 }
 
@@ -30,7 +25,7 @@ export interface HelpCardData {
   readonly notice: string;
   readonly commandsHeading: string;
   readonly commands: readonly CommandHelp[];
-  readonly buttons: readonly MenuButton[];
+  readonly buttons: readonly CardButton[];
 }
 
 export const welcomeCard = cardTemplate<WelcomeCardData>('welcome');

@@ -4,7 +4,8 @@ import type { Locale } from '../core/locale';
 import { cardReply, textReply, type ActionOutcome, type Reply } from '../core/reply';
 import type { Translate, Translator } from '../core/translator';
 import type { ConversationKind, Turn } from '../core/turn';
-import { helpCard, welcomeCard, type MenuButton } from './home-cards';
+import type { CardButton } from '../cards/card-parts';
+import { helpCard, welcomeCard } from './home-cards';
 import type { UserSettingsRepository } from './user-settings';
 
 const languageWords: Readonly<Record<string, Locale>> = {
@@ -94,7 +95,7 @@ export class HomeService {
     });
   }
 
-  private buttons(kind: ConversationKind, t: Translate): MenuButton[] {
+  private buttons(kind: ConversationKind, t: Translate): CardButton[] {
     return this.capabilities()
       .flatMap((capability) => capability.menu)
       .filter((entry: MenuEntry) => entry.scopes.includes(kind))

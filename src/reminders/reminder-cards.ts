@@ -1,9 +1,5 @@
 import { cardTemplate } from '../cards/card-view';
-
-export interface ReminderChoice {
-  readonly title: string;
-  readonly value: string;
-}
+import type { CardButton, CardChoice } from '../cards/card-parts';
 
 export interface ReminderSetupCardData {
   readonly title: string;
@@ -12,7 +8,7 @@ export interface ReminderSetupCardData {
   readonly daysLabel: string;
   /** Comma-separated weekday ids. */
   readonly days: string;
-  readonly dayChoices: readonly ReminderChoice[];
+  readonly dayChoices: readonly CardChoice[];
   readonly timeLabel: string;
   readonly time: string;
   readonly saveTitle: string;
@@ -21,18 +17,13 @@ export interface ReminderSetupCardData {
   readonly stopTitle: string;
 }
 
-export interface ReminderButton {
-  readonly title: string;
-  readonly verb: string;
-}
-
 export interface ReminderNudgeCardData {
   readonly title: string;
   readonly theme: string;
   readonly suggestion: string;
   readonly notice: string;
   /** Links into exercises or role-play, only for verbs the bot has. */
-  readonly buttons: readonly ReminderButton[];
+  readonly buttons: readonly CardButton[];
   readonly snoozeTitle: string;
   readonly stopTitle: string;
   readonly active: boolean;

@@ -1,16 +1,10 @@
 import { cardTemplate } from '../cards/card-view';
+import type { CardButton, CardFact } from '../cards/card-parts';
 
 /** A button rendered as Action.Execute; `storylineId` travels in its data when set. */
-export interface RoleplayButton {
-  readonly title: string;
-  readonly verb: string;
+export interface RoleplayButton extends CardButton {
   readonly storylineId: string;
   readonly meeting: number;
-}
-
-export interface Fact {
-  readonly title: string;
-  readonly value: string;
 }
 
 export interface PickerEntry {
@@ -35,7 +29,7 @@ export interface BriefCardData {
   readonly subtitle: string;
   readonly notice: string;
   readonly whoHeading: string;
-  readonly who: readonly Fact[];
+  readonly who: readonly CardFact[];
   readonly situationHeading: string;
   readonly situation: string;
   readonly goalHeading: string;

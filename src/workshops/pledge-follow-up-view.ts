@@ -3,7 +3,7 @@ import type { ThemeCatalog } from '../content/themes';
 import type { Locale } from '../core/locale';
 import type { Translate } from '../core/translator';
 import type { Pledge } from './pledges';
-import type { Choice } from './workshop-cards';
+import type { CardChoice } from '../cards/card-parts';
 
 /** The exercises verb that starts a scenario of a given theme in a new message (data { verb, theme }). */
 export const practiseVerb = 'exercises.practise';
@@ -22,7 +22,7 @@ export interface PledgeFollowUpCardData {
   readonly askReflection: boolean;
   readonly reflectHeading: string;
   readonly ratingLabel: string;
-  readonly ratingChoices: readonly Choice[];
+  readonly ratingChoices: readonly CardChoice[];
   readonly ratingValue: string;
   readonly textLabel: string;
   readonly textPlaceholder: string;

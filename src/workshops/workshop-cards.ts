@@ -1,20 +1,10 @@
 import { cardTemplate } from '../cards/card-view';
 import type { ResultsView } from '../collect';
-
-/** A button rendered as Action.Execute with { verb, workshopId } as data. */
-export interface CardButton {
-  readonly title: string;
-  readonly verb: string;
-}
+import type { CardButton, CardChoice } from '../cards/card-parts';
 
 /** A button on one answer (vote, remove vote, hide); its data also carries the answer id. */
 export interface AnswerButton extends CardButton {
   readonly answerId: string;
-}
-
-export interface Choice {
-  readonly title: string;
-  readonly value: string;
 }
 
 /** A free-text input: `answer_<answerId>` for an own answer, `answer_new` for a new one. */
@@ -41,7 +31,7 @@ export interface AnsweringSection {
   readonly choiceId: string;
   readonly choiceValue: string;
   readonly isMultiSelect: boolean;
-  readonly choices: readonly Choice[];
+  readonly choices: readonly CardChoice[];
   readonly saveTitle: string;
 }
 
@@ -49,7 +39,7 @@ export interface PledgeSection {
   readonly show: boolean;
   readonly heading: string;
   readonly themeLabel: string;
-  readonly themeChoices: readonly Choice[];
+  readonly themeChoices: readonly CardChoice[];
   readonly themeValue: string;
   readonly textLabel: string;
   readonly textValue: string;
@@ -59,7 +49,7 @@ export interface PledgeSection {
 export interface PickerSection {
   readonly show: boolean;
   readonly label: string;
-  readonly choices: readonly Choice[];
+  readonly choices: readonly CardChoice[];
   readonly buttonTitle: string;
 }
 
@@ -93,7 +83,7 @@ export interface WorkshopSetupCardData {
   readonly notice: string;
   readonly canEdit: boolean;
   readonly templateLabel: string;
-  readonly templateChoices: readonly Choice[];
+  readonly templateChoices: readonly CardChoice[];
   readonly customLabel: string;
   readonly customPlaceholder: string;
   readonly anonymousTitle: string;
@@ -101,7 +91,7 @@ export interface WorkshopSetupCardData {
   readonly multipleTitle: string;
   readonly closesLabel: string;
   readonly votesLabel: string;
-  readonly votesChoices: readonly Choice[];
+  readonly votesChoices: readonly CardChoice[];
   readonly votesValue: string;
   readonly postTitle: string;
   readonly cancelTitle: string;

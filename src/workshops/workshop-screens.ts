@@ -8,7 +8,7 @@ import type { ConversationMember, Turn } from '../core/turn';
 import type { Logger } from '../logger';
 import type { Pledges } from './pledges';
 import { canManage, maxRefreshUsers, type Workshop } from './workshop';
-import type { Choice } from './workshop-cards';
+import type { CardChoice } from '../cards/card-parts';
 import type { WorkshopRepository } from './workshop-repository';
 import { setupCardView } from './workshop-setup-view';
 import type { WorkshopTemplates } from './workshop-templates';
@@ -68,11 +68,11 @@ export class WorkshopScreens {
   }
 
   /** The acting person's own view, after the shared card has been brought up to date for everyone else. */
-  async outcome(turn: Turn, workshop: Workshop, notice = '', pickerChoices?: readonly Choice[]): Promise<ActionOutcome> {
+  async outcome(turn: Turn, workshop: Workshop, notice = '', pickerChoices?: readonly CardChoice[]): Promise<ActionOutcome> {
     return { update: await this.ownView(turn, workshop, notice, pickerChoices) };
   }
 
-  async ownView(turn: Turn, workshop: Workshop, notice = '', pickerChoices?: readonly Choice[]): Promise<CardView> {
+  async ownView(turn: Turn, workshop: Workshop, notice = '', pickerChoices?: readonly CardChoice[]): Promise<CardView> {
     const refreshUserIds = await this.refreshUserIds(turn, workshop);
     const managing = canManage(workshop, turn.actor.userKey);
     if (workshop.phase === 'draft' || workshop.phase === 'cancelled') {

@@ -6,7 +6,8 @@ import type { Translate } from '../core/translator';
 import type { Pledge } from './pledges';
 import { promptWords, type PromptWords } from './prompt-words';
 import { clockTime, rankByVotes, type Workshop } from './workshop';
-import { workshopCard, type AnswerRow, type AnsweringSection, type CardButton, type Choice, type PledgeSection, type WorkshopCardData } from './workshop-cards';
+import type { CardButton, CardChoice } from '../cards/card-parts';
+import { workshopCard, type AnswerRow, type AnsweringSection, type PledgeSection, type WorkshopCardData } from './workshop-cards';
 import type { WorkshopTemplates } from './workshop-templates';
 
 /** Everything shared about a posted workshop at one moment. */
@@ -24,7 +25,7 @@ export interface Viewer {
   readonly ownAnswers: readonly Answer[];
   readonly ownVotes: readonly string[];
   readonly ownPledge: Pledge | undefined;
-  readonly pickerChoices?: readonly Choice[];
+  readonly pickerChoices?: readonly CardChoice[];
 }
 
 export interface ViewContext {
