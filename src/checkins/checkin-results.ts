@@ -1,3 +1,4 @@
+import { textBar } from '../cards/text-bar';
 import { cardView, type CardView } from '../cards/card-view';
 import type { CollectionResults } from '../collect/aggregation';
 import { collectResultsCard } from '../collect/collect-cards';
@@ -14,7 +15,6 @@ export interface TrendPoint {
   readonly results: CollectionResults;
 }
 
-const barCells = 10;
 
 /** The owner's summary card: response rate, a distribution per question, free text only when named, a trend. */
 export function summaryView(
@@ -57,13 +57,12 @@ function trendSection(trend: readonly TrendPoint[], set: QuestionSet, reader: Re
     const label = formatDate(date, locale);
     const answered = results.invited === undefined ? String(results.respondents) : `${results.respondents}/${results.invited}`;
     if (!results.visible || means.length === 0) {
-      return { label, bar: '░'.repeat(barCells), figure: t('checkins.summary.trendHidden', { answered }), count: results.respondents, percent: 0 };
+      return { label, bar: textBar(0, 5), figure: t('checkins.summary.trendHidden', { answered }), count: results.respondents, percent: 0 };
     }
     const mean = means.reduce((sum, value) => sum + value, 0) / means.length;
-    const filled = Math.round((mean / 5) * barCells);
     return {
       label,
-      bar: '█'.repeat(filled) + '░'.repeat(barCells - filled),
+      bar: textBar(mean, 5),
       figure: t('checkins.summary.trendFigure', { mean: number.format(mean), answered }),
       count: results.respondents,
       percent: Math.round((mean / 5) * 100),

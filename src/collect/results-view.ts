@@ -1,3 +1,4 @@
+import { textBar } from '../cards/text-bar';
 import type { Locale } from '../core/locale';
 import type { Translate } from '../core/translator';
 import type { CollectionResults, QuestionResults } from './aggregation';
@@ -42,14 +43,12 @@ export interface QuestionLabels {
   readonly scale?: { readonly low: string; readonly high: string };
 }
 
-const barCells = 10;
 
 /** Bars for counts out of a denominator (people who answered, votes cast…). */
 export function toBars(entries: readonly { readonly label: string; readonly count: number }[], denominator: number, t: Translate): ResultBar[] {
   return entries.map(({ label, count }) => {
     const percent = denominator > 0 ? Math.round((count / denominator) * 100) : 0;
-    const filled = Math.round((percent / 100) * barCells);
-    return { label, count, percent, bar: '█'.repeat(filled) + '░'.repeat(barCells - filled), figure: t('collect.results.figure', { count, percent }) };
+    return { label, count, percent, bar: textBar(percent, 100), figure: t('collect.results.figure', { count, percent }) };
   });
 }
 

@@ -3,7 +3,6 @@ import type { ThemeId } from '../content/themes';
 import type { ExerciseAttempt } from './attempts';
 
 export const defaultTimeZone = 'Europe/Stockholm';
-export const barCells = 10;
 
 export interface ThemeProgress {
   readonly theme: ThemeId;
@@ -62,8 +61,3 @@ export function summariseProgress(
   };
 }
 
-/** A text bar such as "██████░░░░", proportional to the busiest theme; any practice shows at least one cell. */
-export function textBar(count: number, max: number, cells: number = barCells): string {
-  const filled = max <= 0 || count <= 0 ? 0 : Math.max(1, Math.round((count / max) * cells));
-  return '█'.repeat(filled) + '░'.repeat(cells - filled);
-}

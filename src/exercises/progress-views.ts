@@ -7,7 +7,8 @@ import type { ExerciseAttempt } from './attempts';
 import { exerciseProgressCard } from './exercise-cards';
 import type { ExerciseLibrary } from './exercise-content';
 import { nextButtons } from './exercise-views';
-import { textBar, type ProgressSummary } from './progress-summary';
+import { textBar } from '../cards/text-bar';
+import type { ProgressSummary } from './progress-summary';
 import type { PledgeLine } from './workshop-pledges';
 
 type ViewTurn = Pick<Turn, 't' | 'locale'>;
@@ -25,7 +26,7 @@ export function progressView(turn: ViewTurn, themes: ThemeCatalog, summary: Prog
     themesHeading: t('exercises.progress.themesHeading'),
     themes: summary.themes.map((theme) => ({
       name: themes.text(theme.theme, turn.locale).shortName,
-      bar: textBar(theme.count, max),
+      bar: textBar(theme.count, max, { showAnyValue: true }),
       detail: themeDetail(turn, theme.count, theme.averageRating),
     })),
     commitmentsHeading: t('exercises.progress.commitmentsHeading'),

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import type { ThemeId } from '../../src/content/themes';
 import type { ExerciseAttempt } from '../../src/exercises/attempts';
-import { summariseProgress, textBar } from '../../src/exercises/progress-summary';
+import { textBar } from '../../src/cards/text-bar';
+import { summariseProgress } from '../../src/exercises/progress-summary';
 
 let counter = 0;
 const attempt = (submittedAt: string, theme: ThemeId, fields: Partial<ExerciseAttempt> = {}): ExerciseAttempt => {
@@ -63,9 +64,11 @@ describe('progress summary', () => {
   });
 
   it('when bars are drawn, then they are proportional to the busiest theme and any practice shows', () => {
-    assert.equal(textBar(10, 10), '██████████');
-    assert.equal(textBar(5, 10), '█████░░░░░');
-    assert.equal(textBar(1, 40), '█░░░░░░░░░');
-    assert.equal(textBar(0, 0), '░░░░░░░░░░');
+    const practiceBar = (count: number, max: number): string => textBar(count, max, { showAnyValue: true });
+    assert.equal(practiceBar(10, 10), '██████████');
+    assert.equal(practiceBar(5, 10), '█████░░░░░');
+    assert.equal(practiceBar(1, 40), '█░░░░░░░░░');
+    assert.equal(practiceBar(0, 0), '░░░░░░░░░░');
+    assert.equal(textBar(1, 40), '░░░░░░░░░░', 'without showAnyValue a small share rounds to nothing, as result bars do');
   });
 });
