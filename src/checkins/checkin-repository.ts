@@ -1,3 +1,4 @@
+import { retryOnConflict } from '../storage/retry-on-conflict';
 import { randomBytes } from 'node:crypto';
 import { UserFacingError } from '../core/errors';
 import { VersionConflictError, type Store } from '../storage/store';
@@ -37,17 +38,13 @@ export class CheckinRepository {
 
   /** Read, change, write for the schedule's owner; a lost race is tried again once. */
   async changeSchedule(id: string, ownerKey: string, change: (schedule: CheckinSchedule) => CheckinSchedule): Promise<CheckinSchedule> {
-    for (let attempt = 0; ; attempt += 1) {
+    return retryOnConflict(1, async () => {
       const current = await this.schedule(id);
       if (!current || current.schedule.ownerKey !== ownerKey) throw new UserFacingError('checkins.errors.notYours');
       const next = change(current.schedule);
-      try {
-        await this.saveSchedule(next, current.version);
-        return next;
-      } catch (error) {
-        if (attempt >= 1 || !(error instanceof VersionConflictError)) throw error;
-      }
-    }
+      await this.saveSchedule(next, current.version);
+      return next;
+    });
   }
 
   async removeSchedule(id: string): Promise<void> {
@@ -75,18 +72,14 @@ export class CheckinRepository {
 
   /** Changes an occurrence with a version check, retrying lost races (every change here is idempotent). */
   async changeOccurrence(id: string, change: (occurrence: CheckinOccurrence) => CheckinOccurrence): Promise<CheckinOccurrence | undefined> {
-    for (let attempt = 0; ; attempt += 1) {
+    return retryOnConflict(3, async () => {
       const record = await this.store.get<CheckinOccurrence>(occurrences, id);
       if (!record) return undefined;
       const next = change(record.body);
       if (next === record.body) return next;
-      try {
-        await this.store.put({ collection: occurrences, id, body: next, expectedVersion: record.version });
-        return next;
-      } catch (error) {
-        if (attempt >= 3 || !(error instanceof VersionConflictError)) throw error;
-      }
-    }
+      await this.store.put({ collection: occurrences, id, body: next, expectedVersion: record.version });
+      return next;
+    });
   }
 
   async optOut(scheduleId: string, userKey: string): Promise<CheckinOptOut | undefined> {

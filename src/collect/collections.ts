@@ -1,6 +1,7 @@
+import { retryOnConflict } from '../storage/retry-on-conflict';
 import { randomBytes } from 'node:crypto';
 import { UserFacingError } from '../core/errors';
-import { VersionConflictError, type Store } from '../storage/store';
+import type { Store } from '../storage/store';
 import { aggregate, type CollectionResults } from './aggregation';
 import {
   acceptsAnswers,
@@ -135,17 +136,13 @@ export class Collections {
 
   /** Read, change, write with a version check; a lost race is retried, since every change here is idempotent. */
   private async change(id: string, update: (collection: Collection) => Collection): Promise<Collection> {
-    for (let attempt = 0; ; attempt += 1) {
+    return retryOnConflict(2, async () => {
       const record = await this.store.get<Collection>(collectionsCollection, id);
       if (!record) throw new UserFacingError('collect.errors.gone');
       const next = update(record.body);
       if (next === record.body) return next;
-      try {
-        await this.store.put({ collection: collectionsCollection, id, body: next, expectedVersion: record.version });
-        return next;
-      } catch (error) {
-        if (attempt >= 2 || !(error instanceof VersionConflictError)) throw error;
-      }
-    }
+      await this.store.put({ collection: collectionsCollection, id, body: next, expectedVersion: record.version });
+      return next;
+    });
   }
 }

@@ -1,5 +1,6 @@
+import { retryOnConflict } from '../storage/retry-on-conflict';
 import type { Locale } from '../core/locale';
-import { VersionConflictError, type Store } from '../storage/store';
+import type { Store } from '../storage/store';
 
 /** What a person chose for themselves and what Teams told us about them. */
 export interface UserSettings {
@@ -19,15 +20,11 @@ export class UserSettingsRepository {
 
   /** Merges a change, retrying once if another turn wrote the same settings meanwhile. */
   async update(userKey: string, change: UserSettings): Promise<UserSettings> {
-    for (let attempt = 0; ; attempt += 1) {
+    return retryOnConflict(1, async () => {
       const current = await this.store.get<UserSettings>(collection, userKey);
       const body = { ...(current?.body ?? {}), ...change };
-      try {
-        await this.store.put({ collection, id: userKey, owner: userKey, body, expectedVersion: current?.version ?? 0 });
-        return body;
-      } catch (error) {
-        if (attempt >= 1 || !(error instanceof VersionConflictError)) throw error;
-      }
-    }
+      await this.store.put({ collection, id: userKey, owner: userKey, body, expectedVersion: current?.version ?? 0 });
+      return body;
+    });
   }
 }

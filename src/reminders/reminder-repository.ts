@@ -1,4 +1,5 @@
-import { VersionConflictError, type Store } from '../storage/store';
+import { retryOnConflict } from '../storage/retry-on-conflict';
+import type { Store } from '../storage/store';
 import type { PracticeReminder } from './reminder';
 
 const collection = 'practice-reminders';
@@ -23,16 +24,12 @@ export class ReminderRepository {
 
   /** Read, change, write; a lost race is tried again once. Undefined when the person has no reminder. */
   async change(userKey: string, update: (reminder: PracticeReminder) => PracticeReminder): Promise<PracticeReminder | undefined> {
-    for (let attempt = 0; ; attempt += 1) {
+    return retryOnConflict(1, async () => {
       const current = await this.get(userKey);
       if (!current) return undefined;
       const next = update(current.reminder);
-      try {
-        await this.save(next, current.version);
-        return next;
-      } catch (error) {
-        if (attempt >= 1 || !(error instanceof VersionConflictError)) throw error;
-      }
-    }
+      await this.save(next, current.version);
+      return next;
+    });
   }
 }

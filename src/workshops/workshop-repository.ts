@@ -1,6 +1,7 @@
+import { retryOnConflict } from '../storage/retry-on-conflict';
 import { randomBytes } from 'node:crypto';
 import { UserFacingError } from '../core/errors';
-import { VersionConflictError, type Store } from '../storage/store';
+import type { Store } from '../storage/store';
 import type { Workshop } from './workshop';
 
 const workshopsCollection = 'workshops';
@@ -37,18 +38,14 @@ export class WorkshopRepository {
 
   /** Read, change, write with a version check, retried when another turn changed it first. */
   async change(id: string, update: (workshop: Workshop) => Workshop): Promise<Workshop> {
-    for (let attempt = 0; ; attempt += 1) {
+    return retryOnConflict(2, async () => {
       const record = await this.store.get<Workshop>(workshopsCollection, id);
       if (!record) throw new UserFacingError('workshops.errors.gone');
       const next = update(record.body);
       if (next === record.body) return next;
-      try {
-        await this.store.put({ collection: workshopsCollection, id, body: next, expectedVersion: record.version });
-        return next;
-      } catch (error) {
-        if (attempt >= 2 || !(error instanceof VersionConflictError)) throw error;
-      }
-    }
+      await this.store.put({ collection: workshopsCollection, id, body: next, expectedVersion: record.version });
+      return next;
+    });
   }
 
   /** Votes per answer id, and how many people voted. */
