@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import { executeActivity, installActivity, messageActivity, submitActivity, type ActivityOptions } from '../support/activities';
-import { attachedCard, cardText, startTestApp, type TestApp } from '../support/test-app';
+import { attachedCard, cardText, lastPostedText as lastPostedTextOf, startTestApp, type TestApp } from '../support/test-app';
 import { StorageUnavailableError, VersionConflictError } from '../../src/storage/store';
 
 describe('Partner Coach bot turns over real HTTP', () => {
   let harness: TestApp;
   const learner = (overrides: Partial<ActivityOptions> = {}): ActivityOptions => ({ serviceUrl: harness.connector.serviceUrl, ...overrides });
-  const lastPostedText = (): string => {
-    const last = harness.connector.posted().at(-1);
-    assert.ok(last, 'nothing was posted');
-    return typeof last.body.text === 'string' && last.body.text ? last.body.text : cardText(attachedCard(last.body));
-  };
+  const lastPostedText = (): string => lastPostedTextOf(harness.connector);
 
   beforeEach(async () => {
     harness = await startTestApp();

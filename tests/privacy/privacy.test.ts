@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
 import { executeActivity, messageActivity, type ActivityOptions } from '../support/activities';
-import { attachedCard, cardText, startTestApp, type TestApp } from '../support/test-app';
+import { cardText, lastPostedText, startTestApp, type TestApp } from '../support/test-app';
 
 describe('my data and delete my data over real HTTP', () => {
   let harness: TestApp;
   const learner = (aadObjectId = 'aad-learner-1'): ActivityOptions => ({ serviceUrl: harness.connector.serviceUrl, aadObjectId });
-  const lastPosted = (): string => {
-    const last = harness.connector.posted().at(-1);
-    assert.ok(last, 'nothing was posted');
-    return typeof last.body.text === 'string' && last.body.text ? last.body.text : cardText(attachedCard(last.body));
-  };
+  const lastPosted = (): string => lastPostedText(harness.connector);
 
   beforeEach(async () => {
     harness = await startTestApp();

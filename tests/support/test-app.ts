@@ -85,6 +85,13 @@ export function cardText(card: unknown): string {
   return texts.join('\n');
 }
 
+/** What the person sees of the bot's newest message: its text, or the text of its card. */
+export function lastPostedText(connector: LoopbackConnector): string {
+  const last = connector.posted().at(-1);
+  if (!last) throw new Error('the bot posted nothing');
+  return typeof last.body.text === 'string' && last.body.text ? last.body.text : cardText(attachedCard(last.body));
+}
+
 /** The Adaptive Card attached to a posted activity, if any. */
 export function attachedCard(body: Record<string, unknown>): Record<string, unknown> | undefined {
   const attachments = body.attachments as Array<{ contentType: string; content: Record<string, unknown> }> | undefined;
