@@ -22,7 +22,6 @@ import { loadOrCreateSecret, secretFileFor } from './collect/pseudonym';
 import { ThemeCatalog } from './content/themes';
 import type { Capability } from './core/capability';
 import type { LanguageModel } from './core/language-model';
-import type { Messenger } from './core/messenger';
 import { Router } from './core/router';
 import { Translator } from './core/translator';
 import { shiftableClock } from './delivery/clock';
@@ -88,6 +87,14 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const references = new ConversationReferenceRepository(store);
   const languageModel: LanguageModel | undefined = config.azureOpenAi ? createAzureOpenAiModel(config.azureOpenAi) : undefined;
   const settings = new UserSettingsRepository(store);
+  const renderer = CardRenderer.load(path.join(projectRoot, 'cards'));
+  const messenger = new ProactiveMessenger({
+    adapter: createProactiveAdapter(config),
+    references,
+    renderer,
+    botAppId: config.bot?.appId ?? '',
+    allowedTenantIds: config.allowedTenantIds,
+  });
   const capabilities: Capability[] = [];
   const availableVerbs = (): ReadonlySet<string> => new Set(capabilities.flatMap((capability) => capability.actions.map((action) => action.verb)));
   const home = new HomeService(() => capabilities, settings, translator);
@@ -95,14 +102,12 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   capabilities.push(privacyCapability(new PrivacyService(() => capabilities, store)));
   capabilities.push(exerciseCapability({ contentDir, store, languageModel, logger }));
   capabilities.push(roleplayCapability(roleplayDependencies({ contentDir, store, languageModel, logger })));
-  // Built once the renderer exists (it needs every capability's cards); workshops read it when they post or update.
-  const proactive: { messenger?: Messenger } = {};
   capabilities.push(
     workshopCapability({
       store,
       translator,
       logger,
-      messenger: () => proactive.messenger,
+      messenger,
       availableVerbs,
       templates: WorkshopTemplates.load(path.join(contentDir, 'workshops')),
       themes,
@@ -137,17 +142,10 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   capabilities.push(reminderCapability(reminders));
   const pledgeFollowUps: PledgeFollowUpDependencies = { pledges: new Pledges(store), queue: deliveryQueue, settings, translator, themes, availableVerbs, logger };
 
-  const renderer = CardRenderer.load(path.join(projectRoot, 'cards'), capabilities.flatMap((capability) => capability.cardTemplates));
-  proactive.messenger = new ProactiveMessenger({
-    adapter: createProactiveAdapter(config),
-    references,
-    renderer,
-    botAppId: config.bot?.appId ?? '',
-    allowedTenantIds: config.allowedTenantIds,
-  });
+  renderer.requireTemplates(capabilities.flatMap((capability) => capability.cardTemplates));
   const delivery = createDeliveryService({
     queue: deliveryQueue,
-    messenger: proactive.messenger,
+    messenger,
     handlers: [...checkinDeliveryHandlers(checkins, clock), reminderDeliveryHandler(reminders, clock), pledgeFollowUpHandler(pledgeFollowUps), noticeHandler(translator)],
     planners: [new CheckinPlanner(checkins), new ReminderPlanner(reminders), new PledgeFollowUpPlanner(pledgeFollowUps)],
     now: clock,

@@ -10,10 +10,13 @@ const maxCardVersion = 1.5;
 
 /** Binds card views to the JSON templates in cards/, loaded and checked once at start. */
 export class CardRenderer {
-  private constructor(private readonly templates: ReadonlyMap<string, ACData.Template>) {}
+  private constructor(
+    private readonly templates: ReadonlyMap<string, ACData.Template>,
+    private readonly cardsDir: string,
+  ) {}
 
   /** Loads every template; fails if one is missing, is not an Adaptive Card, or is newer than 1.5. */
-  static load(cardsDir: string, required: readonly CardTemplate<unknown>[]): CardRenderer {
+  static load(cardsDir: string, required: readonly CardTemplate<unknown>[] = []): CardRenderer {
     const templates = new Map<string, ACData.Template>();
     for (const file of readdirSync(cardsDir).filter((name) => name.endsWith('.json'))) {
       const name = path.basename(file, '.json');
@@ -23,9 +26,15 @@ export class CardRenderer {
       }
       templates.set(name, new ACData.Template(json));
     }
-    const missing = required.map((template) => template.name).filter((name) => !templates.has(name));
-    if (missing.length > 0) throw new Error(`missing card templates in ${cardsDir}: ${missing.join(', ')}`);
-    return new CardRenderer(templates);
+    const renderer = new CardRenderer(templates, cardsDir);
+    renderer.requireTemplates(required);
+    return renderer;
+  }
+
+  /** Fails at start, not in a turn, when a capability names a template that is not in cards/. */
+  requireTemplates(required: readonly CardTemplate<unknown>[]): void {
+    const missing = required.map((template) => template.name).filter((name) => !this.templates.has(name));
+    if (missing.length > 0) throw new Error(`missing card templates in ${this.cardsDir}: ${missing.join(', ')}`);
   }
 
   templateNames(): string[] {

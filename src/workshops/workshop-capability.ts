@@ -24,8 +24,8 @@ export interface WorkshopCapabilityDependencies {
   readonly translator: Translator;
   /** The pseudonym secret for anonymous answers (kept outside the database). */
   readonly answerSecret: Buffer;
-  /** The proactive messenger once the app has built it; the shared card is then updated for everyone. */
-  readonly messenger: () => Messenger | undefined;
+  /** Posts the shared card and updates it in place for everyone. */
+  readonly messenger: Messenger;
   /** Card verbs the bot has: a pledge follow-up links into exercises only when they are there. */
   readonly availableVerbs: () => ReadonlySet<string>;
   readonly logger: Logger;

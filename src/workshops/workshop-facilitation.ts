@@ -19,8 +19,7 @@ export class WorkshopFacilitation {
 
   /** `workshop`: a draft and its setup card, posted by the bot itself when it can, so it can update that one card later. */
   async start(turn: Turn): Promise<readonly Reply[]> {
-    const { workshops, logger } = this.screens.deps;
-    const messenger = this.screens.deps.messenger();
+    const { workshops, logger, messenger } = this.screens.deps;
     const draft: Workshop = {
       id: workshops.newId(turn.conversation.key, turn.now),
       conversationKey: turn.conversation.key,
@@ -34,7 +33,6 @@ export class WorkshopFacilitation {
     };
     await workshops.create(draft);
     const view = await this.screens.baseView(turn, draft);
-    if (!messenger) return [cardReply(view)];
     try {
       const [activityId] = await messenger.send({ conversationKey: draft.conversationKey }, [cardReply(view)]);
       if (activityId) await workshops.change(draft.id, (workshop) => ({ ...workshop, cardActivityId: activityId }));

@@ -22,7 +22,7 @@ export interface WorkshopDependencies {
   readonly themes: ThemeCatalog;
   readonly translator: Translator;
   /** Updates the shared card for everyone (read when used: it is built after the cards); without it, others rely on refresh. */
-  readonly messenger: () => Messenger | undefined;
+  readonly messenger: Messenger;
   readonly logger: Logger;
 }
 
@@ -104,10 +104,9 @@ export class WorkshopScreens {
   /** Replaces the shared card for everyone; a failed update is logged and the person still gets their own view. */
   async publish(turn: Turn, workshop: Workshop): Promise<void> {
     const { logger } = this.deps;
-    const messenger = this.deps.messenger();
-    if (!messenger || !workshop.cardActivityId) return;
+    if (!workshop.cardActivityId) return;
     try {
-      await messenger.updateCard(workshop.conversationKey, workshop.cardActivityId, await this.baseView(turn, workshop));
+      await this.deps.messenger.updateCard(workshop.conversationKey, workshop.cardActivityId, await this.baseView(turn, workshop));
     } catch (error) {
       logger.warn({ err: error, conversationKey: workshop.conversationKey, workshopId: workshop.id }, 'could not update the shared workshop card');
     }
