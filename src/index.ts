@@ -100,8 +100,8 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const home = new HomeService(() => capabilities, settings, translator);
   capabilities.push(homeCapability(home));
   capabilities.push(privacyCapability(new PrivacyService(() => capabilities, store)));
-  capabilities.push(exerciseCapability({ contentDir, store, languageModel, logger }));
-  capabilities.push(roleplayCapability(roleplayDependencies({ contentDir, store, languageModel, logger })));
+  capabilities.push(exerciseCapability({ contentDir, themes, store, languageModel, logger }));
+  capabilities.push(roleplayCapability(roleplayDependencies({ contentDir, themes, store, languageModel, logger })));
   capabilities.push(
     workshopCapability({
       store,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Capability } from '../core/capability';
 import type { LanguageModel } from '../core/language-model';
-import { ThemeCatalog } from '../content/themes';
+import type { ThemeCatalog } from '../content/themes';
 import type { Logger } from '../logger';
 import type { Store } from '../storage/store';
 import { AttemptRepository } from './attempts';
@@ -13,6 +13,7 @@ import { ProgressService } from './progress-service';
 
 export interface ExerciseCapabilityDependencies {
   readonly contentDir: string;
+  readonly themes: ThemeCatalog;
   readonly store: Store;
   readonly languageModel: LanguageModel | undefined;
   readonly logger: Logger;
@@ -21,7 +22,7 @@ export interface ExerciseCapabilityDependencies {
 
 /** Customer-perspective exercises in the personal chat; loading fails on bad content, so the app refuses to start. */
 export function exerciseCapability(deps: ExerciseCapabilityDependencies): Capability {
-  const themes = ThemeCatalog.load(deps.contentDir);
+  const { themes } = deps;
   const library = loadExerciseLibrary(deps.contentDir, themes);
   const attempts = new AttemptRepository(deps.store);
   const coach = new FeedbackCoach(deps.languageModel, deps.logger.child({ capability: 'exercises' }));

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ThemeCatalog } from '../content/themes';
+import type { ThemeCatalog } from '../content/themes';
 import type { Capability } from '../core/capability';
 import type { LanguageModel } from '../core/language-model';
 import type { Turn } from '../core/turn';
@@ -17,6 +17,7 @@ import { StorylineCatalog } from './storyline-catalog';
 /** What the composition root hands to role-play. */
 export interface RoleplayOptions {
   readonly contentDir: string;
+  readonly themes: ThemeCatalog;
   readonly store: Store;
   /** Absent without Azure OpenAI: then the scripted customer plays every meeting. */
   readonly languageModel: LanguageModel | undefined;
@@ -29,7 +30,7 @@ export function roleplayDependencies(options: RoleplayOptions): RoleplayDependen
   const scripted = new ScriptedCustomer();
   return {
     catalog: StorylineCatalog.load(path.join(options.contentDir, 'roleplay')),
-    themes: ThemeCatalog.load(options.contentDir),
+    themes: options.themes,
     records: new RoleplayRecords(options.store),
     customer: options.languageModel ? new ModelCustomer(options.languageModel, scripted, options.logger) : scripted,
     limits: options.limits ?? defaultRoleplayLimits,

@@ -105,7 +105,7 @@ describe('exercise content', () => {
       edit('themes.yaml', (text) => text.replace('- id: trust', '- id: trusty'));
       const logger = pino({ level: 'silent' });
       assert.throws(
-        () => exerciseCapability({ contentDir: folder, store: {} as Store, languageModel: undefined, logger }),
+        () => exerciseCapability({ contentDir: folder, themes: ThemeCatalog.load(folder), store: {} as Store, languageModel: undefined, logger }),
         (error: unknown) => error instanceof ContentError && /themes\.yaml/.test(error.file) && /themes\.7\.id/.test(error.message),
       );
     });
