@@ -7,7 +7,6 @@ import { ConversationReferenceRepository } from './bot/conversation-references';
 import { PartnerCoachBot } from './bot/partner-coach-bot';
 import { createProactiveAdapter } from './bot/proactive-adapter';
 import { ProactiveMessenger } from './bot/proactive-messenger';
-import { addTestClockRoute } from './bot/test-clock-route';
 import { TurnFactory } from './bot/turn-factory';
 import { CardRenderer } from './cards/card-renderer';
 import { checkinCapability } from './checkins/checkin-capability';
@@ -168,8 +167,15 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     ready: () => store.ping(),
     logger,
     maxBodyBytes: config.maxBodyBytes,
+    advanceClock: testClock
+      ? async (minutes) => {
+          testClock.advance(minutes * 60_000);
+          logger.warn({ advanceMinutes: minutes, now: testClock().toISOString() }, 'TEST MODE: the clock was moved forward');
+          await delivery.planOnce().catch((error: unknown) => logger.error({ err: error }, 'planning after a test clock advance failed'));
+          return testClock();
+        }
+      : undefined,
   });
-  if (testClock) addTestClockRoute(server, testClock, () => delivery.planOnce(), logger);
   const running = await listen(server, config.port, config.host);
   delivery.start();
 

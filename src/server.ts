@@ -11,7 +11,12 @@ export interface ServerDependencies {
   readonly ready: () => Promise<void>;
   readonly logger: Logger;
   readonly maxBodyBytes: number;
+  /** TEST_MODE only: moves the app's clock forward by some minutes and returns the new time. */
+  readonly advanceClock?: (minutes: number) => Promise<Date>;
 }
+
+/** A year at most: enough for any recurrence test, small enough to catch a unit mistake. */
+const maxClockAdvanceMinutes = 400 * 24 * 60;
 
 export interface RunningServer {
   readonly port: number;
@@ -59,7 +64,33 @@ export function createServer(deps: ServerDependencies): restify.Server {
     }
   });
 
+  const advanceClock = deps.advanceClock;
+  if (advanceClock) {
+    server.post('/test/clock', async (req, res) => {
+      try {
+        const minutes = clockAdvanceOf(await readBody(req, deps.maxBodyBytes));
+        res.json(200, { now: (await advanceClock(minutes)).toISOString() });
+      } catch (error) {
+        const problem = toHttpProblem(error);
+        res.json(problem.status, { error: problem.publicMessage });
+      }
+    });
+  }
+
   return server;
+}
+
+function clockAdvanceOf(body: string): number {
+  let minutes = Number.NaN;
+  try {
+    minutes = Number((JSON.parse(body || '{}') as { advanceMinutes?: unknown }).advanceMinutes);
+  } catch {
+    // Answered as a bad request below.
+  }
+  if (!Number.isFinite(minutes) || minutes < 0 || minutes > maxClockAdvanceMinutes) {
+    throw new HttpProblem(400, 'advanceMinutes must be a number of minutes from 0 to about a year');
+  }
+  return minutes;
 }
 
 /** Starts listening and returns a handle that closes gracefully (in-flight requests finish first). */

@@ -68,3 +68,34 @@ describe('POST /api/messages over real HTTP', () => {
     assert.equal(ready.status, 503);
   });
 });
+
+describe('POST /test/clock', () => {
+  const advance = (harness: TestApp, body: string): Promise<Response> =>
+    fetch(`${harness.app.url}/test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+
+  it('when TEST_MODE is off, then the route does not exist', async () => {
+    const harness = await startTestApp();
+    try {
+      assert.equal((await advance(harness, '{"advanceMinutes": 5}')).status, 404);
+    } finally {
+      await harness.stop();
+    }
+  });
+
+  it('when TEST_MODE is on, then a valid advance moves the clock and a bad one gets 400', async () => {
+    const start = new Date('2026-03-02T08:00:00Z');
+    const harness = await startTestApp({ TEST_MODE: 'true' }, { clock: () => start });
+    try {
+      const moved = await advance(harness, '{"advanceMinutes": 90}');
+      assert.equal(moved.status, 200);
+      assert.deepEqual(await moved.json(), { now: '2026-03-02T09:30:00.000Z' });
+      for (const body of ['{"advanceMinutes": -1}', '{"advanceMinutes": "soon"}', 'not json', '{"advanceMinutes": 1e9}']) {
+        const refused = await advance(harness, body);
+        assert.equal(refused.status, 400, body);
+        assert.deepEqual(await refused.json(), { error: 'advanceMinutes must be a number of minutes from 0 to about a year' });
+      }
+    } finally {
+      await harness.stop();
+    }
+  });
+});
