@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createAzureOpenAiModel } from './ai/azure-openai-model';
 import { createAdapter } from './bot/adapter';
+import type { OpenIdMetadataUrls } from './bot/bot-credentials';
 import { ConversationReferenceRepository } from './bot/conversation-references';
 import { PartnerCoachBot } from './bot/partner-coach-bot';
 import { createProactiveAdapter } from './bot/proactive-adapter';
@@ -29,6 +30,7 @@ import { noticeHandler } from './delivery/notice-handler';
 import { openDeliveryQueue } from './delivery/open-delivery-queue';
 import { exerciseCapability } from './exercises/exercise-capability';
 import { homeCapability } from './home/home-capability';
+import type { RequestTimeouts } from './http/request-guards';
 import { HomeService } from './home/home-service';
 import { UserSettingsRepository } from './home/user-settings';
 import { createLogger, type Logger } from './logger';
@@ -52,6 +54,10 @@ export interface AppOverrides {
   readonly clock?: () => Date;
   readonly logger?: Logger;
   readonly store?: Store;
+  /** Where inbound tokens' signing keys are published (a loopback identity provider); never from config. */
+  readonly openIdMetadata?: OpenIdMetadataUrls;
+  /** Shorter header and body time-outs than the 10 s defaults. */
+  readonly requestTimeouts?: RequestTimeouts;
 }
 
 export interface RunningApp {
@@ -152,7 +158,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     config: config.delivery,
   });
   const router = new Router(capabilities);
-  const adapter = createAdapter({ config, translator, logger });
+  const adapter = createAdapter({ config, translator, logger, openIdMetadata: overrides.openIdMetadata });
   const bot = new PartnerCoachBot({
     router,
     home,
@@ -167,6 +173,8 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     ready: () => store.ping(),
     logger,
     maxBodyBytes: config.maxBodyBytes,
+    localMode: !config.bot,
+    timeouts: overrides.requestTimeouts,
     advanceClock: testClock
       ? async (minutes) => {
           testClock.advance(minutes * 60_000);

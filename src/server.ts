@@ -1,16 +1,23 @@
-import { AuthenticationError } from 'botframework-connector';
 import type { Activity, TurnContext } from 'botbuilder';
 import restify from 'restify';
-import type { PartnerCoachAdapter } from './bot/adapter';
+import { InboundAuthenticationError, type PartnerCoachAdapter } from './bot/adapter';
+import { checkActivity, isLoopbackServiceUrl } from './bot/inbound-activity';
+import { CallerWentAwayError, HttpProblem } from './http/http-problem';
+import { readBody } from './http/request-body';
+import { assertServerSideJson, defaultRequestTimeouts, enforceHeaderDeadline, type RequestTimeouts } from './http/request-guards';
 import type { Logger } from './logger';
+import { StorageLostError } from './storage/store';
 
 export interface ServerDependencies {
   readonly adapter: PartnerCoachAdapter;
   readonly logic: (context: TurnContext) => Promise<void>;
-  /** Resolves when storage answers. */
+  /** Resolves when storage takes a write. */
   readonly ready: () => Promise<void>;
   readonly logger: Logger;
   readonly maxBodyBytes: number;
+  /** Local mode (no inbound authentication): replies go only to a Bot Connector on this machine. */
+  readonly localMode: boolean;
+  readonly timeouts?: RequestTimeouts;
   /** TEST_MODE only: moves the app's clock forward by some minutes and returns the new time. */
   readonly advanceClock?: (minutes: number) => Promise<Date>;
 }
@@ -24,15 +31,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-class HttpProblem extends Error {
-  constructor(readonly status: number, readonly publicMessage: string) {
-    super(publicMessage);
-  }
-}
-
 /** restify with /api/messages, /healthz and /readyz; every error answered without internal text. */
 export function createServer(deps: ServerDependencies): restify.Server {
   const server = restify.createServer({ name: 'partner-coach', handleUncaughtExceptions: false });
+  const timeouts = deps.timeouts ?? defaultRequestTimeouts;
+  enforceHeaderDeadline(server.server, timeouts.headersMs);
+  const jsonBody = (req: restify.Request): Promise<string> => {
+    assertServerSideJson(req);
+    return readBody(req, { maxBytes: deps.maxBodyBytes, deadlineMs: timeouts.bodyMs });
+  };
 
   server.get('/healthz', (_req, res, next) => {
     res.json(200, { status: 'alive' });
@@ -44,23 +51,21 @@ export function createServer(deps: ServerDependencies): restify.Server {
       await deps.ready();
       res.json(200, { status: 'ready' });
     } catch (error) {
-      deps.logger.warn({ err: error }, 'readiness check failed');
+      // A database file that vanished or was replaced means data is being lost: loud, whoever is watching.
+      if (error instanceof StorageLostError) deps.logger.error({ reason: error.message }, 'STORAGE LOST: readiness check failed');
+      else deps.logger.warn({ err: error }, 'readiness check failed');
       res.json(503, { status: 'storage unavailable' });
     }
   });
 
   server.post('/api/messages', async (req, res) => {
     try {
-      const activity = parseActivity(await readBody(req, deps.maxBodyBytes));
-      const authHeader = req.header('authorization') ?? '';
-      const invokeResponse = await deps.adapter.handle(authHeader, activity, deps.logic);
+      const activity = parseActivity(await jsonBody(req), deps.localMode);
+      const invokeResponse = await deps.adapter.handle(req.header('authorization') ?? '', activity, deps.logic);
       if (invokeResponse?.body === undefined) res.send(invokeResponse?.status ?? 200);
       else res.json(invokeResponse.status, invokeResponse.body);
     } catch (error) {
-      const problem = toHttpProblem(error);
-      if (problem.status >= 500) deps.logger.error({ err: error, path: req.path() }, 'request failed');
-      else deps.logger.info({ status: problem.status, reason: problem.publicMessage }, 'request refused');
-      res.json(problem.status, { error: problem.publicMessage });
+      answerFailure(deps.logger, req, res, error);
     }
   });
 
@@ -68,11 +73,10 @@ export function createServer(deps: ServerDependencies): restify.Server {
   if (advanceClock) {
     server.post('/test/clock', async (req, res) => {
       try {
-        const minutes = clockAdvanceOf(await readBody(req, deps.maxBodyBytes));
+        const minutes = clockAdvanceOf(await jsonBody(req));
         res.json(200, { now: (await advanceClock(minutes)).toISOString() });
       } catch (error) {
-        const problem = toHttpProblem(error);
-        res.json(problem.status, { error: problem.publicMessage });
+        answerFailure(deps.logger, req, res, error);
       }
     });
   }
@@ -110,45 +114,39 @@ export async function listen(server: restify.Server, port: number, host: string)
   };
 }
 
-async function readBody(req: restify.Request, limit: number): Promise<string> {
-  const declared = Number(req.header('content-length') ?? '0');
-  if (declared > limit) throw new HttpProblem(413, `request body larger than ${limit} bytes`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw new HttpProblem(413, `request body larger than ${limit} bytes`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function parseActivity(body: string): Activity {
+function parseActivity(body: string, localMode: boolean): Activity {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch {
     throw new HttpProblem(400, 'request body is not valid JSON');
   }
-  if (!isActivityShape(parsed)) throw new HttpProblem(400, 'request body is not a Bot Framework activity');
-  return parsed as unknown as Activity;
+  const checked = checkActivity(parsed);
+  if (!checked.ok) throw new HttpProblem(400, `request body is not a Bot Framework activity (${checked.field})`);
+  if (localMode && !isLoopbackServiceUrl(checked.activity.serviceUrl)) {
+    throw new HttpProblem(403, 'in local mode the serviceUrl must be on this machine (127.0.0.1, localhost or [::1])');
+  }
+  return checked.activity;
 }
 
-function isActivityShape(value: unknown): value is Record<string, unknown> {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
-  const candidate = value as Record<string, unknown>;
-  const conversation = candidate.conversation as Record<string, unknown> | undefined;
-  const from = candidate.from as Record<string, unknown> | undefined;
-  return (
-    typeof candidate.type === 'string' &&
-    typeof candidate.serviceUrl === 'string' &&
-    typeof conversation?.id === 'string' &&
-    typeof from?.id === 'string'
-  );
-}
-
-function toHttpProblem(error: unknown): HttpProblem {
-  if (error instanceof HttpProblem) return error;
-  if (error instanceof AuthenticationError) return new HttpProblem(401, 'unauthorized');
-  return new HttpProblem(500, 'the bot could not process this activity');
+/** The request's one error boundary: callers' mistakes at info without a stack, only our own failures as errors. */
+function answerFailure(logger: Logger, req: restify.Request, res: restify.Response, error: unknown): void {
+  if (error instanceof CallerWentAwayError) {
+    logger.info({ path: req.path() }, 'the caller went away before the request arrived');
+    return;
+  }
+  if (error instanceof InboundAuthenticationError) {
+    if (error.keysUnavailable) logger.warn({ reason: error.reason }, 'inbound token refused: the signing keys could not be loaded');
+    else logger.info({ status: 401, reason: error.reason }, 'request refused');
+    res.json(401, { error: 'unauthorized' });
+    return;
+  }
+  if (error instanceof HttpProblem) {
+    logger.info({ status: error.status, reason: error.publicMessage }, 'request refused');
+    if (error.closeConnection) res.setHeader('connection', 'close');
+    res.json(error.status, { error: error.publicMessage });
+    return;
+  }
+  logger.error({ err: error, path: req.path() }, 'request failed');
+  res.json(500, { error: 'the bot could not process this activity' });
 }

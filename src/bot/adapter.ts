@@ -4,8 +4,9 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
+import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
 import type { AppConfig } from '../config';
-import { botFrameworkAuthentication } from './bot-credentials';
+import { botFrameworkAuthentication, type OpenIdMetadataUrls } from './bot-credentials';
 import { localeFromTag, type Locale } from '../core/locale';
 import type { Translator } from '../core/translator';
 import type { Logger } from '../logger';
@@ -15,19 +16,39 @@ export interface AdapterDependencies {
   readonly config: AppConfig;
   readonly translator: Translator;
   readonly logger: Logger;
+  /** Tests only: where inbound tokens' signing keys are published. */
+  readonly openIdMetadata?: OpenIdMetadataUrls;
+}
+
+/** The request's token was missing, forged, expired or meant for another bot; the caller gets 401 and no turn runs. */
+export class InboundAuthenticationError extends Error {
+  constructor(
+    readonly reason: string,
+    /** The signing keys could not be loaded: our problem, not the caller's. */
+    readonly keysUnavailable: boolean,
+  ) {
+    super(reason);
+    this.name = 'InboundAuthenticationError';
+  }
 }
 
 /** CloudAdapter whose processing we call directly, so that errors never reach the caller as internal text. */
 export class PartnerCoachAdapter extends CloudAdapter {
-  /** Authenticates the request (when credentials are set) and runs the turn; throws on failure. */
-  handle(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
-    return this.processActivity(authHeader, activity, logic);
+  /** Authenticates the request (when credentials are set), then runs the turn; throws InboundAuthenticationError before any turn. */
+  async handle(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    let authenticated: AuthenticateRequestResult;
+    try {
+      authenticated = await this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+    } catch (error) {
+      throw new InboundAuthenticationError(reasonOf(error), keysUnavailable(error));
+    }
+    return this.processActivity(authenticated, activity, logic);
   }
 }
 
 /** CloudAdapter with our credentials, a tenant allowlist, and a last-resort error line. */
-export function createAdapter({ config, translator, logger }: AdapterDependencies): PartnerCoachAdapter {
-  const adapter = new PartnerCoachAdapter(botFrameworkAuthentication(config));
+export function createAdapter({ config, translator, logger, openIdMetadata }: AdapterDependencies): PartnerCoachAdapter {
+  const adapter = new PartnerCoachAdapter(botFrameworkAuthentication(config, openIdMetadata));
 
   adapter.use(async (context, next) => {
     if (isAllowedTenant(context, config.allowedTenantIds)) {
@@ -58,4 +79,14 @@ export function createAdapter({ config, translator, logger }: AdapterDependencie
 function isAllowedTenant(context: TurnContext, allowed: readonly string[]): boolean {
   if (allowed.length === 0) return true;
   return allowed.includes(tenantIdOf(context.activity).toLowerCase());
+}
+
+// jsonwebtoken's own errors (bad signature, not yet valid, wrong algorithm) escape the SDK untranslated: all of them are the caller's.
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 200) : 'unknown';
+}
+
+function keysUnavailable(error: unknown): boolean {
+  if (error instanceof AuthenticationError) return error.statusCode >= 500;
+  return error instanceof Error && error.name === 'FetchError';
 }

@@ -87,4 +87,10 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX deliveries_completed ON deliveries (completed_at) WHERE completed_at IS NOT NULL;
     `,
   },
+  {
+    // One row that readiness rewrites, so /readyz proves a write lands rather than that a connection answers.
+    id: '003-health-check',
+    sqlite: 'CREATE TABLE health_check (id INTEGER PRIMARY KEY CHECK (id = 1), checked_at TEXT NOT NULL);',
+    postgres: 'CREATE TABLE health_check (id INTEGER PRIMARY KEY CHECK (id = 1), checked_at TIMESTAMPTZ NOT NULL);',
+  },
 ];

@@ -88,7 +88,7 @@ class PostgresStore implements Store {
 
   ping(): Promise<void> {
     return this.outside(async () => {
-      await statement(this.pool, 'SELECT 1');
+      await statement(this.pool, 'INSERT INTO health_check (id, checked_at) VALUES (1, now()) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at');
     });
   }
 

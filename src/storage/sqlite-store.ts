@@ -1,10 +1,11 @@
+import { statSync, type Stats } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { AsyncMutex } from './async-mutex';
 import { applySqliteMigrations } from './sqlite-migrate';
 import { isDriverFailure, SqliteRecords } from './sqlite-records';
-import { StorageUnavailableError } from './store';
+import { StorageLostError, StorageUnavailableError } from './store';
 import type { RecordQuery, RecordWrite, Store, StoreSession, StoredRecord } from './store';
 import type { StoreOptions } from './store-options';
 import { TransactionScope } from './transaction-scope';
@@ -19,6 +20,7 @@ const busyTimeoutMs = 5000;
 export async function openSqliteStore(filePath: string, options: StoreOptions = {}): Promise<Store> {
   const now = options.now ?? (() => new Date());
   let db: Database.Database | undefined;
+  let opened: FileIdentity | undefined;
   try {
     if (filePath !== ':memory:' && filePath !== '') await mkdir(dirname(resolve(filePath)), { recursive: true });
     db = new Database(filePath, { timeout: busyTimeoutMs });
@@ -26,11 +28,35 @@ export async function openSqliteStore(filePath: string, options: StoreOptions = 
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     applySqliteMigrations(db, now());
+    opened = fileIdentity(filePath);
   } catch (error) {
     db?.close();
     throw new StorageUnavailableError(error);
   }
-  return new SqliteStore(db, now);
+  return new SqliteStore(db, now, opened);
+}
+
+/** Which file on disk a path names (device and inode); undefined for an in-memory database. */
+type FileIdentity = Pick<Stats, 'dev' | 'ino'> & { readonly path: string };
+
+function fileIdentity(filePath: string): FileIdentity | undefined {
+  if (filePath === ':memory:' || filePath === '') return undefined;
+  const { dev, ino } = statSync(filePath);
+  return { path: resolve(filePath), dev, ino };
+}
+
+/** Throws StorageLostError when the path no longer names the file that was opened: deleted, or replaced by another. */
+function assertStillAtPath(opened: FileIdentity | undefined): void {
+  if (!opened) return;
+  let current: Stats;
+  try {
+    current = statSync(opened.path);
+  } catch {
+    throw new StorageLostError(`the SQLite file ${opened.path} was deleted while open: new writes go nowhere`);
+  }
+  if (current.dev !== opened.dev || current.ino !== opened.ino) {
+    throw new StorageLostError(`the SQLite file ${opened.path} was replaced by another file while open`);
+  }
 }
 
 // better-sqlite3 is synchronous but transaction work is async: one mutex keeps everything else out of an open transaction.
@@ -43,7 +69,8 @@ class SqliteStore implements Store {
 
   constructor(
     private readonly db: Database.Database,
-    now: () => Date,
+    private readonly now: () => Date,
+    private readonly opened: FileIdentity | undefined,
   ) {
     this.records = new SqliteRecords(db, now);
   }
@@ -89,7 +116,12 @@ class SqliteStore implements Store {
 
   ping(): Promise<void> {
     return this.exclusive(async () => {
-      this.driver(() => this.db.prepare('SELECT 1').get());
+      assertStillAtPath(this.opened);
+      this.driver(() =>
+        this.db
+          .prepare('INSERT INTO health_check (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at')
+          .run(this.now().toISOString()),
+      );
     });
   }
 

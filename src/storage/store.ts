@@ -44,7 +44,7 @@ export interface Store extends StoreSession {
   readonly engine: 'sqlite' | 'postgres';
   /** Runs `work` atomically: every write in it lands, or none does. */
   transaction<T>(work: (session: StoreSession) => Promise<T>): Promise<T>;
-  /** Resolves when the database answers; used by /readyz. */
+  /** Resolves when the database takes a real write (and, for SQLite, the open file is still the one at its path); used by /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -66,5 +66,14 @@ export class StorageUnavailableError extends Error {
   constructor(cause: unknown) {
     super('storage unavailable', { cause });
     this.name = 'StorageUnavailableError';
+  }
+}
+
+/** The database the store has open is no longer the one at its path (deleted or replaced): writes would be lost. */
+export class StorageLostError extends StorageUnavailableError {
+  constructor(readonly detail: string) {
+    super(new Error(detail));
+    this.name = 'StorageLostError';
+    this.message = detail;
   }
 }

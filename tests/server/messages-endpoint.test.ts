@@ -35,7 +35,7 @@ describe('POST /api/messages over real HTTP', () => {
   it('when the JSON is not an activity, then 400 is answered', async () => {
     const answer = await harness.postRaw(JSON.stringify({ hello: 'world' }));
     assert.equal(answer.status, 400);
-    assert.deepEqual(answer.body, { error: 'request body is not a Bot Framework activity' });
+    assert.deepEqual(answer.body, { error: 'request body is not a Bot Framework activity (type)' });
   });
 
   it('when an activity comes from a tenant that is not allowed, then it is dropped with a log line', async () => {
