@@ -4,12 +4,13 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
-import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
+import { AuthenticationError, type AuthenticateRequestResult, type BotFrameworkAuthentication } from 'botframework-connector';
 import type { AppConfig } from '../config';
 import { botFrameworkAuthentication, type OpenIdMetadataUrls } from './bot-credentials';
 import { localeFromTag, type Locale } from '../core/locale';
 import type { Translator } from '../core/translator';
 import type { Logger } from '../logger';
+import { hopelessTokenReason } from './token-prescreen';
 import { tenantIdOf } from './turn-factory';
 
 export interface AdapterDependencies {
@@ -34,8 +35,19 @@ export class InboundAuthenticationError extends Error {
 
 /** CloudAdapter whose processing we call directly, so that errors never reach the caller as internal text. */
 export class PartnerCoachAdapter extends CloudAdapter {
+  constructor(
+    authentication: BotFrameworkAuthentication,
+    /** False in local mode, where the SDK takes every request unauthenticated. */
+    private readonly tokensRequired: boolean,
+  ) {
+    super(authentication);
+  }
+
   /** Authenticates the request (when credentials are set), then runs the turn; throws InboundAuthenticationError before any turn. */
   async handle(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    // The SDK's own clock judges the token, so this early look uses the same system time.
+    const hopeless = this.tokensRequired ? hopelessTokenReason(authHeader, Date.now()) : undefined;
+    if (hopeless) throw new InboundAuthenticationError(hopeless, false);
     let authenticated: AuthenticateRequestResult;
     try {
       authenticated = await this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
@@ -48,7 +60,7 @@ export class PartnerCoachAdapter extends CloudAdapter {
 
 /** CloudAdapter with our credentials, a tenant allowlist, and a last-resort error line. */
 export function createAdapter({ config, translator, logger, openIdMetadata }: AdapterDependencies): PartnerCoachAdapter {
-  const adapter = new PartnerCoachAdapter(botFrameworkAuthentication(config, openIdMetadata));
+  const adapter = new PartnerCoachAdapter(botFrameworkAuthentication(config, openIdMetadata), config.bot !== undefined);
 
   adapter.use(async (context, next) => {
     if (isAllowedTenant(context, config.allowedTenantIds)) {

@@ -13,11 +13,12 @@ const seconds = (offset: number): number => Math.floor(Date.now() / 1000) + offs
 describe('inbound authentication: tokens signed by a loopback identity provider', function () {
   this.timeout(30_000);
   let identity: LoopbackIdentity;
+  let sdkConsole: sinon.SinonStub;
 
   before(async () => {
     identity = await LoopbackIdentity.start();
     // The SDK writes every refused signature to console.error itself; kept out of the test report.
-    sinon.stub(console, 'error');
+    sdkConsole = sinon.stub(console, 'error');
   });
   after(async () => {
     sinon.restore();
@@ -112,6 +113,18 @@ describe('inbound authentication: tokens signed by a loopback identity provider'
           await assertRefused(await send(header(), activity?.()));
         });
       }
+
+      it('when a token is unsigned, of another algorithm, expired or not yet valid, then it is refused before the SDK writes it to stderr', async () => {
+        const hopeless = [
+          identity.unsigned(channelClaims()),
+          identity.hmacWithPublicKey(channelClaims()),
+          identity.sign(channelClaims({ nbf: seconds(-7200), exp: seconds(-3600) })),
+          identity.sign(channelClaims({ nbf: seconds(3600), exp: seconds(7200) })),
+        ];
+        const printedBefore = sdkConsole.callCount;
+        for (const token of hopeless) assert.equal((await send(`Bearer ${token}`)).status, 401);
+        assert.equal(sdkConsole.callCount, printedBefore, 'nothing on stderr');
+      });
 
       it('when an Entra token of the bot itself comes from its own tenant, then the turn runs', async () => {
         const claims = { iss: `https://login.microsoftonline.com/${testTenantId}/v2.0`, aud: appId, azp: appId, ver: '2.0', tid: testTenantId, nbf: seconds(-60), exp: seconds(3600) };
