@@ -49,6 +49,13 @@ describe('progress with role-play, over real HTTP', () => {
     assert.match(brief.replies[0] ?? '', /^A full waiting room\nMeeting 1 of 2/);
   });
 
+  it('when listening checks were missed in a meeting, then the automatic practice pick goes to listening', async () => {
+    await playFirstMeeting();
+    const [after] = await learner.say('practice');
+    // Without role-play every theme is equally untouched and the programme order would pick the first one.
+    assert.match(after ?? '', /^Big ears and an open mind\n/);
+  });
+
   it('when a Swedish learner types framsteg, then the role-play part is in Swedish', async () => {
     const swedish = new RoleplayLearner(harness, { locale: 'sv-SE' });
     await playFirstMeeting(swedish);
