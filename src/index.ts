@@ -41,6 +41,7 @@ import { ReminderPlanner, reminderDeliveryHandler } from './reminders/reminder-d
 import { ReminderRepository } from './reminders/reminder-repository';
 import type { ReminderDependencies } from './reminders/reminder-service';
 import { roleplayCapability, roleplayDependencies } from './roleplay/roleplay-capability';
+import { roleplayPracticeSource } from './roleplay/roleplay-practice';
 import { createServer, listen } from './server';
 import { openStore } from './storage/open-store';
 import type { Store } from './storage/store';
@@ -105,8 +106,9 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const home = new HomeService(() => capabilities, settings, translator);
   capabilities.push(homeCapability(home));
   capabilities.push(privacyCapability(new PrivacyService(() => capabilities, store)));
-  capabilities.push(exerciseCapability({ contentDir, themes, store, languageModel, logger }));
-  capabilities.push(roleplayCapability(roleplayDependencies({ contentDir, themes, store, languageModel, logger })));
+  const roleplay = roleplayDependencies({ contentDir, themes, store, languageModel, logger });
+  capabilities.push(exerciseCapability({ contentDir, themes, store, languageModel, logger, roleplay: roleplayPracticeSource(roleplay.records, roleplay.catalog) }));
+  capabilities.push(roleplayCapability(roleplay));
   capabilities.push(
     workshopCapability({
       store,

@@ -10,6 +10,7 @@ import { loadExerciseLibrary } from './exercise-content';
 import { FeedbackCoach } from './exercise-feedback';
 import { ExerciseService } from './exercise-service';
 import { ProgressService } from './progress-service';
+import type { RoleplayPracticeSource } from './roleplay-practice';
 
 export interface ExerciseCapabilityDependencies {
   readonly contentDir: string;
@@ -18,6 +19,8 @@ export interface ExerciseCapabilityDependencies {
   readonly languageModel: LanguageModel | undefined;
   readonly logger: Logger;
   readonly newAttemptId?: () => string;
+  /** Role-play's side of progress; absent when role-play is not part of the app. */
+  readonly roleplay?: RoleplayPracticeSource;
 }
 
 /** Customer-perspective exercises in the personal chat; loading fails on bad content, so the app refuses to start. */
@@ -26,8 +29,8 @@ export function exerciseCapability(deps: ExerciseCapabilityDependencies): Capabi
   const library = loadExerciseLibrary(deps.contentDir, themes);
   const attempts = new AttemptRepository(deps.store);
   const coach = new FeedbackCoach(deps.languageModel, deps.logger.child({ capability: 'exercises' }));
-  const exercises = new ExerciseService({ themes, library, attempts, coach, newAttemptId: deps.newAttemptId ?? randomUUID });
-  const progress = new ProgressService(themes, library, attempts, deps.store);
+  const exercises = new ExerciseService({ themes, library, attempts, coach, newAttemptId: deps.newAttemptId ?? randomUUID, roleplay: deps.roleplay });
+  const progress = new ProgressService(themes, library, attempts, deps.store, deps.roleplay);
   const personal = ['personal'] as const;
   return {
     id: 'exercises',

@@ -83,6 +83,13 @@ export interface ThemeBar {
   readonly name: string;
   readonly bar: string;
   readonly detail: string;
+  /** The theme's role-play checks met, or empty when none was judged. */
+  readonly roleplay: string;
+}
+
+/** A role-play storyline to open from the progress card. */
+export interface StorylineButton extends CardButton {
+  readonly storylineId: string;
 }
 
 export interface ExerciseProgressCardData {
@@ -98,6 +105,15 @@ export interface ExerciseProgressCardData {
   readonly hasPledges: boolean;
   readonly pledgesHeading: string;
   readonly pledges: readonly LabelledText[];
+  /** False when role-play is not part of this app; then the section is left out. */
+  readonly showRoleplay: boolean;
+  readonly roleplayHeading: string;
+  readonly roleplayMeetings: string;
+  /** The customer's latest trust per storyline played. */
+  readonly roleplayTrust: readonly LabelledText[];
+  /** The weakest theme by the spaced pick, with a storyline that practises it; empty when there is none to suggest. */
+  readonly suggestion: string;
+  readonly suggestionButtons: readonly StorylineButton[];
   readonly buttons: readonly CardButton[];
 }
 

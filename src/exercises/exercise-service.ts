@@ -9,6 +9,7 @@ import type { AttemptRepository, ExerciseAttempt, VersionedAttempt } from './att
 import type { ExerciseLibrary, Exercise } from './exercise-content';
 import type { FeedbackCoach } from './exercise-feedback';
 import { resultView, scenarioView, themesView } from './exercise-views';
+import type { RoleplayPracticeSource } from './roleplay-practice';
 import { nextExercise, pickTheme, type PracticeEvent } from './practice-rules';
 
 type ActionData = Readonly<Record<string, unknown>>;
@@ -20,6 +21,8 @@ export interface ExerciseServiceDependencies {
   readonly coach: FeedbackCoach;
   /** A fresh id for each scenario card, so a double submit saves one attempt. */
   readonly newAttemptId: () => string;
+  /** Role-play's hit-rates per theme, so the automatic pick also weighs checks missed in meetings. */
+  readonly roleplay: RoleplayPracticeSource | undefined;
 }
 
 const attemptIdPattern = /^[A-Za-z0-9-]{8,64}$/;
@@ -116,10 +119,11 @@ export class ExerciseService {
     return { update: resultView(turn, this.deps.themes, exercise, rated, { kind: 'saved' }) };
   }
 
-  /** The automatic pick favours the theme practised least recently and rated lowest; then the theme's rotation. */
+  /** The automatic pick favours the theme practised least recently, rated lowest and missed most in role-play; then the theme's rotation. */
   private async scenarioFor(turn: Turn, theme: ThemeId | undefined): Promise<CardView> {
     const history = toEvents(await this.deps.attempts.listFor(turn.actor.userKey));
-    const chosen = theme ?? pickTheme(this.deps.themes.all.map((candidate) => candidate.id), history, turn.now) ?? 'perspective';
+    const roleplay = theme || !this.deps.roleplay ? [] : (await this.deps.roleplay.practice(turn.actor.userKey, turn.locale)).themes;
+    const chosen = theme ?? pickTheme(this.deps.themes.all.map((candidate) => candidate.id), history, turn.now, roleplay) ?? 'perspective';
     const exercise = nextExercise(this.deps.library.inTheme(chosen), history);
     if (!exercise) throw new Error(`no exercises for theme ${chosen}`);
     return scenarioView(turn, this.deps.themes, exercise, this.deps.newAttemptId());

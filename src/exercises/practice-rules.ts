@@ -1,4 +1,5 @@
 import type { ThemeId } from '../content/themes';
+import type { ThemeChecks } from './roleplay-practice';
 
 /** What the rules need to know about one past attempt. */
 export interface PracticeEvent {
@@ -22,6 +23,8 @@ export const ratingWeightDays = 2;
 /** Only the latest ratings count, so a theme stops being "weak" once the learner improves. */
 export const recentRatings = 3;
 const neutralRating = 3;
+/** How many days a theme is worth when every role-play check in it was missed; half missed, half as many. */
+export const roleplayMissWeightDays = 10;
 
 /**
  * The next exercise of a theme: one done the fewest times (so nothing repeats until all are done),
@@ -39,21 +42,26 @@ export function nextExercise<T extends RotationCandidate>(exercises: readonly T[
     .sort((a, b) => a.last - b.last || a.exercise.difficulty - b.exercise.difficulty || a.index - b.index)[0]?.exercise;
 }
 
-/** How much a theme needs practice now: days since last practice (capped) plus a weight for low recent self-ratings. */
-export function themePriority(theme: ThemeId, history: readonly PracticeEvent[], now: Date): number {
+/**
+ * How much a theme needs practice now: days since last practice (capped), a weight for low recent self-ratings,
+ * and a weight for the share of its role-play checks that were missed.
+ */
+export function themePriority(theme: ThemeId, history: readonly PracticeEvent[], now: Date, roleplay: readonly ThemeChecks[] = []): number {
   const events = history.filter((event) => event.theme === theme).sort((a, b) => a.at.getTime() - b.at.getTime());
   const last = events.at(-1);
   const days = last ? Math.min(recencyCapDays, Math.max(0, (now.getTime() - last.at.getTime()) / dayMs)) : recencyCapDays;
   const ratings = events.flatMap((event) => (event.rating === undefined ? [] : [event.rating])).slice(-recentRatings);
   const rating = ratings.length > 0 ? ratings.reduce((sum, value) => sum + value, 0) / ratings.length : neutralRating;
-  return days + ratingWeightDays * (5 - rating);
+  const checks = roleplay.find((item) => item.theme === theme);
+  const missed = checks && checks.judged > 0 ? (checks.judged - checks.met) / checks.judged : 0;
+  return days + ratingWeightDays * (5 - rating) + roleplayMissWeightDays * missed;
 }
 
 /** The theme the automatic pick goes to: the highest priority, ties in programme order. */
-export function pickTheme(themes: readonly ThemeId[], history: readonly PracticeEvent[], now: Date): ThemeId | undefined {
+export function pickTheme(themes: readonly ThemeId[], history: readonly PracticeEvent[], now: Date, roleplay: readonly ThemeChecks[] = []): ThemeId | undefined {
   let best: { theme: ThemeId; priority: number } | undefined;
   for (const theme of themes) {
-    const priority = themePriority(theme, history, now);
+    const priority = themePriority(theme, history, now, roleplay);
     if (!best || priority > best.priority) best = { theme, priority };
   }
   return best?.theme;

@@ -1,13 +1,15 @@
-import type { ThemeCatalog } from '../content/themes';
+import type { ThemeCatalog, ThemeId } from '../content/themes';
 import type { ActionOutcome, Reply } from '../core/reply';
 import { cardReply } from '../core/reply';
 import type { Turn } from '../core/turn';
 import type { Store } from '../storage/store';
-import type { AttemptRepository } from './attempts';
+import type { AttemptRepository, ExerciseAttempt } from './attempts';
 import type { ExerciseLibrary } from './exercise-content';
-import { ensurePersonal } from './exercise-service';
+import { ensurePersonal, toEvents } from './exercise-service';
+import { pickTheme } from './practice-rules';
 import { defaultTimeZone, summariseProgress } from './progress-summary';
-import { attemptLines, progressView } from './progress-views';
+import { attemptLines, progressView, type RoleplayProgress } from './progress-views';
+import type { RoleplayPracticeSource } from './roleplay-practice';
 import { pledgesOf } from './workshop-pledges';
 
 /** The learner's own view of their practice, and what "my data" shows of it. */
@@ -17,6 +19,7 @@ export class ProgressService {
     private readonly library: ExerciseLibrary,
     private readonly attempts: AttemptRepository,
     private readonly store: Store,
+    private readonly roleplay: RoleplayPracticeSource | undefined,
   ) {}
 
   async progress(turn: Turn): Promise<readonly Reply[]> {
@@ -39,7 +42,18 @@ export class ProgressService {
     const timeZone = turn.timeZone ?? defaultTimeZone;
     const userKey = turn.actor.userKey;
     const attempts = await this.attempts.listFor(userKey);
-    const summary = summariseProgress(attempts, this.themes.all.map((theme) => theme.id), turn.now, timeZone);
-    return progressView(turn, this.themes, summary, await pledgesOf(this.store, userKey), timeZone);
+    const themeIds = this.themes.all.map((theme) => theme.id);
+    const summary = summariseProgress(attempts, themeIds, turn.now, timeZone);
+    return progressView(turn, this.themes, summary, await pledgesOf(this.store, userKey), timeZone, await this.roleplayProgress(turn, themeIds, attempts));
+  }
+
+  /** Role-play's meetings and hit-rates, and a storyline for the theme the spaced pick would choose now. */
+  private async roleplayProgress(turn: Turn, themeIds: readonly ThemeId[], attempts: readonly ExerciseAttempt[]): Promise<RoleplayProgress | undefined> {
+    if (!this.roleplay) return undefined;
+    const userKey = turn.actor.userKey;
+    const practice = await this.roleplay.practice(userKey, turn.locale);
+    const weakest = pickTheme(themeIds, toEvents(attempts), turn.now, practice.themes);
+    const suggestion = weakest ? await this.roleplay.suggest(userKey, weakest, turn.locale, turn.now) : undefined;
+    return { practice, weakest, suggestion };
   }
 }

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { cardView, type CardView } from '../cards/card-view';
-import type { ThemeCatalog } from '../content/themes';
+import type { ThemeCatalog, ThemeId } from '../content/themes';
 import type { Locale } from '../core/locale';
 import type { Turn } from '../core/turn';
 import type { ExerciseAttempt } from './attempts';
@@ -9,6 +9,7 @@ import type { ExerciseLibrary } from './exercise-content';
 import { nextButtons } from './exercise-views';
 import { textBar } from '../cards/text-bar';
 import type { ProgressSummary } from './progress-summary';
+import type { RoleplayPractice, RoleplaySuggestion, ThemeChecks } from './roleplay-practice';
 import type { PledgeLine } from './workshop-pledges';
 
 type ViewTurn = Pick<Turn, 't' | 'locale'>;
@@ -16,9 +17,24 @@ type ViewTurn = Pick<Turn, 't' | 'locale'>;
 const oneDecimal = (value: number, locale: Locale): string =>
   value.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
-export function progressView(turn: ViewTurn, themes: ThemeCatalog, summary: ProgressSummary, pledges: readonly PledgeLine[], timeZone: string): CardView {
+/** What progress knows of role-play: absent when role-play is not part of the app. */
+export interface RoleplayProgress {
+  readonly practice: RoleplayPractice;
+  readonly weakest: ThemeId | undefined;
+  readonly suggestion: RoleplaySuggestion | undefined;
+}
+
+export function progressView(
+  turn: ViewTurn,
+  themes: ThemeCatalog,
+  summary: ProgressSummary,
+  pledges: readonly PledgeLine[],
+  timeZone: string,
+  roleplay?: RoleplayProgress,
+): CardView {
   const { t } = turn;
   const max = Math.max(0, ...summary.themes.map((theme) => theme.count));
+  const checksOf = (theme: ThemeId): ThemeChecks | undefined => roleplay?.practice.themes.find((item) => item.theme === theme && item.judged > 0);
   return cardView(exerciseProgressCard, {
     title: t('exercises.progress.title'),
     streak: streakLine(turn, summary),
@@ -28,6 +44,7 @@ export function progressView(turn: ViewTurn, themes: ThemeCatalog, summary: Prog
       name: themes.text(theme.theme, turn.locale).shortName,
       bar: textBar(theme.count, max, { showAnyValue: true }),
       detail: themeDetail(turn, theme.count, theme.averageRating),
+      roleplay: ((checks) => (checks ? t('exercises.progress.roleplay.checks', { met: checks.met, judged: checks.judged }) : ''))(checksOf(theme.theme)),
     })),
     commitmentsHeading: t('exercises.progress.commitmentsHeading'),
     hasCommitments: summary.commitments.length > 0,
@@ -39,8 +56,29 @@ export function progressView(turn: ViewTurn, themes: ThemeCatalog, summary: Prog
       label: DateTime.fromISO(pledge.at, { zone: timeZone }).toISODate() ?? '',
       text: pledge.text ?? (pledge.theme ? themes.text(pledge.theme, turn.locale).name : ''),
     })),
+    ...roleplaySection(turn, themes, roleplay),
     buttons: nextButtons(turn).filter((button) => button.verb !== 'exercises.progress'),
   });
+}
+
+function roleplaySection(turn: ViewTurn, themes: ThemeCatalog, roleplay: RoleplayProgress | undefined) {
+  const { t } = turn;
+  const suggestion = roleplay?.suggestion;
+  const weakest = roleplay?.weakest;
+  return {
+    showRoleplay: roleplay !== undefined,
+    roleplayHeading: t('exercises.progress.roleplay.heading'),
+    roleplayMeetings: roleplay && roleplay.practice.meetingsHeld > 0 ? t('exercises.progress.roleplay.meetings', { count: roleplay.practice.meetingsHeld }) : t('exercises.progress.roleplay.none'),
+    roleplayTrust: (roleplay?.practice.storylines ?? []).map((storyline) => ({
+      label: storyline.title,
+      text: t(storyline.meetingsHeld === 1 ? 'exercises.progress.roleplay.trustOne' : 'exercises.progress.roleplay.trustMany', { name: storyline.customer, trust: storyline.trust, count: storyline.meetingsHeld }),
+    })),
+    suggestion:
+      suggestion && weakest
+        ? t('exercises.progress.roleplay.suggestion', { theme: themes.text(weakest, turn.locale).shortName, name: suggestion.customer, storyline: suggestion.title })
+        : '',
+    suggestionButtons: suggestion ? [{ title: t('exercises.progress.roleplay.open', { name: suggestion.customer }), verb: 'roleplay.brief', storylineId: suggestion.storylineId }] : [],
+  };
 }
 
 function streakLine(turn: ViewTurn, summary: ProgressSummary): string {

@@ -67,6 +67,7 @@ export function roleplayCapability(deps: RoleplayDependencies): Capability {
     actions: [
       { verb: 'roleplay.picker', run: (turn: Turn) => service.picker(turn) },
       { verb: 'roleplay.brief', run: (turn, data) => service.brief(turn, text(data.storylineId)) },
+      { verb: 'roleplay.debrief', run: (turn, data) => service.reopenDebrief(turn, text(data.sessionId)) },
       { verb: 'roleplay.start', run: (turn, data) => service.start(turn, text(data.storylineId), meetingOf(data.meeting)) },
       { verb: 'roleplay.end', run: (turn) => meeting.endFromCard(turn) },
       { verb: 'roleplay.selfcheck', run: (turn, data) => meeting.selfCheck(turn, text(data.sessionId), text(data.selfCheck)) },

@@ -17,11 +17,22 @@ export interface PickerEntry {
   readonly buttons: readonly RoleplayButton[];
 }
 
+/** A meeting already held, listed on the opening card; its button reopens the debrief as a new message. */
+export interface PastDebriefEntry {
+  readonly title: string;
+  readonly details: string;
+  readonly open: { readonly title: string; readonly verb: string; readonly sessionId: string };
+}
+
 export interface PickerCardData {
   readonly title: string;
   readonly intro: string;
-  readonly notice: string;
   readonly storylines: readonly PickerEntry[];
+  readonly pastHeading: string;
+  /** Empty when the learner has held no meeting yet. */
+  readonly past: readonly PastDebriefEntry[];
+  /** Says how many are left out when there are more than the card lists; empty otherwise. */
+  readonly pastMore: string;
 }
 
 export interface BriefCardData {

@@ -1,6 +1,8 @@
 import type { PersonalDataSource } from '../core/capability';
 import type { Turn } from '../core/turn';
-import type { RoleplayRecords } from './roleplay-records';
+import { checkVerdict } from './roleplay-history';
+import type { RoleplayRecords, SessionRecord } from './roleplay-records';
+import type { Debrief } from './rule-judge';
 import type { StorylineCatalog } from './storyline-catalog';
 
 /** "My data" for role-play: progress, remembered promises and every transcript, which belong to the learner. */
@@ -35,9 +37,28 @@ export function roleplayPersonalData(records: RoleplayRecords, catalog: Storylin
           }),
         );
         lines.push(...session.state.transcript.map((entry) => `> ${entry.speaker === 'learner' ? t('roleplay.personalData.you') : name(session.storylineId)}: ${entry.text}`));
+        if (session.debrief) lines.push(...debriefLines(turn, catalog, session, session.debrief));
         if (session.selfCheck) lines.push(t('roleplay.personalData.selfCheck', { checks: session.selfCheck.join(', ') || '–' }));
       }
       return { heading: t('roleplay.personalData.heading'), lines };
     },
   };
+}
+
+/** The stored debrief of one meeting: trust, and every check with its verdict and the learner's words. */
+function debriefLines(turn: Turn, catalog: StorylineCatalog, session: SessionRecord, debrief: Debrief): string[] {
+  const { t, locale } = turn;
+  const rubric = catalog.find(session.storylineId)?.meetings[session.meetingNumber - 1]?.rubric ?? [];
+  const label = (id: string): string => rubric.find((check) => check.id === id)?.[locale].check ?? id;
+  const met = debrief.checks.filter((check) => checkVerdict(check) === 'met').length;
+  return [
+    t('roleplay.personalData.debrief', { before: debrief.trustBefore, after: debrief.trustAfter, met, total: debrief.checks.length }),
+    ...debrief.checks.map((check) =>
+      t(check.quote ? 'roleplay.personalData.checkQuoted' : 'roleplay.personalData.check', {
+        check: label(check.id),
+        verdict: t(`roleplay.personalData.verdict.${checkVerdict(check)}`),
+        quote: check.quote ?? '',
+      }),
+    ),
+  ];
 }

@@ -1,13 +1,16 @@
 import type { ThemeCatalog } from '../content/themes';
 import { UserFacingError } from '../core/errors';
-import { textReply, type ActionOutcome, type Reply } from '../core/reply';
+import type { CardView } from '../cards/card-view';
+import { cardReply, textReply, type ActionOutcome, type Reply } from '../core/reply';
 import type { Turn } from '../core/turn';
 import type { Logger } from '../logger';
 import { availabilityOf } from './availability';
 import type { ModelCallLimit } from './call-budget';
 import type { CustomerEngine } from './customer-engine';
+import { debriefView } from './debrief-view';
 import { firstMemory, openingLine } from './meeting-memory';
 import { newMeetingState } from './meeting-state';
+import { debriefedSessions, pastDebriefEntries } from './roleplay-history';
 import type { LearnerRecord, RoleplayRecords, SessionRecord, StorylineProgress, Versioned } from './roleplay-records';
 import { briefView, customerLine, formatWhen, meetingView, pickerView } from './roleplay-views';
 import type { Storyline } from './storyline';
@@ -39,41 +42,40 @@ export class RoleplayService {
     return { turns: this.deps.limits.turnsPerMeeting, chars: this.deps.limits.maxMessageChars };
   }
 
-  /** `roleplay`: back into the meeting in progress, on to the next open meeting, or the picker. */
+  /** `roleplay`: back into the meeting in progress, or the opening card with every storyline and the past debriefs. */
   async open(turn: Turn): Promise<readonly Reply[]> {
     const learner = (await this.deps.records.learner(turn.actor.userKey)).body;
     const active = await this.activeSession(turn, learner);
-    if (active) {
-      const lastLine = active.session.state.transcript.filter((entry) => entry.speaker === 'customer').at(-1)?.text ?? '';
-      return [
-        { kind: 'card', view: meetingView(turn, active.storyline, active.session, this.viewLimits) },
-        textReply(`${turn.t('roleplay.meeting.resume', { name: active.storyline.customer.name })}\n\n${customerLine(active.storyline, lastLine)}`),
-      ];
-    }
-    const current = this.deps.catalog.storylines
-      .map((storyline) => ({ storyline, progress: learner.progress[storyline.id] }))
-      .filter((item): item is { storyline: Storyline; progress: StorylineProgress } => item.progress !== undefined && availabilityOf(item.progress, turn.now).kind === 'ready')
-      .sort((a, b) => (b.progress.lastPlayedAt ?? '').localeCompare(a.progress.lastPlayedAt ?? ''))[0];
-    if (current) return [{ kind: 'card', view: briefView(turn, this.deps.themes, current.storyline, current.progress.nextMeeting, current.progress, this.viewLimits) }];
-    return [{ kind: 'card', view: pickerView(turn, this.deps.catalog, learner) }];
+    if (active) return this.resume(turn, active);
+    return [cardReply(await this.openingCard(turn, learner))];
   }
 
+  /** The opening card from a button (welcome, reminder, debrief): a new message, so the card pressed stays as it was. */
   async picker(turn: Turn): Promise<ActionOutcome> {
     const learner = (await this.deps.records.learner(turn.actor.userKey)).body;
-    return { update: pickerView(turn, this.deps.catalog, learner) };
+    return { replies: [cardReply(await this.openingCard(turn, learner))] };
   }
 
+  /** A storyline's brief, as a new message: the card it was chosen from (the opening card, a debrief) stays readable. */
   async brief(turn: Turn, storylineId: string): Promise<ActionOutcome> {
     const storyline = this.storyline(storylineId);
     const learner = (await this.deps.records.learner(turn.actor.userKey)).body;
     const progress = learner.progress[storyline.id];
     const availability = availabilityOf(progress, turn.now);
-    if (availability.kind === 'locked') {
-      return { update: pickerView(turn, this.deps.catalog, learner, turn.t('roleplay.picker.locked', { when: formatWhen(turn, availability.until) })) };
-    }
+    if (availability.kind === 'locked') return { replies: [textReply(turn.t('roleplay.picker.locked', { when: formatWhen(turn, availability.until) }))] };
     const fresh = { nextMeeting: 1, completed: false, memory: firstMemory(storyline) };
     const shown = availability.kind === 'ready' && progress ? progress : fresh;
-    return { update: briefView(turn, this.deps.themes, storyline, shown.nextMeeting, shown, this.viewLimits) };
+    return { replies: [cardReply(briefView(turn, this.deps.themes, storyline, shown.nextMeeting, shown, this.viewLimits))] };
+  }
+
+  /** A past debrief, re-rendered from the stored record as a new message; only the learner's own sessions can be reached. */
+  async reopenDebrief(turn: Turn, sessionId: string): Promise<ActionOutcome> {
+    const found = sessionId ? await this.deps.records.session(turn.actor.userKey, sessionId) : undefined;
+    const [session] = debriefedSessions(found ? [found.body] : []);
+    const storyline = session && this.deps.catalog.find(session.storylineId);
+    if (!session || !storyline) throw new UserFacingError('errors.invalidAction');
+    const learner = (await this.deps.records.learner(turn.actor.userKey)).body;
+    return { replies: [cardReply(debriefView(turn, this.deps.themes, storyline, session, learner.progress[storyline.id]))] };
   }
 
   /** The brief's Start button: opens a session and lets the customer speak first. Pressing it twice starts nothing new. */
@@ -82,7 +84,7 @@ export class RoleplayService {
     const userKey = turn.actor.userKey;
     const learner = await records.learner(userKey);
     const active = await this.activeSession(turn, learner.body);
-    if (active) return { update: meetingView(turn, active.storyline, active.session, this.viewLimits) };
+    if (active) return { replies: this.resume(turn, active) };
 
     const storyline = this.storyline(storylineId);
     const saved = learner.body.progress[storyline.id];
@@ -90,7 +92,7 @@ export class RoleplayService {
     if (availability.kind === 'locked') throw new UserFacingError('roleplay.picker.locked', { when: formatWhen(turn, availability.until) });
     const progress: StorylineProgress = availability.kind === 'ready' && saved ? saved : { nextMeeting: 1, completed: false, memory: firstMemory(storyline) };
     // An old brief's button must not start a different meeting from the one it describes.
-    if (meetingNumber !== progress.nextMeeting) return { update: briefView(turn, this.deps.themes, storyline, progress.nextMeeting, progress, this.viewLimits) };
+    if (meetingNumber !== progress.nextMeeting) return { replies: [cardReply(briefView(turn, this.deps.themes, storyline, progress.nextMeeting, progress, this.viewLimits))] };
 
     const meeting = storyline.meetings[progress.nextMeeting - 1];
     if (!meeting) throw new UserFacingError('roleplay.unknownStoryline');
@@ -112,7 +114,21 @@ export class RoleplayService {
     };
     await records.save(userKey, { body, version: learner.version }, { body: session, version: 0 });
     this.deps.logger.info({ userKey, storyline: storyline.id, meeting: session.meetingNumber, customer: this.deps.customer.kind }, 'role-play meeting started');
-    return { update: meetingView(turn, storyline, session, this.viewLimits), replies: [textReply(customerLine(storyline, opening))] };
+    // The meeting runs in new messages, so the brief above stays readable with its rubric.
+    return { replies: [cardReply(meetingView(turn, storyline, session, this.viewLimits)), textReply(customerLine(storyline, opening))] };
+  }
+
+  private resume(turn: Turn, active: { session: SessionRecord; storyline: Storyline }): Reply[] {
+    const lastLine = active.session.state.transcript.filter((entry) => entry.speaker === 'customer').at(-1)?.text ?? '';
+    return [
+      cardReply(meetingView(turn, active.storyline, active.session, this.viewLimits)),
+      textReply(`${turn.t('roleplay.meeting.resume', { name: active.storyline.customer.name })}\n\n${customerLine(active.storyline, lastLine)}`),
+    ];
+  }
+
+  private async openingCard(turn: Turn, learner: LearnerRecord): Promise<CardView> {
+    const past = debriefedSessions(await this.deps.records.sessions(turn.actor.userKey));
+    return pickerView(turn, this.deps.catalog, learner, pastDebriefEntries(turn, this.deps.catalog, past), past.length);
   }
 
   /** The session in progress and its storyline, if the learner is in a meeting. */

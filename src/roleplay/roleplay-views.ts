@@ -4,10 +4,10 @@ import type { ThemeCatalog } from '../content/themes';
 import type { Turn } from '../core/turn';
 import { availabilityOf } from './availability';
 import { rememberedAgreements } from './meeting-memory';
-import { briefCard, meetingCard, pickerCard, type PickerEntry, type RoleplayButton } from './roleplay-cards';
+import { briefCard, meetingCard, pickerCard, type PastDebriefEntry, type PickerEntry, type RoleplayButton } from './roleplay-cards';
 import type { LearnerRecord, SessionRecord, StorylineProgress } from './roleplay-records';
 import type { StorylineCatalog } from './storyline-catalog';
-import type { Storyline } from './storyline';
+import type { RubricCheck, Storyline } from './storyline';
 
 /** The limits a learner is told about before a meeting. */
 export interface MeetingLimits {
@@ -25,7 +25,8 @@ export function formatWhen(turn: Turn, when: Date): string {
 /** How a customer line reads in the chat: the customer's name in bold (Teams renders the Markdown), then their words. */
 export const customerLine = (storyline: Storyline, text: string): string => `**${storyline.customer.name}:** ${text}`;
 
-export function pickerView(turn: Turn, catalog: StorylineCatalog, learner: LearnerRecord, notice = ''): CardView {
+/** The opening card: every storyline with a way in, and the meetings already held with a way back to their debriefs. */
+export function pickerView(turn: Turn, catalog: StorylineCatalog, learner: LearnerRecord, past: readonly PastDebriefEntry[] = [], pastTotal = past.length): CardView {
   const { t, locale } = turn;
   const entry = (storyline: Storyline): PickerEntry => {
     const progress = learner.progress[storyline.id];
@@ -57,7 +58,14 @@ export function pickerView(turn: Turn, catalog: StorylineCatalog, learner: Learn
       buttons,
     };
   };
-  return cardView(pickerCard, { title: t('roleplay.picker.title'), intro: t('roleplay.picker.intro'), notice, storylines: catalog.storylines.map(entry) });
+  return cardView(pickerCard, {
+    title: t('roleplay.picker.title'),
+    intro: t('roleplay.picker.intro'),
+    storylines: catalog.storylines.map(entry),
+    pastHeading: t('roleplay.past.heading'),
+    past,
+    pastMore: pastTotal > past.length ? t('roleplay.past.more', { shown: past.length, total: pastTotal }) : '',
+  });
 }
 
 export function briefView(turn: Turn, themes: ThemeCatalog, storyline: Storyline, meetingNumber: number, progress: StorylineProgress, limits: MeetingLimits, notice = ''): CardView {
@@ -84,7 +92,6 @@ export function briefView(turn: Turn, themes: ThemeCatalog, storyline: Storyline
     who: [
       { title: t('roleplay.brief.customer'), value: `${name}, ${who.role}, ${who.company}` },
       { title: t('roleplay.brief.business'), value: who.business },
-      { title: t('roleplay.brief.customersNeed'), value: who.customersNeed },
       { title: t('roleplay.brief.style'), value: `${who.personality} ${who.style}` },
       { title: t('roleplay.brief.mood'), value: who.mood },
     ],
@@ -95,10 +102,21 @@ export function briefView(turn: Turn, themes: ThemeCatalog, storyline: Storyline
     memoryHeading: t('roleplay.brief.memory', { name }),
     memory: remembered.map((text) => ({ text })),
     rubricHeading: t('roleplay.brief.rubric'),
-    rubric: (meeting?.rubric ?? []).map((check) => ({ text: check[locale].check, theme: themes.text(check.theme, locale).name })),
+    rubric: (meeting?.rubric ?? []).map((check) => ({ text: briefCheck(turn, check, name), theme: themes.text(check.theme, locale).name })),
     how: t('roleplay.brief.how', { name, turns: limits.turns, chars: limits.chars }),
     buttons: [button(t('roleplay.brief.start'), 'roleplay.start', storyline.id, meetingNumber), button(t('roleplay.brief.back'), 'roleplay.picker')],
   });
+}
+
+/**
+ * A rubric check as the brief shows it: checks on a demand or on the hidden needs would give them away, so they
+ * are named in general words; the debrief shows the full check.
+ */
+function briefCheck(turn: Turn, check: RubricCheck, name: string): string {
+  const { rule } = check;
+  if ('demand' in rule) return turn.t('roleplay.brief.rubricDemand', { name });
+  if ('uncovered' in rule) return turn.t(rule.uncovered === 1 ? 'roleplay.brief.rubricUncoveredOne' : 'roleplay.brief.rubricUncoveredMany', { name, count: rule.uncovered });
+  return check[turn.locale].check;
 }
 
 export function meetingView(turn: Turn, storyline: Storyline, session: SessionRecord, limits: MeetingLimits): CardView {

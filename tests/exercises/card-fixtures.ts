@@ -52,6 +52,26 @@ export const cardFixtures: CardView[] = [
     ),
     [{ theme: 'trust', text: 'Follow up within a day without being chased.', at: '2025-03-01T10:00:00.000Z' }, { theme: 'listen', text: undefined, at: '2025-02-01T10:00:00.000Z' }],
     'Europe/Stockholm',
+    {
+      practice: {
+        meetingsHeld: 3,
+        storylines: [
+          { title: "The quotes won't go out", customer: 'Maria Lind', trust: 8, meetingsHeld: 2 },
+          { title: 'The idea nobody asked for', customer: 'Ahmed Karimi', trust: 5, meetingsHeld: 1 },
+        ],
+        themes: [
+          { theme: 'listen', met: 1, judged: 3 },
+          { theme: 'demands', met: 2, judged: 2 },
+        ],
+      },
+      weakest: 'listen',
+      suggestion: { storylineId: 'onsite-stressed-reception', title: 'A full waiting room', customer: 'Sara Nilsson' },
+    },
   ),
-  progressView(sv, themes, summariseProgress([], themes.all.map((theme) => theme.id), new Date('2025-03-10T12:00:00.000Z')), [], 'Europe/Stockholm'),
+  progressView(sv, themes, summariseProgress([], themes.all.map((theme) => theme.id), new Date('2025-03-10T12:00:00.000Z')), [], 'Europe/Stockholm', {
+    practice: { meetingsHeld: 0, storylines: [], themes: [] },
+    weakest: 'perspective',
+    suggestion: undefined,
+  }),
+  progressView(en, themes, summariseProgress([], themes.all.map((theme) => theme.id), new Date('2025-03-10T12:00:00.000Z')), [], 'Europe/Stockholm'),
 ];

@@ -81,5 +81,21 @@ describe('practice rules', () => {
       const recent = [5, 5, 5].map((rating, index) => done(`y${index}`, 'trust', day(3 + index), rating));
       assert.equal(themePriority('trust', [...early, ...recent], day(5)), 0);
     });
+
+    it('when role-play checks of a theme were mostly missed, then that theme is picked over one practised as recently', () => {
+      const history = themeIds.map((theme) => done(`${theme}-1`, theme, day(18), 4));
+      assert.equal(pickTheme(themeIds, history, now), 'perspective');
+      const roleplay = [
+        { theme: 'listen' as const, met: 1, judged: 4 },
+        { theme: 'demands' as const, met: 3, judged: 4 },
+      ];
+      assert.equal(pickTheme(themeIds, history, now, roleplay), 'listen');
+      assert.equal(themePriority('listen', history, now, roleplay) - themePriority('listen', history, now), 7.5);
+    });
+
+    it('when every role-play check of a theme was met, then role-play adds nothing to its priority', () => {
+      const history = [done('a', 'trust', day(18), 4)];
+      assert.equal(themePriority('trust', history, now, [{ theme: 'trust', met: 3, judged: 3 }]), themePriority('trust', history, now));
+    });
   });
 });

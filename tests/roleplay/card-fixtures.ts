@@ -3,6 +3,7 @@ import { debriefView } from '../../src/roleplay/debrief-view';
 import { directTurn } from '../../src/roleplay/director';
 import { firstMemory, openingLine, rememberMeeting } from '../../src/roleplay/meeting-memory';
 import { newMeetingState, type MeetingState } from '../../src/roleplay/meeting-state';
+import { pastDebriefEntries, pastDebriefsShown, type DebriefedSession } from '../../src/roleplay/roleplay-history';
 import type { SessionRecord } from '../../src/roleplay/roleplay-records';
 import { briefView, meetingView, pickerView } from '../../src/roleplay/roleplay-views';
 import { judgeByRules } from '../../src/roleplay/rule-judge';
@@ -35,12 +36,17 @@ const session = (locale: 'en' | 'sv', selfCheck?: string[]): SessionRecord => ({
   debrief: judgeByRules(first, state, locale),
   ...(selfCheck ? { selfCheck } : {}),
 });
+const pastSessions = Array.from({ length: pastDebriefsShown + 2 }, (_, index): DebriefedSession => {
+  const ended = session('sv');
+  return { ...ended, id: `${ended.id}${index}`, debrief: judgeByRules(first, state, 'sv'), endedAt: new Date(Date.parse('2025-03-10T08:55:00Z') + index * 86_400_000).toISOString() };
+});
 const progress = { nextMeeting: 2, completed: false, unlocksAt: '2025-03-11T08:55:00.000Z', memory };
 const learner = { activeSessionId: undefined, modelCalls: [], progress: { [story.id]: progress, 'sales-blocked-service-desk': { nextMeeting: 2, completed: false, memory } } };
 
 export const cardFixtures: CardView[] = [
   pickerView(fakeTurn(), catalog, learner),
-  pickerView(fakeTurn({ locale: 'sv' }), catalog, { progress: {}, modelCalls: [] }, 'Det mötet har inte öppnat än: det öppnar tis 11 mars, 09:55.'),
+  pickerView(fakeTurn({ locale: 'sv' }), catalog, { progress: {}, modelCalls: [] }),
+  pickerView(fakeTurn({ locale: 'sv' }), catalog, learner, pastDebriefEntries(fakeTurn({ locale: 'sv' }), catalog, pastSessions), pastDebriefsShown + 2),
   briefView(fakeTurn(), themes, story, 1, { nextMeeting: 1, completed: false, memory: firstMemory(story) }, limits),
   briefView(fakeTurn({ locale: 'sv' }), themes, story, 2, progress, limits, 'Du är redan i ett möte med Maria Lind.'),
   meetingView(fakeTurn(), story, { ...session('en'), status: 'active', debrief: undefined }, limits),

@@ -3,6 +3,7 @@ import { userKeyOf } from '../../src/core/keys';
 import { testTenantId } from '../support/activities';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { RoleplayLearner } from './roleplay-driver';
+import { storyline } from './roleplay-fixtures';
 
 describe('role-play with the scripted customer, over real HTTP', () => {
   let harness: TestApp;
@@ -36,12 +37,28 @@ describe('role-play with the scripted customer, over real HTTP', () => {
     }
   });
 
-  it('when the brief opens, then it shows who you meet, your goal and the rubric before anything starts', async () => {
-    const { card } = await learner.press('roleplay.brief', { storylineId: story });
+  it('when the brief opens, then it shows who you meet, the situation, your goal and the rubric, and keeps the hidden needs and the demand back', async () => {
+    const { replies, updated } = await learner.press('roleplay.brief', { storylineId: story });
+    const card = replies[0] ?? '';
+    assert.equal(updated, false, 'the brief comes as a new message');
     assert.match(card, /Maria Lind, Head of Sales, Nordbygg Grossist AB/);
+    assert.match(card, /The situation\nMaria calls the service desk/);
     assert.match(card, /Your goal\nFind out what the stop means/);
     assert.match(card, /What the debrief will look for[\s\S]*Asked what the stop means for Nordbygg's customers before proposing a fix/);
+    assert.match(card, /Found out the 2 things Maria Lind doesn't say unless asked/);
+    assert.match(card, /Answered what Maria Lind asks of you with something you can stand by/);
     assert.match(card, /Start the meeting/);
+    const meeting = storyline(story).meetings[0];
+    assert.ok(meeting);
+    const secrets = [
+      ...meeting.needs.flatMap((need) => [need.en.need, need.en.says]),
+      ...meeting.demands.flatMap((demand) => [demand.en.says, demand.en.goodHandling]),
+      ...meeting.rubric.filter((check) => !('did' in check.rule)).map((check) => check.en.check),
+      storyline(story).customer.en.customersNeed,
+      'Friday',
+      'every technician',
+    ];
+    for (const secret of secrets) assert.ok(!card.includes(secret), `the brief gives away: ${secret}`);
   });
 
   it('when a meeting is played to the end, then the customer answers by the rules and the debrief shows checks with quotes, strengths and trust', async () => {
@@ -65,7 +82,9 @@ describe('role-play with the scripted customer, over real HTTP', () => {
 
   it('when the learner comes back for meeting 2, then the customer remembers the promise, the agreement and the trust', async () => {
     await playGoodFirstMeeting();
-    const [brief] = await learner.say('roleplay');
+    const [picker] = await learner.say('roleplay');
+    assert.match(picker ?? '', /Meeting 2 of 2 is ready\nMeeting 2 with Maria Lind/);
+    const [brief] = (await learner.press('roleplay.brief', { storylineId: story })).replies;
     assert.match(brief ?? '', /Meeting 2 of 2: A week later/);
     assert.match(brief ?? '', /What Maria Lind remembers from before\nYou promised: “So if I understand you: twelve sellers stopped, three customers by Friday. I'll call you every hour until the quotes go out.”/);
     assert.match(brief ?? '', /Agreed: the sellers get the old quote template back/);
@@ -161,7 +180,9 @@ describe('role-play with the scripted customer, over real HTTP', () => {
     const start = await learner.press('roleplay.start', { storylineId: laptops, meeting: 2 });
     assert.match(start.card, /That meeting isn't open yet/);
     now = new Date(now.getTime() + 49 * 3_600_000);
-    const [brief] = await learner.say('roleplay');
+    const [opened] = await learner.say('roleplay');
+    assert.match(opened ?? '', /Meeting 2 of 3 is ready/);
+    const [brief] = (await learner.press('roleplay.brief', { storylineId: laptops })).replies;
     assert.match(brief ?? '', /Meeting 2 of 3: Two days later: the pilot stumbles/);
   });
 

@@ -9,6 +9,8 @@ export interface ConnectorCall {
   readonly activityId: string | undefined;
   readonly body: Record<string, unknown>;
   readonly path: string;
+  /** The id this stand-in gave a posted activity, as Teams does; later updates of that message name it. */
+  readonly createdId?: string;
 }
 
 export type ConnectorResponder = (call: ConnectorCall) => { status: number; body?: unknown; headers?: Record<string, string> } | undefined;
@@ -73,18 +75,20 @@ export class LoopbackConnector {
     const text = Buffer.concat(chunks).toString('utf8');
     const path = decodeURI(req.url ?? '');
     const match = /\/v3\/conversations\/([^/]+)(?:\/activities(?:\/([^/?]+))?)?/.exec(path);
+    const method = (req.method ?? 'GET') as ConnectorCall['method'];
     const call: ConnectorCall = {
-      method: (req.method ?? 'GET') as ConnectorCall['method'],
+      method,
       conversationId: decodeURIComponent(match?.[1] ?? ''),
       activityId: match?.[2] ? decodeURIComponent(match[2]) : undefined,
       body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
       path,
+      ...(method === 'POST' ? { createdId: `activity-${this.nextId++}` } : {}),
     };
     this.calls.push(call);
     for (const wake of this.waiters.splice(0)) wake();
     const custom = this.responder(call);
     const status = custom?.status ?? 200;
-    const body = custom?.body ?? { id: call.method === 'PUT' ? call.activityId : `activity-${this.nextId++}` };
+    const body = custom?.body ?? { id: call.method === 'PUT' ? call.activityId : call.createdId };
     res.writeHead(status, { 'content-type': 'application/json', ...(custom?.headers ?? {}) });
     res.end(JSON.stringify(body));
   }
