@@ -17,11 +17,13 @@ export function debriefView(turn: Turn, themes: ThemeCatalog, storyline: Storyli
   const total = storyline.meetings.length;
   const labels = new Map((meeting?.rubric ?? []).map((check) => [check.id, check[locale].check]));
   const selfCheck = session.selfCheck;
+  const marks = { met: 'roleplay.debrief.met', partly: 'roleplay.debrief.partly', not: 'roleplay.debrief.notMet' } as const;
   const checks = (debrief?.checks ?? []).map((check) => ({
-    mark: t(check.met ? 'roleplay.debrief.met' : 'roleplay.debrief.notMet'),
+    mark: t(marks[check.verdict]),
     text: labels.get(check.id) ?? check.id,
     theme: themes.text(check.theme, locale).name,
     quote: check.quote ? t('roleplay.debrief.quote', { text: check.quote }) : '',
+    reason: check.reason ?? (check.reasonKey ? t(`roleplay.debrief.reasons.${check.reasonKey}`) : ''),
     self: selfCheck ? t(selfCheck.includes(check.id) ? 'roleplay.debrief.selfCheck.youToo' : 'roleplay.debrief.selfCheck.youNot') : '',
   }));
 
@@ -55,7 +57,12 @@ export function debriefView(turn: Turn, themes: ThemeCatalog, storyline: Storyli
     strengthsHeading: t('roleplay.debrief.strengths'),
     strengths: (debrief?.strengths ?? []).map((text) => ({ text })),
     improvementsHeading: t('roleplay.debrief.improvements'),
-    improvements: (debrief?.improvements ?? []).map((item) => ({ point: item.point, better: t('roleplay.debrief.better', { text: item.better }) })),
+    improvements: (debrief?.improvements ?? []).map((item) => ({
+      point: item.point,
+      better: item.yours ? t('roleplay.debrief.trySaying', { yours: item.yours, better: item.better }) : t('roleplay.debrief.better', { text: item.better }),
+    })),
+    avoidHeading: t('roleplay.debrief.avoid'),
+    avoid: (debrief?.avoid ?? []).map((item) => ({ text: t('roleplay.debrief.avoidItem', { move: t(`roleplay.moves.${item.kind}`), text: item.quote }) })),
     trust: t('roleplay.debrief.trust', { name, before: debrief?.trustBefore ?? 0, after: debrief?.trustAfter ?? 0 }),
     trustReasons: session.state.trustEvents
       .filter((event) => event.change !== 0)

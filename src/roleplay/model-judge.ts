@@ -3,13 +3,13 @@ import { ModelFailure, type LanguageModel, type ModelJsonFormat } from '../core/
 import type { CustomerScene, FallbackReason } from './customer-engine';
 import { estimateTokens } from './customer-prompt';
 import { learnerEntries } from './meeting-state';
-import { judgeByRules, maxDebriefItems, type Debrief } from './rule-judge';
+import { avoided, judgeByRules, maxDebriefItems, verdicts, type Debrief } from './rule-judge';
 
 const shortText = z.string().trim().min(1).max(600);
 
 /** What the judge must answer; checked with zod because models slip even with structured output. */
 const verdictSchema = z.object({
-  checks: z.array(z.object({ id: z.string(), met: z.boolean(), quote: z.string() })),
+  checks: z.array(z.object({ id: z.string(), verdict: z.enum(verdicts), quote: z.string(), reason: z.string().trim().max(300) })),
   strengths: z.array(shortText).transform((items) => items.slice(0, maxDebriefItems)),
   improvements: z.array(z.object({ point: shortText, better: shortText })).transform((items) => items.slice(0, maxDebriefItems)),
 });
@@ -24,7 +24,12 @@ const verdictFormat: ModelJsonFormat = {
     properties: {
       checks: {
         type: 'array',
-        items: { type: 'object', additionalProperties: false, required: ['id', 'met', 'quote'], properties: { id: { type: 'string' }, met: { type: 'boolean' }, quote: { type: 'string' } } },
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['id', 'verdict', 'quote', 'reason'],
+          properties: { id: { type: 'string' }, verdict: { type: 'string', enum: [...verdicts] }, quote: { type: 'string' }, reason: { type: 'string' } },
+        },
       },
       strengths: { type: 'array', items: { type: 'string' } },
       improvements: {
@@ -50,7 +55,7 @@ export async function judgeWithModel(
     ...meeting.rubric.map((check) => `- ${check.id}: ${check[locale].check}`),
     'What good handling of the customer\'s demands looks like here:',
     ...meeting.demands.map((demand) => `- ${demand.kind} demand "${demand[locale].says}": ${demand[locale].goodHandling}`),
-    'For each check give met (true or false) and quote: the learner\'s own words, copied exactly, that show it (empty when there are none).',
+    'For each check give verdict: met (clearly done), partly (attempted but incomplete, e.g. an offer with no concrete what or when) or not (not done, or done harmfully: blame, skipping quality steps, caving, hedged "I\'ll try" promises); quote: the learner\'s own words, copied exactly, that show it (empty when there are none); reason: one sentence why.',
     `Then at most ${maxDebriefItems} strengths, and at most ${maxDebriefItems} improvements, each with better wording the learner could have said. Write in ${languageName[locale]}, addressing the learner as "you".`,
   ].join('\n');
   const lines = state.transcript.map((entry) => `${entry.speaker === 'learner' ? 'Learner' : 'Customer'}: ${entry.text}`);
@@ -85,10 +90,11 @@ export async function judgeWithModel(
     const quote = verdict?.quote.trim() ?? '';
     const real = quote.length > 0 && said.some((text) => text.includes(normalise(quote)));
     const evidence = real ? quote : byRules.get(check.id)?.quote;
-    return { id: check.id, theme: check.theme, met: verdict?.met ?? false, ...(evidence ? { quote: evidence } : {}) };
+    const value = verdict?.verdict ?? 'not';
+    return { id: check.id, theme: check.theme, verdict: value, met: value === 'met', ...(evidence ? { quote: evidence } : {}), ...(verdict?.reason ? { reason: verdict.reason } : {}) };
   });
   return {
-    debrief: { judgedBy: 'model', checks, strengths: parsed.strengths, improvements: parsed.improvements, trustBefore: state.trustStart, trustAfter: state.trust },
+    debrief: { judgedBy: 'model', checks, strengths: parsed.strengths, improvements: parsed.improvements, avoid: avoided(state), trustBefore: state.trustStart, trustAfter: state.trust },
   };
 }
 

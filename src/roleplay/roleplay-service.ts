@@ -6,7 +6,8 @@ import type { Logger } from '../logger';
 import { availabilityOf } from './availability';
 import type { ModelCallLimit } from './call-budget';
 import type { CustomerEngine } from './customer-engine';
-import { firstMemory, openingLine } from './meeting-memory';
+import type { MoveReader } from './reader';
+import { commitmentToAsk, firstMemory, openingLine } from './meeting-memory';
 import { newMeetingState } from './meeting-state';
 import type { LearnerRecord, RoleplayRecords, SessionRecord, StorylineProgress, Versioned } from './roleplay-records';
 import { briefView, customerLine, formatWhen, meetingView, pickerView } from './roleplay-views';
@@ -27,6 +28,7 @@ export interface RoleplayDependencies {
   readonly themes: ThemeCatalog;
   readonly records: RoleplayRecords;
   readonly customer: CustomerEngine;
+  readonly reader: MoveReader;
   readonly limits: RoleplayLimits;
   readonly logger: Logger;
 }
@@ -102,7 +104,7 @@ export class RoleplayService {
       locale: turn.locale,
       status: 'active',
       startedAt: turn.now.toISOString(),
-      state: newMeetingState(progress.memory.trust, opening),
+      state: newMeetingState(progress.memory.trust, opening, commitmentToAsk(progress.memory, progress.nextMeeting)),
       noticesShown: [],
     };
     const body: LearnerRecord = {
