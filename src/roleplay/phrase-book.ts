@@ -17,6 +17,10 @@ const moveRule = z.strictObject({
   phrases,
   /** What the move becomes when a negation comes just before it ("I won't skip the test"); "none" drops it. */
   negated: z.union([z.enum(intents), z.literal('none')]).optional(),
+  /** Words of substance the clause needs besides the trigger; fewer makes the move general talk that earns nothing. */
+  substance: z.number().int().min(0).max(3).default(0),
+  /** Count the substance over the whole message, not the clause ("Yes. Every temp laptop gets a test call by Friday."). */
+  wholeMessage: z.boolean().default(false),
   /** Moves this one cancels in the same clause ("we skip the test" is not keeping the quality steps). */
   overrides: z.array(z.enum(intents)).default([]),
 });

@@ -81,11 +81,15 @@ export class MoveReader {
       const negated = rule.negated && book.negation.test(body.slice(0, match.index));
       const found: Intent | 'none' = negated ? (rule.negated ?? 'none') : kind;
       if (found === 'none') continue;
-      if (hedged && (found === 'promises' || found === 'agrees')) {
+      if (hedged && (found === 'promises' || found === 'agrees' || found === 'proposes' || found === 'offers-alternative')) {
         moves.push({ kind: 'hedges', quote: body });
         continue;
       }
-      moves.push(slotIntents.includes(found) ? this.withSlot(book, found, body, match.index + match[0].length, message) : { kind: found, quote: body });
+      if (slotIntents.includes(found)) moves.push(this.withSlot(book, found, body, match.index + match[0].length, message));
+      else {
+        const around = rule.wholeMessage ? message.replace(match[0], '') : body.slice(0, match.index) + body.slice(match.index + match[0].length);
+        moves.push(substance(book, around) < rule.substance ? { kind: found, quote: body, vague: true } : { kind: found, quote: body });
+      }
     }
     const cancelled = new Set(moves.flatMap((move) => book.book.moves[move.kind]?.overrides ?? []));
     return moves.filter((move) => !cancelled.has(move.kind));
@@ -94,14 +98,18 @@ export class MoveReader {
   /** An offer or promise counts only with something concrete after its trigger; a promise also needs a by-when. */
   private withSlot(book: CompiledBook, kind: Intent, clause: string, from: number, message: string): Move {
     const what = clause.slice(from).replace(/^[\s,:;-]+|[\s.!?,;]+$/g, '').replace(leadIn, '');
-    const words = what.toLowerCase().match(/[\p{L}\d:.]+/gu) ?? [];
-    const content = words.filter((word) => !book.noise.has(word) && (word.length >= 3 || /\d/.test(word)));
     // Concrete means at least two words of substance ("a loan laptop"), or a number ("30 minutes").
-    const concrete = content.length >= 2 || content.some((word) => /\d/.test(word));
+    const concrete = substance(book, what) >= 2;
     const when = book.time.exec(message)?.[0].replace(/[.:]+$/, '');
     if (!concrete || (kind === 'promises' && !when)) return { kind, quote: clause, vague: true };
     return { kind, quote: clause, what: what.slice(0, 160), ...(kind === 'promises' && when ? { when } : {}) };
   }
+}
+
+/** Words that are not stop words or buzzwords; a number counts double, since "by 10:45" is as concrete as it gets. */
+function substance(book: CompiledBook, text: string): number {
+  const words = (text.toLowerCase().match(/[\p{L}\d:.]+/gu) ?? []).map((word) => word.replace(/[.:]+$/, '')).filter((word) => word.length >= 3 || /\d/.test(word));
+  return words.filter((word) => !book.noise.has(word)).reduce((sum, word) => sum + (/\d/.test(word) ? 2 : 1), 0);
 }
 
 // Words between a trigger and the offer itself ("what I can do instead is …") are not part of what is offered.
