@@ -40,6 +40,8 @@ const reactionOrder: ReadonlyArray<readonly [TrustCue | 'asks', ReactionKey]> = 
   ['greets', 'greets'],
 ];
 
+const answerWithin = 2;
+
 const normalised = (text: string): string => text.toLowerCase().replace(/[^\p{L}\d]+/gu, ' ').trim();
 
 /**
@@ -95,7 +97,8 @@ export function directTurn(storyline: Storyline, meeting: Meeting, state: Meetin
     directions.push(`The learner's words go against something you refuse: ${firm[locale].refuses}. Refuse it, in character.`);
   }
   const check = next.commitmentCheck;
-  const answer = check && !check.answer ? commitmentIntents.find((kind) => kinds.has(kind)) : undefined;
+  // The answer comes at the start, right after the customer asks; later the same words mean something else.
+  const answer = check && !check.answer && turn <= answerWithin ? commitmentIntents.find((kind) => kinds.has(kind)) : undefined;
   if (check && answer) {
     const kept = answer.replace('commitment-', '') as 'kept' | 'partly' | 'not';
     next = { ...next, commitmentCheck: { ...check, answer: kept, answeredAtTurn: turn } };

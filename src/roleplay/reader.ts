@@ -62,6 +62,9 @@ export class MoveReader {
       const seen = best.get(move.kind);
       if (!seen || (seen.vague && !move.vague)) best.set(move.kind, move);
     }
+    // "Not in the contract, but what I can do is …" is being clear about a boundary, not hiding behind it.
+    const offers = [...best.values()].some((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes') && move.what);
+    if (offers) for (const kind of ['hides-behind-contract', 'deflects'] as const) best.delete(kind);
     return intents.filter((kind) => best.has(kind)).map((kind) => best.get(kind) as Move);
   }
 

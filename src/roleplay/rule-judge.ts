@@ -44,6 +44,7 @@ const spoilers: Partial<Record<Intent, readonly Intent[]>> = {
   explains: ['blames', 'deflects'],
   empathises: ['blames'],
   'offers-alternative': ['caves'],
+  'refers-back': ['deflects', 'blames'],
 };
 
 /** Judges the rubric with the explicit rules from content, on the moves the learner confirmed. */
@@ -76,6 +77,12 @@ export function avoided(state: MeetingState): AvoidItem[] {
 
 const firstWith = (entries: readonly LearnerEntry[], kind: Intent): number => entries.findIndex((entry) => entry.moves.some((move) => move.kind === kind && counts(move)));
 
+/** The second half of a check; helping another way shows in an alternative, a concrete proposal or a demand met with one. */
+function alsoDid(entries: readonly LearnerEntry[], state: MeetingState, kind: Intent): boolean {
+  if (firstWith(entries, kind) >= 0) return true;
+  return kind === 'offers-alternative' && (firstWith(entries, 'proposes') >= 0 || state.demands.some((demand) => demand.outcome === 'alternative'));
+}
+
 function judgeCheck(check: RubricCheck, state: MeetingState): JudgedCheck {
   const entries = learnerEntries(state);
   const atTurn = (turn: number | undefined): string | undefined => (turn === undefined ? undefined : entries[turn - 1]?.text);
@@ -98,7 +105,7 @@ function judgeCheck(check: RubricCheck, state: MeetingState): JudgedCheck {
     }
     const before = rule.before ? firstWith(entries, rule.before) : -1;
     if (before >= 0 && before < did) return verdict('partly', entries[did]?.text, 'late');
-    if (rule.and && firstWith(entries, rule.and) < 0) return verdict('partly', entries[did]?.text, 'half');
+    if (rule.and && !alsoDid(entries, state, rule.and)) return verdict('partly', entries[did]?.text, 'half');
     return verdict('met', entries[did]?.text, 'did');
   }
   if ('demand' in rule) {

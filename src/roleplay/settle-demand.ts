@@ -15,7 +15,7 @@ export interface Settlement {
 }
 
 const refusing: readonly Intent[] = ['refuses', 'hides-behind-contract', 'deflects'];
-const accepting: readonly Intent[] = ['agrees', 'promises', 'caves', 'drops-quality'];
+const accepting: readonly Intent[] = ['agrees', 'promises', 'caves'];
 const outcomeWords: Readonly<Record<DemandOutcome, string>> = {
   accepted: 'said yes to',
   refused: 'said no, without an alternative, to',
@@ -34,8 +34,11 @@ export function settleDemand(meeting: Meeting, state: MeetingState, counting: re
   const has = (kinds: readonly Intent[]): boolean => counting.some((move) => kinds.includes(move.kind));
   const offer = counting.find((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes') && move.what);
   const vague = !offer && moves.some((move) => move.vague && (move.kind === 'offers-alternative' || move.kind === 'proposes'));
+  // Dropping a quality step refuses a demand for quality and gives in to a demand to rush.
+  const dropped: DemandOutcome | undefined = has(['drops-quality']) ? (demand.kind === 'reasonable' ? 'refused' : 'accepted') : undefined;
+  const yes = has(accepting) && !has(refusing);
   const outcome: DemandOutcome | undefined =
-    offer && !has(['caves']) ? 'alternative' : vague ? undefined : has(refusing) && !has(['caves']) ? 'refused' : has(accepting) ? 'accepted' : undefined;
+    offer && !has(['caves']) ? 'alternative' : (dropped ?? (yes ? 'accepted' : vague ? undefined : has(refusing) ? 'refused' : undefined));
   if (!outcome) {
     // Remembered so the debrief can say "partly": an alternative was named, with nothing in it; the demand stays open.
     if (!vague) return undefined;

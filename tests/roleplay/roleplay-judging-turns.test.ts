@@ -37,13 +37,14 @@ describe('role-play judging what the learner confirmed, over real HTTP', () => {
 
   it('when the learner removes a move the bot misread, then that turn is replayed: the customer answers by the corrected moves and trust loses what the wrong move earned', async () => {
     await upToTheDemand();
-    const [caved, understood] = await learner.say("Sure, I understand it's urgent.");
+    const [caved, understood] = await learner.say("Sure, I understand, we'll put everyone on it right away.");
     assert.match(caved ?? '', /I'll tell my sellers you've put everyone on it/);
-    assert.match(understood ?? '', /You showed you understood how it felt · You said yes/);
+    assert.match(understood ?? '', /You showed you understood how it felt · You promised: ‘put everyone on it right away’ · You said yes/);
     const id = await sessionId();
-    const { card, replies } = await learner.press('roleplay.correct', { sessionId: id, turn: 3, remove: 'agrees' });
+    await learner.press('roleplay.correct', { sessionId: id, turn: 3, remove: 'agrees' });
+    const { card, replies } = await learner.press('roleplay.correct', { sessionId: id, turn: 3, remove: 'promises' });
     assert.match(card, /Corrected\. The customer answers again below\./);
-    assert.match(card, /What I understood \(tap to correct\):\nYou showed you understood how it felt\n/);
+    assert.match(card, /What I understood \(tap to correct\):\nYou showed you understood how it felt\nCorrected/);
     assert.equal(replies.length, 1);
     assert.doesNotMatch(replies[0] ?? '', /put everyone on it/);
     assert.match(replies[0] ?? '', /^\*\*Maria Lind:\*\* /);
