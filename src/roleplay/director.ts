@@ -1,5 +1,5 @@
 import type { Locale } from '../core/locale';
-import { askingIntents, commitmentIntents, counts, type Intent, type Move } from './intents';
+import { askingIntents, commitmentIntents, counts, slotIntents, type Intent, type Move } from './intents';
 import { learnerEntries, type DemandProgress, type MeetingState, type TrustEvent } from './meeting-state';
 import { reactionLines } from './reactions';
 import { defaultTrust, maxTrust, type Demand, type Meeting, type ReactionKey, type Storyline, type TrustCue } from './storyline';
@@ -60,7 +60,7 @@ export function directTurn(storyline: Storyline, meeting: Meeting, state: Meetin
   const cues: TrustCue[] = [
     ...[...kinds].filter((kind) => !commitmentIntents.includes(kind)),
     ...(offersNow && !askedBefore && !asksNow ? (['proposes-early'] as const) : []),
-    ...(!repeated && moves.some((move) => move.vague) ? (['vague'] as const) : []),
+    ...(!repeated && moves.some((move) => move.vague && slotIntents.includes(move.kind)) ? (['vague'] as const) : []),
     ...(repeated ? (['repeats'] as const) : []),
   ];
   let next: MeetingState = { ...state, transcript: [...state.transcript, { speaker: 'learner', text, moves }], learnerTurns: turn };

@@ -63,7 +63,8 @@ export class MoveReader {
       if (!seen || (seen.vague && !move.vague)) best.set(move.kind, move);
     }
     // "Not in the contract, but what I can do is …" is being clear about a boundary, not hiding behind it.
-    const offers = [...best.values()].some((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes') && move.what);
+    const refused = best.has('refuses');
+    const offers = [...best.values()].some((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes' || (refused && move.kind === 'promises')) && move.what);
     if (offers) for (const kind of ['hides-behind-contract', 'deflects'] as const) best.delete(kind);
     return intents.filter((kind) => best.has(kind)).map((kind) => best.get(kind) as Move);
   }
@@ -84,6 +85,8 @@ export class MoveReader {
       const negated = rule.negated && book.negation.test(body.slice(0, match.index));
       const found: Intent | 'none' = negated ? (rule.negated ?? 'none') : kind;
       if (found === 'none') continue;
+      // "As many as we can" keeps no quality step.
+      if (hedged && found === 'follows-process') continue;
       if (hedged && (found === 'promises' || found === 'agrees' || found === 'proposes' || found === 'offers-alternative')) {
         moves.push({ kind: 'hedges', quote: body });
         continue;
