@@ -48,8 +48,11 @@ const normalised = (text: string): string => text.toLowerCase().replace(/[^\p{L}
  * Applies one learner message, with the moves the learner confirmed, to a meeting: trust, needs, demands, the commitment
  * asked about, and the scripted answer. Nothing here reads the words again: only confirmed moves count.
  */
-export function directTurn(storyline: Storyline, meeting: Meeting, state: MeetingState, text: string, moves: readonly Move[], locale: Locale): DirectedTurn {
+export function directTurn(storyline: Storyline, meeting: Meeting, state: MeetingState, text: string, read: readonly Move[], locale: Locale): DirectedTurn {
   const turn = state.learnerTurns + 1;
+  // "It worked" answers the customer's question about a commitment only right after they ask it.
+  const asked = state.commitmentCheck !== undefined && !state.commitmentCheck.answer && turn <= answerWithin;
+  const moves = asked ? read : read.filter((move) => !commitmentIntents.includes(move.kind));
   const earlier = learnerEntries(state);
   const repeated = earlier.some((entry) => normalised(entry.text) === normalised(text));
   const counting = repeated ? [] : moves.filter(counts);
@@ -98,7 +101,7 @@ export function directTurn(storyline: Storyline, meeting: Meeting, state: Meetin
   }
   const check = next.commitmentCheck;
   // The answer comes at the start, right after the customer asks; later the same words mean something else.
-  const answer = check && !check.answer && turn <= answerWithin ? commitmentIntents.find((kind) => kinds.has(kind)) : undefined;
+  const answer = check && asked ? commitmentIntents.find((kind) => kinds.has(kind)) : undefined;
   if (check && answer) {
     const kept = answer.replace('commitment-', '') as 'kept' | 'partly' | 'not';
     next = { ...next, commitmentCheck: { ...check, answer: kept, answeredAtTurn: turn } };

@@ -64,7 +64,8 @@ export class MoveReader {
     }
     // "Not in the contract, but what I can do is …" is being clear about a boundary, not hiding behind it.
     const refused = best.has('refuses');
-    const offers = [...best.values()].some((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes' || (refused && move.kind === 'promises')) && move.what);
+    const promiseOffers = refused && !best.has('deflects');
+    const offers = [...best.values()].some((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes' || (promiseOffers && move.kind === 'promises')) && move.what);
     if (offers) for (const kind of ['hides-behind-contract', 'deflects'] as const) best.delete(kind);
     return intents.filter((kind) => best.has(kind)).map((kind) => best.get(kind) as Move);
   }
@@ -93,7 +94,9 @@ export class MoveReader {
       }
       if (slotIntents.includes(found)) moves.push(this.withSlot(book, found, body, match.index + match[0].length, message));
       else {
-        const around = rule.wholeMessage ? message.replace(match[0], '') : body.slice(0, match.index) + body.slice(match.index + match[0].length);
+        // In a question a second topic word is content ("which customers are affected?"); elsewhere every trigger is set aside.
+        const source = rule.wholeMessage ? message : body;
+        const around = rule.question ? body.slice(0, match.index) + body.slice(match.index + match[0].length) : source.replace(pattern, ' ');
         moves.push(substance(book, around) < rule.substance ? { kind: found, quote: body, vague: true } : { kind: found, quote: body });
       }
     }

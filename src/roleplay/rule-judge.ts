@@ -1,6 +1,6 @@
 import type { Locale } from '../core/locale';
 import type { ThemeId } from '../content/themes';
-import { counts, harmfulIntents, type Intent } from './intents';
+import { counts, harmfulIntents, slotIntents, type Intent } from './intents';
 import { learnerEntries, type LearnerEntry, type MeetingState } from './meeting-state';
 import type { Meeting, RubricCheck } from './storyline';
 
@@ -99,9 +99,12 @@ function judgeCheck(check: RubricCheck, state: MeetingState): JudgedCheck {
     const did = firstWith(entries, rule.did);
     const spoiler = (spoilers[rule.did] ?? []).map((kind) => firstWith(entries, kind)).find((index) => index >= 0);
     if (spoiler !== undefined) return verdict('not', entries[spoiler]?.text, 'spoiled');
+    // Answering "did that happen?" is a follow-up the customer had to ask for: half of following up yourself.
+    if (did < 0 && rule.did === 'refers-back' && state.commitmentCheck?.answer) return verdict('partly', atTurn(state.commitmentCheck.answeredAtTurn), 'askedFirst');
     if (did < 0) {
       const vague = entries.find((entry) => entry.moves.some((move) => move.kind === rule.did && move.vague));
-      return vague ? verdict('partly', vague.text, 'vague') : verdict('not', undefined, 'missing');
+      // Naming an offer without its content is half an offer; a question or an explanation in general words is nothing.
+      return vague && slotIntents.includes(rule.did) ? verdict('partly', vague.text, 'vague') : verdict('not', undefined, 'missing');
     }
     const before = rule.before ? firstWith(entries, rule.before) : -1;
     if (before >= 0 && before < did) return verdict('partly', entries[did]?.text, 'late');

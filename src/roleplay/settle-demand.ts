@@ -33,7 +33,7 @@ export function settleDemand(meeting: Meeting, state: MeetingState, counting: re
   if (!pending || !demand) return undefined;
   const has = (kinds: readonly Intent[]): boolean => counting.some((move) => kinds.includes(move.kind));
   // A concrete promise after a no is an alternative too ("not your own laptop, but I'll send you tips tonight").
-  const offer = counting.find((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes' || (move.kind === 'promises' && has(refusing))) && move.what);
+  const offer = counting.find((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes' || (move.kind === 'promises' && has(refusing) && !has(['deflects']))) && move.what);
   const vague = !offer && moves.some((move) => move.vague && (move.kind === 'offers-alternative' || move.kind === 'proposes'));
   // Dropping a quality step refuses a demand for quality and gives in to a demand to rush.
   const dropped: DemandOutcome | undefined = has(['drops-quality']) ? (demand.kind === 'reasonable' ? 'refused' : 'accepted') : undefined;
