@@ -4,6 +4,7 @@ import type { Turn } from '../core/turn';
 import { availabilityOf } from './availability';
 import { debriefCard, type RoleplayButton } from './roleplay-cards';
 import type { SessionRecord, StorylineProgress } from './roleplay-records';
+import { learnerEntries } from './meeting-state';
 import { button, formatWhen } from './roleplay-views';
 import type { Storyline } from './storyline';
 
@@ -86,5 +87,18 @@ export function debriefView(turn: Turn, themes: ThemeCatalog, storyline: Storyli
       result,
     },
     buttons,
+    retry: retryMoment(session).map((moment) => ({ title: t('roleplay.debrief.retry', { text: clip(moment.text) }), sessionId: session.id, turn: moment.turn })),
   });
+}
+
+const clip = (text: string): string => (text.length <= 60 ? text : `${text.slice(0, 59).trimEnd()}…`);
+
+/** The one exchange worth a second try: the first missed check with the learner's words, else the first thing to avoid. */
+function retryMoment(session: SessionRecord): Array<{ readonly text: string; readonly turn: number }> {
+  const debrief = session.debrief;
+  if (session.status !== 'ended' || !debrief) return [];
+  const said = learnerEntries(session.state).map((entry) => entry.text);
+  const quote = debrief.improvements.find((item) => item.yours && said.includes(item.yours))?.yours ?? debrief.avoid?.find((item) => said.includes(item.quote))?.quote;
+  const index = quote === undefined ? -1 : said.indexOf(quote);
+  return index < 0 || quote === undefined ? [] : [{ text: quote, turn: index + 1 }];
 }

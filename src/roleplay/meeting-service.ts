@@ -114,13 +114,14 @@ export class MeetingService {
     const debrief = await this.deps.customer.judge({ storyline, meeting, meetingNumber, locale, memory: previous.memory, state, budget });
     const next = storyline.meetings[meetingNumber];
     const unlocksAt = next ? unlockTime(next.unlockAfterHours, turn.now) : undefined;
-    const progress: StorylineProgress = {
+    const played: StorylineProgress = {
       nextMeeting: next ? meetingNumber + 1 : meetingNumber,
       completed: !next,
       ...(unlocksAt ? { unlocksAt } : {}),
       lastPlayedAt: turn.now.toISOString(),
       memory: rememberMeeting(previous.memory, meetingNumber, state),
     };
+    const progress = session.body.retryOf ? previous : played;
     const ended: SessionRecord = { ...session.body, status: 'ended', endedAt: turn.now.toISOString(), debrief };
     const body: LearnerRecord = { ...withoutSession, progress: { ...learner.body.progress, [storyline.id]: progress }, modelCalls: budget.recent() };
     await this.deps.records.save(userKey, { body, version: learner.version }, { body: ended, version: session.version });

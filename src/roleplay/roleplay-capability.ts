@@ -9,6 +9,7 @@ import { ScriptedCustomer } from './customer-engine';
 import { MeetingService } from './meeting-service';
 import { ModelCustomer } from './model-customer';
 import { CorrectionService } from './correction-service';
+import { RetryService } from './retry-service';
 import { phraseBooksIn } from './phrase-book';
 import { MoveReader } from './reader';
 import { roleplayCardTemplates } from './roleplay-cards';
@@ -50,6 +51,7 @@ export function roleplayCapability(deps: RoleplayDependencies): Capability {
   const service = new RoleplayService(deps);
   const meeting = new MeetingService(deps, service);
   const corrections = new CorrectionService(deps, service);
+  const retries = new RetryService(deps, service);
   const personal = ['personal'] as const;
   return {
     id: 'roleplay',
@@ -75,6 +77,7 @@ export function roleplayCapability(deps: RoleplayDependencies): Capability {
       { verb: 'roleplay.start', run: (turn, data) => service.start(turn, text(data.storylineId), meetingOf(data.meeting)) },
       { verb: 'roleplay.end', run: (turn) => meeting.endFromCard(turn) },
       { verb: 'roleplay.correct', run: (turn, data) => corrections.correct(turn, text(data.sessionId), meetingOf(data.turn), text(data.remove), text(data.meant)) },
+      { verb: 'roleplay.retry', run: (turn, data) => retries.retry(turn, text(data.sessionId), meetingOf(data.turn)) },
       { verb: 'roleplay.selfcheck', run: (turn, data) => meeting.selfCheck(turn, text(data.sessionId), text(data.selfCheck)) },
     ],
     menu: [{ titleKey: 'roleplay.menu.title', descriptionKey: 'roleplay.menu.description', verb: 'roleplay.picker', scopes: personal }],

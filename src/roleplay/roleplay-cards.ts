@@ -92,6 +92,8 @@ export interface DebriefCardData {
     readonly result: string;
   };
   readonly buttons: readonly RoleplayButton[];
+  /** "Try this moment again": one exchange replayed from the state before the learner's message. */
+  readonly retry: ReadonlyArray<{ readonly title: string; readonly sessionId: string; readonly turn: number }>;
 }
 
 export const pickerCard = cardTemplate<PickerCardData>('roleplay-picker');

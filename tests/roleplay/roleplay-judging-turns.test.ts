@@ -122,4 +122,26 @@ describe('role-play judging what the learner confirmed, over real HTTP', () => {
     const [, debrief] = await learner.say('end');
     assert.match(debrief ?? '', /−1 you didn't keep your word from last time/);
   });
+
+  it('when the learner tries one moment again from the debrief, then that exchange is replayed from the state before it, and the first debrief and the storyline progress stay', async () => {
+    await upToTheDemand();
+    await learner.say("Sorry, I can't do that, not possible.");
+    const [, debrief] = await learner.say('end');
+    assert.match(debrief ?? '', /Try this moment again: “Sorry, I can't do that, not possible\.”/);
+    const [first] = await harness.app.store.list<{ id: string }>('roleplay-sessions');
+    assert.ok(first);
+    const { card, replies } = await learner.press('roleplay.retry', { sessionId: first.body.id, turn: 3 });
+    assert.doesNotMatch(card, /changed this at the same time/);
+    assert.match(replies[0] ?? '', /Back to the moment before you said: “Sorry, I can't do that, not possible\.”/);
+    assert.match(replies[1] ?? '', /^\*\*Maria Lind:\*\* .*every technician you have/);
+    const [answer] = await learner.say("I can't move every technician, but what I can do is get the Excel template back within the hour.");
+    assert.match(answer ?? '', /saves the week/);
+    const [, second] = await learner.say('end');
+    assert.match(second ?? '', /✔\nAnswered the demand for every technician with what you can do instead/);
+    const sessions = await harness.app.store.list<{ status: string; debrief?: unknown }>('roleplay-sessions');
+    assert.equal(sessions.filter((record) => record.body.status === 'ended' && record.body.debrief).length, 2, 'both debriefs are kept');
+    const [brief] = await learner.say('roleplay');
+    assert.match(brief ?? '', /Meeting 2 of 2/);
+    assert.doesNotMatch(brief ?? '', /Agreed:/, 'the second try does not rewrite what the customer remembers');
+  });
 });
