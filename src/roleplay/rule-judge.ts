@@ -32,6 +32,8 @@ export interface Debrief {
   readonly strengths: readonly string[];
   readonly improvements: ReadonlyArray<{ readonly point: string; readonly better: string; readonly yours?: string }>;
   readonly avoid?: readonly AvoidItem[];
+  /** The model judge's reading of each learner message (turn from 1), in the same shape as the rules' moves. */
+  readonly moves?: ReadonlyArray<{ readonly turn: number; readonly kind: Intent; readonly quote: string }>;
   readonly trustBefore: number;
   readonly trustAfter: number;
 }
@@ -68,10 +70,13 @@ export function judgeByRules(meeting: Meeting, state: MeetingState, locale: Loca
 
 /** The harmful moves of a meeting, once each, with the learner's words. */
 export function avoided(state: MeetingState): AvoidItem[] {
+  return avoidedMoves(learnerEntries(state).flatMap((entry) => entry.moves.map((move) => ({ kind: move.kind, quote: entry.text }))));
+}
+
+/** Harmful moves from any reader, once per kind, first occurrence. */
+export function avoidedMoves(moves: ReadonlyArray<{ readonly kind: Intent; readonly quote: string }>): AvoidItem[] {
   const seen = new Map<Intent, string>();
-  for (const entry of learnerEntries(state)) {
-    for (const move of entry.moves) if (harmfulIntents.includes(move.kind) && !seen.has(move.kind)) seen.set(move.kind, entry.text);
-  }
+  for (const move of moves) if (harmfulIntents.includes(move.kind) && !seen.has(move.kind)) seen.set(move.kind, move.quote);
   return [...seen].map(([kind, quote]) => ({ kind, quote }));
 }
 

@@ -111,6 +111,22 @@ describe('model customer (real AzureOpenAI client, loopback REST server)', () =>
       assert.ok(!server.requests[0]?.body.messages[0]?.content.includes('Which of your customers'), 'the transcript is not in the system message');
     });
 
+    it('when the judge reads moves per message, then the debrief keeps those with the learner’s real words and names the harmful ones to avoid', async () => {
+      const moves = [
+        { message: 1, kind: 'asks-impact', quote: 'Which of your customers are waiting' },
+        { message: 2, kind: 'blames', quote: 'What happened this morning?' },
+        { message: 3, kind: 'promises', quote: 'I promise free technicians for life.' },
+      ];
+      server.enqueue({ kind: 'json', value: verdict({ moves }) });
+      const debrief = await customer.judge(turnFor(lines).scene);
+      assert.deepEqual(debrief.moves, [
+        { turn: 1, kind: 'asks-impact', quote: 'Which of your customers are waiting for quotes?' },
+        { turn: 2, kind: 'blames', quote: 'What happened this morning?' },
+      ]);
+      assert.deepEqual(debrief.avoid, [{ kind: 'blames', quote: 'What happened this morning?' }]);
+      assert.ok(JSON.stringify(server.requests[0]?.body.response_format).includes('"moves"'));
+    });
+
     it('when the judge quotes words the learner never said, then the quote is replaced by the rules’ evidence', async () => {
       server.enqueue({ kind: 'json', value: verdict({ checks: meeting.rubric.map((check) => ({ id: check.id, verdict: 'met', reason: 'Said so.', quote: 'I promise free technicians for life.' })) }) });
       const debrief = await customer.judge(turnFor(lines).scene);
