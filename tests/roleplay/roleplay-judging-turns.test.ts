@@ -60,7 +60,7 @@ describe('role-play judging what the learner confirmed, over real HTTP', () => {
     assert.doesNotMatch(first ?? '', /saves the week/, 'not read as an offer at first');
     const { card, replies } = await learner.press('roleplay.correct', { sessionId: await sessionId(), turn: 3, meant: 'offers-alternative' });
     assert.match(card, /You offered an alternative: ‘One technician on it now/);
-    assert.match(replies[0] ?? '', /^\*\*Maria Lind:\*\* OK… “One technician on it now, and the Excel template back in your sellers' hands within the hour\.”\. If that works, it actually saves the week\./);
+    assert.match(replies[0] ?? '', /^\*\*Maria Lind:\*\* OK… “One technician on it now, and the Excel template back in your sellers' hands within the hour\.”\. If that works, that actually saves the week\./);
     const [, debrief] = await learner.say('end');
     assert.match(debrief ?? '', /✔\nAnswered the demand for every technician with what you can do instead/);
     assert.match(debrief ?? '', /\+2 you answered their demand with an alternative/);
