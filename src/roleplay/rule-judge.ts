@@ -101,7 +101,7 @@ function judgeCheck(check: RubricCheck, state: MeetingState): JudgedCheck {
   });
   const { rule } = check;
   if ('did' in rule) {
-    const did = firstWith(entries, rule.did);
+    const did = [rule.did, ...(rule.or ? [rule.or] : [])].map((kind) => firstWith(entries, kind)).filter((index) => index >= 0).sort((a, b) => a - b)[0] ?? -1;
     const spoiler = (spoilers[rule.did] ?? []).map((kind) => firstWith(entries, kind)).find((index) => index >= 0);
     if (spoiler !== undefined) return verdict('not', entries[spoiler]?.text, 'spoiled');
     // Answering "did that happen?" is a follow-up the customer had to ask for: half of following up yourself.

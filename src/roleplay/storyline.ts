@@ -41,7 +41,8 @@ const reactionSet = z.strictObject(Object.fromEntries(reactionKeys.map((key) => 
 
 const rubricRule = z.union([
   // `and`: the move only counts in full when the meeting also has this one (keeping the order while helping another way).
-  z.strictObject({ did: intent, before: intent.optional(), and: intent.optional() }),
+  // `or`: another move that does the same job (asking what she needs it for is a question about the need, too).
+  z.strictObject({ did: intent, or: intent.optional(), before: intent.optional(), and: intent.optional() }),
   z.strictObject({ demand: slug, handled: z.array(z.enum(demandOutcomes)).min(1) }),
   z.strictObject({ uncovered: z.number().int().min(1) }),
 ]);

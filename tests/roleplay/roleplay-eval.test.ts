@@ -26,8 +26,10 @@ describe('role-play judge against the labelled corpus (the scripted path, the le
     assert.ok(gaming.every((item) => item.trustChange <= 0), `largest trust change: ${Math.max(...gaming.map((item) => item.trustChange))}`);
   });
 
-  it('when the set-aside part is judged, then poor transcripts meet at most one check on average (of five)', () => {
-    assert.ok((figures(holdout).meanMet.get('poor') ?? 5) <= 1);
+  it('when the set-aside part is judged, then good transcripts meet at least four checks of five on average, and poor ones at most one', () => {
+    const { meanMet } = figures(holdout);
+    assert.ok((meanMet.get('good') ?? 0) >= 4, `good ${meanMet.get('good')}`);
+    assert.ok((meanMet.get('poor') ?? 5) <= 1, `poor ${meanMet.get('poor')}`);
   });
 
   it('when every customer reply in the corpus is counted, then none greets after turn 1, none comes from another meeting, every firm line is held and fillers stay at or under 20 %', () => {

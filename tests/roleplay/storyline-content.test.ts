@@ -30,7 +30,7 @@ describe('role-play storylines (content)', () => {
           const { rule } = check;
           const wanted: Intent[] =
             'did' in rule
-              ? [rule.did]
+              ? [rule.did, ...(rule.or ? [rule.or] : [])]
               : 'demand' in rule
                 ? rule.handled.flatMap((outcome): Intent[] => (outcome === 'alternative' ? ['offers-alternative'] : outcome === 'refused' ? ['refuses'] : ['agrees', 'promises']))
                 : meeting.needs.flatMap((need) => need.revealOn);
