@@ -50,6 +50,8 @@ export interface Move {
   readonly when?: string;
   /** An offer or promise with nothing concrete: it earns nothing, and the customer asks what exactly is meant. */
   readonly vague?: boolean;
+  /** Vague with no word of substance at all: buzzwords only. */
+  readonly empty?: boolean;
 }
 
 /** A move that counts: not vague. */

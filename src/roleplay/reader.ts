@@ -55,7 +55,10 @@ export class MoveReader {
     const clean = text.replace(/[’‘´`]/g, "'").replace(/[“”]/g, '"');
     const moves: Move[] = [];
     const clauses = clean.split(book.breaks).map((clause) => clause.trim()).filter(Boolean);
-    clauses.forEach((clause, index) => moves.push(...this.readClause(book, clause, index === 0, clean)));
+    const greeting = book.rules.find((rule) => rule.kind === 'greets');
+    // A name in a greeting is not substance: "hi Peter, as we agreed last time" says nothing yet.
+    const message = greeting ? clean.slice(leadingGreeting(clean, greeting.pattern)) : clean;
+    clauses.forEach((clause, index) => moves.push(...this.readClause(book, clause, index === 0, message)));
     // One move of a kind per message is enough; the concrete one wins.
     const best = new Map<Intent, Move>();
     for (const move of moves) {
@@ -108,9 +111,10 @@ export class MoveReader {
   private withSlot(book: CompiledBook, kind: Intent, clause: string, from: number, message: string): Move {
     const what = clause.slice(from).replace(/^[\s,:;-]+|[\s.!?,;]+$/g, '').replace(leadIn, '');
     // Concrete means at least two words of substance ("a loan laptop"), or a number ("30 minutes").
-    const concrete = substance(book, what) >= 2;
+    const weight = substance(book, what);
     const when = book.time.exec(message)?.[0].replace(/[.:]+$/, '');
-    if (!concrete || (kind === 'promises' && !when)) return { kind, quote: clause, vague: true };
+    // Nothing at all ("an alternative") is empty; a hint of something ("some kind of review") is a half-offer.
+    if (weight < 2 || (kind === 'promises' && !when)) return { kind, quote: clause, vague: true, ...(weight === 0 ? { empty: true } : {}) };
     return { kind, quote: clause, what: what.slice(0, 160), ...(kind === 'promises' && when ? { when } : {}) };
   }
 }

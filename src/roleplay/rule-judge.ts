@@ -107,7 +107,7 @@ function judgeCheck(check: RubricCheck, state: MeetingState): JudgedCheck {
     // Answering "did that happen?" is a follow-up the customer had to ask for: half of following up yourself.
     if (did < 0 && rule.did === 'refers-back' && state.commitmentCheck?.answer) return verdict('partly', atTurn(state.commitmentCheck.answeredAtTurn), 'askedFirst');
     if (did < 0) {
-      const vague = entries.find((entry) => entry.moves.some((move) => move.kind === rule.did && move.vague));
+      const vague = entries.find((entry) => entry.moves.some((move) => move.kind === rule.did && move.vague && !move.empty));
       // Naming an offer without its content is half an offer; a question or an explanation in general words is nothing.
       return vague && slotIntents.includes(rule.did) ? verdict('partly', vague.text, 'vague') : verdict('not', undefined, 'missing');
     }

@@ -34,12 +34,13 @@ export function settleDemand(meeting: Meeting, state: MeetingState, counting: re
   const has = (kinds: readonly Intent[]): boolean => counting.some((move) => kinds.includes(move.kind));
   // A concrete promise after a no is an alternative too ("not your own laptop, but I'll send you tips tonight").
   const offer = counting.find((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes' || (move.kind === 'promises' && has(refusing) && !has(['deflects']))) && move.what);
-  const vague = !offer && moves.some((move) => move.vague && (move.kind === 'offers-alternative' || move.kind === 'proposes'));
+  const vague = !offer && moves.some((move) => move.vague && !move.empty && (move.kind === 'offers-alternative' || move.kind === 'proposes'));
+  const empty = !offer && moves.some((move) => move.empty && (move.kind === 'offers-alternative' || move.kind === 'proposes'));
   // Dropping a quality step refuses a demand for quality and gives in to a demand to rush.
   const dropped: DemandOutcome | undefined = has(['drops-quality']) ? (demand.kind === 'reasonable' ? 'refused' : 'accepted') : undefined;
   const yes = has(accepting) && !has(refusing);
   const outcome: DemandOutcome | undefined =
-    offer && !has(['caves']) ? 'alternative' : (dropped ?? (yes ? 'accepted' : vague ? undefined : has(refusing) ? 'refused' : undefined));
+    offer && !has(['caves']) ? 'alternative' : (dropped ?? (yes ? 'accepted' : vague || empty ? undefined : has(refusing) ? 'refused' : undefined));
   if (!outcome) {
     // Remembered so the debrief can say "partly": an alternative was named, with nothing in it; the demand stays open.
     if (!vague) return undefined;

@@ -76,7 +76,7 @@ describe('role-play judging what the learner confirmed, over real HTTP', () => {
 
   it('when an offer has nothing concrete in it, then the customer asks what exactly is offered and the demand stays open', async () => {
     await upToTheDemand();
-    const [reply, understood] = await learner.say("I can't do that, but what I can do instead is an alternative.");
+    const [reply, understood] = await learner.say("I can't do that, but what I can do instead is a workaround for the sellers.");
     assert.match(reply ?? '', /What exactly are you offering\?/);
     assert.match(understood ?? '', /You offered an alternative, but nothing concrete yet/);
     const [, debrief] = await learner.say('end');

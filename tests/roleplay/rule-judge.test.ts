@@ -30,11 +30,17 @@ describe('rubric judged by explicit rules', () => {
     assert.equal(check(state, 'impact-before-fix')?.quote, 'Which of your customers are waiting for quotes?');
   });
 
-  it('when the demand got an offer with nothing concrete, then the demand check is partly met and trust does not rise', () => {
-    const state = play(['What happened?', 'Tell me more?', "I can't do that, but what I can do instead is an alternative."]);
+  it('when the demand got an offer with only a hint of something, then the demand check is partly met, the demand stays open and trust does not rise for it', () => {
+    const state = play(['What happened?', 'Tell me more?', "I can't do that, but what I can do instead is a workaround for the sellers."]);
     assert.equal(check(state, 'demand-with-alternative')?.verdict, 'partly');
     assert.equal(state.demands[0]?.outcome, undefined);
-    assert.ok(state.trust <= story.startTrust + 1, `trust ${state.trust}`);
+    assert.ok(!state.trustEvents.some((event) => event.cue.startsWith('demand:')));
+  });
+
+  it('when the demand got an offer made only of buzzwords, then the demand check is not met at all', () => {
+    const state = play(['What happened?', 'Tell me more?', "I can't do that, but what I can do instead is an alternative."]);
+    assert.equal(check(state, 'demand-with-alternative')?.verdict, 'not');
+    assert.equal(state.demands[0]?.outcome, undefined);
   });
 
   it('when the learner blames the customer, then the debrief names it under what to avoid, with their words', () => {
