@@ -13,7 +13,7 @@ export function customerSystemMessage(scene: CustomerScene): string {
   const { storyline, meeting, locale, memory } = scene;
   const who = storyline.customer[locale];
   const words = meeting[locale];
-  const earlier = rememberedAgreements(storyline, memory, locale).map(
+  const earlier = rememberedAgreements(storyline, memory, locale, false).map(
     (item) => `- Meeting ${item.meeting}: ${item.outcome === 'alternative' ? `you agreed: ${item.text}` : `the staff member ${item.outcome === 'accepted' ? 'said yes' : 'said no'} to your demand: ${item.text}`}`,
   );
   return [

@@ -4,6 +4,7 @@ import type { Turn } from '../core/turn';
 import { availabilityOf } from './availability';
 import { debriefCard, type RoleplayButton } from './roleplay-cards';
 import type { SessionRecord, StorylineProgress } from './roleplay-records';
+import { learnerEntries } from './meeting-state';
 import { button, formatWhen } from './roleplay-views';
 import type { Storyline } from './storyline';
 
@@ -17,11 +18,13 @@ export function debriefView(turn: Turn, themes: ThemeCatalog, storyline: Storyli
   const total = storyline.meetings.length;
   const labels = new Map((meeting?.rubric ?? []).map((check) => [check.id, check[locale].check]));
   const selfCheck = session.selfCheck;
+  const marks = { met: 'roleplay.debrief.met', partly: 'roleplay.debrief.partly', not: 'roleplay.debrief.notMet' } as const;
   const checks = (debrief?.checks ?? []).map((check) => ({
-    mark: t(check.met ? 'roleplay.debrief.met' : 'roleplay.debrief.notMet'),
+    mark: t(marks[check.verdict]),
     text: labels.get(check.id) ?? check.id,
     theme: themes.text(check.theme, locale).name,
     quote: check.quote ? t('roleplay.debrief.quote', { text: check.quote }) : '',
+    reason: check.reason ?? (check.reasonKey ? t(`roleplay.debrief.reasons.${check.reasonKey}`) : ''),
     self: selfCheck ? t(selfCheck.includes(check.id) ? 'roleplay.debrief.selfCheck.youToo' : 'roleplay.debrief.selfCheck.youNot') : '',
   }));
 
@@ -55,7 +58,12 @@ export function debriefView(turn: Turn, themes: ThemeCatalog, storyline: Storyli
     strengthsHeading: t('roleplay.debrief.strengths'),
     strengths: (debrief?.strengths ?? []).map((text) => ({ text })),
     improvementsHeading: t('roleplay.debrief.improvements'),
-    improvements: (debrief?.improvements ?? []).map((item) => ({ point: item.point, better: t('roleplay.debrief.better', { text: item.better }) })),
+    improvements: (debrief?.improvements ?? []).map((item) => ({
+      point: item.point,
+      better: item.yours ? t('roleplay.debrief.trySaying', { yours: item.yours, better: item.better }) : t('roleplay.debrief.better', { text: item.better }),
+    })),
+    avoidHeading: t('roleplay.debrief.avoid'),
+    avoid: (debrief?.avoid ?? []).map((item) => ({ text: t('roleplay.debrief.avoidItem', { move: t(`roleplay.moves.${item.kind}`), text: item.quote }) })),
     trust: t('roleplay.debrief.trust', { name, before: debrief?.trustBefore ?? 0, after: debrief?.trustAfter ?? 0 }),
     trustReasons: session.state.trustEvents
       .filter((event) => event.change !== 0)
@@ -79,5 +87,18 @@ export function debriefView(turn: Turn, themes: ThemeCatalog, storyline: Storyli
       result,
     },
     buttons,
+    retry: retryMoment(session).map((moment) => ({ title: t('roleplay.debrief.retry', { text: clip(moment.text) }), sessionId: session.id, turn: moment.turn })),
   });
+}
+
+const clip = (text: string): string => (text.length <= 60 ? text : `${text.slice(0, 59).trimEnd()}…`);
+
+/** The one exchange worth a second try: the first missed check with the learner's words, else the first thing to avoid. */
+function retryMoment(session: SessionRecord): Array<{ readonly text: string; readonly turn: number }> {
+  const debrief = session.debrief;
+  if (session.status !== 'ended' || !debrief) return [];
+  const said = learnerEntries(session.state).map((entry) => entry.text);
+  const quote = debrief.improvements.find((item) => item.yours && said.includes(item.yours))?.yours ?? debrief.avoid?.find((item) => said.includes(item.quote))?.quote;
+  const index = quote === undefined ? -1 : said.indexOf(quote);
+  return index < 0 || quote === undefined ? [] : [{ text: quote, turn: index + 1 }];
 }

@@ -1,24 +1,38 @@
 import type { Locale } from '../core/locale';
-import { askingIntents, classify, type Intent } from './intents';
+import { askingIntents, commitmentIntents, counts, slotIntents, type Intent, type Move } from './intents';
 import { learnerEntries, type DemandProgress, type MeetingState, type TrustEvent } from './meeting-state';
-import { maxTrust, type Demand, type DemandOutcome, type Meeting, type ReactionKey, type Storyline, type TrustCue } from './storyline';
+import { reactionLines } from './reactions';
+import { defaultTrust, maxTrust, type Demand, type Meeting, type ReactionKey, type Storyline, type TrustCue } from './storyline';
+import { settleDemand } from './settle-demand';
 
-/** The rules' view of one learner message: what it did, the new state, the scripted answer and directions for a model. */
+/** What a customer reply is made of, so an eval can count fillers, greetings and firm lines. */
+export type ReplyPart = 'greeting' | 'filler' | 'reaction' | 'need' | 'demand' | 'settled' | 'firm' | 'commitment' | 'vague';
+
+/** The rules' view of one learner message: the confirmed moves applied, the new state, the scripted answer and directions for a model. */
 export interface DirectedTurn {
   readonly state: MeetingState;
   readonly cues: readonly TrustCue[];
   readonly scripted: string;
-  /** Stage directions in content words (never learner text), so a model customer follows the same story. */
+  readonly parts: readonly ReplyPart[];
+  /** Stage directions in content words (and the learner's own offer), so a model customer follows the same story. */
   readonly directions: readonly string[];
 }
 
 // The first cue in this list that a message shows picks the scripted reaction.
 const reactionOrder: ReadonlyArray<readonly [TrustCue | 'asks', ReactionKey]> = [
+  ['repeats', 'repeats'],
+  ['blames', 'blames'],
+  ['drops-quality', 'drops-quality'],
+  ['hides-behind-contract', 'hides-behind-contract'],
+  ['deflects', 'deflects'],
+  ['hedges', 'hedges'],
+  ['vague', 'vague'],
   ['proposes-early', 'proposes-early'],
   ['summarises', 'summarises'],
   ['refers-back', 'refers-back'],
   ['raises-risk', 'raises-risk'],
   ['proposes', 'proposes'],
+  ['offers-alternative', 'proposes'],
   ['explains', 'explains'],
   ['asks', 'asks'],
   ['empathises', 'empathises'],
@@ -26,81 +40,105 @@ const reactionOrder: ReadonlyArray<readonly [TrustCue | 'asks', ReactionKey]> = 
   ['greets', 'greets'],
 ];
 
+const answerWithin = 2;
+
+const normalised = (text: string): string => text.toLowerCase().replace(/[^\p{L}\d]+/gu, ' ').trim();
+
 /**
- * Applies a learner message to a meeting: classifies it, moves trust, reveals needs, raises and settles demands.
- * The stages follow from the state: exploring (hidden needs come out when asked), a demand raised after its
- * `afterTurns`, settled by the learner's answer (yes, no, or an alternative), then the next demand or free talk.
+ * Applies one learner message, with the moves the learner confirmed, to a meeting: trust, needs, demands, the commitment
+ * asked about, and the scripted answer. Nothing here reads the words again: only confirmed moves count.
  */
-export function directTurn(storyline: Storyline, meeting: Meeting, state: MeetingState, text: string, locale: Locale): DirectedTurn {
-  const intents = classify(text, locale);
+export function directTurn(storyline: Storyline, meeting: Meeting, state: MeetingState, text: string, read: readonly Move[], locale: Locale): DirectedTurn {
   const turn = state.learnerTurns + 1;
-  const askedBefore = learnerEntries(state).some((entry) => entry.intents.some((intent) => askingIntents.includes(intent)));
-  const asksNow = intents.some((intent) => askingIntents.includes(intent));
-  const cues: TrustCue[] = [...intents, ...(intents.includes('proposes') && !askedBefore && !asksNow ? (['proposes-early'] as const) : [])];
-
-  let next: MeetingState = {
-    ...state,
-    transcript: [...state.transcript, { speaker: 'learner', text, intents }],
-    learnerTurns: turn,
-  };
-  const events: TrustEvent[] = storyline.trust
-    .filter((rule) => cues.includes(rule.on) && !state.trustEvents.some((event) => event.cue === rule.on))
-    .map((rule) => ({ cue: rule.on, change: rule.change, atTurn: turn }));
-  const parts: string[] = [];
+  // "It worked" answers the customer's question about a commitment only right after they ask it.
+  const asked = state.commitmentCheck !== undefined && !state.commitmentCheck.answer && turn <= answerWithin;
+  const moves = asked ? read : read.filter((move) => !commitmentIntents.includes(move.kind));
+  const earlier = learnerEntries(state);
+  const repeated = earlier.some((entry) => normalised(entry.text) === normalised(text));
+  const counting = repeated ? [] : moves.filter(counts);
+  const kinds = new Set<Intent>(counting.map((move) => move.kind));
+  const askedBefore = earlier.some((entry) => entry.moves.some((move) => counts(move) && askingIntents.includes(move.kind)));
+  const asksNow = askingIntents.some((kind) => kinds.has(kind));
+  const offersNow = kinds.has('proposes') || kinds.has('offers-alternative');
+  const cues: TrustCue[] = [
+    ...[...kinds].filter((kind) => !commitmentIntents.includes(kind)),
+    ...(offersNow && !askedBefore && !asksNow ? (['proposes-early'] as const) : []),
+    ...(!repeated && moves.some((move) => move.vague && slotIntents.includes(move.kind)) ? (['vague'] as const) : []),
+    ...(repeated ? (['repeats'] as const) : []),
+  ];
+  let next: MeetingState = { ...state, transcript: [...state.transcript, { speaker: 'learner', text, moves }], learnerTurns: turn };
+  const parts: ReplyPart[] = [];
+  const lines: string[] = [];
   const directions: string[] = [];
+  const say = (part: ReplyPart, line: string | undefined): void => {
+    if (line) {
+      parts.push(part);
+      lines.push(line);
+    }
+  };
+  const pick = (key: ReactionKey): string | undefined => {
+    const options = reactionLines(storyline, meeting, locale, key);
+    if (options.length === 0) return undefined;
+    const used = next.reactionsUsed[key] ?? 0;
+    next = { ...next, reactionsUsed: { ...next.reactionsUsed, [key]: used + 1 } };
+    return options[used % options.length];
+  };
+  const events: TrustEvent[] = [];
 
-  const pending = next.demands.find((progress) => progress.outcome === undefined);
-  const pendingDemand = pending && meeting.demands.find((demand) => demand.id === pending.id);
-  // A plain question ("what would help in the meantime?") does not settle a demand; an offer put as a question does.
-  const onlyAsking = asksNow && !intents.some((intent) => settlingIntents.includes(intent));
-  const outcome = pendingDemand && !onlyAsking ? demandOutcomeOf(intents) : undefined;
-  if (pending && pendingDemand && outcome) {
-    next = { ...next, demands: next.demands.map((progress) => (progress === pending ? { ...progress, outcome, handledAtTurn: turn } : progress)) };
-    events.push({ cue: `demand:${outcome}`, change: pendingDemand.trust[outcome], atTurn: turn });
-    const line = pendingDemand[locale][outcomeLine[outcome]];
-    parts.push(line);
-    directions.push(`The learner ${outcomeWords[outcome]} your demand ("${pendingDemand[locale].says}"). React in character, along these lines: ${line}`);
-  } else {
-    const need = meeting.needs.find((candidate) => !next.revealed.some((item) => item.needId === candidate.id) && candidate.revealOn.some((on) => intents.includes(on)));
+  const firm = repeated ? undefined : storyline.firmLines.find((line) => line[locale].patterns.some((pattern) => text.toLowerCase().includes(pattern.toLowerCase())));
+  const settlement = repeated ? undefined : settleDemand(meeting, next, counting, moves, turn, locale);
+  if (settlement) {
+    next = settlement.state;
+    events.push(...settlement.events);
+    if (settlement.caved) cues.push('caves');
+    say('settled', settlement.line);
+    if (settlement.direction) directions.push(settlement.direction);
+  }
+  const settled = settlement?.line !== undefined;
+  if (firm) {
+    say('firm', firm[locale].answer);
+    directions.push(`The learner's words go against something you refuse: ${firm[locale].refuses}. Refuse it, in character.`);
+  }
+  const check = next.commitmentCheck;
+  // The answer comes at the start, right after the customer asks; later the same words mean something else.
+  const answer = check && asked ? commitmentIntents.find((kind) => kinds.has(kind)) : undefined;
+  if (check && answer) {
+    const kept = answer.replace('commitment-', '') as 'kept' | 'partly' | 'not';
+    next = { ...next, commitmentCheck: { ...check, answer: kept, answeredAtTurn: turn } };
+    cues.push(answer);
+    if (!settled) say('commitment', pick(answer as ReactionKey));
+  }
+  if (!settled && !firm && !answer) {
+    const need = meeting.needs.find((candidate) => !next.revealed.some((item) => item.needId === candidate.id) && candidate.revealOn.some((on) => kinds.has(on)));
     if (need) {
       next = { ...next, revealed: [...next.revealed, { needId: need.id, atTurn: turn }] };
-      parts.push(need[locale].says);
+      say('need', need[locale].says);
       directions.push(`The learner asked the right question: reveal this now, in your own words: ${need[locale].need}`);
     } else {
-      const key = reactionOrder.find(([cue]) => (cue === 'asks' ? asksNow : cues.includes(cue)))?.[1] ?? 'default';
-      const options = storyline.reactions[locale][key];
-      const used = next.reactionsUsed[key] ?? 0;
-      parts.push(options[used % options.length] ?? '');
-      next = { ...next, reactionsUsed: { ...next.reactionsUsed, [key]: used + 1 } };
+      const keys = reactionOrder.filter(([cue]) => (cue === 'asks' ? asksNow : cues.includes(cue))).map(([, key]) => key).filter((key) => key !== 'greets' || turn === 1);
+      const key = keys.find((candidate) => reactionLines(storyline, meeting, locale, candidate).length > 0);
+      const pending = next.demands.some((progress) => progress.outcome === undefined);
+      const chosen: ReactionKey = key ?? (pending ? 'presses' : 'filler');
+      const line = pick(chosen) ?? pick('filler');
+      say(chosen === 'filler' ? 'filler' : chosen === 'greets' ? 'greeting' : chosen === 'vague' ? 'vague' : 'reaction', line);
     }
   }
 
-  const raise = outcome ? undefined : demandToRaise(meeting.demands, next.demands, turn);
+  const raise = settled ? undefined : demandToRaise(meeting.demands, next.demands, turn);
   if (raise) {
     next = { ...next, demands: [...next.demands, { id: raise.id, raisedAtTurn: turn }] };
-    parts.push(raise[locale].says);
+    say('demand', raise[locale].says);
     directions.push(`Now raise this demand, firmly and in your own words: ${raise[locale].says}`);
   }
 
-  const change = events.reduce((sum, event) => sum + event.change, 0);
-  next = { ...next, trust: Math.min(maxTrust, Math.max(0, state.trust + change)), trustEvents: [...state.trustEvents, ...events] };
-  return { state: next, cues, scripted: parts.join(' '), directions };
-}
-
-const settlingIntents: readonly Intent[] = ['refuses', 'agrees', 'promises', 'proposes'];
-const outcomeLine = { accepted: 'onAccepted', refused: 'onRefused', alternative: 'onAlternative' } as const;
-const outcomeWords: Readonly<Record<DemandOutcome, string>> = {
-  accepted: 'said yes to',
-  refused: 'said no, without an alternative, to',
-  alternative: 'offered an alternative to',
-};
-
-/** An alternative wins over a plain no; a yes or a promise counts as accepting. */
-function demandOutcomeOf(intents: readonly Intent[]): DemandOutcome | undefined {
-  if (intents.includes('offers-alternative')) return 'alternative';
-  if (intents.includes('refuses')) return 'refused';
-  if (intents.includes('agrees') || intents.includes('promises')) return 'accepted';
-  return undefined;
+  const rules = [...storyline.trust, ...defaultTrust.filter((rule) => !storyline.trust.some((own) => own.on === rule.on))];
+  const fresh = rules
+    .filter((rule) => cues.includes(rule.on) && !state.trustEvents.some((event) => event.cue === rule.on))
+    .map((rule) => ({ cue: rule.on, change: rule.change, atTurn: turn }));
+  const all = [...fresh, ...events];
+  const change = all.reduce((sum, event) => sum + event.change, 0);
+  next = { ...next, trust: Math.min(maxTrust, Math.max(0, state.trust + change)), trustEvents: [...state.trustEvents, ...all] };
+  return { state: next, cues, scripted: lines.join(' '), parts, directions };
 }
 
 function demandToRaise(demands: readonly Demand[], progress: readonly DemandProgress[], turn: number): Demand | undefined {

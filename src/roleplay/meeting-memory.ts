@@ -1,5 +1,5 @@
 import type { Locale } from '../core/locale';
-import { learnerEntries, type CustomerMemory, type MeetingState } from './meeting-state';
+import { learnerEntries, type Commitment, type CustomerMemory, type MeetingState } from './meeting-state';
 import type { Meeting, Storyline } from './storyline';
 
 const maxPromises = 5;
@@ -7,34 +7,56 @@ const maxPromiseChars = 300;
 
 export const firstMemory = (storyline: Storyline): CustomerMemory => ({ trust: storyline.startTrust, promises: [], agreements: [] });
 
-/** What the customer takes from a finished meeting into the next: the learner's promises, settled demands, trust. */
+/** The commitments of a meeting: only confirmed promise moves with a what and a by-when, in the learner's words. */
+export function commitmentsOf(state: MeetingState, meetingNumber: number): Commitment[] {
+  return learnerEntries(state).flatMap((entry) =>
+    entry.moves
+      .filter((move) => move.kind === 'promises' && !move.vague && move.what && move.when !== undefined)
+      .map((move) => ({ meeting: meetingNumber, what: clip(move.what ?? '', 160), when: move.when ?? '', text: clip(move.quote, maxPromiseChars) })),
+  );
+}
+
+/** What the customer takes from a finished meeting into the next: the learner's commitments, settled demands, trust. */
 export function rememberMeeting(memory: CustomerMemory, meetingNumber: number, state: MeetingState): CustomerMemory {
-  const promises = learnerEntries(state)
-    .filter((entry) => entry.intents.includes('promises'))
-    .map((entry) => ({ meeting: meetingNumber, text: clip(entry.text, maxPromiseChars) }));
-  const agreements = state.demands.flatMap((demand) => (demand.outcome ? [{ meeting: meetingNumber, demandId: demand.id, outcome: demand.outcome }] : []));
+  const agreements = state.demands.flatMap((demand) =>
+    demand.outcome ? [{ meeting: meetingNumber, demandId: demand.id, outcome: demand.outcome, ...(demand.offer ? { offer: demand.offer } : {}) }] : [],
+  );
   return {
     trust: state.trust,
-    promises: [...memory.promises, ...promises].slice(-maxPromises),
+    promises: [...memory.promises, ...commitmentsOf(state, meetingNumber)].slice(-maxPromises),
     agreements: [...memory.agreements, ...agreements],
   };
 }
 
-/** The customer's first words in a meeting; from the second meeting on they start from what they remember. */
+/** The commitment the next meeting asks about: the last one made in the meeting before it. */
+export function commitmentToAsk(memory: CustomerMemory, meetingNumber: number): Commitment | undefined {
+  return memory.promises.filter((item) => item.meeting === meetingNumber - 1).at(-1);
+}
+
+/** The customer's first words in a meeting; from the second meeting on they ask whether the last commitment was kept. */
 export function openingLine(meeting: Meeting, meetingNumber: number, memory: CustomerMemory, locale: Locale): string {
   const words = meeting[locale];
   if (meetingNumber <= 1) return words.opening;
-  const promise = memory.promises.filter((item) => item.meeting === meetingNumber - 1).at(-1);
-  const recall = promise && words.recallPromise ? words.recallPromise.replace('{promise}', clip(promise.text, 160)) : words.recall;
+  const promise = commitmentToAsk(memory, meetingNumber);
+  const recall = promise && words.recallPromise ? words.recallPromise.replace('{promise}', clip(promise.what, 160)) : words.recall;
   return [recall, words.opening].filter(Boolean).join(' ');
 }
 
-/** Earlier settled demands in the customer's words, for the brief and for a model customer's system message. */
-export function rememberedAgreements(storyline: Storyline, memory: CustomerMemory, locale: Locale): Array<{ readonly meeting: number; readonly outcome: string; readonly text: string }> {
+/**
+ * Earlier settled demands, for the brief (an alternative in the learner's own words) and for a model customer's
+ * system message (`ownWords` false: content words only, because learner text never goes into a system message).
+ */
+export function rememberedAgreements(
+  storyline: Storyline,
+  memory: CustomerMemory,
+  locale: Locale,
+  ownWords = true,
+): Array<{ readonly meeting: number; readonly outcome: string; readonly text: string }> {
   return memory.agreements.flatMap((agreement) => {
     const demand = storyline.meetings[agreement.meeting - 1]?.demands.find((item) => item.id === agreement.demandId);
     if (!demand) return [];
-    const text = agreement.outcome === 'alternative' ? demand[locale].agreement : demand[locale].says;
+    const offer = ownWords && agreement.offer ? `“${agreement.offer}”` : demand[locale].agreement;
+    const text = agreement.outcome === 'alternative' ? offer : demand[locale].says;
     return [{ meeting: agreement.meeting, outcome: agreement.outcome, text }];
   });
 }

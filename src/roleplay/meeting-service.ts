@@ -1,5 +1,5 @@
 import { UserFacingError } from '../core/errors';
-import { textReply, type ActionOutcome, type Reply } from '../core/reply';
+import { cardReply, textReply, type ActionOutcome, type Reply } from '../core/reply';
 import type { Turn } from '../core/turn';
 import { unlockTime } from './availability';
 import { trackedBudget } from './call-budget';
@@ -12,6 +12,7 @@ import type { LearnerRecord, SessionRecord, StorylineProgress, Versioned } from 
 import type { RoleplayDependencies, RoleplayService } from './roleplay-service';
 import { customerLine, meetingView } from './roleplay-views';
 import type { Storyline } from './storyline';
+import { understoodView } from './understood-view';
 
 interface Active {
   readonly learner: Versioned<LearnerRecord>;
@@ -47,7 +48,8 @@ export class MeetingService {
     const meeting = storyline.meetings[session.body.meetingNumber - 1];
     if (!meeting) throw new UserFacingError('roleplay.unknownStoryline');
     const locale = session.body.locale;
-    const directed = directTurn(storyline, meeting, session.body.state, text.trim(), locale);
+    const said = text.trim();
+    const directed = directTurn(storyline, meeting, session.body.state, said, this.deps.reader.read(said, locale), locale);
     const budget = trackedBudget(learner.body.modelCalls, turn.now, limits.modelCalls);
     const scene: CustomerScene = { storyline, meeting, meetingNumber: session.body.meetingNumber, locale, memory: this.progressOf(learner.body, storyline).memory, state: directed.state, budget };
     const reply = await this.deps.customer.reply(scene, directed);
@@ -64,7 +66,8 @@ export class MeetingService {
       return [textReply(spoken), textReply(turn.t('roleplay.end.limit', { turns: limits.turnsPerMeeting })), ...finished];
     }
     await this.deps.records.save(turn.actor.userKey, budget.taken.length > 0 ? learnerAfter : undefined, { body: updated, version: session.version });
-    return [textReply(spoken)];
+    const moves = directed.state.transcript.at(-1);
+    return [textReply(spoken), cardReply(understoodView(turn.t, session.body.id, state.learnerTurns, moves?.speaker === 'learner' ? moves.moves : [], true))];
   }
 
   /** `end` / `avsluta`: the customer's closing words and the debrief. */
@@ -111,13 +114,14 @@ export class MeetingService {
     const debrief = await this.deps.customer.judge({ storyline, meeting, meetingNumber, locale, memory: previous.memory, state, budget });
     const next = storyline.meetings[meetingNumber];
     const unlocksAt = next ? unlockTime(next.unlockAfterHours, turn.now) : undefined;
-    const progress: StorylineProgress = {
+    const played: StorylineProgress = {
       nextMeeting: next ? meetingNumber + 1 : meetingNumber,
       completed: !next,
       ...(unlocksAt ? { unlocksAt } : {}),
       lastPlayedAt: turn.now.toISOString(),
       memory: rememberMeeting(previous.memory, meetingNumber, state),
     };
+    const progress = session.body.retryOf ? previous : played;
     const ended: SessionRecord = { ...session.body, status: 'ended', endedAt: turn.now.toISOString(), debrief };
     const body: LearnerRecord = { ...withoutSession, progress: { ...learner.body.progress, [storyline.id]: progress }, modelCalls: budget.recent() };
     await this.deps.records.save(userKey, { body, version: learner.version }, { body: ended, version: session.version });

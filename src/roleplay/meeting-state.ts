@@ -1,9 +1,9 @@
-import type { Intent } from './intents';
+import type { Move } from './intents';
 import type { DemandOutcome, TrustCue } from './storyline';
 
-/** One line of a meeting: the learner's words with what they did, or the customer's answer and where it came from. */
+/** One line of a meeting: the learner's words with the moves they confirmed, or the customer's answer and where it came from. */
 export type TranscriptEntry =
-  | { readonly speaker: 'learner'; readonly text: string; readonly intents: readonly Intent[] }
+  | { readonly speaker: 'learner'; readonly text: string; readonly moves: readonly Move[] }
   | { readonly speaker: 'customer'; readonly text: string; readonly source: 'script' | 'model' };
 
 /** A demand the customer has raised, and how the learner answered it (by learner turn, counted from 1). */
@@ -12,6 +12,10 @@ export interface DemandProgress {
   readonly raisedAtTurn: number;
   readonly outcome?: DemandOutcome;
   readonly handledAtTurn?: number;
+  /** The learner's own words for the alternative they offered. */
+  readonly offer?: string;
+  /** The learner answered with an offer that had nothing concrete in it. */
+  readonly vagueAtTurn?: number;
 }
 
 /** Why trust moved, for the debrief. */
@@ -19,6 +23,21 @@ export interface TrustEvent {
   readonly cue: TrustCue | `demand:${DemandOutcome}`;
   readonly change: number;
   readonly atTurn: number;
+}
+
+/** What the learner committed to, in their own words: who (the learner), what and by when. */
+export interface Commitment {
+  readonly meeting: number;
+  readonly what: string;
+  readonly when: string;
+  readonly text: string;
+}
+
+/** Meeting 2 asks about the last commitment; the learner's answer inside the fiction moves trust. */
+export interface CommitmentCheck {
+  readonly commitment: Commitment;
+  readonly answer?: 'kept' | 'partly' | 'not';
+  readonly answeredAtTurn?: number;
 }
 
 /** Everything the rules know about a meeting in progress; stored with the session, changed only by the director. */
@@ -31,21 +50,24 @@ export interface MeetingState {
   readonly trust: number;
   readonly trustEvents: readonly TrustEvent[];
   readonly reactionsUsed: Readonly<Record<string, number>>;
+  readonly commitmentCheck?: CommitmentCheck;
 }
 
 /** What the customer remembers from earlier meetings of a storyline. */
 export interface CustomerMemory {
   readonly trust: number;
-  /** The learner's own words when they promised something, newest last. */
-  readonly promises: ReadonlyArray<{ readonly meeting: number; readonly text: string }>;
+  /** Concrete commitments the learner confirmed (what and by when), newest last. */
+  readonly promises: readonly Commitment[];
   /** Demands settled in earlier meetings; the words come from content, so they render in either language. */
-  readonly agreements: ReadonlyArray<{ readonly meeting: number; readonly demandId: string; readonly outcome: DemandOutcome }>;
+  readonly agreements: ReadonlyArray<{ readonly meeting: number; readonly demandId: string; readonly outcome: DemandOutcome; readonly offer?: string }>;
 }
 
-export const learnerEntries = (state: MeetingState): Array<Extract<TranscriptEntry, { speaker: 'learner' }>> =>
-  state.transcript.filter((entry): entry is Extract<TranscriptEntry, { speaker: 'learner' }> => entry.speaker === 'learner');
+export type LearnerEntry = Extract<TranscriptEntry, { speaker: 'learner' }>;
 
-export function newMeetingState(trust: number, opening: string): MeetingState {
+export const learnerEntries = (state: MeetingState): LearnerEntry[] =>
+  state.transcript.filter((entry): entry is LearnerEntry => entry.speaker === 'learner');
+
+export function newMeetingState(trust: number, opening: string, commitment?: Commitment): MeetingState {
   return {
     transcript: [{ speaker: 'customer', text: opening, source: 'script' }],
     learnerTurns: 0,
@@ -55,5 +77,6 @@ export function newMeetingState(trust: number, opening: string): MeetingState {
     trust,
     trustEvents: [],
     reactionsUsed: {},
+    ...(commitment ? { commitmentCheck: { commitment } } : {}),
   };
 }

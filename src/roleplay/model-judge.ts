@@ -3,13 +3,15 @@ import { ModelFailure, type LanguageModel, type ModelJsonFormat } from '../core/
 import type { CustomerScene, FallbackReason } from './customer-engine';
 import { estimateTokens } from './customer-prompt';
 import { learnerEntries } from './meeting-state';
-import { judgeByRules, maxDebriefItems, type Debrief } from './rule-judge';
+import { intents } from './intents';
+import { avoided, avoidedMoves, judgeByRules, maxDebriefItems, verdicts, type Debrief } from './rule-judge';
 
 const shortText = z.string().trim().min(1).max(600);
 
 /** What the judge must answer; checked with zod because models slip even with structured output. */
 const verdictSchema = z.object({
-  checks: z.array(z.object({ id: z.string(), met: z.boolean(), quote: z.string() })),
+  checks: z.array(z.object({ id: z.string(), verdict: z.enum(verdicts), quote: z.string(), reason: z.string().trim().max(300) })),
+  moves: z.array(z.object({ message: z.number().int(), kind: z.enum(intents), quote: z.string() })).default([]),
   strengths: z.array(shortText).transform((items) => items.slice(0, maxDebriefItems)),
   improvements: z.array(z.object({ point: shortText, better: shortText })).transform((items) => items.slice(0, maxDebriefItems)),
 });
@@ -20,11 +22,25 @@ const verdictFormat: ModelJsonFormat = {
   schema: {
     type: 'object',
     additionalProperties: false,
-    required: ['checks', 'strengths', 'improvements'],
+    required: ['checks', 'moves', 'strengths', 'improvements'],
     properties: {
       checks: {
         type: 'array',
-        items: { type: 'object', additionalProperties: false, required: ['id', 'met', 'quote'], properties: { id: { type: 'string' }, met: { type: 'boolean' }, quote: { type: 'string' } } },
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['id', 'verdict', 'quote', 'reason'],
+          properties: { id: { type: 'string' }, verdict: { type: 'string', enum: [...verdicts] }, quote: { type: 'string' }, reason: { type: 'string' } },
+        },
+      },
+      moves: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['message', 'kind', 'quote'],
+          properties: { message: { type: 'integer' }, kind: { type: 'string', enum: [...intents] }, quote: { type: 'string' } },
+        },
       },
       strengths: { type: 'array', items: { type: 'string' } },
       improvements: {
@@ -50,7 +66,8 @@ export async function judgeWithModel(
     ...meeting.rubric.map((check) => `- ${check.id}: ${check[locale].check}`),
     'What good handling of the customer\'s demands looks like here:',
     ...meeting.demands.map((demand) => `- ${demand.kind} demand "${demand[locale].says}": ${demand[locale].goodHandling}`),
-    'For each check give met (true or false) and quote: the learner\'s own words, copied exactly, that show it (empty when there are none).',
+    'For each check give verdict: met (clearly done), partly (attempted but incomplete, e.g. an offer with no concrete what or when) or not (not done, or done harmfully: blame, skipping quality steps, caving, hedged "I\'ll try" promises); quote: the learner\'s own words, copied exactly, that show it (empty when there are none); reason: one sentence why.',
+    `Then moves: for each learner message (numbered from 1) the moves it makes, each one of: ${intents.join(', ')}, with the learner's words that show it, copied exactly. An offer or promise with nothing concrete (what, by when) is hedges or nothing; buzzwords alone are no move.`,
     `Then at most ${maxDebriefItems} strengths, and at most ${maxDebriefItems} improvements, each with better wording the learner could have said. Write in ${languageName[locale]}, addressing the learner as "you".`,
   ].join('\n');
   const lines = state.transcript.map((entry) => `${entry.speaker === 'learner' ? 'Learner' : 'Customer'}: ${entry.text}`);
@@ -78,17 +95,23 @@ export async function judgeWithModel(
   if (verdicts.size !== ids.length || !ids.every((id) => verdicts.has(id))) return { failure: 'invalid-output' };
 
   // A quote must really be the learner's words; otherwise the rules' evidence is shown, or none.
-  const said = learnerEntries(state).map((entry) => normalise(entry.text));
+  const entries = learnerEntries(state);
+  const said = entries.map((entry) => normalise(entry.text));
+  // The same shape as the rules' moves, kept only where the quote really is in that message.
+  const moves = parsed.moves
+    .filter((move) => move.quote.trim().length > 0 && (said[move.message - 1] ?? '').includes(normalise(move.quote)))
+    .map((move) => ({ turn: move.message, kind: move.kind, quote: entries[move.message - 1]?.text ?? move.quote }));
   const byRules = new Map(judgeByRules(meeting, state, locale).checks.map((check) => [check.id, check]));
   const checks = meeting.rubric.map((check) => {
     const verdict = verdicts.get(check.id);
     const quote = verdict?.quote.trim() ?? '';
     const real = quote.length > 0 && said.some((text) => text.includes(normalise(quote)));
     const evidence = real ? quote : byRules.get(check.id)?.quote;
-    return { id: check.id, theme: check.theme, met: verdict?.met ?? false, ...(evidence ? { quote: evidence } : {}) };
+    const value = verdict?.verdict ?? 'not';
+    return { id: check.id, theme: check.theme, verdict: value, met: value === 'met', ...(evidence ? { quote: evidence } : {}), ...(verdict?.reason ? { reason: verdict.reason } : {}) };
   });
   return {
-    debrief: { judgedBy: 'model', checks, strengths: parsed.strengths, improvements: parsed.improvements, trustBefore: state.trustStart, trustAfter: state.trust },
+    debrief: { judgedBy: 'model', checks, moves, strengths: parsed.strengths, improvements: parsed.improvements, avoid: moves.length > 0 ? avoidedMoves(moves) : avoided(state), trustBefore: state.trustStart, trustAfter: state.trust },
   };
 }
 

@@ -8,6 +8,10 @@ import type { Store } from '../storage/store';
 import { ScriptedCustomer } from './customer-engine';
 import { MeetingService } from './meeting-service';
 import { ModelCustomer } from './model-customer';
+import { CorrectionService } from './correction-service';
+import { RetryService } from './retry-service';
+import { phraseBooksIn } from './phrase-book';
+import { MoveReader } from './reader';
 import { roleplayCardTemplates } from './roleplay-cards';
 import { roleplayPersonalData } from './roleplay-personal-data';
 import { RoleplayRecords } from './roleplay-records';
@@ -33,6 +37,7 @@ export function roleplayDependencies(options: RoleplayOptions): RoleplayDependen
     themes: options.themes,
     records: new RoleplayRecords(options.store),
     customer: options.languageModel ? new ModelCustomer(options.languageModel, scripted, options.logger) : scripted,
+    reader: new MoveReader(phraseBooksIn(options.contentDir)),
     limits: options.limits ?? defaultRoleplayLimits,
     logger: options.logger,
   };
@@ -45,6 +50,8 @@ const meetingOf = (value: unknown): number => (typeof value === 'number' ? value
 export function roleplayCapability(deps: RoleplayDependencies): Capability {
   const service = new RoleplayService(deps);
   const meeting = new MeetingService(deps, service);
+  const corrections = new CorrectionService(deps, service);
+  const retries = new RetryService(deps, service);
   const personal = ['personal'] as const;
   return {
     id: 'roleplay',
@@ -70,6 +77,8 @@ export function roleplayCapability(deps: RoleplayDependencies): Capability {
       { verb: 'roleplay.debrief', run: (turn, data) => service.reopenDebrief(turn, text(data.sessionId)) },
       { verb: 'roleplay.start', run: (turn, data) => service.start(turn, text(data.storylineId), meetingOf(data.meeting)) },
       { verb: 'roleplay.end', run: (turn) => meeting.endFromCard(turn) },
+      { verb: 'roleplay.correct', run: (turn, data) => corrections.correct(turn, text(data.sessionId), meetingOf(data.turn), text(data.remove), text(data.meant)) },
+      { verb: 'roleplay.retry', run: (turn, data) => retries.retry(turn, text(data.sessionId), meetingOf(data.turn)) },
       { verb: 'roleplay.selfcheck', run: (turn, data) => meeting.selfCheck(turn, text(data.sessionId), text(data.selfCheck)) },
     ],
     menu: [{ titleKey: 'roleplay.menu.title', descriptionKey: 'roleplay.menu.description', verb: 'roleplay.picker', scopes: personal }],

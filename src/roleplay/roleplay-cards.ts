@@ -1,5 +1,6 @@
 import { cardTemplate } from '../cards/card-view';
 import type { CardButton, CardFact } from '../cards/card-parts';
+import { understoodCard } from './understood-view';
 
 /** A button rendered as Action.Execute; `storylineId` travels in its data when set. */
 export interface RoleplayButton extends CardButton {
@@ -65,6 +66,8 @@ export interface DebriefCheck {
   readonly text: string;
   readonly theme: string;
   readonly quote: string;
+  /** One reason for the verdict. */
+  readonly reason: string;
   /** The learner's own tick, once they have compared; empty before. */
   readonly self: string;
 }
@@ -79,6 +82,9 @@ export interface DebriefCardData {
   readonly strengths: ReadonlyArray<{ readonly text: string }>;
   readonly improvementsHeading: string;
   readonly improvements: ReadonlyArray<{ readonly point: string; readonly better: string }>;
+  readonly avoidHeading: string;
+  /** Blame, over-promising, dropped quality and the like, in the learner's own words. */
+  readonly avoid: ReadonlyArray<{ readonly text: string }>;
   readonly trust: string;
   readonly trustReasons: ReadonlyArray<{ readonly text: string }>;
   readonly needsHeading: string;
@@ -97,10 +103,12 @@ export interface DebriefCardData {
     readonly result: string;
   };
   readonly buttons: readonly RoleplayButton[];
+  /** "Try this moment again": one exchange replayed from the state before the learner's message. */
+  readonly retry: ReadonlyArray<{ readonly title: string; readonly sessionId: string; readonly turn: number }>;
 }
 
 export const pickerCard = cardTemplate<PickerCardData>('roleplay-picker');
 export const briefCard = cardTemplate<BriefCardData>('roleplay-brief');
 export const meetingCard = cardTemplate<MeetingCardData>('roleplay-meeting');
 export const debriefCard = cardTemplate<DebriefCardData>('roleplay-debrief');
-export const roleplayCardTemplates = [pickerCard, briefCard, meetingCard, debriefCard];
+export const roleplayCardTemplates = [pickerCard, briefCard, meetingCard, debriefCard, understoodCard];

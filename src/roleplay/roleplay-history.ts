@@ -12,7 +12,7 @@ export type DebriefedSession = SessionRecord & { readonly debrief: Debrief; read
 export const pastDebriefsShown = 8;
 
 /** The one place that reads a verdict out of a judged check, so progress and "my data" count alike. */
-export const checkVerdict = (check: JudgedCheck): 'met' | 'partly' | 'not' => (check.met ? 'met' : 'not');
+export const checkVerdict = (check: JudgedCheck): 'met' | 'partly' | 'not' => check.verdict;
 
 /** Every ended meeting with a debrief, newest first. */
 export function debriefedSessions(sessions: readonly SessionRecord[]): DebriefedSession[] {

@@ -34,6 +34,8 @@ export interface SessionRecord {
   readonly noticesShown: readonly string[];
   readonly debrief?: Debrief;
   readonly selfCheck?: readonly string[];
+  /** A second try at one moment of an ended meeting; its end leaves the storyline's progress as it was. */
+  readonly retryOf?: string;
 }
 
 export interface Versioned<T> {

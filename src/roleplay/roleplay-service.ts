@@ -8,7 +8,8 @@ import { availabilityOf } from './availability';
 import type { ModelCallLimit } from './call-budget';
 import type { CustomerEngine } from './customer-engine';
 import { debriefView } from './debrief-view';
-import { firstMemory, openingLine } from './meeting-memory';
+import type { MoveReader } from './reader';
+import { commitmentToAsk, firstMemory, openingLine } from './meeting-memory';
 import { newMeetingState } from './meeting-state';
 import { debriefedSessions, pastDebriefEntries } from './roleplay-history';
 import type { LearnerRecord, RoleplayRecords, SessionRecord, StorylineProgress, Versioned } from './roleplay-records';
@@ -30,6 +31,7 @@ export interface RoleplayDependencies {
   readonly themes: ThemeCatalog;
   readonly records: RoleplayRecords;
   readonly customer: CustomerEngine;
+  readonly reader: MoveReader;
   readonly limits: RoleplayLimits;
   readonly logger: Logger;
 }
@@ -104,7 +106,7 @@ export class RoleplayService {
       locale: turn.locale,
       status: 'active',
       startedAt: turn.now.toISOString(),
-      state: newMeetingState(progress.memory.trust, opening),
+      state: newMeetingState(progress.memory.trust, opening, commitmentToAsk(progress.memory, progress.nextMeeting)),
       noticesShown: [],
     };
     const body: LearnerRecord = {

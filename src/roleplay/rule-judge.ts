@@ -1,29 +1,55 @@
 import type { Locale } from '../core/locale';
-import { learnerEntries, type MeetingState } from './meeting-state';
 import type { ThemeId } from '../content/themes';
+import { counts, harmfulIntents, slotIntents, type Intent } from './intents';
+import { learnerEntries, type LearnerEntry, type MeetingState } from './meeting-state';
 import type { Meeting, RubricCheck } from './storyline';
 
-/** One rubric check as judged: met or not, with the learner's words that show it. */
+export const verdicts = ['met', 'partly', 'not'] as const;
+export type Verdict = (typeof verdicts)[number];
+
+/** One rubric check as judged: met, partly or not, with the learner's words that show it and one reason. */
 export interface JudgedCheck {
   readonly id: string;
   readonly theme: ThemeId;
+  readonly verdict: Verdict;
   readonly met: boolean;
   readonly quote?: string;
+  /** A locale key under roleplay.reasons (rules), or the model's own sentence. */
+  readonly reasonKey?: string;
+  readonly reason?: string;
 }
 
-/** The outcome of a meeting: checks, at most three strengths and three improvements with better wording. */
+/** Something a coach warns about, in the learner's own words. */
+export interface AvoidItem {
+  readonly kind: Intent;
+  readonly quote: string;
+}
+
+/** The outcome of a meeting: checks, strengths, better wording, what to avoid, and trust. */
 export interface Debrief {
   readonly judgedBy: 'rules' | 'model';
   readonly checks: readonly JudgedCheck[];
   readonly strengths: readonly string[];
-  readonly improvements: ReadonlyArray<{ readonly point: string; readonly better: string }>;
+  readonly improvements: ReadonlyArray<{ readonly point: string; readonly better: string; readonly yours?: string }>;
+  readonly avoid?: readonly AvoidItem[];
+  /** The model judge's reading of each learner message (turn from 1), in the same shape as the rules' moves. */
+  readonly moves?: ReadonlyArray<{ readonly turn: number; readonly kind: Intent; readonly quote: string }>;
   readonly trustBefore: number;
   readonly trustAfter: number;
 }
 
 export const maxDebriefItems = 3;
 
-/** Judges the rubric with the explicit rules from content; every verdict points at a learner message. */
+// A harmful move spoils the check it pretends to meet: skipping the test is not keeping the quality steps.
+const spoilers: Partial<Record<Intent, readonly Intent[]>> = {
+  'follows-process': ['drops-quality', 'caves', 'blames'],
+  explains: ['blames', 'deflects'],
+  empathises: ['blames'],
+  'offers-alternative': ['caves'],
+  'refers-back': ['deflects', 'blames'],
+};
+
+/** Judges the rubric with the explicit rules from content, on the moves the learner confirmed. */
 export function judgeByRules(meeting: Meeting, state: MeetingState, locale: Locale): Debrief {
   const checks = meeting.rubric.map((check) => judgeCheck(check, state));
   const byId = new Map(meeting.rubric.map((check) => [check.id, check]));
@@ -35,30 +61,70 @@ export function judgeByRules(meeting: Meeting, state: MeetingState, locale: Loca
     improvements: checks
       .filter((check) => !check.met)
       .slice(0, maxDebriefItems)
-      .map((check) => ({ point: label(check.id)?.check ?? '', better: label(check.id)?.better ?? '' })),
+      .map((check) => ({ point: label(check.id)?.check ?? '', better: label(check.id)?.better ?? '', ...(check.quote ? { yours: check.quote } : {}) })),
+    avoid: avoided(state),
     trustBefore: state.trustStart,
     trustAfter: state.trust,
   };
 }
 
+/** The harmful moves of a meeting, once each, with the learner's words. */
+export function avoided(state: MeetingState): AvoidItem[] {
+  return avoidedMoves(learnerEntries(state).flatMap((entry) => entry.moves.map((move) => ({ kind: move.kind, quote: entry.text }))));
+}
+
+/** Harmful moves from any reader, once per kind, first occurrence. */
+export function avoidedMoves(moves: ReadonlyArray<{ readonly kind: Intent; readonly quote: string }>): AvoidItem[] {
+  const seen = new Map<Intent, string>();
+  for (const move of moves) if (harmfulIntents.includes(move.kind) && !seen.has(move.kind)) seen.set(move.kind, move.quote);
+  return [...seen].map(([kind, quote]) => ({ kind, quote }));
+}
+
+const firstWith = (entries: readonly LearnerEntry[], kind: Intent): number => entries.findIndex((entry) => entry.moves.some((move) => move.kind === kind && counts(move)));
+
+/** The second half of a check; helping another way shows in an alternative, a concrete proposal or a demand met with one. */
+function alsoDid(entries: readonly LearnerEntry[], state: MeetingState, kind: Intent): boolean {
+  if (firstWith(entries, kind) >= 0) return true;
+  return kind === 'offers-alternative' && (firstWith(entries, 'proposes') >= 0 || state.demands.some((demand) => demand.outcome === 'alternative'));
+}
+
 function judgeCheck(check: RubricCheck, state: MeetingState): JudgedCheck {
   const entries = learnerEntries(state);
   const atTurn = (turn: number | undefined): string | undefined => (turn === undefined ? undefined : entries[turn - 1]?.text);
-  const verdict = (met: boolean, quote: string | undefined): JudgedCheck => ({ id: check.id, theme: check.theme, met, ...(quote ? { quote } : {}) });
+  const verdict = (value: Verdict, quote: string | undefined, reasonKey: string): JudgedCheck => ({
+    id: check.id,
+    theme: check.theme,
+    verdict: value,
+    met: value === 'met',
+    reasonKey,
+    ...(quote ? { quote } : {}),
+  });
   const { rule } = check;
   if ('did' in rule) {
-    const { did: wanted, before: tooEarly } = rule;
-    const did = entries.findIndex((entry) => entry.intents.includes(wanted));
-    const before = tooEarly ? entries.findIndex((entry) => entry.intents.includes(tooEarly)) : -1;
-    if (did >= 0 && (before < 0 || did <= before)) return verdict(true, entries[did]?.text);
-    // The evidence for a miss is the message that came too early, when there is one.
-    return verdict(false, before >= 0 ? entries[before]?.text : undefined);
+    const did = [rule.did, ...(rule.or ? [rule.or] : [])].map((kind) => firstWith(entries, kind)).filter((index) => index >= 0).sort((a, b) => a - b)[0] ?? -1;
+    const spoiler = (spoilers[rule.did] ?? []).map((kind) => firstWith(entries, kind)).find((index) => index >= 0);
+    if (spoiler !== undefined) return verdict('not', entries[spoiler]?.text, 'spoiled');
+    // Answering "did that happen?" is a follow-up the customer had to ask for: half of following up yourself.
+    if (did < 0 && rule.did === 'refers-back' && state.commitmentCheck?.answer) return verdict('partly', atTurn(state.commitmentCheck.answeredAtTurn), 'askedFirst');
+    if (did < 0) {
+      const vague = entries.find((entry) => entry.moves.some((move) => move.kind === rule.did && move.vague && !move.empty));
+      // Naming an offer without its content is half an offer; a question or an explanation in general words is nothing.
+      return vague && slotIntents.includes(rule.did) ? verdict('partly', vague.text, 'vague') : verdict('not', undefined, 'missing');
+    }
+    const before = rule.before ? firstWith(entries, rule.before) : -1;
+    if (before >= 0 && before < did) return verdict('partly', entries[did]?.text, 'late');
+    if (rule.and && !alsoDid(entries, state, rule.and)) return verdict('partly', entries[did]?.text, 'half');
+    return verdict('met', entries[did]?.text, 'did');
   }
   if ('demand' in rule) {
     const progress = state.demands.find((item) => item.id === rule.demand);
-    const met = progress?.outcome !== undefined && rule.handled.includes(progress.outcome);
-    return verdict(met, atTurn(progress?.handledAtTurn));
+    if (!progress) return verdict('not', undefined, 'notRaised');
+    if (progress.outcome && rule.handled.includes(progress.outcome)) return verdict('met', atTurn(progress.handledAtTurn), `demand.${progress.outcome}`);
+    if (progress.outcome === undefined && progress.vagueAtTurn !== undefined) return verdict('partly', atTurn(progress.vagueAtTurn), 'vague');
+    return verdict('not', atTurn(progress.handledAtTurn), progress.outcome ? `demand.${progress.outcome}` : 'unanswered');
   }
-  const met = state.revealed.length >= rule.uncovered;
-  return verdict(met, atTurn(state.revealed[Math.min(rule.uncovered, state.revealed.length) - 1]?.atTurn));
+  const found = state.revealed.length;
+  const quote = atTurn(state.revealed[Math.min(rule.uncovered, found) - 1]?.atTurn);
+  if (found >= rule.uncovered) return verdict('met', quote, 'uncovered');
+  return found > 0 ? verdict('partly', quote, 'someUncovered') : verdict('not', undefined, 'missing');
 }

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { ContentError } from '../content/content-error';
 import { themeIds, type ThemeId } from '../content/themes';
 import { loadYamlFolder } from '../content/yaml-files';
-import { storylineSchema, type Meeting, type Storyline } from './storyline';
+import { reactionLines } from './reactions';
+import { reactionKeys, storylineSchema, type Meeting, type Storyline } from './storyline';
 
 /** The storylines, loaded and cross-checked once at start. */
 export class StorylineCatalog {
@@ -61,7 +62,20 @@ function storylineProblems(storyline: Storyline): string[] {
   problems.push(...untranslated(storyline, ''));
   duplicates(storyline.meetings.map((meeting) => meeting.id)).forEach((id) => problems.push(`meetings: id "${id}" is used twice`));
   storyline.meetings.forEach((meeting, index) => problems.push(...meetingProblems(meeting, index).map((problem) => `meetings.${index}.${problem}`)));
+  storyline.meetings.forEach((meeting, index) => problems.push(...reactionProblems(storyline, meeting, index).map((problem) => `meetings.${index}.${problem}`)));
+  storyline.firmLines.forEach((line, index) => {
+    for (const locale of ['en', 'sv'] as const) if (!line[locale].answer) problems.push(`firmLines.${index}.${locale}.answer: the scripted customer needs a line to hold it in character`);
+  });
   return problems;
+}
+
+/** Every reaction a meeting can need has a line, from the meeting or the storyline; only later meetings ask about commitments. */
+function reactionProblems(storyline: Storyline, meeting: Meeting, index: number): string[] {
+  const needed = reactionKeys.filter((key) => index > 0 || !key.startsWith('commitment-'));
+  return (['en', 'sv'] as const).flatMap((locale) => [
+    ...needed.filter((key) => reactionLines(storyline, meeting, locale, key).length === 0).map((key) => `reactions.${locale}.${key}: no line in the meeting or the storyline`),
+    ...meeting.demands.filter((demand) => !demand[locale].onAlternative.includes('{offer}')).map((demand) => `demands.${demand.id}.${locale}.onAlternative: must repeat the learner's offer with {offer}`),
+  ]);
 }
 
 function meetingProblems(meeting: Meeting, index: number): string[] {

@@ -11,8 +11,8 @@ const both = <T extends z.ZodType>(schema: T) => ({ en: schema, sv: schema });
 export const demandOutcomes = ['accepted', 'refused', 'alternative'] as const;
 export type DemandOutcome = (typeof demandOutcomes)[number];
 
-/** A learner move the customer's trust reacts to: an intent, or proposing before asking anything. */
-export const trustCue = z.union([intent, z.literal('proposes-early')]);
+/** A learner move the customer's trust reacts to: a move, proposing before asking, an offer with nothing in it, or saying the same again. */
+export const trustCue = z.union([intent, z.enum(['proposes-early', 'vague', 'repeats'])]);
 export type TrustCue = z.infer<typeof trustCue>;
 
 const customerText = z.strictObject({
@@ -25,14 +25,24 @@ const customerText = z.strictObject({
   mood: text,
 });
 
-/** Scripted lines by what the learner's message did; several lines are used in turn. */
-export const reactionKeys = ['greets', 'empathises', 'asks', 'summarises', 'proposes-early', 'proposes', 'raises-risk', 'promises', 'refers-back', 'explains', 'default'] as const;
+/**
+ * Scripted lines by what the learner's message did; several lines are used in turn. Lines that fit one moment belong
+ * to a meeting; lines about how the customer takes blame, vagueness or hedging may sit on the storyline. `filler`
+ * lines ("Mm. And?") are tagged by their key so the eval can count them.
+ */
+export const reactionKeys = [
+  'greets', 'empathises', 'asks', 'summarises', 'proposes-early', 'proposes', 'raises-risk', 'promises', 'refers-back', 'explains',
+  'vague', 'hedges', 'blames', 'deflects', 'hides-behind-contract', 'drops-quality', 'repeats', 'presses',
+  'commitment-kept', 'commitment-partly', 'commitment-not', 'filler',
+] as const;
 export type ReactionKey = (typeof reactionKeys)[number];
 const lines = z.array(text).min(1).max(4);
-const reactionSet = z.strictObject(Object.fromEntries(reactionKeys.map((key) => [key, lines])) as Record<ReactionKey, typeof lines>);
+const reactionSet = z.strictObject(Object.fromEntries(reactionKeys.map((key) => [key, lines.optional()])) as Record<ReactionKey, z.ZodOptional<typeof lines>>);
 
 const rubricRule = z.union([
-  z.strictObject({ did: intent, before: intent.optional() }),
+  // `and`: the move only counts in full when the meeting also has this one (keeping the order while helping another way).
+  // `or`: another move that does the same job (asking what she needs it for is a question about the need, too).
+  z.strictObject({ did: intent, or: intent.optional(), before: intent.optional(), and: intent.optional() }),
   z.strictObject({ demand: slug, handled: z.array(z.enum(demandOutcomes)).min(1) }),
   z.strictObject({ uncovered: z.number().int().min(1) }),
 ]);
@@ -57,6 +67,7 @@ const demand = z.strictObject({
   afterTurns: z.number().int().min(1).max(10),
   trust: z.strictObject({ accepted: z.number().int(), refused: z.number().int(), alternative: z.number().int() }),
   ...both(
+    // onAlternative repeats the learner's own offer through {offer}, never a model answer they did not give.
     z.strictObject({ says: text, goodHandling: text, onAccepted: text, onRefused: text, onAlternative: text, agreement: text }),
   ),
 });
@@ -68,6 +79,7 @@ const meetingText = z.strictObject({
   opening: text,
   closing: text,
   recall: text.optional(),
+  /** From the second meeting on: the customer asks whether the learner's commitment ({promise}) was kept. */
   recallPromise: text.optional(),
 });
 
@@ -78,6 +90,7 @@ const meeting = z.strictObject({
   needs: z.array(need).min(1).max(4),
   demands: z.array(demand).min(1).max(2),
   rubric: z.array(rubricCheck).min(4).max(7),
+  reactions: z.strictObject(both(reactionSet)).optional(),
 });
 
 /** A customer met over several meetings: persona, meetings, rubric and how trust moves. */
@@ -88,7 +101,9 @@ export const storylineSchema = z.strictObject({
   customer: z.strictObject({ name: text, ...both(customerText) }),
   startTrust: z.number().int().min(0).max(10),
   trust: z.array(z.strictObject({ on: trustCue, change: z.number().int().min(-3).max(3) })).min(1),
-  firmLines: z.array(z.strictObject({ id: slug, ...both(z.strictObject({ refuses: text, patterns: z.array(text).min(1) })) })).default([]),
+  firmLines: z
+    .array(z.strictObject({ id: slug, ...both(z.strictObject({ refuses: text, patterns: z.array(text).min(1), answer: text.optional() })) }))
+    .default([]),
   reactions: z.strictObject(both(reactionSet)),
   meetings: z.array(meeting).min(2).max(3),
 });
@@ -100,3 +115,17 @@ export type Demand = Meeting['demands'][number];
 export type RubricCheck = Meeting['rubric'][number];
 export type FirmLine = Storyline['firmLines'][number];
 export const maxTrust = 10;
+
+/** How trust moves on harmful or empty moves when a storyline says nothing else; a storyline's own rule wins. */
+export const defaultTrust: ReadonlyArray<{ readonly on: TrustCue; readonly change: number }> = [
+  { on: 'blames', change: -2 },
+  { on: 'drops-quality', change: -2 },
+  { on: 'caves', change: -1 },
+  { on: 'deflects', change: -1 },
+  { on: 'hides-behind-contract', change: -1 },
+  { on: 'hedges', change: -1 },
+  { on: 'vague', change: -1 },
+  { on: 'repeats', change: -1 },
+  { on: 'commitment-kept', change: 1 },
+  { on: 'commitment-not', change: -1 },
+];

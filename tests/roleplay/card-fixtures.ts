@@ -7,7 +7,8 @@ import { pastDebriefEntries, pastDebriefsShown, type DebriefedSession } from '..
 import type { SessionRecord } from '../../src/roleplay/roleplay-records';
 import { briefView, meetingView, pickerView } from '../../src/roleplay/roleplay-views';
 import { judgeByRules } from '../../src/roleplay/rule-judge';
-import { catalog, fakeTurn, meetingOf, storyline, themes } from './roleplay-fixtures';
+import { understoodView } from '../../src/roleplay/understood-view';
+import { catalog, fakeTurn, meetingOf, reader, storyline, themes } from './roleplay-fixtures';
 
 // Built from the real storylines, so the biggest real cards are the ones checked for size and validity.
 const story = storyline('bakery-unasked-proposal');
@@ -20,7 +21,7 @@ const said = [
   "Switching it on everywhere for free isn't something I can do, but what we can do is a pilot in two stores with a clear cost.",
 ];
 let state: MeetingState = newMeetingState(story.startTrust, openingLine(first, 1, firstMemory(story), 'en'));
-for (const line of said) state = directTurn(story, first, state, line, 'en').state;
+for (const line of said) state = directTurn(story, first, state, line, reader.read(line, 'en'), 'en').state;
 const memory = rememberMeeting(firstMemory(story), 1, state);
 
 const session = (locale: 'en' | 'sv', selfCheck?: string[]): SessionRecord => ({
@@ -52,5 +53,7 @@ export const cardFixtures: CardView[] = [
   meetingView(fakeTurn(), story, { ...session('en'), status: 'active', debrief: undefined }, limits),
   meetingView(fakeTurn({ locale: 'sv' }), story, session('sv'), limits),
   debriefView(fakeTurn(), themes, story, session('en'), progress),
+  understoodView(fakeTurn().t, 'bakery-unasked-proposal.1.m7x2k', 3, reader.read(said[2] ?? '', 'en'), true),
+  understoodView(fakeTurn({ locale: 'sv' }).t, 'bakery-unasked-proposal.1.m7x2k', 1, [], false, 'Det ögonblicket har passerat: bara ditt senaste meddelande kan rättas.'),
   debriefView(fakeTurn({ locale: 'sv', now: new Date('2025-03-12T08:00:00Z') }), themes, story, session('sv', ['asked-how-it-works', 'raised-the-idea']), progress),
 ];

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { directTurn } from '../../src/roleplay/director';
 import { newMeetingState, type MeetingState } from '../../src/roleplay/meeting-state';
-import { meetingOf, storyline } from './roleplay-fixtures';
+import { meetingOf, storyline, reader } from './roleplay-fixtures';
 
 describe('the scripted customer (director rules)', () => {
   const story = storyline('sales-blocked-service-desk');
@@ -11,7 +11,7 @@ describe('the scripted customer (director rules)', () => {
     let state = start();
     const replies: string[] = [];
     for (const line of lines) {
-      const turn = directTurn(story, meeting, state, line, locale);
+      const turn = directTurn(story, meeting, state, line, reader.read(line, locale), locale);
       state = turn.state;
       replies.push(turn.scripted);
     }
@@ -39,7 +39,8 @@ describe('the scripted customer (director rules)', () => {
     ]);
     assert.match(replies[1] ?? '', /every technician you have/);
     assert.match(replies[2] ?? '', /saves the week/);
-    assert.deepEqual(state.demands, [{ id: 'all-technicians', raisedAtTurn: 2, outcome: 'alternative', handledAtTurn: 3 }]);
+    assert.deepEqual(state.demands, [{ id: 'all-technicians', raisedAtTurn: 2, outcome: 'alternative', handledAtTurn: 3, offer: 'get the template back within the hour' }]);
+    assert.match(replies[2] ?? '', /“get the template back within the hour”/, 'the customer repeats the learner’s own offer');
     assert.ok(state.trustEvents.some((event) => event.cue === 'demand:alternative' && event.change === 2));
   });
 

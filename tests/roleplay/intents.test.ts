@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
-import { classify } from '../../src/roleplay/intents';
+import type { Locale } from '../../src/core/locale';
+import { reader } from './roleplay-fixtures';
 
-describe('role-play intent rules', () => {
+const classify = (text: string, locale: Locale): string[] => reader.read(text, locale).map((move) => move.kind);
+
+describe('role-play move reader', () => {
   const cases: ReadonlyArray<readonly ['en' | 'sv', string, string]> = [
     ['en', 'What happened, and since when?', 'asks-situation'],
     ['en', 'Which of your customers are waiting for quotes?', 'asks-impact'],
@@ -29,7 +32,7 @@ describe('role-play intent rules', () => {
   ];
   for (const [locale, text, intent] of cases) {
     it(`when a learner writes "${text}" (${locale}), then it counts as ${intent}`, () => {
-      assert.ok(classify(text, locale).includes(intent as never), classify(text, locale).join(', '));
+      assert.ok(classify(text, locale).includes(intent), classify(text, locale).join(', '));
     });
   }
 
@@ -41,6 +44,35 @@ describe('role-play intent rules', () => {
   it('when a short phrase sits inside a longer word, then it does not match', () => {
     assert.ok(!classify('Let me book a time.', 'en').includes('agrees'), '"ok" inside "book"');
     assert.ok(!classify('Vi ska köpa nya datorer.', 'sv').includes('follows-process'), '"kö" inside "köpa"');
+  });
+
+  const readings: ReadonlyArray<readonly [Locale, string, readonly string[], readonly string[]]> = [
+    ['en', "hi Eva, what's going on with the laptop?", ['greets', 'asks-situation'], []],
+    ['en', "I won't skip the test.", ['follows-process'], ['drops-quality']],
+    ['en', "probably… I'll try to get it done", ['hedges'], ['promises']],
+    ['en', 'Sorry, everyone has to wait their turn.', ['hides-behind-contract'], ['follows-process']],
+    ['en', "I can't put you first, but what I can do is a loan laptop with your documents by 10:45.", ['refuses', 'offers-alternative'], []],
+    ['sv', 'Men jag kan dela upp det: grundnätet det här kvartalet och resten nästa.', ['offers-alternative'], ['refuses']],
+    ['sv', 'Vi hoppar över testet.', ['drops-quality'], ['follows-process']],
+    ['sv', 'det är inte mitt fel', ['blames'], []],
+    ['sv', 'nog… nån gång fixar jag det', ['hedges'], ['promises']],
+    ['sv', 'om jag fattat rätt så behöver du tre handlingar', ['summarises'], []],
+    ['sv', 'Hej Maria! Vad hände?', ['greets', 'asks-situation'], []],
+  ];
+  for (const [locale, text, present, absent] of readings) {
+    it(`when a learner writes "${text}" (${locale}), then the reader finds ${present.join(' and ')}${absent.length > 0 ? ` and not ${absent.join(', ')}` : ''}`, () => {
+      const found = classify(text, locale);
+      for (const kind of present) assert.ok(found.includes(kind), `${kind} in ${found.join(', ')}`);
+      for (const kind of absent) assert.ok(!found.includes(kind), `${kind} not in ${found.join(', ')}`);
+    });
+  }
+
+  it('when an offer or a promise carries nothing concrete, then it is vague; with a what and a by-when it keeps the learner’s words', () => {
+    const [, vague] = reader.read("I can't do that, but what I can do instead is an alternative", 'en');
+    assert.equal(vague?.vague, true);
+    assert.equal(reader.read("I'll definitely follow up", 'en')[0]?.vague, true);
+    const [promise] = reader.read("I'll have a loan laptop ready by 10:45.", 'en');
+    assert.deepEqual(promise, { kind: 'promises', quote: "I'll have a loan laptop ready by 10:45.", what: 'have a loan laptop ready by 10:45', when: 'by 10:45' });
   });
 
   it('when the message is in Swedish, then the Swedish rules judge it and the English ones do not', () => {

@@ -2,28 +2,36 @@ import assert from 'node:assert/strict';
 import { directTurn } from '../../src/roleplay/director';
 import { firstMemory, openingLine, rememberMeeting } from '../../src/roleplay/meeting-memory';
 import { newMeetingState } from '../../src/roleplay/meeting-state';
-import { meetingOf, storyline } from './roleplay-fixtures';
+import { meetingOf, storyline, reader } from './roleplay-fixtures';
 
 describe('what the customer remembers between meetings', () => {
   const story = storyline('sales-blocked-service-desk');
   const first = meetingOf(story, 1);
   const second = meetingOf(story, 2);
   const played = ['What happened?', 'Which customers are affected?', "Instead, what I can do is restore the template. I'll call you at ten."].reduce(
-    (state, line) => directTurn(story, first, state, line, 'en').state,
+    (state, line) => directTurn(story, first, state, line, reader.read(line, 'en'), 'en').state,
     newMeetingState(story.startTrust, first.en.opening),
   );
 
   it('when a meeting ends, then its promises, settled demands and trust are remembered', () => {
     const memory = rememberMeeting(firstMemory(story), 1, played);
-    assert.deepEqual(memory.promises, [{ meeting: 1, text: "Instead, what I can do is restore the template. I'll call you at ten." }]);
-    assert.deepEqual(memory.agreements, [{ meeting: 1, demandId: 'all-technicians', outcome: 'alternative' }]);
+    assert.deepEqual(memory.promises, [{ meeting: 1, what: 'call you at ten', when: 'at ten', text: "I'll call you at ten." }]);
+    assert.deepEqual(memory.agreements, [{ meeting: 1, demandId: 'all-technicians', outcome: 'alternative', offer: 'restore the template' }]);
     assert.equal(memory.trust, played.trust);
   });
 
   it('when the next meeting opens, then the customer starts from the last promise, in the meeting’s language', () => {
     const memory = rememberMeeting(firstMemory(story), 1, played);
-    assert.match(openingLine(second, 2, memory, 'en'), /^Last time you told me: “Instead, what I can do is restore the template\. I'll call you at ten\.” Let's start there\. It stopped again yesterday\./);
-    assert.match(openingLine(second, 2, memory, 'sv'), /^Förra gången sa du: ”Instead, what I can do/);
+    assert.match(openingLine(second, 2, memory, 'en'), /^Last time you said: “call you at ten” Did that happen\? It stopped again yesterday\./);
+    assert.match(openingLine(second, 2, memory, 'sv'), /^Förra gången sa du: ”call you at ten” Blev det så\?/);
+  });
+
+  it('when a promise is vague or hedged, then nothing is remembered as a commitment', () => {
+    const vague = ["I'll definitely follow up.", "Probably I'll try to fix it by Friday."].reduce(
+      (state, line) => directTurn(story, first, state, line, reader.read(line, 'en'), 'en').state,
+      newMeetingState(story.startTrust, first.en.opening),
+    );
+    assert.deepEqual(rememberMeeting(firstMemory(story), 1, vague).promises, []);
   });
 
   it('when nothing was promised, then the customer opens with a plain recall', () => {
@@ -33,7 +41,8 @@ describe('what the customer remembers between meetings', () => {
   it('when many promises pile up, then only the five newest are kept, each clipped to a readable length', () => {
     let memory = firstMemory(story);
     for (let meeting = 1; meeting <= 7; meeting += 1) {
-      memory = rememberMeeting(memory, meeting, directTurn(story, first, newMeetingState(5, 'Hi.'), `I promise item ${meeting}. ${'x'.repeat(400)}`, 'en').state);
+      const line = `I promise item ${meeting} by Friday. ${'x'.repeat(400)}`;
+      memory = rememberMeeting(memory, meeting, directTurn(story, first, newMeetingState(5, 'Hi.'), line, reader.read(line, 'en'), 'en').state);
     }
     assert.deepEqual(memory.promises.map((item) => item.meeting), [3, 4, 5, 6, 7]);
     assert.ok(memory.promises.every((item) => item.text.length <= 300));

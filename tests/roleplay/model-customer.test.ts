@@ -7,7 +7,7 @@ import { directTurn, type DirectedTurn } from '../../src/roleplay/director';
 import { newMeetingState } from '../../src/roleplay/meeting-state';
 import { ModelCustomer } from '../../src/roleplay/model-customer';
 import { azureOpenAiEnv, LoopbackAzureOpenAi } from '../support/loopback-azure-openai';
-import { meetingOf, storyline } from './roleplay-fixtures';
+import { meetingOf, storyline, reader } from './roleplay-fixtures';
 
 describe('model customer (real AzureOpenAI client, loopback REST server)', () => {
   const story = storyline('sales-blocked-service-desk');
@@ -20,7 +20,7 @@ describe('model customer (real AzureOpenAI client, loopback REST server)', () =>
     let state = newMeetingState(story.startTrust, meeting.en.opening);
     let directed: DirectedTurn | undefined;
     for (const line of lines) {
-      directed = directTurn(story, meeting, state, line, 'en');
+      directed = directTurn(story, meeting, state, line, reader.read(line, 'en'), 'en');
       state = directed.state;
     }
     assert.ok(directed);
@@ -95,7 +95,7 @@ describe('model customer (real AzureOpenAI client, loopback REST server)', () =>
   describe('judge', () => {
     const lines = ['Which of your customers are waiting for quotes?', 'What happened this morning?', 'So if I understand you, it is about Friday.'];
     const verdict = (overrides: Record<string, unknown> = {}) => ({
-      checks: meeting.rubric.map((check) => ({ id: check.id, met: check.id !== 'demand-with-alternative', quote: check.id === 'impact-before-fix' ? 'Which of your customers are waiting for quotes?' : '' })),
+      checks: meeting.rubric.map((check) => ({ id: check.id, verdict: check.id !== 'demand-with-alternative' ? 'met' : 'not', reason: 'From the transcript.', quote: check.id === 'impact-before-fix' ? 'Which of your customers are waiting for quotes?' : '' })),
       strengths: ['You asked about the builders first.'],
       improvements: [{ point: 'Handle the demand.', better: 'Say what you can do instead.' }],
       ...overrides,
@@ -111,8 +111,24 @@ describe('model customer (real AzureOpenAI client, loopback REST server)', () =>
       assert.ok(!server.requests[0]?.body.messages[0]?.content.includes('Which of your customers'), 'the transcript is not in the system message');
     });
 
+    it('when the judge reads moves per message, then the debrief keeps those with the learner’s real words and names the harmful ones to avoid', async () => {
+      const moves = [
+        { message: 1, kind: 'asks-impact', quote: 'Which of your customers are waiting' },
+        { message: 2, kind: 'blames', quote: 'What happened this morning?' },
+        { message: 3, kind: 'promises', quote: 'I promise free technicians for life.' },
+      ];
+      server.enqueue({ kind: 'json', value: verdict({ moves }) });
+      const debrief = await customer.judge(turnFor(lines).scene);
+      assert.deepEqual(debrief.moves, [
+        { turn: 1, kind: 'asks-impact', quote: 'Which of your customers are waiting for quotes?' },
+        { turn: 2, kind: 'blames', quote: 'What happened this morning?' },
+      ]);
+      assert.deepEqual(debrief.avoid, [{ kind: 'blames', quote: 'What happened this morning?' }]);
+      assert.ok(JSON.stringify(server.requests[0]?.body.response_format).includes('"moves"'));
+    });
+
     it('when the judge quotes words the learner never said, then the quote is replaced by the rules’ evidence', async () => {
-      server.enqueue({ kind: 'json', value: verdict({ checks: meeting.rubric.map((check) => ({ id: check.id, met: true, quote: 'I promise free technicians for life.' })) }) });
+      server.enqueue({ kind: 'json', value: verdict({ checks: meeting.rubric.map((check) => ({ id: check.id, verdict: 'met', reason: 'Said so.', quote: 'I promise free technicians for life.' })) }) });
       const debrief = await customer.judge(turnFor(lines).scene);
       assert.equal(debrief.checks.find((check) => check.id === 'impact-before-fix')?.quote, 'Which of your customers are waiting for quotes?');
       assert.equal(debrief.checks.find((check) => check.id === 'demand-with-alternative')?.quote, undefined);

@@ -5,6 +5,8 @@ import { Translator } from '../../src/core/translator';
 import type { Turn } from '../../src/core/turn';
 import { StorylineCatalog } from '../../src/roleplay/storyline-catalog';
 import type { Meeting, Storyline } from '../../src/roleplay/storyline';
+import { phraseBooksIn } from '../../src/roleplay/phrase-book';
+import { MoveReader } from '../../src/roleplay/reader';
 
 const root = path.resolve(__dirname, '..', '..');
 export const contentDir = path.join(root, 'content');
@@ -39,3 +41,6 @@ export function fakeTurn(overrides: Partial<Turn> & { locale?: Locale } = {}): T
     ...overrides,
   };
 }
+
+/** The reader with the real phrase books. */
+export const reader = new MoveReader(phraseBooksIn(contentDir));

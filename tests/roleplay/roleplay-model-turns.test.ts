@@ -12,7 +12,7 @@ describe('role-play with the Azure OpenAI customer (loopback model server), over
   let learner: RoleplayLearner;
   let now: Date;
   const promise = "I can't move every technician, but what I can do instead is get the template back within the hour. I'll call you every hour until the quotes go out.";
-  const verdict = { checks: firstMeeting.rubric.map((check) => ({ id: check.id, met: true, quote: '' })), strengths: ['You kept your cool.'], improvements: [] };
+  const verdict = { checks: firstMeeting.rubric.map((check) => ({ id: check.id, verdict: 'met', reason: 'Seen in the transcript.', quote: '' })), strengths: ['You kept your cool.'], improvements: [] };
   const lastRequest = (): RecordedModelRequest => {
     const request = model.requests.at(-1);
     assert.ok(request, 'the model was not called');
@@ -35,8 +35,8 @@ describe('role-play with the Azure OpenAI customer (loopback model server), over
     await learner.startMeeting(story);
     model.enqueue({ kind: 'stream', chunks: ['The builders. ', 'Three of them, ', 'by Friday noon.'] });
     const before = harness.connector.posted().length;
-    assert.deepEqual(await learner.say('Which of your customers are waiting?'), ['**Maria Lind:** The builders. Three of them, by Friday noon.']);
-    assert.deepEqual(harness.connector.posted().slice(before).map((call) => call.body.type), ['typing', 'message']);
+    assert.deepEqual((await learner.say('Which of your customers are waiting?')).slice(0, 1), ['**Maria Lind:** The builders. Three of them, by Friday noon.']);
+    assert.deepEqual(harness.connector.posted().slice(before).map((call) => call.body.type), ['typing', 'message', 'message'], 'the customer’s reply, then what the bot understood');
     assert.equal(lastRequest().body.stream, true);
   });
 
@@ -51,7 +51,7 @@ describe('role-play with the Azure OpenAI customer (loopback model server), over
     assert.match(debrief ?? '', /You kept your cool\./);
 
     const opening = await learner.startMeeting(story, 2);
-    assert.match(opening, /Last time you told me: “I can't move every technician/, 'the scripted opening quotes the promise');
+    assert.match(opening, /Last time you said: “call you every hour until the quotes go out” Did that happen\?/, 'the scripted opening asks about the commitment');
     await learner.say('Hello again, Maria.');
     const messages = lastRequest().body.messages;
     const system = messages[0]?.content ?? '';
@@ -59,7 +59,7 @@ describe('role-play with the Azure OpenAI customer (loopback model server), over
     assert.match(system, /Meeting 1: you agreed: the sellers get the old quote template back/);
     assert.match(system, /Your trust in this supplier is \d+ of 10/);
     assert.ok(!system.includes("I'll call you every hour"), 'learner words never go into the system message');
-    assert.deepEqual(messages[1], { role: 'user', content: `(meeting 1) ${promise}` });
+    assert.deepEqual(messages[1], { role: 'user', content: "(meeting 1) I'll call you every hour until the quotes go out." });
     assert.ok(messages.filter((message) => message.role !== 'user').every((message) => !message.content.includes("I'll call you every hour")));
   });
 
@@ -69,7 +69,7 @@ describe('role-play with the Azure OpenAI customer (loopback model server), over
     const [fallback] = await learner.say('Which of your customers are waiting?');
     assert.match(fallback ?? '', /\*\*Maria Lind:\*\* Honestly\? It's the builders[\s\S]*The AI customer isn't answering right now/);
     model.enqueue({ kind: 'stream', chunks: ['Well?'] });
-    assert.deepEqual(await learner.say('I understand.'), ['**Maria Lind:** Well?']);
+    assert.deepEqual((await learner.say('I understand.')).slice(0, 1), ['**Maria Lind:** Well?']);
   });
 
   it('when the judge answers malformed JSON, then the debrief is judged by the rules and the meeting is saved', async () => {
@@ -95,7 +95,7 @@ describe('role-play with the Azure OpenAI customer (loopback model server), over
     assert.equal(model.requests.length, 20);
 
     now = new Date(now.getTime() + 11 * 60_000);
-    assert.deepEqual(await learner.say('Shall we start?'), ['**Maria Lind:** Mm. Go on.']);
+    assert.deepEqual((await learner.say('Shall we start?')).slice(0, 1), ['**Maria Lind:** Mm. Go on.']);
     assert.equal(model.requests.length, 21);
   });
 

@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { directTurn } from '../../src/roleplay/director';
 import { newMeetingState, type MeetingState } from '../../src/roleplay/meeting-state';
 import { judgeByRules } from '../../src/roleplay/rule-judge';
-import { meetingOf, storyline } from './roleplay-fixtures';
+import { meetingOf, storyline, reader } from './roleplay-fixtures';
 
 describe('rubric judged by explicit rules', () => {
   const story = storyline('sales-blocked-service-desk');
   const meeting = meetingOf(story, 1);
   const play = (lines: readonly string[]): MeetingState =>
-    lines.reduce((state, line) => directTurn(story, meeting, state, line, 'en').state, newMeetingState(story.startTrust, meeting.en.opening));
+    lines.reduce((state, line) => directTurn(story, meeting, state, line, reader.read(line, 'en'), 'en').state, newMeetingState(story.startTrust, meeting.en.opening));
   const check = (state: MeetingState, id: string) => judgeByRules(meeting, state, 'en').checks.find((item) => item.id === id);
 
   it('when the learner asked about the customer’s customers before proposing, then that check is met with their words as the quote', () => {
@@ -16,15 +16,36 @@ describe('rubric judged by explicit rules', () => {
     assert.deepEqual(check(state, 'impact-before-fix'), {
       id: 'impact-before-fix',
       theme: 'customers-customer',
+      verdict: 'met',
       met: true,
+      reasonKey: 'did',
       quote: 'Which of your customers are waiting for quotes?',
     });
   });
 
-  it('when the learner proposed first and asked later, then the check is not met and the early proposal is the quote', () => {
+  it('when the learner proposed first and asked later, then the check is only partly met, quoting the late question', () => {
     const state = play(['I suggest we restore the template.', 'Which of your customers are waiting for quotes?']);
-    assert.equal(check(state, 'impact-before-fix')?.met, false);
-    assert.equal(check(state, 'impact-before-fix')?.quote, 'I suggest we restore the template.');
+    assert.equal(check(state, 'impact-before-fix')?.verdict, 'partly');
+    assert.equal(check(state, 'impact-before-fix')?.reasonKey, 'late');
+    assert.equal(check(state, 'impact-before-fix')?.quote, 'Which of your customers are waiting for quotes?');
+  });
+
+  it('when the demand got an offer with only a hint of something, then the demand check is partly met, the demand stays open and trust does not rise for it', () => {
+    const state = play(['What happened?', 'Tell me more?', "I can't do that, but what I can do instead is a workaround for the sellers."]);
+    assert.equal(check(state, 'demand-with-alternative')?.verdict, 'partly');
+    assert.equal(state.demands[0]?.outcome, undefined);
+    assert.ok(!state.trustEvents.some((event) => event.cue.startsWith('demand:')));
+  });
+
+  it('when the demand got an offer made only of buzzwords, then the demand check is not met at all', () => {
+    const state = play(['What happened?', 'Tell me more?', "I can't do that, but what I can do instead is an alternative."]);
+    assert.equal(check(state, 'demand-with-alternative')?.verdict, 'not');
+    assert.equal(state.demands[0]?.outcome, undefined);
+  });
+
+  it('when the learner blames the customer, then the debrief names it under what to avoid, with their words', () => {
+    const debrief = judgeByRules(meeting, play(["Honestly it's your fault, your sellers broke the template."]), 'en');
+    assert.deepEqual(debrief.avoid, [{ kind: 'blames', quote: "Honestly it's your fault, your sellers broke the template." }]);
   });
 
   it('when the demand was answered with an alternative, then the demand check quotes that answer', () => {

@@ -3,9 +3,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { themeIds } from '../../src/content/themes';
-import { classify, type Intent } from '../../src/roleplay/intents';
+import { counts, type Intent } from '../../src/roleplay/intents';
 import { StorylineCatalog } from '../../src/roleplay/storyline-catalog';
-import { catalog, contentDir } from './roleplay-fixtures';
+import { catalog, contentDir, reader } from './roleplay-fixtures';
 
 describe('role-play storylines (content)', () => {
   it('when the content is loaded, then there are at least six storylines of two or three meetings, covering all eight themes', () => {
@@ -30,12 +30,12 @@ describe('role-play storylines (content)', () => {
           const { rule } = check;
           const wanted: Intent[] =
             'did' in rule
-              ? [rule.did]
+              ? [rule.did, ...(rule.or ? [rule.or] : [])]
               : 'demand' in rule
                 ? rule.handled.flatMap((outcome): Intent[] => (outcome === 'alternative' ? ['offers-alternative'] : outcome === 'refused' ? ['refuses'] : ['agrees', 'promises']))
                 : meeting.needs.flatMap((need) => need.revealOn);
           for (const locale of ['en', 'sv'] as const) {
-            const found = classify(check[locale].better.replace(/[“”"]/g, ''), locale);
+            const found = reader.read(check[locale].better.replace(/[“”"]/g, ''), locale).filter(counts).map((move) => move.kind);
             if (!wanted.some((intent) => found.includes(intent))) misses.push(`${story.id}/${meeting.id}/${check.id} (${locale}): ${found.join(',')}`);
           }
         }

@@ -1,0 +1,5 @@
+import { evaluateCorpus, reportLines } from './roleplay-eval/report';
+
+// --details prints the tuned part's disagreements turn by turn; the set-aside part is never printed per transcript.
+const { tune, holdout } = evaluateCorpus();
+for (const line of reportLines(tune, holdout, process.argv.includes('--details'))) console.log(line);

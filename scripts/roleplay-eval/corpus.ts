@@ -1,0 +1,27 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { locales } from '../../src/core/locale';
+import { verdicts } from '../../src/roleplay/rule-judge';
+
+/** One labelled transcript of the role-play corpus (tests/roleplay/corpus, format in the corpus notes). */
+export const transcriptSchema = z.object({
+  storyline: z.string(),
+  meeting: z.string(),
+  locale: z.enum(locales),
+  label: z.enum(['good', 'mixed', 'poor', 'gaming']),
+  split: z.enum(['tune', 'holdout']),
+  note: z.string().optional(),
+  previous: z.object({ commitment: z.string(), kept: z.enum(['kept', 'partly', 'not']) }).optional(),
+  learner: z.array(z.string()).min(1),
+  expected: z.record(z.string(), z.enum(verdicts)),
+});
+export type Transcript = z.infer<typeof transcriptSchema> & { readonly file: string };
+
+export function loadCorpus(folder: string): Transcript[] {
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .map((name) => ({ ...transcriptSchema.parse(parse(readFileSync(path.join(folder, name), 'utf8'))), file: name }));
+}

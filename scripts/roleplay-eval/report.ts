@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { phraseBooksIn } from '../../src/roleplay/phrase-book';
+import { MoveReader } from '../../src/roleplay/reader';
+import { StorylineCatalog } from '../../src/roleplay/storyline-catalog';
+import { loadCorpus } from './corpus';
+import { figures, replay, replyFigures, type PartFigures, type Replayed } from './evaluate';
+
+const root = path.resolve(__dirname, '..', '..');
+
+/** The whole corpus replayed, split into the tuned part and the set-aside part. */
+export function evaluateCorpus(): { tune: Replayed[]; holdout: Replayed[] } {
+  const catalog = StorylineCatalog.load(path.join(root, 'content', 'roleplay'));
+  const reader = new MoveReader(phraseBooksIn(path.join(root, 'content')));
+  const replayed = loadCorpus(path.join(root, 'tests', 'roleplay', 'corpus')).map((transcript) => replay(catalog, reader, transcript));
+  return { tune: replayed.filter((item) => item.transcript.split === 'tune'), holdout: replayed.filter((item) => item.transcript.split === 'holdout') };
+}
+
+const percent = (part: number, whole: number): string => (whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)} %`);
+
+/** The printed table; the set-aside part shows only aggregate figures, never a transcript or a check of its own. */
+export function reportLines(tune: readonly Replayed[], holdout: readonly Replayed[], details: boolean): string[] {
+  const lines: string[] = [];
+  const part = (name: string, found: PartFigures, perCheck: boolean): void => {
+    lines.push(`== ${name}: ${found.transcripts} transcripts, ${found.verdicts} verdicts`);
+    lines.push(`agreement with labels: ${found.agreement}/${found.verdicts} = ${percent(found.agreement, found.verdicts)}`);
+    if (perCheck) for (const [id, entry] of [...found.perCheck].sort()) lines.push(`  ${id}: ${entry.agree}/${entry.total}`);
+    lines.push(`mean checks met (of 5): ${[...found.meanMet].map(([label, mean]) => `${label} ${mean.toFixed(2)}`).join(', ')}`);
+    lines.push(`poor at or above its good twin: ${found.twinsPoorAtOrAboveGood} of ${found.twins}`);
+    if (perCheck) for (const item of found.gaming) lines.push(`  gaming ${item.file}: ${item.met} met, trust ${item.trustChange >= 0 ? '+' : ''}${item.trustChange}`);
+    else if (found.gaming.length > 0) {
+      lines.push(`gaming: ${found.gaming.length} transcripts, most checks met ${Math.max(...found.gaming.map((item) => item.met))}, largest trust change ${Math.max(...found.gaming.map((item) => item.trustChange))}`);
+    }
+  };
+  part('tune part', figures(tune), true);
+  part('set-aside part (holdout)', figures(holdout), false);
+  const replies = replyFigures([...tune, ...holdout]);
+  lines.push(`== every customer reply in the corpus: ${replies.replies}`);
+  lines.push(`greetings after turn 1: ${replies.lateGreetings}`);
+  lines.push(`lines taken from another meeting: ${replies.foreign}`);
+  lines.push(`firm lines answered in character: ${replies.firmAnswered}/${replies.firmTotal}`);
+  lines.push(`fillers: ${replies.fillers}/${replies.replies} = ${percent(replies.fillers, replies.replies)}`);
+  if (details) {
+    for (const item of tune) {
+      const wrong = item.verdicts.filter((verdict) => verdict.expected !== verdict.got);
+      if (wrong.length === 0 && item.transcript.label !== 'gaming') continue;
+      lines.push(`-- ${item.transcript.file} (met ${item.met}, trust ${item.trustChange}): ${wrong.map((verdict) => `${verdict.id} expected ${verdict.expected} got ${verdict.got}`).join('; ')}`);
+      for (const turn of item.turns) lines.push(`   > ${turn.text}\n     [${turn.moves}] ${turn.reply}`);
+    }
+  }
+  return lines;
+}

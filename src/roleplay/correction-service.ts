@@ -1,0 +1,50 @@
+import { UserFacingError } from '../core/errors';
+import { textReply, type ActionOutcome } from '../core/reply';
+import type { Turn } from '../core/turn';
+import { intents, type Intent, type Move } from './intents';
+import type { MeetingState } from './meeting-state';
+import { redirectLast } from './replay';
+import type { RoleplayDependencies, RoleplayService } from './roleplay-service';
+import { customerLine } from './roleplay-views';
+import { understoodView } from './understood-view';
+import { trackedBudget } from './call-budget';
+
+const isIntent = (value: string): value is Intent => (intents as readonly string[]).includes(value);
+
+/** One tap on "what I understood": the learner removes a move or names the one they meant, and the turn is replayed. */
+export class CorrectionService {
+  constructor(
+    private readonly deps: RoleplayDependencies,
+    private readonly sessions: RoleplayService,
+  ) {}
+
+  async correct(turn: Turn, sessionId: string, learnerTurn: number, remove: string, meant: string): Promise<ActionOutcome> {
+    const learner = await this.deps.records.learner(turn.actor.userKey);
+    const active = await this.sessions.activeSession(turn, learner.body);
+    if (!active || active.session.id !== sessionId) throw new UserFacingError('roleplay.understood.closed');
+    const { session, storyline, version } = active;
+    const state = session.state;
+    const last = [...state.transcript].reverse().find((entry) => entry.speaker === 'learner');
+    if (!last) throw new UserFacingError('errors.invalidAction');
+    // Only the latest message can be corrected: the customer has already answered everything after an older one.
+    if (learnerTurn !== state.learnerTurns) return { update: understoodView(turn.t, session.id, learnerTurn, [], false, turn.t('roleplay.understood.passed')) };
+    const meeting = storyline.meetings[session.meetingNumber - 1];
+    if (!meeting) throw new UserFacingError('roleplay.unknownStoryline');
+    const kept = last.moves.filter((move) => move.kind !== remove);
+    const added: Move[] = isIntent(meant) && !kept.some((move) => move.kind === meant) ? [{ kind: meant, quote: last.text, ...(meant === 'offers-alternative' || meant === 'proposes' || meant === 'promises' ? { what: last.text, ...(meant === 'promises' ? { when: '' } : {}) } : {}) }] : [];
+    const moves = [...kept, ...added];
+    const directed = redirectLast(storyline, meeting, state, moves, session.locale);
+    if (!directed) throw new UserFacingError('errors.invalidAction');
+    const budget = trackedBudget(learner.body.modelCalls, turn.now, this.deps.limits.modelCalls);
+    const memory = learner.body.progress[storyline.id]?.memory ?? { trust: storyline.startTrust, promises: [], agreements: [] };
+    const scene = { storyline, meeting, meetingNumber: session.meetingNumber, locale: session.locale, memory, state: directed.state, budget };
+    const reply = await this.deps.customer.reply(scene, directed);
+    const corrected: MeetingState = { ...directed.state, transcript: [...directed.state.transcript, { speaker: 'customer', text: reply.text, source: reply.source }] };
+    const learnerAfter = budget.taken.length > 0 ? { body: { ...learner.body, modelCalls: budget.recent() }, version: learner.version } : undefined;
+    await this.deps.records.save(turn.actor.userKey, learnerAfter, { body: { ...session, state: corrected }, version });
+    return {
+      update: understoodView(turn.t, session.id, learnerTurn, moves, true, turn.t('roleplay.understood.corrected')),
+      replies: [textReply(customerLine(storyline, reply.text))],
+    };
+  }
+}

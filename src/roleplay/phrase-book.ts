@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { ContentError } from '../content/content-error';
+import { loadYamlFolder } from '../content/yaml-files';
+import { locales, type Locale } from '../core/locale';
+import { intents, type Intent } from './intents';
+
+const phrases = z.array(z.string().trim().min(1)).min(1);
+
+const moveRule = z.strictObject({
+  /** Only in a clause that is a question ("?" or a question word first). */
+  question: z.boolean().default(false),
+  /** Only in a clause that is not a question ("ok, what happened?" agrees to nothing). */
+  statement: z.boolean().default(false),
+  /** Only at the start of a clause. */
+  leading: z.boolean().default(false),
+  phrases,
+  /** What the move becomes when a negation comes just before it ("I won't skip the test"); "none" drops it. */
+  negated: z.union([z.enum(intents), z.literal('none')]).optional(),
+  /** Words of substance the clause needs besides the trigger; fewer makes the move general talk that earns nothing. */
+  substance: z.number().int().min(0).max(3).default(0),
+  /** Count the substance over the whole message, not the clause ("Yes. Every temp laptop gets a test call by Friday."). */
+  wholeMessage: z.boolean().default(false),
+  /** Moves this one cancels in the same clause ("we skip the test" is not keeping the quality steps). */
+  overrides: z.array(z.enum(intents)).default([]),
+});
+export type MoveRule = z.infer<typeof moveRule>;
+
+/** The phrase lists of one language: how the reader finds moves, negations, hedges, and what is not concrete. */
+export const phraseBookSchema = z.strictObject({
+  locale: z.enum(locales),
+  questionStart: phrases,
+  negations: phrases,
+  hedges: phrases,
+  /** Words that do not make an offer concrete ("an alternative", "something", "follow up"). */
+  buzzwords: phrases,
+  stopwords: phrases,
+  /** Ways to say by when ("by 10:45", "within the hour", "tomorrow"). */
+  times: phrases,
+  /** Words that split a message into clauses, besides sentence ends ("but"). */
+  clauseBreaks: phrases,
+  moves: z.partialRecord(z.enum(intents), moveRule),
+});
+export type PhraseBook = z.infer<typeof phraseBookSchema>;
+
+/** Phrase books by language, loaded from content/roleplay/phrases/<locale>.yaml. */
+export type PhraseBooks = Readonly<Record<Locale, PhraseBook>>;
+
+export function loadPhraseBooks(folder: string): PhraseBooks {
+  const files = loadYamlFolder(folder, phraseBookSchema);
+  const byLocale = new Map(files.map((file) => [file.data.locale, file.data]));
+  const missing = locales.filter((locale) => !byLocale.has(locale));
+  if (missing.length > 0) throw new ContentError(folder, [`no phrase book for ${missing.join(', ')}`]);
+  const books = Object.fromEntries(locales.map((locale) => [locale, byLocale.get(locale)])) as Record<Locale, PhraseBook>;
+  const unread = intents.filter((intent: Intent) => locales.some((locale) => !books[locale].moves[intent]));
+  if (unread.length > 0) throw new ContentError(folder, [`moves without phrases: ${unread.join(', ')}`]);
+  return books;
+}
+
+export const phraseBooksIn = (contentDir: string): PhraseBooks => loadPhraseBooks(path.join(contentDir, 'roleplay', 'phrases'));

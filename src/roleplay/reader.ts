@@ -1,0 +1,139 @@
+import type { Locale } from '../core/locale';
+import { intents, slotIntents, type Intent, type Move } from './intents';
+import type { MoveRule, PhraseBook, PhraseBooks } from './phrase-book';
+
+interface CompiledRule {
+  readonly kind: Intent;
+  readonly rule: MoveRule;
+  readonly pattern: RegExp;
+}
+
+interface CompiledBook {
+  readonly book: PhraseBook;
+  readonly rules: readonly CompiledRule[];
+  readonly question: RegExp;
+  readonly negation: RegExp;
+  readonly hedge: RegExp;
+  readonly time: RegExp;
+  readonly breaks: RegExp;
+  readonly noise: ReadonlySet<string>;
+}
+
+// A phrase is a regex fragment; a space matches any run of spaces, and letters may not touch its ends.
+const fragment = (items: readonly string[]): string => items.map((item) => item.replace(/ /g, '\\s+')).join('|');
+const bounded = (items: readonly string[], flags = 'iu'): RegExp => new RegExp(`(?<![\\p{L}\\d])(?:${fragment(items)})(?![\\p{L}])`, flags);
+
+function compile(book: PhraseBook): CompiledBook {
+  const rules = intents.flatMap((kind) => {
+    const rule = book.moves[kind];
+    if (!rule) return [];
+    const source = `${rule.leading ? '^\\s*' : '(?<![\\p{L}\\d])'}(?:${fragment(rule.phrases)})(?![\\p{L}])`;
+    return [{ kind, rule, pattern: new RegExp(source, 'giu') }];
+  });
+  return {
+    book,
+    rules,
+    question: new RegExp(`^\\s*(?:${fragment(book.questionStart)})(?![\\p{L}])`, 'iu'),
+    negation: new RegExp(`(?:${fragment(book.negations)})(?![\\p{L}])[^.,;:!?]{0,24}$`, 'iu'),
+    hedge: bounded(book.hedges),
+    time: new RegExp(`(?<![\\p{L}\\d])(?:${fragment(book.times)})[\\p{L}\\d:.]*`, 'iu'),
+    breaks: new RegExp(`(?<=[.!?;\\n])\\s+|\\s*[,:–-]?\\s+(?=(?:${fragment(book.clauseBreaks)})(?![\\p{L}]))`, 'iu'),
+    noise: new Set([...book.stopwords, ...book.buzzwords].flatMap((word) => word.toLowerCase().split(/\s+/))),
+  };
+}
+
+/** Reads a learner's message into moves with the phrase lists from content; every move quotes the learner. */
+export class MoveReader {
+  private readonly books: Readonly<Record<Locale, CompiledBook>>;
+
+  constructor(books: PhraseBooks) {
+    this.books = { en: compile(books.en), sv: compile(books.sv) };
+  }
+
+  read(text: string, locale: Locale): Move[] {
+    const book = this.books[locale];
+    const clean = text.replace(/[’‘´`]/g, "'").replace(/[“”]/g, '"');
+    const moves: Move[] = [];
+    const clauses = clean.split(book.breaks).map((clause) => clause.trim()).filter(Boolean);
+    const greeting = book.rules.find((rule) => rule.kind === 'greets');
+    // A name in a greeting is not substance: "hi Peter, as we agreed last time" says nothing yet.
+    const message = greeting ? clean.slice(leadingGreeting(clean, greeting.pattern)) : clean;
+    clauses.forEach((clause, index) => moves.push(...this.readClause(book, clause, index === 0, message)));
+    // One move of a kind per message is enough; the concrete one wins.
+    const best = new Map<Intent, Move>();
+    for (const move of moves) {
+      const seen = best.get(move.kind);
+      if (!seen || (seen.vague && !move.vague)) best.set(move.kind, move);
+    }
+    // "Not in the contract, but what I can do is …" is being clear about a boundary, not hiding behind it.
+    const refused = best.has('refuses');
+    const promiseOffers = refused && !best.has('deflects');
+    const offers = [...best.values()].some((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes' || (promiseOffers && move.kind === 'promises')) && move.what);
+    if (offers) for (const kind of ['hides-behind-contract', 'deflects'] as const) best.delete(kind);
+    return intents.filter((kind) => best.has(kind)).map((kind) => best.get(kind) as Move);
+  }
+
+  private readClause(book: CompiledBook, clause: string, first: boolean, message: string): Move[] {
+    const greeting = first ? book.rules.find((rule) => rule.kind === 'greets') : undefined;
+    const greeted = greeting ? leadingGreeting(clause, greeting.pattern) : 0;
+    const body = clause.slice(greeted).replace(/^[\s,!.:-]+/, '');
+    const moves: Move[] = greeted > 0 ? [{ kind: 'greets', quote: clause.slice(0, greeted).trim() }] : [];
+    const isQuestion = body.includes('?') || book.question.test(body);
+    const hedged = book.hedge.test(body);
+    for (const { kind, rule, pattern } of book.rules) {
+      if (kind === 'greets' || (rule.question && !isQuestion) || (rule.statement && isQuestion)) continue;
+      // For an offer the last trigger leads into what is offered ("Instead, what I can do is …").
+      const matches = [...body.matchAll(pattern)];
+      const match = slotIntents.includes(kind) ? matches.at(-1) : matches[0];
+      if (!match) continue;
+      const negated = rule.negated && book.negation.test(body.slice(0, match.index));
+      const found: Intent | 'none' = negated ? (rule.negated ?? 'none') : kind;
+      if (found === 'none') continue;
+      // "As many as we can" keeps no quality step.
+      if (hedged && found === 'follows-process') continue;
+      if (hedged && (found === 'promises' || found === 'agrees' || found === 'proposes' || found === 'offers-alternative')) {
+        moves.push({ kind: 'hedges', quote: body });
+        continue;
+      }
+      if (slotIntents.includes(found)) moves.push(this.withSlot(book, found, body, match.index + match[0].length, message));
+      else {
+        // In a question a second topic word is content ("which customers are affected?"); elsewhere every trigger is set aside.
+        const source = rule.wholeMessage ? message : body;
+        const around = rule.question ? body.slice(0, match.index) + body.slice(match.index + match[0].length) : source.replace(pattern, ' ');
+        moves.push(substance(book, around) < rule.substance ? { kind: found, quote: body, vague: true } : { kind: found, quote: body });
+      }
+    }
+    const cancelled = new Set(moves.flatMap((move) => book.book.moves[move.kind]?.overrides ?? []));
+    return moves.filter((move) => !cancelled.has(move.kind));
+  }
+
+  /** An offer or promise counts only with something concrete after its trigger; a promise also needs a by-when. */
+  private withSlot(book: CompiledBook, kind: Intent, clause: string, from: number, message: string): Move {
+    const what = clause.slice(from).replace(/^[\s,:;-]+|[\s.!?,;]+$/g, '').replace(leadIn, '');
+    // Concrete means at least two words of substance ("a loan laptop"), or a number ("30 minutes").
+    const weight = substance(book, what);
+    const when = book.time.exec(message)?.[0].replace(/[.:]+$/, '');
+    // Nothing at all ("an alternative") is empty; a hint of something ("some kind of review") is a half-offer.
+    if (weight < 2 || (kind === 'promises' && !when)) return { kind, quote: clause, vague: true, ...(weight === 0 ? { empty: true } : {}) };
+    return { kind, quote: clause, what: what.slice(0, 160), ...(kind === 'promises' && when ? { when } : {}) };
+  }
+}
+
+/** Words that are not stop words or buzzwords; a number counts double, since "by 10:45" is as concrete as it gets. */
+function substance(book: CompiledBook, text: string): number {
+  const words = (text.toLowerCase().match(/[\p{L}\d:.]+/gu) ?? []).map((word) => word.replace(/[.:]+$/, '')).filter((word) => word.length >= 3 || /\d/.test(word));
+  return words.filter((word) => !book.noise.has(word)).reduce((sum, word) => sum + (/\d/.test(word) ? 2 : 1), 0);
+}
+
+// Words between a trigger and the offer itself ("what I can do instead is …") are not part of what is offered.
+const leadIn = /^(?:(?:instead|is|to|that|then|be|i stället|istället|är|att|det|så)(?![\p{L}])[\s,:]*)+/iu;
+
+/** How many characters of a clause are a greeting ("Hi Eva," / "hej!"), so the rest is read on its own. */
+function leadingGreeting(clause: string, pattern: RegExp): number {
+  pattern.lastIndex = 0;
+  const match = pattern.exec(clause);
+  if (!match || match.index !== 0) return 0;
+  const rest = clause.slice(match[0].length);
+  const named = /^\s+\p{L}+(?:\s+\p{L}+)?\s*[,!.:-]+\s*/u.exec(rest) ?? /^\s+\p{Lu}\p{Ll}+\s*/u.exec(rest) ?? /^[\s,!.:-]*/u.exec(rest);
+  return match[0].length + (named?.[0].length ?? 0);
+}

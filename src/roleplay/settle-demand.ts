@@ -1,0 +1,59 @@
+import type { Locale } from '../core/locale';
+import type { Intent, Move } from './intents';
+import type { MeetingState, TrustEvent } from './meeting-state';
+import type { DemandOutcome, Meeting } from './storyline';
+
+/** How a learner message settled the pending demand, or why it did not. */
+export interface Settlement {
+  readonly state: MeetingState;
+  readonly events: readonly TrustEvent[];
+  /** Absent when the demand stays open. */
+  readonly line?: string;
+  readonly direction?: string;
+  /** Said yes to an unreasonable demand. */
+  readonly caved: boolean;
+}
+
+const refusing: readonly Intent[] = ['refuses', 'hides-behind-contract', 'deflects'];
+const accepting: readonly Intent[] = ['agrees', 'promises', 'caves'];
+const outcomeWords: Readonly<Record<DemandOutcome, string>> = {
+  accepted: 'said yes to',
+  refused: 'said no, without an alternative, to',
+  alternative: 'offered an alternative to',
+};
+
+/**
+ * Settles the demand the customer is waiting on from the learner's confirmed moves: a concrete offer is an alternative
+ * (the customer repeats the learner's own words), a no without one is a refusal, a clear yes is accepting. An offer
+ * with nothing concrete, a hedge or a question leaves the demand open.
+ */
+export function settleDemand(meeting: Meeting, state: MeetingState, counting: readonly Move[], moves: readonly Move[], turn: number, locale: Locale): Settlement | undefined {
+  const pending = state.demands.find((progress) => progress.outcome === undefined);
+  const demand = pending && meeting.demands.find((item) => item.id === pending.id);
+  if (!pending || !demand) return undefined;
+  const has = (kinds: readonly Intent[]): boolean => counting.some((move) => kinds.includes(move.kind));
+  // A concrete promise after a no is an alternative too ("not your own laptop, but I'll send you tips tonight").
+  const offer = counting.find((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes' || (move.kind === 'promises' && has(refusing) && !has(['deflects']))) && move.what);
+  const vague = !offer && moves.some((move) => move.vague && !move.empty && (move.kind === 'offers-alternative' || move.kind === 'proposes'));
+  const empty = !offer && moves.some((move) => move.empty && (move.kind === 'offers-alternative' || move.kind === 'proposes'));
+  // Dropping a quality step refuses a demand for quality and gives in to a demand to rush.
+  const dropped: DemandOutcome | undefined = has(['drops-quality']) ? (demand.kind === 'reasonable' ? 'refused' : 'accepted') : undefined;
+  const yes = has(accepting) && !has(refusing);
+  const outcome: DemandOutcome | undefined =
+    offer && !has(['caves']) ? 'alternative' : (dropped ?? (yes ? 'accepted' : vague || empty ? undefined : has(refusing) ? 'refused' : undefined));
+  if (!outcome) {
+    // Remembered so the debrief can say "partly": an alternative was named, with nothing in it; the demand stays open.
+    if (!vague) return undefined;
+    return { state: { ...state, demands: state.demands.map((progress) => (progress === pending ? { ...pending, vagueAtTurn: turn } : progress)) }, events: [], caved: false };
+  }
+  const words = demand[locale];
+  const line = outcome === 'alternative' ? words.onAlternative.replace('{offer}', `“${offer?.what ?? ''}”`) : outcome === 'accepted' ? words.onAccepted : words.onRefused;
+  const settled = { ...pending, outcome, handledAtTurn: turn, ...(outcome === 'alternative' && offer?.what ? { offer: offer.what } : {}) };
+  return {
+    state: { ...state, demands: state.demands.map((progress) => (progress === pending ? settled : progress)) },
+    events: [{ cue: `demand:${outcome}`, change: demand.trust[outcome], atTurn: turn }],
+    line,
+    direction: `The learner ${outcomeWords[outcome]} your demand ("${words.says}")${outcome === 'alternative' ? `, offering: "${offer?.what ?? ''}"` : ''}. React in character, along these lines: ${line}`,
+    caved: outcome === 'accepted' && demand.kind === 'unreasonable',
+  };
+}
