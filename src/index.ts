@@ -157,7 +157,14 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     router,
     home,
     renderer,
-    turns: new TurnFactory({ translator, settings, defaultLocale: config.defaultLocale, clock, logger }),
+    turns: new TurnFactory({
+      translator,
+      settings,
+      defaultLocale: config.defaultLocale,
+      clock,
+      logger,
+      quietVerbs: new Set(capabilities.flatMap((capability) => capability.quietVerbs ?? [])),
+    }),
     references,
     logger,
   });
