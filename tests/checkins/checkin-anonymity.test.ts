@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
+import { Client } from 'pg';
 import { executeActivity, messageActivity, testTenantId } from '../support/activities';
-import { addedRows, offsetsOf, sqliteFileBytes, sqliteSnapshot } from '../support/database-scan';
+import { addedRows, offsetsOf, postgresSnapshot, sqliteFileBytes, sqliteSnapshot } from '../support/database-scan';
+import { createFreshDatabase, type FreshDatabase } from '../support/postgres';
 import { cardText, type TestApp } from '../support/test-app';
 import {
   advance, channelId, eventually, greet, inChannel, inPersonalChat, maria, occurrenceIn, occurrenceOf, personalChatId, postedCards, startCheckinApp, team, userKey, type Person,
@@ -125,5 +127,54 @@ describe('reminders in an anonymous 1:1 check-in, over real HTTP', () => {
     assert.ok(nudges.every((row) => !/answered/.test(row.last_error ?? '')), JSON.stringify(nudges));
     const kimsReminder = await eventually('Kim\'s reminder', () => harness.connector.posted().find((call) => call.conversationId === personalChatId(kim) && /A reminder/.test(String(call.body.text))));
     assert.match(String(kimsReminder.body.text), /If you've answered already, thank you/);
+  });
+});
+
+describe('anonymous check-in answers on PostgreSQL leave no order or transaction id that leads to a person, over real HTTP', () => {
+  let harness: TestApp;
+  let database: FreshDatabase;
+
+  before(async () => {
+    database = await createFreshDatabase();
+  });
+  after(async () => {
+    await database.drop();
+  });
+  afterEach(async () => {
+    await harness.stop();
+  });
+
+  it('when first-time and returning people answer and then write for themselves, then all answers share one xmin, lie in key order, and the turn wrote nothing else about them', async () => {
+    harness = await startCheckinApp([...team, eva], { DATABASE_URL: database.url });
+    await greet(harness, [maria, kim, noor]);
+    await harness.post(executeActivity(inChannel(harness, maria), 'checkin.create', channelForm));
+    await advance(harness, 10);
+    const occurrence = occurrenceOf((await eventually('the channel card', () => postedCards(harness, channelId).find(({ card }) => occurrenceIn(card)))).card);
+    for (const person of [eva, kim, noor]) {
+      const before = await postgresSnapshot(database.url);
+      assert.match(valueText(await harness.post(executeActivity(inChannel(harness, person), 'checkin.answer', { occurrence, 'q_raised-before-asked': '3', 'q_noticed-initiative': `${person.name} noticed it` }))), /Thanks/);
+      const added = addedRows(before, await postgresSnapshot(database.url));
+      assert.deepEqual([...added.keys()].filter((table) => table !== 'unlinked_records' && table !== 'deliveries'), [], `${person.name}'s turn wrote elsewhere`);
+      for (const row of [...(added.get('deliveries') ?? []), ...(added.get('unlinked_records') ?? [])]) {
+        for (const identity of identitiesOf(person).slice(0, 2)) assert.ok(!row.includes(identity), `${identity} in ${row}`);
+        assert.doesNotMatch(row, /"day":"\d{4}-\d{2}-\d{2}T/);
+      }
+      // The person's own write in the very next transaction.
+      await harness.post(messageActivity(inPersonalChat(harness, person), 'language en'));
+    }
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ id: string; xmin: string; ctid: string; body: unknown }>(
+        "SELECT id, xmin::text AS xmin, ctid::text AS ctid, body FROM unlinked_records WHERE collection = 'collection-responses' ORDER BY ctid",
+      );
+      assert.equal(rows.length, 3);
+      assert.equal(new Set(rows.map((row) => row.xmin)).size, 1, 'one transaction id for every answer: the latest write rewrote them all');
+      assert.deepEqual(rows.map((row) => row.id), rows.map((row) => row.id).sort(), 'heap order is key order, not answering order');
+      const { rows: columns } = await client.query<{ column_name: string }>("SELECT column_name FROM information_schema.columns WHERE table_name = 'unlinked_records'");
+      assert.deepEqual(columns.map((column) => column.column_name).sort(), ['body', 'collection', 'day', 'id', 'version']);
+    } finally {
+      await client.end();
+    }
   });
 });
