@@ -106,13 +106,18 @@ export class RunningThings {
         tenantId: schedule.tenantId,
         destination: { conversationKey: schedule.conversationKey },
         dueAt: turn.now,
-        notice: { key: 'privacy.notices.checkinStopped', params: { title: setTitle(questionSetOf(this.deps.checkins, schedule), reader) }, locale: schedule.locale },
+        notice: { key: 'privacy.notices.checkinStopped', params: { title: this.titleOf(schedule, { ...turn, t: reader.t, locale: reader.locale }) }, locale: schedule.locale },
       }),
     ]);
   }
 
+  /** A question set removed from content must not stop a person from deleting their data. */
   private titleOf(schedule: CheckinSchedule, turn: Turn): string {
     const reader = { t: turn.t, locale: turn.locale, timeZone: schedule.rule.timeZone, now: turn.now };
-    return escapeCardMarkdown(setTitle(questionSetOf(this.deps.checkins, schedule), reader));
+    try {
+      return escapeCardMarkdown(setTitle(questionSetOf(this.deps.checkins, schedule), reader));
+    } catch {
+      return turn.t('checkins.errors.setGone');
+    }
   }
 }
