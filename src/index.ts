@@ -35,7 +35,10 @@ import { HomeService } from './home/home-service';
 import { UserSettingsRepository } from './home/user-settings';
 import { createLogger, type Logger } from './logger';
 import { privacyCapability } from './privacy/privacy-capability';
+import { PersonalDataEraser } from './privacy/personal-data-eraser';
 import { PrivacyService } from './privacy/privacy-service';
+import { RunningThings } from './privacy/running-things';
+import { WorkshopRepository } from './workshops/workshop-repository';
 import { reminderCapability } from './reminders/reminder-capability';
 import { ReminderPlanner, reminderDeliveryHandler } from './reminders/reminder-deliveries';
 import { ReminderRepository } from './reminders/reminder-repository';
@@ -101,11 +104,27 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     botAppId: config.bot?.appId ?? '',
     allowedTenantIds: config.allowedTenantIds,
   });
+  const deliveryQueue = await openDeliveryQueue(config.databaseUrl, clock, (error) => logger.warn({ err: error }, 'a delivery queue connection dropped'));
+  const checkins: CheckinDependencies = {
+    repository: new CheckinRepository(store),
+    collections: new Collections(store, answerSecret),
+    catalog: QuestionSetCatalog.load(path.join(contentDir, 'checkins')),
+    themes,
+    queue: deliveryQueue,
+    settings,
+    translator,
+    schedulers: config.checkinSchedulers,
+    personalChatOf: (userKey) => references.personalChatOf(userKey),
+    logger,
+  };
   const capabilities: Capability[] = [];
   const availableVerbs = (): ReadonlySet<string> => new Set(capabilities.flatMap((capability) => capability.actions.map((action) => action.verb)));
   const home = new HomeService(() => capabilities, settings, translator);
   capabilities.push(homeCapability(home));
-  capabilities.push(privacyCapability(new PrivacyService(() => capabilities, store)));
+  const workshopRecords = new WorkshopRepository(store);
+  const eraser = new PersonalDataEraser({ store, queue: deliveryQueue, collections: checkins.collections, workshops: workshopRecords, checkins: checkins.repository, conversations: references });
+  const runningThings = new RunningThings({ checkins, workshops: workshopRecords, collections: checkins.collections });
+  capabilities.push(privacyCapability(new PrivacyService(() => capabilities, eraser, runningThings)));
   const roleplay = roleplayDependencies({ contentDir, themes, store, languageModel, logger });
   capabilities.push(exerciseCapability({ contentDir, themes, store, languageModel, logger, roleplay: roleplayPracticeSource(roleplay.records, roleplay.catalog) }));
   capabilities.push(roleplayCapability(roleplay));
@@ -122,19 +141,6 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     }),
   );
 
-  const deliveryQueue = await openDeliveryQueue(config.databaseUrl, clock, (error) => logger.warn({ err: error }, 'a delivery queue connection dropped'));
-  const checkins: CheckinDependencies = {
-    repository: new CheckinRepository(store),
-    collections: new Collections(store, answerSecret),
-    catalog: QuestionSetCatalog.load(path.join(contentDir, 'checkins')),
-    themes,
-    queue: deliveryQueue,
-    settings,
-    translator,
-    schedulers: config.checkinSchedulers,
-    personalChatOf: (userKey) => references.personalChatOf(userKey),
-    logger,
-  };
   capabilities.push(checkinCapability(checkins));
   const reminders: ReminderDependencies = {
     repository: new ReminderRepository(store),
@@ -165,7 +171,14 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     router,
     home,
     renderer,
-    turns: new TurnFactory({ translator, settings, defaultLocale: config.defaultLocale, clock, logger }),
+    turns: new TurnFactory({
+      translator,
+      settings,
+      defaultLocale: config.defaultLocale,
+      clock,
+      logger,
+      quietVerbs: new Set(capabilities.flatMap((capability) => capability.quietVerbs ?? [])),
+    }),
     references,
     logger,
   });

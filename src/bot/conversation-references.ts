@@ -34,6 +34,29 @@ export class ConversationReferenceRepository {
     return (await this.store.get<StoredConversationReference>(referenceCollection, conversationKey))?.body;
   }
 
+  /**
+   * "Delete my data": removes the person's 1:1 reference and their Teams ids and name from the references of shared
+   * conversations (kept there only as whoever spoke first). Returns those ids and the name, to find them elsewhere.
+   */
+  async forgetPerson(userKey: string): Promise<{ readonly identities: readonly string[]; readonly personalChat: boolean; readonly shared: number }> {
+    const chatKey = await this.personalChatOf(userKey);
+    const user = chatKey === undefined ? undefined : (await this.find(chatKey))?.reference.user;
+    const identities = [user?.id, user?.aadObjectId, user?.name].filter((value): value is string => typeof value === 'string' && value !== '');
+    const ids = new Set(identities.slice(0, 2));
+    let shared = 0;
+    for (const record of await this.store.list<StoredConversationReference>(referenceCollection)) {
+      const spoke = record.body.reference.user;
+      if (record.id === chatKey || !spoke || !(ids.has(spoke.id) || (spoke.aadObjectId !== undefined && ids.has(spoke.aadObjectId)))) continue;
+      const reference = { ...record.body.reference };
+      delete reference.user;
+      await this.store.put({ collection: referenceCollection, id: record.id, body: { ...record.body, reference } });
+      shared += 1;
+    }
+    const personalChat = chatKey !== undefined && (await this.store.remove(referenceCollection, chatKey));
+    await this.store.remove(personalChatCollection, userKey);
+    return { identities, personalChat, shared };
+  }
+
   async personalChatOf(userKey: string): Promise<string | undefined> {
     return (await this.store.get<{ conversationKey: string }>(personalChatCollection, userKey))?.body.conversationKey;
   }

@@ -127,7 +127,7 @@ export class PartnerCoachBot extends TeamsActivityHandler {
       type: context.activity.type,
     };
     try {
-      await this.deps.references.remember(turn.conversation.key, turn.actor.userKey, {
+      if (!this.deps.turns.isQuiet(context.activity)) await this.deps.references.remember(turn.conversation.key, turn.actor.userKey, {
         reference: TurnContext.getConversationReference(context.activity),
         kind: turn.conversation.kind,
         tenantId: tenantIdOf(context.activity),

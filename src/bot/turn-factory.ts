@@ -12,6 +12,8 @@ export interface TurnFactoryDependencies {
   readonly defaultLocale: Locale;
   readonly clock: () => Date;
   readonly logger: Logger;
+  /** Card verbs that take anonymous answers or votes: such a turn writes nothing about the person (no settings, no reference). */
+  readonly quietVerbs?: ReadonlySet<string>;
 }
 
 interface TeamsChannelData {
@@ -31,7 +33,7 @@ export class TurnFactory {
     const stored = await this.storedSettings(userKey);
     const locale = stored?.locale ?? localeFromTag(activity.locale) ?? this.deps.defaultLocale;
     const timeZone = timeZoneOf(activity);
-    await this.rememberTimeZone(userKey, stored, timeZone);
+    if (!this.isQuiet(activity)) await this.rememberTimeZone(userKey, stored, timeZone);
     return {
       actor: { userKey, tenantId, displayName: activity.from.name ?? '' },
       conversation: {
@@ -45,6 +47,13 @@ export class TurnFactory {
       now: this.deps.clock(),
       members: () => conversationMembers(context, tenantId),
     };
+  }
+
+  /** True for a card action that may store an anonymous answer: any write about the person beside it could link them to it. */
+  isQuiet(activity: Partial<Activity>): boolean {
+    const value = (activity.value ?? {}) as { readonly verb?: unknown; readonly action?: { readonly verb?: unknown } };
+    const verb = activity.type === 'invoke' ? value.action?.verb : value.verb;
+    return typeof verb === 'string' && (this.deps.quietVerbs?.has(verb) ?? false);
   }
 
   /** A stored choice wins; if storage is down the turn still gets a language for its apology. */

@@ -24,7 +24,7 @@ export class CheckinAnswers {
   constructor(private readonly deps: CheckinDependencies) {}
 
   async answer(turn: Turn, data: Data): Promise<ActionOutcome> {
-    const loaded = await this.load(data);
+    const loaded = await this.load(turn, data);
     const { schedule, occurrence, set, collection } = loaded;
     if (schedule.audience === 'members' && !schedule.members.some((member) => member.userKey === turn.actor.userKey)) {
       throw new UserFacingError('checkins.errors.notInvited');
@@ -42,8 +42,9 @@ export class CheckinAnswers {
       return [{ questionId: question.id, form: 'free-text', texts: [{ answerId: earlier?.answerId, text: value }] }];
     });
     if (submissions.length === 0) throw new UserFacingError('collect.errors.empty');
-    const saved = await this.deps.collections.answer(collection.id, { userKey: turn.actor.userKey, displayName: turn.actor.displayName }, submissions, turn.now);
+    // Planned before the answer is stored, so the anonymous write is the turn's last and nothing follows it in the log.
     await this.requestRefresh(schedule, occurrence, turn.now);
+    const saved = await this.deps.collections.answer(collection.id, { userKey: turn.actor.userKey, displayName: turn.actor.displayName }, submissions, turn.now);
     const reader = this.reader(turn);
     const closes = formatInstant(new Date(occurrence.closesAt), reader.timeZone, turn.locale);
     const notice = turn.t(personal ? 'checkins.question.saved' : 'checkins.question.savedShared', { closes });
@@ -52,7 +53,7 @@ export class CheckinAnswers {
 
   async snooze(turn: Turn, data: Data): Promise<ActionOutcome> {
     const weeks = Number(data.weeks) === 2 ? 2 : 1;
-    const loaded = await this.load(data, { allowClosed: true });
+    const loaded = await this.load(turn, data, { allowClosed: true });
     const until = new Date(turn.now.getTime() + weeks * week);
     await this.deps.repository.setOptOut(turn.actor.userKey, { scheduleId: loaded.schedule.id, until: until.toISOString() });
     const notice = turn.t('checkins.question.snoozed', { date: formatDate(localDateOf(until, this.reader(turn).timeZone), turn.locale) });
@@ -61,7 +62,7 @@ export class CheckinAnswers {
 
   /** Respected at once: anything already planned for this person is cancelled, and checked again when it comes up. */
   async stop(turn: Turn, data: Data): Promise<ActionOutcome> {
-    const loaded = await this.load(data, { allowClosed: true });
+    const loaded = await this.load(turn, data, { allowClosed: true });
     await this.deps.repository.setOptOut(turn.actor.userKey, { scheduleId: loaded.schedule.id, until: undefined });
     for (const occurrenceId of loaded.schedule.occurrenceIds) {
       await this.deps.queue.cancelPending(deliveryKeys.ask(occurrenceId), turn.actor.userKey);
@@ -71,7 +72,7 @@ export class CheckinAnswers {
   }
 
   async optIn(turn: Turn, data: Data): Promise<ActionOutcome> {
-    const loaded = await this.load(data, { allowClosed: true });
+    const loaded = await this.load(turn, data, { allowClosed: true });
     await this.deps.repository.clearOptOut(loaded.schedule.id, turn.actor.userKey);
     return { update: await this.ownView(turn, loaded, turn.t('checkins.question.startedAgain'), false) };
   }
@@ -104,11 +105,14 @@ export class CheckinAnswers {
     return collection.status === 'open' && !occurrence.closed && now.getTime() < Date.parse(occurrence.closesAt);
   }
 
-  private async load(data: Data, options: { readonly allowClosed?: boolean } = {}): Promise<Loaded> {
+  private async load(turn: Turn, data: Data, options: { readonly allowClosed?: boolean } = {}): Promise<Loaded> {
     const occurrenceId = typeof data.occurrence === 'string' ? data.occurrence : '';
     const occurrence = await this.deps.repository.occurrence(occurrenceId);
     const schedule = (await this.deps.repository.schedule(scheduleIdOf(occurrenceId)))?.schedule;
     if (!occurrence?.collectionId || !schedule) throw new UserFacingError('checkins.errors.gone');
+    // Card data says nothing trustworthy about where it came from: a channel card is answered in its channel, a 1:1 card 1:1.
+    const rightPlace = schedule.audience === 'channel' ? turn.conversation.key === schedule.conversationKey : turn.conversation.kind === 'personal';
+    if (turn.actor.tenantId !== schedule.tenantId || !rightPlace) throw new UserFacingError('checkins.errors.wrongPlace');
     const collection = await this.deps.collections.get(occurrence.collectionId);
     if (!options.allowClosed && collection.status !== 'open') throw new UserFacingError('collect.errors.closed');
     return { schedule, occurrence, set: questionSetOf(this.deps, schedule), collection };

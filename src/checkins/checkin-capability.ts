@@ -53,6 +53,7 @@ export function checkinCapability(deps: CheckinDependencies): Capability {
       { verb: 'checkin.stop', run: (turn, data) => answers.stop(turn, data) },
       { verb: 'checkin.optin', run: (turn, data) => answers.optIn(turn, data) },
     ],
+    quietVerbs: ['checkin.answer'],
     menu: [{ titleKey: 'checkins.menu.title', descriptionKey: 'checkins.menu.description', verb: 'checkin.setup', scopes: shared }],
     cardTemplates: [checkinSetupCard, checkinQuestionCard, checkinListCard, collectResultsCard],
     personalData: {

@@ -86,11 +86,16 @@ export function checkinDeliveryHandlers(deps: CheckinDependencies, clock: () => 
       const reader = await readerOf(delivery, schedule);
       const collection = occurrence.collectionId ? await deps.collections.get(occurrence.collectionId) : undefined;
       if (!collection) return cancel('no answers collected');
-      if ('userKey' in delivery.destination && (await deps.collections.ownAnswers(collection, delivery.destination.userKey)).length > 0) {
+      const personal = 'userKey' in delivery.destination;
+      const anonymous = personal && collection.settings.anonymous;
+      // Anonymous: decided from the count alone, the same for everyone, so no person's row says whether they answered.
+      if (anonymous && (await deps.collections.results(collection)).respondents >= occurrence.invited) return cancel('everyone answered');
+      if (personal && !anonymous && (await deps.collections.ownAnswers(collection, delivery.destination.userKey)).length > 0) {
         return cancel('answered already');
       }
       const params = { title: setTitle(questionSetOf(deps, schedule), reader), closes: formatInstant(new Date(occurrence.closesAt), reader.timeZone, reader.locale) };
-      return { kind: 'send', replies: [textReply(reader.t('userKey' in delivery.destination ? 'checkins.notices.nudge' : 'checkins.notices.nudgeChannel', params))] };
+      const key = anonymous ? 'checkins.notices.nudgeAnonymous' : personal ? 'checkins.notices.nudge' : 'checkins.notices.nudgeChannel';
+      return { kind: 'send', replies: [textReply(reader.t(key, params))] };
     },
   };
 

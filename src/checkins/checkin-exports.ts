@@ -1,4 +1,5 @@
 import { resultsVisible } from '../collect/collection';
+import { codeBlock } from '../collect/safe-text';
 import { UserFacingError } from '../core/errors';
 import type { CheckinSchedule } from './checkin';
 import { questionSetOf, type CheckinDependencies } from './checkin-context';
@@ -29,6 +30,6 @@ export class CheckinExports {
     const shown = csv.length > maxCsvChars ? `${csv.slice(0, csv.lastIndexOf('\r\n', maxCsvChars))}` : csv;
     const heading = reader.t(schedule.anonymous ? 'checkins.export.headingAnonymous' : 'checkins.export.heading', { title: setTitle(set, reader) });
     const cut = shown.length < csv.length ? `\n\n${reader.t('checkins.export.truncated')}` : '';
-    return `${heading}\n\n\`\`\`csv\n${shown}\n\`\`\`${cut}`;
+    return `${heading}\n\n${codeBlock(shown, 'csv')}${cut}`;
   }
 }

@@ -1,3 +1,4 @@
+import { csvCell } from '../collect/safe-text';
 import { textBar } from '../cards/text-bar';
 import { cardView, type CardView } from '../cards/card-view';
 import type { CollectionResults } from '../collect/aggregation';
@@ -96,11 +97,5 @@ export function exportCsv(schedule: CheckinSchedule, set: QuestionSet, occurrenc
         return [[occurrence.date, question[locale].text, value, ...(schedule.anonymous ? [] : [answer.author ?? ''])]];
       }),
     );
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n');
-}
-
-function csvField(value: string): string {
-  // A leading = + - @ would make a spreadsheet run the cell as a formula.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n');
 }

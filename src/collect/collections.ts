@@ -80,30 +80,56 @@ export class Collections {
   async answer(collectionId: string, respondent: Respondent, submissions: readonly AnswerSubmission[], now: Date): Promise<readonly Answer[]> {
     const collection = await this.get(collectionId);
     if (!acceptsAnswers(collection, now)) throw new UserFacingError('collect.errors.closed');
-    const id = `${collection.id}/${this.respondentKey(collection, respondent.userKey)}`;
-    const current = await this.store.get<StoredResponse>(responsesCollection, id);
+    const id = this.responseId(collection, respondent.userKey);
+    const current = await this.response(collection, id);
     const answers = applySubmissions(collection, current?.body.answers ?? [], submissions, () => randomId('a'));
     if (answers.length === 0) {
       if (!current) throw new UserFacingError('collect.errors.empty');
-      await this.store.remove(responsesCollection, id, current.version);
+      if (collection.settings.anonymous) await this.store.unlinked.remove(responsesCollection, id, current.version);
+      else await this.store.remove(responsesCollection, id, current.version);
       return [];
     }
-    const body: StoredResponse = collection.settings.anonymous
-      ? { collectionId: collection.id, answers }
-      : { collectionId: collection.id, answers, author: respondent.displayName };
-    const owner = collection.settings.anonymous ? undefined : respondent.userKey;
-    await this.store.put({ collection: responsesCollection, id, owner, body, expectedVersion: current?.version ?? 0 });
+    if (collection.settings.anonymous) {
+      // No owner, no name, no time finer than the day, and a place in storage that says nothing about who or when.
+      await this.store.unlinked.put<StoredResponse>(responsesCollection, id, { collectionId: collection.id, answers }, current?.version ?? 0);
+      return answers;
+    }
+    const body: StoredResponse = { collectionId: collection.id, answers, author: respondent.displayName };
+    await this.store.put({ collection: responsesCollection, id, owner: respondent.userKey, body, expectedVersion: current?.version ?? 0 });
     return answers;
   }
 
   async ownAnswers(collection: Collection, userKey: string): Promise<readonly Answer[]> {
-    const id = `${collection.id}/${this.respondentKey(collection, userKey)}`;
-    return (await this.store.get<StoredResponse>(responsesCollection, id))?.body.answers ?? [];
+    return (await this.response(collection, this.responseId(collection, userKey)))?.body.answers ?? [];
+  }
+
+  /** Removes this person's answer from a collection, anonymous or named; true when there was one. */
+  async forget(collection: Collection, userKey: string): Promise<boolean> {
+    const id = this.responseId(collection, userKey);
+    return collection.settings.anonymous ? this.store.unlinked.remove(responsesCollection, id) : this.store.remove(responsesCollection, id);
+  }
+
+  /** Every collection, for "delete my data", which recomputes the person's pseudonym in each. */
+  async all(): Promise<Collection[]> {
+    return (await this.store.list<Collection>(collectionsCollection)).map((record) => record.body);
+  }
+
+  private responseId(collection: Collection, userKey: string): string {
+    return `${collection.id}/${this.respondentKey(collection, userKey)}`;
+  }
+
+  private async response(collection: Collection, id: string): Promise<{ readonly body: StoredResponse; readonly version: number } | undefined> {
+    return collection.settings.anonymous ? this.store.unlinked.get<StoredResponse>(responsesCollection, id) : this.store.get<StoredResponse>(responsesCollection, id);
+  }
+
+  private async responses(collection: Collection): Promise<ReadonlyArray<{ readonly body: StoredResponse }>> {
+    const prefix = `${collection.id}/`;
+    return collection.settings.anonymous ? this.store.unlinked.list<StoredResponse>(responsesCollection, prefix) : this.store.list<StoredResponse>(responsesCollection, { idPrefix: prefix });
   }
 
   /** What anyone running the collection may read: no respondent keys, hidden answers left out, names only when named. */
   async sheet(collection: Collection): Promise<AnswerSheet> {
-    const records = await this.store.list<StoredResponse>(responsesCollection, { idPrefix: `${collection.id}/` });
+    const records = await this.responses(collection);
     const hidden = new Set(collection.hiddenAnswerIds);
     const answers = records
       .flatMap((record) => record.body.answers.map((answer) => ({ answer, author: record.body.author })))

@@ -3,6 +3,7 @@ import type { Locale } from '../core/locale';
 import type { Translate } from '../core/translator';
 import type { CollectionResults, QuestionResults } from './aggregation';
 import { scaleValues } from './collection';
+import { escapeCardMarkdown } from './safe-text';
 
 /** One bar of a results chart: a text bar (it reads the same in every Teams client) and the figure beside it. */
 export interface ResultBar {
@@ -85,7 +86,7 @@ function section(question: QuestionResults, labels: QuestionLabels, t: Translate
       return { ...base, note, bars: toBars(entries, question.answers, t), items: [] };
     }
     case 'free-text':
-      return { ...base, bars: [], items: question.texts.map((answer) => ({ text: answer.value.kind === 'text' ? answer.value.text : '', detail: answer.author ?? '' })) };
+      return { ...base, bars: [], items: question.texts.map((answer) => ({ text: escapeCardMarkdown(answer.value.kind === 'text' ? answer.value.text : ''), detail: escapeCardMarkdown(answer.author ?? '') })) };
   }
 }
 

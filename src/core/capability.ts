@@ -48,4 +48,6 @@ export interface Capability {
   readonly cardTemplates: readonly CardTemplate<unknown>[];
   readonly personalData?: PersonalDataSource;
   readonly freeText?: FreeTextHandler;
+  /** Card verbs that may store an anonymous answer or vote: their turns write nothing else about the person. */
+  readonly quietVerbs?: readonly string[];
 }

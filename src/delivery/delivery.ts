@@ -55,6 +55,11 @@ export interface DeliveryQueue {
   forOccurrence(occurrenceKey: string): Promise<Delivery[]>;
   find(occurrenceKey: string, recipientKey: string): Promise<Delivery | undefined>;
   counts(occurrencePrefix?: string): Promise<StatusCounts>;
+  /**
+   * Deletes every delivery to this recipient, or whose occurrence key holds their key, or whose destination or payload
+   * holds one of `mentions` (JSON strings such as a name in a notice); for "delete my data". Returns how many.
+   */
+  forget(recipientKey: string, mentions: readonly string[]): Promise<number>;
   /** Deletes finished deliveries completed before `before`; returns how many. */
   purgeFinished(before: Date): Promise<number>;
   close(): Promise<void>;

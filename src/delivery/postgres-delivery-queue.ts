@@ -31,6 +31,8 @@ const sql = {
   counts: `SELECT status, count(*)::integer AS n FROM deliveries WHERE $1::text IS NULL OR starts_with(occurrence_key, $1)
     GROUP BY status`,
   purge: 'DELETE FROM deliveries WHERE completed_at IS NOT NULL AND completed_at < $1',
+  forget: `DELETE FROM deliveries WHERE recipient_key = $1 OR strpos(occurrence_key, $1) > 0
+    OR EXISTS (SELECT 1 FROM unnest($2::text[]) AS mention WHERE strpos(destination::text, mention) > 0 OR strpos(payload::text, mention) > 0)`,
 };
 
 const insertChunk = 1000;
@@ -125,6 +127,10 @@ class PostgresDeliveryQueue implements DeliveryQueue {
 
   async purgeFinished(before: Date): Promise<number> {
     return (await this.run(sql.purge, [before])).rowCount ?? 0;
+  }
+
+  async forget(recipientKey: string, mentions: readonly string[]): Promise<number> {
+    return (await this.run(sql.forget, [recipientKey, mentions])).rowCount ?? 0;
   }
 
   async close(): Promise<void> {

@@ -31,6 +31,8 @@ const sql = {
   counts: `SELECT status, count(*) AS n FROM deliveries
     WHERE @prefix IS NULL OR substr(occurrence_key, 1, length(@prefix)) = @prefix GROUP BY status`,
   purge: 'DELETE FROM deliveries WHERE completed_at IS NOT NULL AND completed_at < @before',
+  forget: `DELETE FROM deliveries WHERE recipient_key = @key OR instr(occurrence_key, @key) > 0
+    OR (@mention IS NOT NULL AND (instr(destination, @mention) > 0 OR instr(payload, @mention) > 0))`,
 };
 
 type Statements = { [name in keyof typeof sql]: Database.Statement<[Params]> };
@@ -46,6 +48,8 @@ export async function openSqliteDeliveryQueue(filePath: string, now: () => Date 
   const db = new Database(filePath, { timeout: 0 });
   try {
     db.pragma('journal_mode = WAL');
+    // Deleted rows are overwritten with zeros on this connection too ("delete my data").
+    db.pragma('secure_delete = ON');
     await whenNotBusy(() => applySqliteMigrations(db, now()));
   } catch (error) {
     db.close();
@@ -113,6 +117,13 @@ class SqliteDeliveryQueue implements DeliveryQueue {
 
   async purgeFinished(before: Date): Promise<number> {
     return whenNotBusy(() => this.statements.purge.run({ before: before.getTime() }).changes);
+  }
+
+  async forget(recipientKey: string, mentions: readonly string[]): Promise<number> {
+    const forgetAll = this.db.transaction(() =>
+      [null, ...mentions].reduce((removed, mention) => removed + this.statements.forget.run({ key: recipientKey, mention }).changes, 0),
+    );
+    return whenNotBusy(() => forgetAll.immediate());
   }
 
   async close(): Promise<void> {

@@ -19,11 +19,11 @@ export function privacyCapability(privacy: PrivacyService): Capability {
         words: ['delete my data', 'radera mina data', 'ta bort mina data'],
         scopes: ['personal'],
         help: { usageKey: 'privacy.commands.delete.usage', descriptionKey: 'privacy.commands.delete.description' },
-        run: async (turn) => privacy.askToDelete(turn),
+        run: (turn) => privacy.askToDelete(turn),
       },
     ],
     actions: [
-      { verb: 'privacy.delete.confirm', run: (turn) => privacy.delete(turn) },
+      { verb: 'privacy.delete.confirm', run: (turn, data) => privacy.delete(turn, data) },
       { verb: 'privacy.delete.cancel', run: async (turn) => privacy.cancel(turn) },
     ],
     menu: [],

@@ -1,8 +1,19 @@
 import { cardTemplate } from '../cards/card-view';
+import type { CardChoice } from '../cards/card-parts';
+
+/** A choice about something the person runs for others: stop it, or hand it over. */
+export interface HandoverInput {
+  readonly id: string;
+  readonly label: string;
+  readonly value: string;
+  readonly choices: readonly CardChoice[];
+}
 
 export interface ConfirmDeleteCardData {
   readonly title: string;
   readonly text: string;
+  readonly runsIntro: string;
+  readonly handovers: readonly HandoverInput[];
   readonly confirmTitle: string;
   readonly cancelTitle: string;
 }

@@ -2,8 +2,9 @@ import { cardView } from '../cards/card-view';
 import type { Capability } from '../core/capability';
 import { cardReply, textReply, type ActionOutcome, type Reply } from '../core/reply';
 import type { Turn } from '../core/turn';
-import type { Store } from '../storage/store';
+import type { PersonalDataEraser, Erased } from './personal-data-eraser';
 import { confirmDeleteCard, noticeCard } from './privacy-cards';
+import type { RunningThings } from './running-things';
 
 /** Teams messages are limited to about 28 KB; exports are split well below that. */
 const maxMessageChars = 12000;
@@ -12,7 +13,8 @@ const maxMessageChars = 12000;
 export class PrivacyService {
   constructor(
     private readonly capabilities: () => readonly Capability[],
-    private readonly store: Store,
+    private readonly eraser: PersonalDataEraser,
+    private readonly running: RunningThings,
   ) {}
 
   async export(turn: Turn): Promise<readonly Reply[]> {
@@ -25,12 +27,16 @@ export class PrivacyService {
     return splitIntoMessages([turn.t('privacy.export.intro'), ...sections]).map(textReply);
   }
 
-  askToDelete(turn: Turn): readonly Reply[] {
+  /** Asks first; a person who runs check-ins or workshops for others chooses, for each, to hand it over or stop it. */
+  async askToDelete(turn: Turn): Promise<readonly Reply[]> {
+    const handovers = (await this.running.of(turn)).map((thing) => ({ id: thing.inputId, label: thing.label, value: thing.choices[0]?.value ?? '', choices: thing.choices }));
     return [
       cardReply(
         cardView(confirmDeleteCard, {
           title: turn.t('privacy.delete.title'),
           text: turn.t('privacy.delete.text'),
+          runsIntro: handovers.length > 0 ? turn.t('privacy.delete.runs.intro') : '',
+          handovers,
           confirmTitle: turn.t('privacy.delete.confirm'),
           cancelTitle: turn.t('privacy.delete.cancel'),
         }),
@@ -38,10 +44,19 @@ export class PrivacyService {
     ];
   }
 
-  /** Removes every record the person owns in one statement, so there is no half-deleted state. */
-  async delete(turn: Turn): Promise<ActionOutcome> {
-    const removed = await this.store.removeOwnedBy(turn.actor.userKey);
-    return { update: cardView(noticeCard, { title: turn.t('privacy.deleted.title'), text: turn.t('privacy.deleted.text', { count: removed }) }) };
+  /** Hands over or stops what the person runs, removes everything that leads to them, and says what went in plain words. */
+  async delete(turn: Turn, data: Readonly<Record<string, unknown>> = {}): Promise<ActionOutcome> {
+    const headings: string[] = [];
+    for (const capability of this.capabilities()) {
+      const section = await capability.personalData?.describe(turn.actor.userKey, turn);
+      if (section && section.lines.length > 0) headings.push(section.heading);
+    }
+    const settled = await this.running.settle(turn, data);
+    const erased = await this.eraser.erase(turn.actor);
+    const parts = [...headings, ...(Object.keys(erased) as (keyof Erased)[]).filter((part) => erased[part]).map((part) => turn.t(`privacy.deleted.parts.${part}`))];
+    const removed = parts.length > 0 ? [turn.t('privacy.deleted.text'), parts.map((part) => `- ${part}`).join('\n')] : [turn.t('privacy.deleted.nothing')];
+    const text = [...removed, ...settled, ...(parts.length > 0 ? [turn.t('privacy.deleted.end')] : [])].join('\n\n');
+    return { update: cardView(noticeCard, { title: turn.t('privacy.deleted.title'), text }) };
   }
 
   cancel(turn: Turn): ActionOutcome {

@@ -93,4 +93,36 @@ export const migrations: readonly Migration[] = [
     sqlite: 'CREATE TABLE health_check (id INTEGER PRIMARY KEY CHECK (id = 1), checked_at TEXT NOT NULL);',
     postgres: 'CREATE TABLE health_check (id INTEGER PRIMARY KEY CHECK (id = 1), checked_at TIMESTAMPTZ NOT NULL);',
   },
+  {
+    // Anonymous answers and votes: no owner, no rowid order, a day instead of a time (moved out of records).
+    id: '004-unlinked-records',
+    sqlite: `
+      CREATE TABLE unlinked_records (
+        collection TEXT NOT NULL,
+        id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        day TEXT NOT NULL,
+        PRIMARY KEY (collection, id)
+      ) WITHOUT ROWID;
+      INSERT INTO unlinked_records (collection, id, version, body, day)
+        SELECT collection, id, version, body, substr(updated_at, 1, 10) FROM records
+        WHERE collection IN ('collection-responses', 'workshop-votes') AND owner IS NULL ORDER BY collection, id;
+      DELETE FROM records WHERE collection IN ('collection-responses', 'workshop-votes') AND owner IS NULL;
+    `,
+    postgres: `
+      CREATE TABLE unlinked_records (
+        collection TEXT NOT NULL,
+        id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        body JSONB NOT NULL,
+        day TEXT NOT NULL,
+        PRIMARY KEY (collection, id)
+      );
+      INSERT INTO unlinked_records (collection, id, version, body, day)
+        SELECT collection, id, version, body, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') FROM records
+        WHERE collection IN ('collection-responses', 'workshop-votes') AND owner IS NULL ORDER BY collection, id COLLATE "C";
+      DELETE FROM records WHERE collection IN ('collection-responses', 'workshop-votes') AND owner IS NULL;
+    `,
+  },
 ];

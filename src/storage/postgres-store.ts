@@ -1,8 +1,10 @@
-import { Pool, type PoolClient, type QueryResult } from 'pg';
+import { Pool, type QueryResult } from 'pg';
+import { withClient } from './postgres-client';
+import { PostgresUnlinked } from './postgres-unlinked';
 import { applyPostgresMigrations } from './postgres-migrate';
 import { PostgresRecords, type Queryable } from './postgres-records';
 import { StorageUnavailableError } from './store';
-import type { RecordQuery, RecordWrite, Store, StoreSession, StoredRecord } from './store';
+import type { RecordQuery, RecordWrite, Store, StoreSession, StoredRecord, UnlinkedRecords } from './store';
 import type { StoreOptions } from './store-options';
 import { TransactionScope } from './transaction-scope';
 import { TransactionSession } from './transaction-session';
@@ -38,12 +40,27 @@ class PostgresStore implements Store {
   private readonly records: PostgresRecords;
   private readonly underWay = new Set<Promise<unknown>>();
   private closing: Promise<void> | undefined;
+  readonly unlinked: UnlinkedRecords;
 
   constructor(
     private readonly pool: Pool,
     private readonly now: () => Date,
   ) {
     this.records = new PostgresRecords(pool, now);
+    const table = new PostgresUnlinked(pool, now);
+    this.unlinked = {
+      get: (collection, id) => this.outside(() => table.get(collection, id)),
+      list: (collection, idPrefix) => this.outside(() => table.list(collection, idPrefix)),
+      put: (collection, id, body, expectedVersion) => this.outside(() => table.put(collection, id, body, expectedVersion)),
+      remove: (collection, id, expectedVersion) => this.outside(() => table.remove(collection, id, expectedVersion)),
+    };
+  }
+
+  /** Best effort: VACUUM frees the dead rows deletes leave behind; their bytes may stay in free space until reused. */
+  wipeDeleted(): Promise<void> {
+    return this.outside(async () => {
+      for (const table of ['records', 'unlinked_records', 'deliveries']) await statement(this.pool, `VACUUM ${table}`);
+    });
   }
 
   get<T>(collection: string, id: string): Promise<StoredRecord<T> | undefined> {
@@ -114,31 +131,6 @@ class PostgresStore implements Store {
     } finally {
       this.underWay.delete(running);
     }
-  }
-}
-
-/** Lends one client to `use`; a client whose connection failed is destroyed instead of going back to the pool. */
-async function withClient<T>(pool: Pool, use: (client: PoolClient) => Promise<T>): Promise<T> {
-  let client: PoolClient;
-  try {
-    client = await pool.connect();
-  } catch (error) {
-    throw new StorageUnavailableError(error);
-  }
-  let broken: Error | undefined;
-  // A checked-out client that loses its connection emits 'error'; unheard, that would crash the process.
-  const onError = (error: Error): void => {
-    broken = error;
-  };
-  client.on('error', onError);
-  try {
-    return await use(client);
-  } catch (error) {
-    if (error instanceof StorageUnavailableError) broken ??= error;
-    throw error;
-  } finally {
-    client.off('error', onError);
-    client.release(broken);
   }
 }
 

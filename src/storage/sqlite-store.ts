@@ -6,7 +6,8 @@ import { AsyncMutex } from './async-mutex';
 import { applySqliteMigrations } from './sqlite-migrate';
 import { isDriverFailure, SqliteRecords } from './sqlite-records';
 import { StorageLostError, StorageUnavailableError } from './store';
-import type { RecordQuery, RecordWrite, Store, StoreSession, StoredRecord } from './store';
+import type { RecordQuery, RecordWrite, Store, StoreSession, StoredRecord, UnlinkedRecord, UnlinkedRecords } from './store';
+import { SqliteUnlinked } from './sqlite-unlinked';
 import type { StoreOptions } from './store-options';
 import { TransactionScope } from './transaction-scope';
 import { TransactionSession } from './transaction-session';
@@ -27,6 +28,8 @@ export async function openSqliteStore(filePath: string, options: StoreOptions = 
     db.pragma(`busy_timeout = ${busyTimeoutMs}`);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
+    // Deleted content is overwritten with zeros, so "delete my data" and rewritten anonymous answers leave no bytes behind.
+    db.pragma('secure_delete = ON');
     applySqliteMigrations(db, now());
     opened = fileIdentity(filePath);
   } catch (error) {
@@ -65,7 +68,9 @@ class SqliteStore implements Store {
   private readonly mutex = new AsyncMutex();
   private readonly scope = new TransactionScope();
   private readonly records: SqliteRecords;
+  private readonly unlinkedTable: SqliteUnlinked;
   private closed = false;
+  readonly unlinked: UnlinkedRecords;
 
   constructor(
     private readonly db: Database.Database,
@@ -73,6 +78,23 @@ class SqliteStore implements Store {
     private readonly opened: FileIdentity | undefined,
   ) {
     this.records = new SqliteRecords(db, now);
+    this.unlinkedTable = new SqliteUnlinked(db, now);
+    const table = this.unlinkedTable;
+    this.unlinked = {
+      get: <T>(collection: string, id: string): Promise<UnlinkedRecord<T> | undefined> => this.exclusive(() => table.get<T>(collection, id)),
+      list: <T>(collection: string, idPrefix: string): Promise<UnlinkedRecord<T>[]> => this.exclusive(() => table.list<T>(collection, idPrefix)),
+      // The log is emptied after each anonymous write, so its frames cannot show which commit came right before a person's next one.
+      put: <T>(collection: string, id: string, body: T, expectedVersion: number): Promise<number> =>
+        this.exclusive(async () => this.thenEmptyLog(await this.driverAsync(() => table.put(collection, id, body, expectedVersion)))),
+      remove: (collection: string, id: string, expectedVersion?: number): Promise<boolean> =>
+        this.exclusive(async () => this.thenEmptyLog(await this.driverAsync(() => table.remove(collection, id, expectedVersion)))),
+    };
+  }
+
+  wipeDeleted(): Promise<void> {
+    return this.exclusive(async () => {
+      this.thenEmptyLog(undefined);
+    });
   }
 
   get<T>(collection: string, id: string): Promise<StoredRecord<T> | undefined> {
@@ -141,6 +163,20 @@ class SqliteStore implements Store {
       if (this.closed) throw new StorageUnavailableError(new Error('SQLite store is closed'));
       return operation();
     });
+  }
+
+  /** Copies the write-ahead log into the file and truncates it to nothing (no other connection reads mid-statement here). */
+  private thenEmptyLog<R>(result: R): R {
+    this.driver(() => this.db.pragma('wal_checkpoint(TRUNCATE)'));
+    return result;
+  }
+
+  private async driverAsync<R>(call: () => Promise<R>): Promise<R> {
+    try {
+      return await call();
+    } catch (error) {
+      throw isDriverFailure(error, this.db) ? new StorageUnavailableError(error) : error;
+    }
   }
 
   private driver<R>(call: () => R): R {

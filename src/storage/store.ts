@@ -39,9 +39,39 @@ export interface StoreSession {
   removeOwnedBy(owner: string): Promise<number>;
 }
 
+/** A record nobody owns, stored so that neither its place nor its time says who wrote it or when: only the day. */
+export interface UnlinkedRecord<T> {
+  readonly collection: string;
+  readonly id: string;
+  readonly version: number;
+  readonly body: T;
+  /** yyyy-MM-dd (UTC) of the last write; never a finer time. */
+  readonly day: string;
+}
+
+/**
+ * Anonymous answers and votes. Ids are `<group>/<pseudonym>`; every write rewrites its whole group in key order in
+ * one transaction, so insertion order, row position and transaction ids say nothing about which record changed last.
+ */
+export interface UnlinkedRecords {
+  get<T>(collection: string, id: string): Promise<UnlinkedRecord<T> | undefined>;
+  /** The records of one group (`idPrefix` ends with "/"), ordered by id. */
+  list<T>(collection: string, idPrefix: string): Promise<UnlinkedRecord<T>[]>;
+  /** Writes under a version check (0 = must not exist yet); throws VersionConflictError. */
+  put<T>(collection: string, id: string, body: T, expectedVersion: number): Promise<number>;
+  remove(collection: string, id: string, expectedVersion?: number): Promise<boolean>;
+}
+
 /** The storage port: SQLite by default, PostgreSQL for several instances. */
 export interface Store extends StoreSession {
   readonly engine: 'sqlite' | 'postgres';
+  readonly unlinked: UnlinkedRecords;
+  /**
+   * Makes deleted data unreadable in the database files, after "delete my data": SQLite zeroes deleted content
+   * (secure_delete) and empties its write-ahead log; PostgreSQL vacuums, which frees dead rows but cannot promise
+   * that their bytes are overwritten at once (best effort).
+   */
+  wipeDeleted(): Promise<void>;
   /** Runs `work` atomically: every write in it lands, or none does. */
   transaction<T>(work: (session: StoreSession) => Promise<T>): Promise<T>;
   /** Resolves when the database takes a real write (and, for SQLite, the open file is still the one at its path); used by /readyz. */

@@ -93,6 +93,7 @@ export function workshopCapability(deps: WorkshopCapabilityDependencies): Capabi
       action('workshop.close', (turn, data) => facilitation.close(turn, data)),
       action('workshop.export', (turn, data) => facilitation.export(turn, data)),
     ],
+    quietVerbs: ['workshop.answer', 'workshop.vote', 'workshop.unvote'],
     menu: [{ titleKey: 'workshops.menu.title', descriptionKey: 'workshops.menu.description', verb: 'workshop.start', scopes: shared }],
     cardTemplates: [workshopSetupCard, workshopCard, collectResultsCard, pledgeFollowUpCard],
     personalData: pledgeData(pledges, deps.themes),

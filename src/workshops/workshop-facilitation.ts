@@ -1,4 +1,4 @@
-import type { Question } from '../collect';
+import { codeBlock, type Question } from '../collect';
 import { UserFacingError } from '../core/errors';
 import { cardReply, textReply, type ActionOutcome, type Reply } from '../core/reply';
 import type { Turn } from '../core/turn';
@@ -177,7 +177,7 @@ export class WorkshopFacilitation {
   private async exportWorkshop(turn: Turn, workshop: Workshop): Promise<readonly Reply[]> {
     const summary = await this.summary(turn, workshop);
     if (!summary.visible) throw new UserFacingError('workshops.errors.notRevealed');
-    return [textReply(exportMarkdown(summary, turn.t)), textReply(`${turn.t('workshops.export.csvIntro')}\n\n\`\`\`\n${exportCsv(summary, turn.t)}\n\`\`\``)];
+    return [textReply(exportMarkdown(summary, turn.t)), textReply(`${turn.t('workshops.export.csvIntro')}\n\n${codeBlock(exportCsv(summary, turn.t))}`)];
   }
 
   private async summary(turn: Turn, workshop: Workshop): Promise<WorkshopSummary> {

@@ -42,7 +42,7 @@ export class WorkshopParticipation {
     const sheet = await collections.sheet(collection);
     if (!sheet.answers.some((answer) => answer.answerId === answerId)) throw new UserFacingError('workshops.errors.noSuchAnswer');
     const respondent = collections.respondentKey(collection, turn.actor.userKey);
-    const current = await workshops.ownVotes(workshop.id, respondent);
+    const current = await workshops.ownVotes(workshop.id, respondent, collection.settings.anonymous);
     if (current.answerIds.includes(answerId) === add) {
       return this.screens.outcome(turn, workshop, turn.t(add ? 'workshops.card.alreadyVoted' : 'workshops.card.notVoted'));
     }

@@ -48,22 +48,38 @@ export class WorkshopRepository {
     });
   }
 
-  /** Votes per answer id, and how many people voted. */
+  /** Votes per answer id, and how many people voted (named votes are owned records, anonymous ones unlinked). */
   async tally(workshopId: string): Promise<{ readonly votes: ReadonlyMap<string, number>; readonly voters: number }> {
-    const records = await this.store.list<StoredVotes>(votesCollection, { idPrefix: `${workshopId}/` });
+    const prefix = `${workshopId}/`;
+    const records = [...(await this.store.list<StoredVotes>(votesCollection, { idPrefix: prefix })), ...(await this.store.unlinked.list<StoredVotes>(votesCollection, prefix))];
     const votes = new Map<string, number>();
     for (const record of records) for (const answerId of record.body.answerIds) votes.set(answerId, (votes.get(answerId) ?? 0) + 1);
     return { votes, voters: records.filter((record) => record.body.answerIds.length > 0).length };
   }
 
-  async ownVotes(workshopId: string, respondentKey: string): Promise<{ readonly answerIds: readonly string[]; readonly version: number }> {
-    const record = await this.store.get<StoredVotes>(votesCollection, `${workshopId}/${respondentKey}`);
+  async ownVotes(workshopId: string, respondentKey: string, anonymous: boolean): Promise<{ readonly answerIds: readonly string[]; readonly version: number }> {
+    const id = `${workshopId}/${respondentKey}`;
+    const record = anonymous ? await this.store.unlinked.get<StoredVotes>(votesCollection, id) : await this.store.get<StoredVotes>(votesCollection, id);
     return { answerIds: record?.body.answerIds ?? [], version: record?.version ?? 0 };
   }
 
-  /** `owner` is the person's user key in named workshops and absent in anonymous ones. */
+  /** `owner` is the person's user key in named workshops; without one the votes are stored unlinked. */
   async saveVotes(workshopId: string, respondentKey: string, owner: string | undefined, answerIds: readonly string[], expectedVersion: number): Promise<void> {
     const body: StoredVotes = { answerIds };
-    await this.store.put({ collection: votesCollection, id: `${workshopId}/${respondentKey}`, owner, body, expectedVersion });
+    const id = `${workshopId}/${respondentKey}`;
+    if (owner === undefined) await this.store.unlinked.put(votesCollection, id, body, expectedVersion);
+    else await this.store.put({ collection: votesCollection, id, owner, body, expectedVersion });
+  }
+
+  /** Removes a person's votes in one workshop ("delete my data"); anonymous ones are found through their pseudonym. */
+  async forgetVotes(workshopId: string, respondentKey: string): Promise<void> {
+    const id = `${workshopId}/${respondentKey}`;
+    await this.store.unlinked.remove(votesCollection, id);
+    await this.store.remove(votesCollection, id);
+  }
+
+  /** Every workshop, for "delete my data". */
+  async all(): Promise<Workshop[]> {
+    return (await this.store.list<Workshop>(workshopsCollection)).map((record) => record.body);
   }
 }

@@ -84,7 +84,7 @@ export class WorkshopScreens {
     const viewer: Viewer = {
       canManage: managing,
       ownAnswers: await collections.ownAnswers(snapshot.collection, turn.actor.userKey),
-      ownVotes: (await workshops.ownVotes(workshop.id, collections.respondentKey(snapshot.collection, turn.actor.userKey))).answerIds,
+      ownVotes: (await workshops.ownVotes(workshop.id, collections.respondentKey(snapshot.collection, turn.actor.userKey), snapshot.collection.settings.anonymous)).answerIds,
       ownPledge: await pledges.own(workshop.id, turn.actor.userKey),
       ...(pickerChoices ? { pickerChoices } : {}),
     };

@@ -1,5 +1,5 @@
 import { cardView, type CardView } from '../cards/card-view';
-import { collectResultsCard, type CollectResultsCardData, type ResultSection, scaleValues, toBars } from '../collect';
+import { collectResultsCard, csvCell, escapeCardMarkdown, type CollectResultsCardData, type ResultSection, scaleValues, toBars } from '../collect';
 import type { ThemeCatalog } from '../content/themes';
 import type { Locale } from '../core/locale';
 import type { Translate } from '../core/translator';
@@ -74,7 +74,7 @@ export function summaryCardView(summary: WorkshopSummary, t: Translate): CardVie
   if (summary.form === 'free-text' && summary.voters > 0) {
     sections.push({ heading: t('workshops.summary.topAnswers'), note: t('workshops.summary.votedNote', { count: summary.voters }), bars: toBars(summary.rows.slice(0, topOnCard), summary.voters, t), items: [] });
   } else if (summary.form === 'free-text') {
-    sections.push({ heading: t('workshops.summary.answersHeading'), note: '', bars: [], items: summary.rows.slice(0, topOnCard).map((row) => ({ text: row.label, detail: row.author ?? '' })) });
+    sections.push({ heading: t('workshops.summary.answersHeading'), note: '', bars: [], items: summary.rows.slice(0, topOnCard).map((row) => ({ text: escapeCardMarkdown(row.label), detail: escapeCardMarkdown(row.author ?? '') })) });
   } else if (summary.rows.length > 0) {
     const answered = summary.participants;
     sections.push({ heading: t('workshops.card.resultsHeading'), note: '', bars: toBars(summary.rows, answered, t), items: [] });
@@ -134,11 +134,6 @@ export function exportCsv(summary: WorkshopSummary, t: Translate): string {
   return [header, ...rows].map((cells) => cells.map(csvCell).join(',')).join('\r\n');
 }
 
-function csvCell(value: string): string {
-  const defused = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(defused) ? `"${defused.replace(/"/g, '""')}"` : defused;
-}
-
 function escapeMarkdown(value: string): string {
-  return value.replace(/\r?\n/g, ' ').replace(/([\\`*_[\]<>#|])/g, '\\$1');
+  return escapeCardMarkdown(value.replace(/\r?\n/g, ' '));
 }

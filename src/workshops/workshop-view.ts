@@ -1,5 +1,5 @@
 import { cardView, type CardView } from '../cards/card-view';
-import { acceptsAnswers, type Answer, type AnswerSheet, type Collection, type CollectionResults, resultsView } from '../collect';
+import { acceptsAnswers, escapeCardMarkdown, type Answer, type AnswerSheet, type Collection, type CollectionResults, resultsView } from '../collect';
 import type { ThemeCatalog } from '../content/themes';
 import type { Locale } from '../core/locale';
 import type { Translate } from '../core/translator';
@@ -130,14 +130,15 @@ function answerRows({ workshop, collection, sheet, results, votes }: WorkshopSna
   const ordered = showVotes ? rankByVotes(sheet.answers, votes) : sheet.answers;
   return ordered.slice(0, maxAnswersOnCard).map((answer) => {
     const text = answer.value.kind === 'text' ? answer.value.text : '';
-    const detail = [answer.author ?? '', showVotes ? t('workshops.card.votes', { count: votes.get(answer.answerId) ?? 0 }) : ''].filter(Boolean).join(' · ');
+    const detail = [escapeCardMarkdown(answer.author ?? ''), showVotes ? t('workshops.card.votes', { count: votes.get(answer.answerId) ?? 0 }) : ''].filter(Boolean).join(' · ');
     const buttons = [];
     if (workshop.phase === 'voting') {
       const voted = viewer?.ownVotes.includes(answer.answerId) ?? false;
       buttons.push(voted ? { title: t('workshops.card.unvote'), verb: 'workshop.unvote', answerId: answer.answerId } : { title: t('workshops.card.vote'), verb: 'workshop.vote', answerId: answer.answerId });
     }
     if (viewer?.canManage && workshop.phase !== 'closed') buttons.push({ title: t('workshops.card.hide'), verb: 'workshop.hide', answerId: answer.answerId });
-    return { answerId: answer.answerId, text: text.length > maxTextOnCard ? `${text.slice(0, maxTextOnCard - 1)}…` : text, detail, buttons };
+    const shown = text.length > maxTextOnCard ? `${text.slice(0, maxTextOnCard - 1)}…` : text;
+    return { answerId: answer.answerId, text: escapeCardMarkdown(shown), detail, buttons };
   });
 }
 

@@ -90,11 +90,11 @@ export function occurrenceOf(card: Record<string, unknown>): string {
   return occurrence;
 }
 
-/** Every row of the records table, for tests that prove what is (not) stored. */
+/** Every row of the records and unlinked_records tables, for tests that prove what is (not) stored. */
 export function readRecords(databaseFile: string): Array<{ collection: string; id: string; owner: string | null; body: string }> {
   const db = new Database(databaseFile, { readonly: true });
   try {
-    return db.prepare('SELECT collection, id, owner, body FROM records').all() as Array<{ collection: string; id: string; owner: string | null; body: string }>;
+    return db.prepare('SELECT collection, id, owner, body FROM records UNION ALL SELECT collection, id, NULL, body FROM unlinked_records').all() as Array<{ collection: string; id: string; owner: string | null; body: string }>;
   } finally {
     db.close();
   }

@@ -81,6 +81,18 @@ export function describeQueueContract(name: string, openQueue: OpenQueue): void 
       assert.deepEqual(await queue.counts(occurrence), { missed: 1 });
     });
 
+    it('when a person is forgotten, then deliveries to them, keyed by them or naming them go, and everyone else\'s stay', async () => {
+      const [kept, toThem] = deliveriesFor(occurrence, 2, at(0));
+      assert.ok(kept && toThem);
+      const naming = { ...kept, occurrenceKey: `${occurrence}:notice`, payload: { key: 'notice', params: { name: 'Kim Ek' } } };
+      const keyed = { ...kept, occurrenceKey: `reminder:${toThem.recipientKey}:2026-03-09`, recipientKey: 'someone-else' };
+      await queue.enqueue([kept, toThem, naming, keyed]);
+      assert.equal(await queue.forget(toThem.recipientKey, [JSON.stringify('Kim Ek')]), 3);
+      assert.deepEqual((await queue.forOccurrence(occurrence)).map((delivery) => delivery.recipientKey), [kept.recipientKey]);
+      assert.equal((await queue.forOccurrence(`${occurrence}:notice`)).length, 0);
+      assert.equal(await queue.forget(toThem.recipientKey, []), 0);
+    });
+
     it('when finished deliveries are old enough, then a purge removes them and keeps the pending ones', async () => {
       await queue.enqueue(deliveriesFor(occurrence, 2, at(0)));
       const [claimed] = await queue.claim(at(0), 1, 30_000);

@@ -38,12 +38,13 @@ describe('my data and delete my data over real HTTP', () => {
     await harness.post(messageActivity(learner('aad-a'), 'radera mina data'));
     assert.match(lastPosted(), /Radera dina data\?/);
     const answer = await harness.post(executeActivity(learner('aad-a'), 'privacy.delete.confirm'));
-    assert.match(cardText((answer.body as { value: unknown }).value), /Dina data är raderade[\s\S]*Jag tog bort 2 poster/);
+    assert.match(cardText((answer.body as { value: unknown }).value), /Dina data är raderade[\s\S]*Jag har tagit bort allt jag sparade om dig:\n\n- Inställningar\n- det jag behövde för att skriva till dig i den här chatten/);
 
     const after = await harness.app.store.list('user-settings');
     assert.equal(after.length, 1);
     assert.notEqual(after[0]?.owner, undefined);
     assert.equal((await harness.app.store.list('personal-chats', { owner: after[0]?.owner ?? '' })).length, 1);
+    assert.equal((await harness.app.store.list('personal-chats')).length, 1, 'only the other person\'s chat is kept');
     assert.ok(owner);
   });
 

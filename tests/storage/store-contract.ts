@@ -6,6 +6,7 @@ import { describeListContract } from './contract/list';
 import { describeRaceContract } from './contract/races';
 import { describeRemoveContract } from './contract/remove';
 import { describeTransactionContract } from './contract/transactions';
+import { describeUnlinkedContract } from './contract/unlinked';
 import { describeVersionedWriteContract } from './contract/versioned-writes';
 
 /** Opens a new store on the same database at every call, like another instance of the bot would. */
@@ -60,5 +61,6 @@ export function describeStoreContract(name: string, open: OpenStore, cleanup: ()
     describeRemoveContract(context);
     describeTransactionContract(context);
     describeLifecycleContract(context);
+    describeUnlinkedContract(context);
   });
 }

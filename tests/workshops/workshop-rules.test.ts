@@ -6,7 +6,7 @@ import { ContentError } from '../../src/content/content-error';
 import { UserFacingError } from '../../src/core/errors';
 import { canManage, closingTime, rankByVotes, toggleVote, type Workshop } from '../../src/workshops/workshop';
 import { parseSetup } from '../../src/workshops/workshop-setup-view';
-import { exportCsv, type WorkshopSummary } from '../../src/workshops/workshop-summary';
+import { exportCsv, exportMarkdown, type WorkshopSummary } from '../../src/workshops/workshop-summary';
 import { describeWorkshopTemplates, WorkshopTemplates } from '../../src/workshops/workshop-templates';
 
 const contentDir = path.resolve(__dirname, '..', '..', 'content');
@@ -102,5 +102,25 @@ describe('workshop rules', () => {
       rows: [{ label: 'Ask, then "sum up"', count: 2 }, { label: '=HYPERLINK("http://x")', count: 1 }],
     } as unknown as WorkshopSummary;
     assert.equal(exportCsv(summary, t), 'rank,answer,votes\r\n1,"Ask, then ""sum up""",2\r\n2,"\'=HYPERLINK(""http://x"")",1');
+  });
+
+  it('when a formula hides behind a space, a tab or a zero-width character, then the CSV cell is still defused', () => {
+    const summary = {
+      anonymous: true,
+      form: 'free-text',
+      rows: [{ label: ' =1+1', count: 1 }, { label: '\u200B=HYPERLINK("http://x")', count: 1 }, { label: '\u00A0\u2060@SUM(A1)', count: 1 }, { label: 'plain words', count: 1 }],
+    } as unknown as WorkshopSummary;
+    const cells = exportCsv(summary, t).split('\r\n').slice(1).map((line) => line.split(',').slice(1, -1).join(','));
+    assert.deepEqual(cells, ["' =1+1", '"\'\u200B=HYPERLINK(""http://x"")"', "'\u00A0\u2060@SUM(A1)", 'plain words']);
+  });
+
+  it('when an answer holds a link, bold marks or backtick fences, then the Markdown export shows them as text', () => {
+    const summary = {
+      title: 'Retro', prompt: 'What helped?', anonymous: true, form: 'free-text', participants: 3, visible: true, pledgesByTheme: [],
+      rows: [{ label: '[Open the report](http://phish.example) **now** ```', count: 1 }],
+    } as unknown as WorkshopSummary;
+    const markdown = exportMarkdown(summary, t);
+    assert.match(markdown, /\\\[Open the report\\\]\\\(http:\/\/phish\.example\\\) \\\*\\\*now\\\*\\\* \\`\\`\\`/);
+    assert.doesNotMatch(markdown, /[^\\]\[Open/);
   });
 });
