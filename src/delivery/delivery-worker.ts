@@ -8,6 +8,7 @@ import type { DeliveryHandlers } from './delivery-handler';
 import { DeliveryOutcomes, failureText } from './delivery-outcomes';
 import type { RateLimiter } from './rate-limiter';
 import { SlotGate } from './slot-gate';
+import type { TenantBudget } from './tenant-budget';
 import { defaultWorkerOptions, type WorkerOptions } from './worker-options';
 
 export type { WorkerOptions } from './worker-options';
@@ -17,6 +18,8 @@ export interface WorkerDependencies {
   readonly messenger: Messenger;
   readonly handlers: DeliveryHandlers;
   readonly limiter: RateLimiter;
+  /** Shared with the other instances (PostgreSQL); without it the limiter's own tenant windows apply. */
+  readonly tenantBudget?: TenantBudget | undefined;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly options?: Partial<WorkerOptions>;
@@ -115,7 +118,7 @@ export class DeliveryWorker {
   }
 
   private async attempt(delivery: Delivery, onSlow: () => void): Promise<void> {
-    const { queue, handlers, clock, messenger, limiter, logger } = this.deps;
+    const { queue, handlers, clock, messenger, logger } = this.deps;
     const handler = handlers.get(delivery.kind);
     if (!handler) {
       await queue.finish(delivery, 'failed', clock.now(), `no handler for ${delivery.kind}`);
@@ -156,7 +159,7 @@ export class DeliveryWorker {
         return;
       }
       if (!(error instanceof SendFailure)) throw error;
-      if (error.reason === 'throttled') limiter.refund(granted.slot);
+      if (error.reason === 'throttled') await granted.refund();
       await this.outcomes.failed(delivery, handler, error, failureText(error));
       return;
     } finally {

@@ -4,12 +4,14 @@ import type { Delivery } from './delivery';
 import type { DeliveryOutcomes } from './delivery-outcomes';
 import type { RateLimiter, RateSlot } from './rate-limiter';
 import { SendLanes, type LanePlace } from './send-lanes';
+import type { TenantBudget } from './tenant-budget';
 import type { WorkerOptions } from './worker-options';
 
 /** A rate-limit slot and a place on the wire: what a send needs before it may start. */
 export interface Granted {
-  readonly slot: RateSlot;
   readonly place: LanePlace;
+  /** Gives the rate-limit slots back: Teams throttled the request, so it did not count. */
+  refund(): Promise<void>;
 }
 
 /** Waits for Teams' rate limits and for a free lane, or gives the delivery back to the queue when that takes too long. */
@@ -19,6 +21,7 @@ export class SlotGate {
   constructor(
     private readonly deps: {
       readonly limiter: RateLimiter;
+      readonly tenantBudget?: TenantBudget | undefined;
       readonly clock: Clock;
       readonly outcomes: DeliveryOutcomes;
       readonly options: WorkerOptions;
@@ -40,12 +43,15 @@ export class SlotGate {
         await outcomes.putBack(delivery, now, undefined, false);
         return undefined;
       }
-      const result = limiter.tryAcquire(delivery.tenantId, conversation, now.getTime());
+      const shared = await this.sharedSlot(delivery, now.getTime());
+      if (shared === 'put back') return undefined;
+      if (shared === 'again') continue;
+      const result = limiter.tryAcquire(delivery.tenantId, conversation, clock.now().getTime());
       if ('slot' in result) {
         const place = this.lanes.enter(delivery.tenantId, conversation);
-        if (place) return { slot: result.slot, place };
+        if (place) return { place, refund: () => this.refund(result.slot, shared) };
         // Earlier sends to this tenant or conversation are still unanswered: wait a little for one to end, then step aside.
-        limiter.refund(result.slot);
+        await this.refund(result.slot, shared);
         if (now.getTime() >= laneDeadline) {
           await outcomes.putBack(delivery, new Date(now.getTime() + options.maxRateWaitMs), undefined, false);
           return undefined;
@@ -53,12 +59,40 @@ export class SlotGate {
         await this.sleepUnless(laneDeadline - now.getTime(), this.lanes.freed());
         continue;
       }
+      if (shared !== undefined) await this.deps.tenantBudget?.refund(delivery.tenantId, shared);
       if (result.waitMs > options.maxRateWaitMs) {
         await outcomes.putBack(delivery, new Date(now.getTime() + result.waitMs), undefined, false);
         return undefined;
       }
       await clock.sleep(result.waitMs, stopping);
     }
+  }
+
+  /**
+   * The slot from the budget shared with other instances, waited for: its time, undefined without a shared budget,
+   * 'again' when it was missed (the wait for the database took too long), 'put back' when it is too far ahead.
+   */
+  private async sharedSlot(delivery: Delivery, now: number): Promise<number | undefined | 'again' | 'put back'> {
+    const { tenantBudget, clock, outcomes, options, stopping } = this.deps;
+    if (!tenantBudget) return undefined;
+    const reserved = await tenantBudget.reserve(delivery.tenantId, now, options.maxRateWaitMs);
+    if ('waitMs' in reserved) {
+      await outcomes.putBack(delivery, new Date(now + reserved.waitMs), undefined, false);
+      return 'put back';
+    }
+    const early = reserved.at - clock.now().getTime();
+    if (early > 0) await clock.sleep(early, stopping);
+    if (stopping.aborted) {
+      await tenantBudget.refund(delivery.tenantId, reserved.at);
+      return 'again';
+    }
+    // A slot used later than its tolerance could crowd a window: leave it unused and take the next one.
+    return clock.now().getTime() - reserved.at > tenantBudget.toleranceMs ? 'again' : reserved.at;
+  }
+
+  private async refund(slot: RateSlot, shared: number | undefined): Promise<void> {
+    this.deps.limiter.refund(slot);
+    if (shared !== undefined) await this.deps.tenantBudget?.refund(slot.tenant, shared);
   }
 
   /** Sleeps `ms` on the clock, or less when `sooner` settles first or the worker stops. */

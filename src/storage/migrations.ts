@@ -87,4 +87,14 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX deliveries_completed ON deliveries (completed_at) WHERE completed_at IS NOT NULL;
     `,
   },
+  {
+    // The per-tenant send budget that instances on one PostgreSQL share; SQLite has a single instance and keeps it in memory.
+    id: '003-delivery-tenant-budgets',
+    sqlite: `
+      CREATE TABLE delivery_tenant_budgets (tenant_id TEXT PRIMARY KEY, next_slot_ms REAL NOT NULL);
+    `,
+    postgres: `
+      CREATE TABLE delivery_tenant_budgets (tenant_id TEXT PRIMARY KEY, next_slot_ms DOUBLE PRECISION NOT NULL);
+    `,
+  },
 ];

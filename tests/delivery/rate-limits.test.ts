@@ -2,18 +2,8 @@ import assert from 'node:assert/strict';
 import type { NewDelivery } from '../../src/delivery/delivery';
 import { Pacer, RateLimiter, SlidingWindowLog, teamsConversationWindows, teamsTenantWindows, type RateWindow } from '../../src/delivery/rate-limiter';
 import { deliveriesFor, FakeClock } from './fakes';
+import { busiestWindow } from './windows';
 import { instanceOn, openQueueAt, sqliteFile, t0 } from './worker-harness';
-
-/** The largest number of times in any window of `windowMs` (a window (t - windowMs, t] ending at each time). */
-function busiestWindow(times: readonly number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let busiest = 0;
-  for (let end = 0, start = 0; end < sorted.length; end += 1) {
-    while ((sorted[start] ?? 0) <= (sorted[end] ?? 0) - windowMs) start += 1;
-    busiest = Math.max(busiest, end - start + 1);
-  }
-  return busiest;
-}
 
 describe('rate limits', () => {
   describe('sliding window log', () => {

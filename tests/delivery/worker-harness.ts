@@ -25,6 +25,18 @@ export async function instanceOn(queue: DeliveryQueue, clock: FakeClock, options
   return { ...workerWith(queue, clock, messenger, options, tenantPerSecond), messenger };
 }
 
+/** An instance as the composition root builds it: on the tenant budget its queue shares with other instances, if any. */
+export async function sharingInstanceOn(queue: DeliveryQueue, clock: FakeClock, options: Partial<WorkerOptions> = {}, tenantPerSecond = 50): Promise<Instance> {
+  const messenger = new RecordingMessenger(clock);
+  const tenantBudget = queue.sharedTenantBudget?.(tenantPerSecond);
+  const limiter = new RateLimiter(teamsConversationWindows, tenantBudget ? [] : teamsTenantWindows(tenantPerSecond));
+  const handler = new TestHandler();
+  const worker = new DeliveryWorker({
+    queue, messenger, handlers: new DeliveryHandlers([handler]), limiter, tenantBudget, clock, logger: silentLogger, options: { random: () => 0.5, ...options },
+  });
+  return { queue, worker, messenger, handler };
+}
+
 /** A worker with a TestHandler around any Messenger (a real one over HTTP, say). */
 export function workerWith(
   queue: DeliveryQueue,
