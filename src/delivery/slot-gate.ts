@@ -46,25 +46,33 @@ export class SlotGate {
       const shared = await this.sharedSlot(delivery, now.getTime());
       if (shared === 'put back') return undefined;
       if (shared === 'again') continue;
-      const result = limiter.tryAcquire(delivery.tenantId, conversation, clock.now().getTime());
-      if ('slot' in result) {
-        const place = this.lanes.enter(delivery.tenantId, conversation);
-        if (place) return { place, refund: () => this.refund(result.slot, shared) };
-        // Earlier sends to this tenant or conversation are still unanswered: wait a little for one to end, then step aside.
-        await this.refund(result.slot, shared);
-        if (now.getTime() >= laneDeadline) {
-          await outcomes.putBack(delivery, new Date(now.getTime() + options.maxRateWaitMs), undefined, false);
-          return undefined;
-        }
-        await this.sleepUnless(laneDeadline - now.getTime(), this.lanes.freed());
-        continue;
-      }
-      if (shared !== undefined) await this.deps.tenantBudget?.refund(delivery.tenantId, shared);
-      if (result.waitMs > options.maxRateWaitMs) {
+      const result = limiter.reserve(delivery.tenantId, conversation, clock.now().getTime(), options.maxRateWaitMs);
+      if ('waitMs' in result) {
+        if (shared !== undefined) await this.deps.tenantBudget?.refund(delivery.tenantId, shared);
         await outcomes.putBack(delivery, new Date(now.getTime() + result.waitMs), undefined, false);
         return undefined;
       }
-      await clock.sleep(result.waitMs, stopping);
+      const early = result.slot.at - clock.now().getTime();
+      if (early > 0 && shared !== undefined) {
+        // The conversation is busy: the tenant slot would be used too late, so give both back and come again.
+        await this.refund(result.slot, shared);
+        await clock.sleep(early, stopping);
+        continue;
+      }
+      if (early > 0) await clock.sleep(early, stopping);
+      if (stopping.aborted) {
+        await this.refund(result.slot, shared);
+        continue;
+      }
+      const place = this.lanes.enter(delivery.tenantId, conversation);
+      if (place) return { place, refund: () => this.refund(result.slot, shared) };
+      // Earlier sends to this tenant or conversation are still unanswered: wait a little for one to end, then step aside.
+      await this.refund(result.slot, shared);
+      if (clock.now().getTime() >= laneDeadline) {
+        await outcomes.putBack(delivery, new Date(clock.now().getTime() + options.maxRateWaitMs), undefined, false);
+        return undefined;
+      }
+      await this.sleepUnless(laneDeadline - clock.now().getTime(), this.lanes.freed());
     }
   }
 
