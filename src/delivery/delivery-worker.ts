@@ -64,23 +64,27 @@ export class DeliveryWorker {
   }
 
   /**
-   * Claims whenever a place is free. A send unanswered for slowSendMs gives its place to the next delivery while it
-   * waits out its time-out (up to `concurrency` of them), so stuck conversations hold no places the others need.
+   * Claims as places free up, a few at a time (and any free place within a poll interval), so a busy queue is not
+   * asked once per send. A send unanswered for slowSendMs gives its place to the next delivery while it waits out
+   * its time-out (up to `concurrency` of them), so stuck conversations hold no places the others need.
    */
   private async run(): Promise<void> {
     const { queue, clock, logger } = this.deps;
     const { concurrency, leaseMs, pollMs } = this.options;
+    const batch = Math.max(1, Math.ceil(concurrency / 8));
     const inFlight = new Set<Promise<void>>();
     const slow = new Set<Promise<void>>();
     const roomMade = new Wakeup();
-    const signal = this.stopping.signal;
-    while (!signal.aborted) {
+    let askedAt = Number.NEGATIVE_INFINITY;
+    while (!this.stopping.signal.aborted) {
       const room = concurrency - inFlight.size;
-      const askedAt = clock.now().getTime();
+      const now = clock.now().getTime();
+      const asking = room >= batch || (room > 0 && now - askedAt >= pollMs);
       let claimed: Delivery[] = [];
-      if (room > 0) {
+      if (asking) {
+        askedAt = now;
         try {
-          claimed = await queue.claim(new Date(askedAt), room, leaseMs);
+          claimed = await queue.claim(new Date(now), room, leaseMs);
         } catch (error) {
           logger.error({ err: error }, 'could not claim deliveries');
         }
@@ -96,11 +100,15 @@ export class DeliveryWorker {
         });
         inFlight.add(running);
       }
-      if (room > 0 && claimed.length === room) continue;
-      // Full: until a place frees. Otherwise until the next poll, or sooner when a delivery put back falls due.
+      if (asking && claimed.length === room) continue;
+      if (!asking) {
+        // Too few places for a claim: until more free up, or the poll interval passes.
+        await this.gate.sleepUnless(room === 0 ? Number.POSITIVE_INFINITY : askedAt + pollMs - now, roomMade.wait());
+        continue;
+      }
+      // Nothing more due: until the next poll, or sooner when a delivery put back falls due.
       const untilDue = this.outcomes.nextDueAfter(askedAt) - clock.now().getTime();
-      if (room === 0) await this.gate.sleepUnless(Number.POSITIVE_INFINITY, roomMade.wait());
-      else await this.gate.sleepUnless(Math.max(0, Math.min(pollMs, untilDue)));
+      await this.gate.sleepUnless(Math.max(0, Math.min(pollMs, untilDue)));
     }
     await Promise.allSettled([...inFlight, ...slow]);
   }
