@@ -1,5 +1,3 @@
-import { SlidingWindowLog } from './sliding-window-log';
-
 /** At most `limit` sends in any `windowMs` milliseconds. */
 export interface RateWindow {
   readonly limit: number;
@@ -17,7 +15,60 @@ export const teamsConversationWindows: readonly RateWindow[] = [
 /** Teams' limit for one bot across all conversations of one tenant. */
 export const teamsTenantWindows = (perSecond = 50): readonly RateWindow[] => [{ limit: perSecond, windowMs: 1_000 }];
 
-export { SlidingWindowLog };
+/** A sliding-window log: the send times still inside the longest window, checked against every window. */
+export class SlidingWindowLog {
+  private readonly times: number[] = [];
+  private readonly longestMs: number;
+
+  constructor(private readonly windows: readonly RateWindow[]) {
+    this.longestMs = Math.max(...windows.map((window) => window.windowMs));
+  }
+
+  /** Milliseconds until one more send fits every window; 0 means now. */
+  delayAt(now: number): number {
+    this.forget(now);
+    let delay = 0;
+    for (const { limit, windowMs } of this.windows) {
+      const inWindow = this.countSince(now - windowMs);
+      if (inWindow < limit) continue;
+      // The oldest sends must leave the window until one fewer than the limit remain in it.
+      const mustLeave = this.times[this.times.length - limit];
+      if (mustLeave !== undefined) delay = Math.max(delay, mustLeave + windowMs - now);
+    }
+    return delay;
+  }
+
+  record(now: number): void {
+    this.times.push(now);
+  }
+
+  get last(): number | undefined {
+    return this.times.at(-1);
+  }
+
+  /** Gives a slot back: a throttled request was not processed, so it does not count. */
+  refund(at: number): void {
+    const index = this.times.lastIndexOf(at);
+    if (index >= 0) this.times.splice(index, 1);
+  }
+
+  get empty(): boolean {
+    return this.times.length === 0;
+  }
+
+  forget(now: number): void {
+    let drop = 0;
+    while (drop < this.times.length && (this.times[drop] ?? now) <= now - this.longestMs) drop += 1;
+    if (drop > 0) this.times.splice(0, drop);
+  }
+
+  private countSince(start: number): number {
+    // Times are appended in order, so count from the end.
+    let count = 0;
+    for (let index = this.times.length - 1; index >= 0 && (this.times[index] ?? start) > start; index -= 1) count += 1;
+    return count;
+  }
+}
 
 /**
  * Spaces sends evenly (GCRA) at a share of a window's rate. A sliding window alone lets a whole second's sends go at
@@ -91,19 +142,16 @@ export class RateLimiter {
 
   /**
    * Takes the earliest slot both windows and the pacing allow, if it is within `maxWaitMs`: each waiting send gets a
-   * time of its own instead of all waking together and racing for the next one (the pacing allows no burst here).
+   * time of its own instead of all waking together and racing for the next one. Slots come in time order per
+   * tenant (the pacing allows no burst here), so the logs stay sorted.
    */
   reserve(tenant: string, conversation: string, now: number, maxWaitMs: number): { readonly slot: RateSlot } | { readonly waitMs: number } {
     this.sweep(now);
     const tenantLog = this.logFor(this.tenants, tenant, this.tenantWindows);
     const pacer = this.pacerFor(tenant);
     const conversationLog = this.logFor(this.conversations, `${tenant}|${conversation}`, this.conversationWindows);
-    // A slot given back (a throttled send) leaves a gap the pacing offers again, if every window around it allows.
-    let at = Math.max(now, pacer?.nextAt ?? now);
-    if (!tenantLog.fitsAt(at) || !conversationLog.fitsAt(at)) {
-      at = Math.max(at, tenantLog.last ?? at, conversationLog.last ?? at);
-      for (let delay = 1; delay > 0; at += delay) delay = Math.max(tenantLog.delayAt(at), conversationLog.delayAt(at));
-    }
+    let at = Math.max(now, pacer?.nextAt ?? now, tenantLog.last ?? now, conversationLog.last ?? now);
+    for (let delay = 1; delay > 0; at += delay) delay = Math.max(tenantLog.delayAt(at), conversationLog.delayAt(at));
     if (at - now > maxWaitMs) return { waitMs: Math.ceil(at - now) };
     tenantLog.record(at);
     pacer?.record(at);

@@ -39,6 +39,39 @@ describe('rate limits', () => {
     });
   });
 
+  describe('reserving slots ahead', () => {
+    it('when many sends wait at once, then each gets a time of its own, spaced by the pacing, and no second holds more than the limit', () => {
+      const limiter = new RateLimiter(teamsConversationWindows, teamsTenantWindows(50), 1);
+      const times = Array.from({ length: 120 }, (_unused, index) => {
+        const result = limiter.reserve('t', `c${index}`, 0, 10_000);
+        assert.ok('slot' in result);
+        return result.slot.at;
+      });
+      assert.deepEqual(times.slice(0, 4), [0, 20, 40, 60]);
+      assert.equal(new Set(times).size, 120);
+      assert.equal(busiestWindow(times, 1_000), 50);
+    });
+
+    it('when a reserved slot is given back after a 429, then the next send comes one interval sooner, and still no second holds more than the limit', () => {
+      const limiter = new RateLimiter(teamsConversationWindows, teamsTenantWindows(50), 1);
+      const slots = Array.from({ length: 60 }, (_unused, index) => limiter.reserve('t', `c${index}`, 0, 10_000));
+      const throttled = slots[10];
+      assert.ok(throttled && 'slot' in throttled);
+      limiter.refund(throttled.slot);
+      const next = limiter.reserve('t', 'c-next', 300, 10_000);
+      assert.ok('slot' in next);
+      assert.equal(next.slot.at, 1_180, 'one interval sooner than without the 429: the given-back place is used again');
+      const times = [...slots.filter((slot) => slot !== throttled), next].flatMap((slot) => ('slot' in slot ? [slot.slot.at] : []));
+      assert.ok(busiestWindow(times, 1_000) <= 50);
+    });
+
+    it('when the next slot is further off than the caller will wait, then nothing is taken and the wait is told', () => {
+      const limiter = new RateLimiter(teamsConversationWindows, teamsTenantWindows(2), 1);
+      assert.ok('slot' in limiter.reserve('t', 'a', 0, 100));
+      assert.deepEqual(limiter.reserve('t', 'b', 0, 100), { waitMs: 500 });
+    });
+  });
+
   describe('pacing', () => {
     it('when a tenant allows 50 a second, then sends are spaced about 20 ms apart after a burst of five', () => {
       const pacer = new Pacer({ limit: 50, windowMs: 1_000 }, 1);
