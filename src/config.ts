@@ -26,7 +26,7 @@ export interface AppConfig {
 export interface DeliveryConfig {
   /** How late a scheduled message may still go out after downtime; later ones are recorded as missed. */
   readonly graceMinutes: number;
-  /** This instance's share of Teams' per-tenant limit (50/s for the bot); divide it between instances. */
+  /** Teams' per-tenant limit (50/s for the bot); instances on one PostgreSQL share it. */
   readonly tenantRatePerSecond: number;
 }
 

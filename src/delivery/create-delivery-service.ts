@@ -21,11 +21,14 @@ export function createDeliveryService(parts: {
   readonly config: DeliveryConfig;
 }): DeliveryService {
   const clock = systemClock(parts.now);
+  // With PostgreSQL every instance takes from one budget per tenant; with SQLite (one instance) it stays in memory.
+  const tenantBudget = parts.queue.sharedTenantBudget?.(parts.config.tenantRatePerSecond);
   const worker = new DeliveryWorker({
     queue: parts.queue,
     messenger: parts.messenger,
     handlers: new DeliveryHandlers(parts.handlers),
-    limiter: new RateLimiter(teamsConversationWindows, teamsTenantWindows(parts.config.tenantRatePerSecond)),
+    limiter: new RateLimiter(teamsConversationWindows, tenantBudget ? [] : teamsTenantWindows(parts.config.tenantRatePerSecond)),
+    tenantBudget,
     clock,
     logger: parts.logger,
     options: { graceMs: parts.config.graceMinutes * 60_000 },

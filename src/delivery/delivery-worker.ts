@@ -1,11 +1,14 @@
 import { setMaxListeners } from 'node:events';
 import { SendFailure, type Destination, type Messenger } from '../core/messenger';
 import type { Logger } from '../logger';
-import { retryDelayMs } from './backoff';
 import type { Clock } from './clock';
+import { SendTimeout, Wakeup, withDeadline } from './deadline';
 import type { Delivery, DeliveryQueue } from './delivery';
-import type { DeliveryHandler, DeliveryHandlers } from './delivery-handler';
-import type { RateLimiter, RateSlot } from './rate-limiter';
+import type { DeliveryHandlers } from './delivery-handler';
+import { DeliveryOutcomes, failureText } from './delivery-outcomes';
+import type { RateLimiter } from './rate-limiter';
+import { SlotGate } from './slot-gate';
+import type { TenantBudget } from './tenant-budget';
 import { defaultWorkerOptions, type WorkerOptions } from './worker-options';
 
 export type { WorkerOptions } from './worker-options';
@@ -15,6 +18,8 @@ export interface WorkerDependencies {
   readonly messenger: Messenger;
   readonly handlers: DeliveryHandlers;
   readonly limiter: RateLimiter;
+  /** Shared with the other instances (PostgreSQL); without it the limiter's own tenant windows apply. */
+  readonly tenantBudget?: TenantBudget | undefined;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly options?: Partial<WorkerOptions>;
@@ -24,10 +29,14 @@ export interface WorkerDependencies {
 export class DeliveryWorker {
   private readonly options: WorkerOptions;
   private readonly stopping = new AbortController();
+  private readonly gate: SlotGate;
+  private readonly outcomes: DeliveryOutcomes;
   private loop: Promise<void> | undefined;
 
   constructor(private readonly deps: WorkerDependencies) {
     this.options = { ...defaultWorkerOptions, ...deps.options };
+    this.outcomes = new DeliveryOutcomes({ ...deps, options: this.options });
+    this.gate = new SlotGate({ ...deps, outcomes: this.outcomes, options: this.options, stopping: this.stopping.signal });
     // Every send waiting for a rate-limit slot listens for the stop.
     setMaxListeners(this.options.concurrency + 16, this.stopping.signal);
   }
@@ -36,7 +45,7 @@ export class DeliveryWorker {
     this.loop ??= this.run();
   }
 
-  /** Lets sends under way finish and be recorded; claimed deliveries not yet sent go back to the queue. */
+  /** Lets sends under way finish (or time out) and be recorded; claimed deliveries not yet sent go back to the queue. */
   async stop(): Promise<void> {
     this.stopping.abort();
     await this.loop;
@@ -54,59 +63,70 @@ export class DeliveryWorker {
     return total;
   }
 
+  /**
+   * Claims as places free up, a few at a time (and any free place within a poll interval), so a busy queue is not
+   * asked once per send. A send unanswered for slowSendMs gives its place to the next delivery while it waits out
+   * its time-out (up to `concurrency` of them), so stuck conversations hold no places the others need.
+   */
   private async run(): Promise<void> {
     const { queue, clock, logger } = this.deps;
     const { concurrency, leaseMs, pollMs } = this.options;
+    const batch = Math.max(1, Math.ceil(concurrency / 8));
     const inFlight = new Set<Promise<void>>();
-    const signal = this.stopping.signal;
-    while (!signal.aborted) {
+    const slow = new Set<Promise<void>>();
+    const roomMade = new Wakeup();
+    let askedAt = Number.NEGATIVE_INFINITY;
+    while (!this.stopping.signal.aborted) {
       const room = concurrency - inFlight.size;
+      const now = clock.now().getTime();
+      const asking = room >= batch || (room > 0 && now - askedAt >= pollMs);
       let claimed: Delivery[] = [];
-      // Claim in chunks of at least a quarter, so a busy queue is not asked once per finished send.
-      if (room >= Math.ceil(concurrency / 4)) {
+      if (asking) {
+        askedAt = now;
         try {
-          claimed = await queue.claim(clock.now(), room, leaseMs);
+          claimed = await queue.claim(new Date(now), room, leaseMs);
         } catch (error) {
           logger.error({ err: error }, 'could not claim deliveries');
         }
       }
       for (const delivery of claimed) {
-        const running: Promise<void> = this.process(delivery).finally(() => inFlight.delete(running));
+        const running: Promise<void> = this.process(delivery, () => {
+          if (slow.size >= concurrency || !inFlight.delete(running)) return;
+          slow.add(running);
+          roomMade.notify();
+        }).finally(() => {
+          if (inFlight.delete(running)) roomMade.notify();
+          slow.delete(running);
+        });
         inFlight.add(running);
       }
-      if (claimed.length === room && room > 0) continue;
-      await this.waitForRoomOrPoll(inFlight, claimed.length === 0 ? pollMs : 0);
+      if (asking && claimed.length === room) continue;
+      if (!asking) {
+        // Too few places for a claim: until more free up, or the poll interval passes.
+        await this.gate.sleepUnless(room === 0 ? Number.POSITIVE_INFINITY : askedAt + pollMs - now, roomMade.wait());
+        continue;
+      }
+      // Nothing more due: until the next poll, or sooner when a delivery put back falls due.
+      const untilDue = this.outcomes.nextDueAfter(askedAt) - clock.now().getTime();
+      await this.gate.sleepUnless(Math.max(0, Math.min(pollMs, untilDue)));
     }
-    await Promise.allSettled([...inFlight]);
+    await Promise.allSettled([...inFlight, ...slow]);
   }
 
-  /** Waits until a send finishes or the poll interval passes (whichever is first), or the worker stops. */
-  private async waitForRoomOrPoll(inFlight: ReadonlySet<Promise<void>>, pollMs: number): Promise<void> {
-    const wake = new AbortController();
-    const stop = (): void => wake.abort();
-    this.stopping.signal.addEventListener('abort', stop, { once: true });
-    const waits: Promise<unknown>[] = [...inFlight];
-    if (pollMs > 0 || inFlight.size === 0) waits.push(this.deps.clock.sleep(Math.max(pollMs, 1), wake.signal));
-    else waits.push(new Promise((resolve) => wake.signal.addEventListener('abort', resolve, { once: true })));
-    await Promise.race(waits);
-    wake.abort();
-    this.stopping.signal.removeEventListener('abort', stop);
-  }
-
-  private async process(delivery: Delivery): Promise<void> {
+  private async process(delivery: Delivery, onSlow: () => void = () => undefined): Promise<void> {
     const ids = { deliveryId: delivery.id, kind: delivery.kind, occurrenceKey: delivery.occurrenceKey, attempt: delivery.attempts + 1 };
     try {
-      await this.attempt(delivery);
+      await this.attempt(delivery, onSlow);
     } catch (error) {
       this.deps.logger.error({ ...ids, err: error }, 'delivery failed unexpectedly; it will be retried');
-      await this.retryOrFail(delivery, error instanceof Error ? error.name : 'error', undefined).catch((retryError: unknown) => {
+      await this.outcomes.retryOrFail(delivery, error instanceof Error ? error.name : 'error', undefined).catch((retryError: unknown) => {
         this.deps.logger.error({ ...ids, err: retryError }, 'could not record a failed delivery; its lease will run out');
       });
     }
   }
 
-  private async attempt(delivery: Delivery): Promise<void> {
-    const { queue, handlers, clock, messenger } = this.deps;
+  private async attempt(delivery: Delivery, onSlow: () => void): Promise<void> {
+    const { queue, handlers, clock, messenger, logger } = this.deps;
     const handler = handlers.get(delivery.kind);
     if (!handler) {
       await queue.finish(delivery, 'failed', clock.now(), `no handler for ${delivery.kind}`);
@@ -122,82 +142,41 @@ export class DeliveryWorker {
       return;
     }
     const target: Destination = prepared.kind === 'update' ? { conversationKey: prepared.conversationKey } : delivery.destination;
-    const slot = await this.acquireSlot(delivery, target);
-    if (!slot) return;
+    const granted = await this.gate.acquire(delivery, target);
+    if (!granted) return;
+    const send = async (): Promise<readonly string[]> => {
+      if (prepared.kind === 'send') return messenger.send(delivery.destination, prepared.replies);
+      await messenger.updateCard(prepared.conversationKey, prepared.activityId, prepared.view);
+      return [prepared.activityId];
+    };
+    const deadline = {
+      timeoutMs: this.options.sendTimeoutMs,
+      slowMs: this.options.slowSendMs,
+      onSlow: (): void => {
+        granted.place.releaseTenant();
+        onSlow();
+      },
+      onLate: (): void => logger.warn({ deliveryId: delivery.id, kind: delivery.kind }, 'a send that timed out was accepted after all; its retry may post it twice'),
+    };
     let activityIds: readonly string[];
     try {
-      if (prepared.kind === 'update') {
-        await messenger.updateCard(prepared.conversationKey, prepared.activityId, prepared.view);
-        activityIds = [prepared.activityId];
-      } else {
-        activityIds = await messenger.send(delivery.destination, prepared.replies);
-      }
+      activityIds = await withDeadline(clock, deadline, send);
     } catch (error) {
+      if (error instanceof SendTimeout) {
+        await this.outcomes.failed(delivery, handler, undefined, error.message);
+        return;
+      }
       if (!(error instanceof SendFailure)) throw error;
-      await this.failed(delivery, handler, error, slot);
+      if (error.reason === 'throttled') await granted.refund();
+      await this.outcomes.failed(delivery, handler, error, failureText(error));
       return;
+    } finally {
+      granted.place.leave();
     }
     if (!(await queue.markSent(delivery, clock.now(), activityIds))) {
-      this.deps.logger.warn({ deliveryId: delivery.id }, 'delivery sent after its lease ran out; another worker may send it again');
+      logger.warn({ deliveryId: delivery.id }, 'delivery sent after its lease ran out; another worker may send it again');
       return;
     }
-    await this.followUp(delivery, () => handler.delivered?.(delivery, activityIds));
+    await this.outcomes.followUp(delivery, () => handler.delivered?.(delivery, activityIds));
   }
-
-  /** A rate-limit slot for this tenant and conversation, or undefined when the delivery went back to the queue. */
-  private async acquireSlot(delivery: Delivery, target: Destination): Promise<RateSlot | undefined> {
-    const { limiter, clock, queue } = this.deps;
-    for (;;) {
-      const now = clock.now();
-      // A worker that is stopping, or whose lease is nearly over, must not start a send it may not get to record.
-      if (this.stopping.signal.aborted || delivery.nextAttemptAt.getTime() - now.getTime() < this.options.leaseMs / 4) {
-        await queue.retryLater(delivery, now, undefined, false);
-        return undefined;
-      }
-      const result = limiter.tryAcquire(delivery.tenantId, conversationOf(target), now.getTime());
-      if ('slot' in result) return result.slot;
-      if (result.waitMs > this.options.maxRateWaitMs) {
-        await queue.retryLater(delivery, new Date(now.getTime() + result.waitMs), undefined, false);
-        return undefined;
-      }
-      await clock.sleep(result.waitMs, this.stopping.signal);
-    }
-  }
-
-  private async failed(delivery: Delivery, handler: DeliveryHandler, failure: SendFailure, slot: RateSlot): Promise<void> {
-    const { queue, clock, limiter, logger } = this.deps;
-    const reason = `${failure.reason}${failure.status ? ` ${failure.status}` : ''}`;
-    logger.info({ deliveryId: delivery.id, kind: delivery.kind, reason, attempt: delivery.attempts + 1 }, 'delivery not accepted');
-    if (failure.reason === 'unreachable' || failure.reason === 'no-conversation') {
-      if (await queue.finish(delivery, 'unreachable', clock.now(), reason)) await this.followUp(delivery, () => handler.unreachable?.(delivery));
-      return;
-    }
-    if (failure.reason === 'throttled') limiter.refund(slot);
-    await this.retryOrFail(delivery, reason, failure);
-  }
-
-  private async retryOrFail(delivery: Delivery, reason: string, failure: SendFailure | undefined): Promise<void> {
-    const { queue, clock } = this.deps;
-    const attempt = delivery.attempts + 1;
-    if (attempt >= this.options.retry.maxAttempts) {
-      await queue.finish(delivery, 'failed', clock.now(), reason);
-      return;
-    }
-    const delay = retryDelayMs(failure ?? {}, attempt, this.options.retry, this.options.random);
-    await queue.retryLater(delivery, new Date(clock.now().getTime() + delay), reason, true);
-  }
-
-  /** A follow-up (update a result card, tell an owner) must not undo a recorded send. */
-  private async followUp(delivery: Delivery, work: () => Promise<void> | undefined): Promise<void> {
-    try {
-      await work();
-    } catch (error) {
-      this.deps.logger.error({ deliveryId: delivery.id, kind: delivery.kind, err: error }, 'delivery follow-up failed');
-    }
-  }
-}
-
-/** The conversation a destination posts into: a user's personal chat counts as one conversation. */
-function conversationOf(destination: Destination): string {
-  return 'conversationKey' in destination ? destination.conversationKey : `personal:${destination.userKey}`;
 }

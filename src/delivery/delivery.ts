@@ -1,4 +1,5 @@
 import type { Destination } from '../core/messenger';
+import type { TenantBudget } from './tenant-budget';
 
 /** Where a delivery stands. `sending` is claimed under a lease; the last four are final. */
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'missed' | 'unreachable' | 'failed' | 'cancelled';
@@ -62,5 +63,7 @@ export interface DeliveryQueue {
   forget(recipientKey: string, mentions: readonly string[]): Promise<number>;
   /** Deletes finished deliveries completed before `before`; returns how many. */
   purgeFinished(before: Date): Promise<number>;
+  /** The per-tenant budget shared with every instance on this database, where several can run (PostgreSQL). */
+  sharedTenantBudget?(perSecond: number): TenantBudget;
   close(): Promise<void>;
 }

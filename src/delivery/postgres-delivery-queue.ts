@@ -4,6 +4,8 @@ import { applyPostgresMigrations } from '../storage/postgres-migrate';
 import { StorageUnavailableError } from '../storage/store';
 import type { Delivery, DeliveryQueue, FinalStatus, NewDelivery, StatusCounts } from './delivery';
 import { checkNewDelivery, errorText, toDelivery, type DeliveryRow } from './delivery-rows';
+import { PostgresTenantBudget } from './postgres-tenant-budget';
+import type { TenantBudget } from './tenant-budget';
 
 const sql = {
   insert: `INSERT INTO deliveries (id, occurrence_key, recipient_key, kind, tenant_id, destination, payload, status,
@@ -131,6 +133,10 @@ class PostgresDeliveryQueue implements DeliveryQueue {
 
   async forget(recipientKey: string, mentions: readonly string[]): Promise<number> {
     return (await this.run(sql.forget, [recipientKey, mentions])).rowCount ?? 0;
+  }
+
+  sharedTenantBudget(perSecond: number): TenantBudget {
+    return new PostgresTenantBudget(this.pool, perSecond);
   }
 
   async close(): Promise<void> {

@@ -42,6 +42,10 @@ export class SlidingWindowLog {
     this.times.push(now);
   }
 
+  get last(): number | undefined {
+    return this.times.at(-1);
+  }
+
   /** Gives a slot back: a throttled request was not processed, so it does not count. */
   refund(at: number): void {
     const index = this.times.lastIndexOf(at);
@@ -87,6 +91,11 @@ export class Pacer {
     return Math.max(0, this.theoreticalAt - this.burst * this.intervalMs - now);
   }
 
+  /** The next slot with no burst. */
+  get nextAt(): number {
+    return this.theoreticalAt;
+  }
+
   record(now: number): void {
     this.theoreticalAt = Math.max(this.theoreticalAt, now) + this.intervalMs;
   }
@@ -114,7 +123,7 @@ export class RateLimiter {
   constructor(
     private readonly conversationWindows: readonly RateWindow[] = teamsConversationWindows,
     private readonly tenantWindows: readonly RateWindow[] = teamsTenantWindows(),
-    private readonly utilisation = 0.99,
+    private readonly utilisation = 0.998,
   ) {}
 
   /** Takes a slot when both windows allow it now; otherwise says how long to wait. */
@@ -129,6 +138,25 @@ export class RateLimiter {
     pacer?.record(now);
     conversationLog.record(now);
     return { slot: { tenant, conversation, at: now } };
+  }
+
+  /**
+   * Takes the earliest slot both windows and the pacing allow, if it is within `maxWaitMs`: each waiting send gets a
+   * time of its own instead of all waking together and racing for the next one. Slots come in time order per
+   * tenant (the pacing allows no burst here), so the logs stay sorted.
+   */
+  reserve(tenant: string, conversation: string, now: number, maxWaitMs: number): { readonly slot: RateSlot } | { readonly waitMs: number } {
+    this.sweep(now);
+    const tenantLog = this.logFor(this.tenants, tenant, this.tenantWindows);
+    const pacer = this.pacerFor(tenant);
+    const conversationLog = this.logFor(this.conversations, `${tenant}|${conversation}`, this.conversationWindows);
+    let at = Math.max(now, pacer?.nextAt ?? now, tenantLog.last ?? now, conversationLog.last ?? now);
+    for (let delay = 1; delay > 0; at += delay) delay = Math.max(tenantLog.delayAt(at), conversationLog.delayAt(at));
+    if (at - now > maxWaitMs) return { waitMs: Math.ceil(at - now) };
+    tenantLog.record(at);
+    pacer?.record(at);
+    conversationLog.record(at);
+    return { slot: { tenant, conversation, at } };
   }
 
   refund(slot: RateSlot): void {

@@ -10,6 +10,14 @@ export interface WorkerOptions {
   readonly pollMs: number;
   /** A longer wait for a rate-limit slot gives the delivery back to the queue instead of holding a place in flight. */
   readonly maxRateWaitMs: number;
+  /** A send still unanswered after this long counts as a transient failure: its place is freed and it is retried with backoff. */
+  readonly sendTimeoutMs: number;
+  /** A send unanswered this long gives its place in flight to the next delivery while it waits out its time-out. */
+  readonly slowSendMs: number;
+  /** The share of the places in flight that one tenant's sends may hold, so a stuck tenant leaves room for the others. */
+  readonly tenantShare: number;
+  /** Sends in flight at once into one conversation, so a stuck conversation cannot hold the tenant's places. */
+  readonly conversationConcurrency: number;
   readonly retry: RetryPolicy;
   readonly random: () => number;
 }
@@ -20,6 +28,10 @@ export const defaultWorkerOptions: WorkerOptions = {
   graceMs: 6 * 3_600_000,
   pollMs: 1_000,
   maxRateWaitMs: 2_000,
+  sendTimeoutMs: 15_000,
+  slowSendMs: 2_000,
+  tenantShare: 0.75,
+  conversationConcurrency: 2,
   retry: defaultRetryPolicy,
   random: Math.random,
 };

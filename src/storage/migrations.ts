@@ -125,4 +125,14 @@ export const migrations: readonly Migration[] = [
       DELETE FROM records WHERE collection IN ('collection-responses', 'workshop-votes') AND owner IS NULL;
     `,
   },
+  {
+    // The per-tenant send budget that instances on one PostgreSQL share; SQLite has a single instance and keeps it in memory.
+    id: '005-delivery-tenant-budgets',
+    sqlite: `
+      CREATE TABLE delivery_tenant_budgets (tenant_id TEXT PRIMARY KEY, next_slot_ms REAL NOT NULL);
+    `,
+    postgres: `
+      CREATE TABLE delivery_tenant_budgets (tenant_id TEXT PRIMARY KEY, next_slot_ms DOUBLE PRECISION NOT NULL);
+    `,
+  },
 ];

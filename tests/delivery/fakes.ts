@@ -2,7 +2,7 @@ import pino from 'pino';
 import type { CardView } from '../../src/cards/card-view';
 import { SendFailure, type Destination, type Messenger } from '../../src/core/messenger';
 import type { Reply } from '../../src/core/reply';
-import type { Clock } from '../../src/delivery/clock';
+import { systemClock, type Clock } from '../../src/delivery/clock';
 import type { Delivery, NewDelivery } from '../../src/delivery/delivery';
 import type { DeliveryHandler, Prepared } from '../../src/delivery/delivery-handler';
 
@@ -62,6 +62,37 @@ export class FakeClock implements Clock {
       for (const timer of due) timer.wake();
       if (this.timers.length > 0) this.tick();
     });
+  }
+}
+
+/**
+ * The bot's time running `speed` times faster than real time, on real timers: for real HTTP, where a FakeClock
+ * would jump its time past a request still in flight (and so past its time-out).
+ */
+export class FastClock implements Clock {
+  private readonly realStart = performance.now();
+  private readonly timers = systemClock();
+
+  constructor(
+    private readonly origin: number,
+    private readonly speed: number,
+  ) {}
+
+  get time(): number {
+    return this.origin + (performance.now() - this.realStart) * this.speed;
+  }
+
+  now(): Date {
+    return new Date(Math.floor(this.time));
+  }
+
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    return this.timers.sleep(ms / this.speed, signal);
+  }
+
+  /** Resolves once the bot's time reaches `at`. */
+  async until(at: number): Promise<void> {
+    while (this.time < at) await this.timers.sleep(Math.max(1, (at - this.time) / this.speed));
   }
 }
 

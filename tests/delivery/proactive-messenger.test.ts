@@ -106,7 +106,9 @@ describe('proactive messenger against a loopback Bot Connector', () => {
   it('when the worker meets a real 429 and a real 403 over HTTP, then the first is sent once after Retry-After and the second is marked unreachable', async () => {
     const database = sqliteFile();
     const clock = new FakeClock(t0);
-    const { queue, worker, handler } = workerWith(await openQueueAt(database.file, clock), clock, messengerFor());
+    // A FakeClock jumps to its next timer while a real request is in flight, so this test sets no timers on sends.
+    const noTimers = { sendTimeoutMs: Number.POSITIVE_INFINITY, slowSendMs: Number.POSITIVE_INFINITY };
+    const { queue, worker, handler } = workerWith(await openQueueAt(database.file, clock), clock, messengerFor(), noTimers);
     try {
       let throttled = false;
       connector.respondWith((call) => {

@@ -2,18 +2,8 @@ import assert from 'node:assert/strict';
 import type { NewDelivery } from '../../src/delivery/delivery';
 import { Pacer, RateLimiter, SlidingWindowLog, teamsConversationWindows, teamsTenantWindows, type RateWindow } from '../../src/delivery/rate-limiter';
 import { deliveriesFor, FakeClock } from './fakes';
+import { busiestWindow } from './windows';
 import { instanceOn, openQueueAt, sqliteFile, t0 } from './worker-harness';
-
-/** The largest number of times in any window of `windowMs` (a window (t - windowMs, t] ending at each time). */
-function busiestWindow(times: readonly number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let busiest = 0;
-  for (let end = 0, start = 0; end < sorted.length; end += 1) {
-    while ((sorted[start] ?? 0) <= (sorted[end] ?? 0) - windowMs) start += 1;
-    busiest = Math.max(busiest, end - start + 1);
-  }
-  return busiest;
-}
 
 describe('rate limits', () => {
   describe('sliding window log', () => {
@@ -46,6 +36,39 @@ describe('rate limits', () => {
       assert.ok('slot' in limiter.tryAcquire('t1', 'b', 0));
       assert.deepEqual(limiter.tryAcquire('t1', 'c', 0), { waitMs: 1_000 });
       assert.ok('slot' in limiter.tryAcquire('t2', 'c', 0));
+    });
+  });
+
+  describe('reserving slots ahead', () => {
+    it('when many sends wait at once, then each gets a time of its own, spaced by the pacing, and no second holds more than the limit', () => {
+      const limiter = new RateLimiter(teamsConversationWindows, teamsTenantWindows(50), 1);
+      const times = Array.from({ length: 120 }, (_unused, index) => {
+        const result = limiter.reserve('t', `c${index}`, 0, 10_000);
+        assert.ok('slot' in result);
+        return result.slot.at;
+      });
+      assert.deepEqual(times.slice(0, 4), [0, 20, 40, 60]);
+      assert.equal(new Set(times).size, 120);
+      assert.equal(busiestWindow(times, 1_000), 50);
+    });
+
+    it('when a reserved slot is given back after a 429, then the next send comes one interval sooner, and still no second holds more than the limit', () => {
+      const limiter = new RateLimiter(teamsConversationWindows, teamsTenantWindows(50), 1);
+      const slots = Array.from({ length: 60 }, (_unused, index) => limiter.reserve('t', `c${index}`, 0, 10_000));
+      const throttled = slots[10];
+      assert.ok(throttled && 'slot' in throttled);
+      limiter.refund(throttled.slot);
+      const next = limiter.reserve('t', 'c-next', 300, 10_000);
+      assert.ok('slot' in next);
+      assert.equal(next.slot.at, 1_180, 'one interval sooner than without the 429: the given-back place is used again');
+      const times = [...slots.filter((slot) => slot !== throttled), next].flatMap((slot) => ('slot' in slot ? [slot.slot.at] : []));
+      assert.ok(busiestWindow(times, 1_000) <= 50);
+    });
+
+    it('when the next slot is further off than the caller will wait, then nothing is taken and the wait is told', () => {
+      const limiter = new RateLimiter(teamsConversationWindows, teamsTenantWindows(2), 1);
+      assert.ok('slot' in limiter.reserve('t', 'a', 0, 100));
+      assert.deepEqual(limiter.reserve('t', 'b', 0, 100), { waitMs: 500 });
     });
   });
 

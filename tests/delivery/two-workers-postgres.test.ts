@@ -3,7 +3,8 @@ import type { DeliveryQueue } from '../../src/delivery/delivery';
 import { openPostgresDeliveryQueue } from '../../src/delivery/postgres-delivery-queue';
 import { createFreshDatabase, withAdmin, type FreshDatabase } from '../support/postgres';
 import { deliveriesFor, FakeClock } from './fakes';
-import { instanceOn, t0, type Instance } from './worker-harness';
+import { busiestWindow } from './windows';
+import { instanceOn, sharingInstanceOn, t0, type Instance } from './worker-harness';
 
 describe('two bot instances on one PostgreSQL database', () => {
   let database: FreshDatabase | undefined;
@@ -59,5 +60,21 @@ describe('two bot instances on one PostgreSQL database', () => {
       db.query<{ n: number }>("SELECT count(*)::integer AS n FROM deliveries WHERE occurrence_key LIKE 'occ-two-%' AND attempts <> 1"),
     );
     assert.equal(rows[0]?.n, 0, 'each delivery was attempted exactly once');
+  });
+
+  it('when two instances send to one tenant at once, then together they stay within its 50 a second and every recipient gets one message', async () => {
+    const instances = [
+      await sharingInstanceOn(await open(), clock, { maxRateWaitMs: 60_000 }),
+      await sharingInstanceOn(await open(), clock, { maxRateWaitMs: 60_000 }),
+    ];
+    const [a, b] = instances as [Instance, Instance];
+    await a.queue.enqueue(deliveriesFor('occ-budget', 300, new Date(t0)));
+    await Promise.all([a.worker.drain(), b.worker.drain()]);
+    const times = instances.flatMap((instance) => instance.messenger.sent.map((message) => message.at));
+    assert.ok(a.messenger.sent.length > 0 && b.messenger.sent.length > 0, `a sent ${a.messenger.sent.length}, b sent ${b.messenger.sent.length}`);
+    assert.equal(new Set(instances.flatMap((instance) => [...instance.messenger.perRecipient().keys()])).size, 300);
+    assert.equal(times.length, 300, 'none sent twice');
+    assert.ok(busiestWindow(times, 1_000) <= 50, `${busiestWindow(times, 1_000)} sends to the tenant in one second`);
+    assert.ok(busiestWindow(times, 1_000) >= 45, `the budget is used: ${busiestWindow(times, 1_000)} in the busiest second`);
   });
 });

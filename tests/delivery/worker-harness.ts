@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Messenger } from '../../src/core/messenger';
+import type { Clock } from '../../src/delivery/clock';
 import type { DeliveryQueue } from '../../src/delivery/delivery';
 import { DeliveryHandlers } from '../../src/delivery/delivery-handler';
 import { DeliveryWorker, type WorkerOptions } from '../../src/delivery/delivery-worker';
@@ -24,10 +25,22 @@ export async function instanceOn(queue: DeliveryQueue, clock: FakeClock, options
   return { ...workerWith(queue, clock, messenger, options, tenantPerSecond), messenger };
 }
 
+/** An instance as the composition root builds it: on the tenant budget its queue shares with other instances, if any. */
+export async function sharingInstanceOn(queue: DeliveryQueue, clock: FakeClock, options: Partial<WorkerOptions> = {}, tenantPerSecond = 50): Promise<Instance> {
+  const messenger = new RecordingMessenger(clock);
+  const tenantBudget = queue.sharedTenantBudget?.(tenantPerSecond);
+  const limiter = new RateLimiter(teamsConversationWindows, tenantBudget ? [] : teamsTenantWindows(tenantPerSecond));
+  const handler = new TestHandler();
+  const worker = new DeliveryWorker({
+    queue, messenger, handlers: new DeliveryHandlers([handler]), limiter, tenantBudget, clock, logger: silentLogger, options: { random: () => 0.5, ...options },
+  });
+  return { queue, worker, messenger, handler };
+}
+
 /** A worker with a TestHandler around any Messenger (a real one over HTTP, say). */
 export function workerWith(
   queue: DeliveryQueue,
-  clock: FakeClock,
+  clock: Clock,
   messenger: Messenger,
   options: Partial<WorkerOptions> = {},
   tenantPerSecond = 50,
@@ -51,4 +64,4 @@ export function sqliteFile(): { readonly file: string; remove(): void } {
   return { file: path.join(folder, 'app.db'), remove: () => rmSync(folder, { recursive: true, force: true }) };
 }
 
-export const openQueueAt = (file: string, clock: FakeClock): Promise<DeliveryQueue> => openSqliteDeliveryQueue(file, () => clock.now());
+export const openQueueAt = (file: string, clock: Pick<Clock, 'now'>): Promise<DeliveryQueue> => openSqliteDeliveryQueue(file, () => clock.now());

@@ -13,7 +13,10 @@ export interface ConnectorCall {
   readonly createdId?: string;
 }
 
-export type ConnectorResponder = (call: ConnectorCall) => { status: number; body?: unknown; headers?: Record<string, string> } | undefined;
+/** An answer, `{ hang: true }` to never answer (a stuck connection; stop() drops it), or undefined for the normal one. */
+export type ConnectorResponder = (
+  call: ConnectorCall,
+) => { status: number; body?: unknown; headers?: Record<string, string> } | { readonly hang: true } | undefined;
 
 /** A loopback stand-in for Teams' Bot Connector: records what the bot sends and answers like the real REST API. */
 export class LoopbackConnector {
@@ -21,6 +24,7 @@ export class LoopbackConnector {
   private responder: ConnectorResponder = () => undefined;
   private nextId = 1;
   private waiters: Array<() => void> = [];
+  private readonly hanging = new Set<ServerResponse>();
 
   private constructor(private readonly server: Server, readonly serviceUrl: string) {}
 
@@ -66,6 +70,8 @@ export class LoopbackConnector {
   }
 
   async stop(): Promise<void> {
+    for (const response of this.hanging) response.destroy();
+    this.hanging.clear();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
@@ -87,6 +93,10 @@ export class LoopbackConnector {
     this.calls.push(call);
     for (const wake of this.waiters.splice(0)) wake();
     const custom = this.responder(call);
+    if (custom && 'hang' in custom) {
+      this.hanging.add(res);
+      return;
+    }
     const status = custom?.status ?? 200;
     const body = custom?.body ?? { id: call.method === 'PUT' ? call.activityId : call.createdId };
     res.writeHead(status, { 'content-type': 'application/json', ...(custom?.headers ?? {}) });
