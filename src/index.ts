@@ -32,6 +32,7 @@ import { homeCapability } from './home/home-capability';
 import { HomeService } from './home/home-service';
 import { UserSettingsRepository } from './home/user-settings';
 import { createLogger, type Logger } from './logger';
+import { meetingReflections } from './meetings/meetings-capability';
 import { privacyCapability } from './privacy/privacy-capability';
 import { PrivacyService } from './privacy/privacy-service';
 import { reminderCapability } from './reminders/reminder-capability';
@@ -139,13 +140,26 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     logger,
   };
   capabilities.push(reminderCapability(reminders));
+  const meetings = meetingReflections(
+    {
+      store,
+      queue: deliveryQueue,
+      settings,
+      translator,
+      teamMembersOf: async (ownerKey) => (await checkins.repository.schedulesOwnedBy(ownerKey)).flatMap((schedule) => schedule.members.map((member) => member.userKey)),
+      fallbackTimeZone: 'UTC',
+      logger,
+    },
+    clock,
+  );
+  capabilities.push(meetings.capability);
   const pledgeFollowUps: PledgeFollowUpDependencies = { pledges: new Pledges(store), queue: deliveryQueue, settings, translator, themes, availableVerbs, logger };
 
   renderer.requireTemplates(capabilities.flatMap((capability) => capability.cardTemplates));
   const delivery = createDeliveryService({
     queue: deliveryQueue,
     messenger,
-    handlers: [...checkinDeliveryHandlers(checkins, clock), reminderDeliveryHandler(reminders, clock), pledgeFollowUpHandler(pledgeFollowUps), noticeHandler(translator)],
+    handlers: [...checkinDeliveryHandlers(checkins, clock), reminderDeliveryHandler(reminders, clock), pledgeFollowUpHandler(pledgeFollowUps), ...meetings.handlers, noticeHandler(translator)],
     planners: [new CheckinPlanner(checkins), new ReminderPlanner(reminders), new PledgeFollowUpPlanner(pledgeFollowUps)],
     now: clock,
     logger,
@@ -160,6 +174,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     turns: new TurnFactory({ translator, settings, defaultLocale: config.defaultLocale, clock, logger }),
     references,
     logger,
+    meetings: { events: meetings.events, clock },
   });
   const server = createServer({
     adapter,

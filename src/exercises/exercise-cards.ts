@@ -98,6 +98,11 @@ export interface ExerciseProgressCardData {
   readonly hasPledges: boolean;
   readonly pledgesHeading: string;
   readonly pledges: readonly LabelledText[];
+  /** Reflections after customer meetings (the meetings capability), with the follow-ups written on them. */
+  readonly hasReflections: boolean;
+  readonly reflectionsHeading: string;
+  readonly hasFollowUps: boolean;
+  readonly followUps: readonly LabelledText[];
   readonly buttons: readonly CardButton[];
 }
 

@@ -20,6 +20,8 @@ export interface ExerciseServiceDependencies {
   readonly coach: FeedbackCoach;
   /** A fresh id for each scenario card, so a double submit saves one attempt. */
   readonly newAttemptId: () => string;
+  /** Practice outside the exercises (self-ratings after meetings) that weighs in the automatic theme pick. */
+  readonly otherPractice?: (userKey: string) => Promise<readonly PracticeEvent[]>;
 }
 
 const attemptIdPattern = /^[A-Za-z0-9-]{8,64}$/;
@@ -119,7 +121,8 @@ export class ExerciseService {
   /** The automatic pick favours the theme practised least recently and rated lowest; then the theme's rotation. */
   private async scenarioFor(turn: Turn, theme: ThemeId | undefined): Promise<CardView> {
     const history = toEvents(await this.deps.attempts.listFor(turn.actor.userKey));
-    const chosen = theme ?? pickTheme(this.deps.themes.all.map((candidate) => candidate.id), history, turn.now) ?? 'perspective';
+    const other = (await this.deps.otherPractice?.(turn.actor.userKey)) ?? [];
+    const chosen = theme ?? pickTheme(this.deps.themes.all.map((candidate) => candidate.id), [...history, ...other], turn.now) ?? 'perspective';
     const exercise = nextExercise(this.deps.library.inTheme(chosen), history);
     if (!exercise) throw new Error(`no exercises for theme ${chosen}`);
     return scenarioView(turn, this.deps.themes, exercise, this.deps.newAttemptId());

@@ -7,6 +7,7 @@ import type { AttemptRepository } from './attempts';
 import type { ExerciseLibrary } from './exercise-content';
 import { ensurePersonal } from './exercise-service';
 import { defaultTimeZone, summariseProgress } from './progress-summary';
+import { meetingReflectionsOf } from './meeting-reflections';
 import { attemptLines, progressView } from './progress-views';
 import { pledgesOf } from './workshop-pledges';
 
@@ -40,6 +41,6 @@ export class ProgressService {
     const userKey = turn.actor.userKey;
     const attempts = await this.attempts.listFor(userKey);
     const summary = summariseProgress(attempts, this.themes.all.map((theme) => theme.id), turn.now, timeZone);
-    return progressView(turn, this.themes, summary, await pledgesOf(this.store, userKey), timeZone);
+    return progressView(turn, this.themes, summary, await pledgesOf(this.store, userKey), timeZone, await meetingReflectionsOf(this.store, userKey));
   }
 }

@@ -9,6 +9,8 @@ import type { ExerciseLibrary } from './exercise-content';
 import { nextButtons } from './exercise-views';
 import { textBar } from '../cards/text-bar';
 import type { ProgressSummary } from './progress-summary';
+import { formatInstant } from '../schedules/describe';
+import type { ReflectionSummary } from './meeting-reflections';
 import type { PledgeLine } from './workshop-pledges';
 
 type ViewTurn = Pick<Turn, 't' | 'locale'>;
@@ -16,8 +18,18 @@ type ViewTurn = Pick<Turn, 't' | 'locale'>;
 const oneDecimal = (value: number, locale: Locale): string =>
   value.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
-export function progressView(turn: ViewTurn, themes: ThemeCatalog, summary: ProgressSummary, pledges: readonly PledgeLine[], timeZone: string): CardView {
+const noReflections: ReflectionSummary = { events: [], followUps: [], count: 0 };
+
+export function progressView(
+  turn: ViewTurn,
+  themes: ThemeCatalog,
+  summary: ProgressSummary,
+  pledges: readonly PledgeLine[],
+  timeZone: string,
+  reflections: ReflectionSummary = noReflections,
+): CardView {
   const { t } = turn;
+  const localDate = (iso: string): string => DateTime.fromISO(iso, { zone: timeZone }).toISODate() ?? '';
   const max = Math.max(0, ...summary.themes.map((theme) => theme.count));
   return cardView(exerciseProgressCard, {
     title: t('exercises.progress.title'),
@@ -38,6 +50,13 @@ export function progressView(turn: ViewTurn, themes: ThemeCatalog, summary: Prog
     pledges: pledges.map((pledge) => ({
       label: DateTime.fromISO(pledge.at, { zone: timeZone }).toISODate() ?? '',
       text: pledge.text ?? (pledge.theme ? themes.text(pledge.theme, turn.locale).name : ''),
+    })),
+    hasReflections: reflections.count > 0,
+    reflectionsHeading: t('exercises.progress.reflectionsHeading', { count: reflections.count }),
+    hasFollowUps: reflections.followUps.length > 0,
+    followUps: reflections.followUps.slice(0, 5).map((followUp) => ({
+      label: localDate(followUp.at),
+      text: `${followUp.text} (${followUp.remindAt ? t('exercises.progress.followUpDue', { when: formatInstant(new Date(followUp.remindAt), timeZone, turn.locale) }) : t('exercises.progress.followUpOpen')})`,
     })),
     buttons: nextButtons(turn).filter((button) => button.verb !== 'exercises.progress'),
   });
