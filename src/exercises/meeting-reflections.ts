@@ -5,7 +5,7 @@ import type { PracticeEvent } from './practice-rules';
 
 /** Written by the meetings capability; read here by name so exercises work with or without it. */
 const collection = 'meeting-reflections';
-/** Not an exercise id, so reflections weigh in the theme pick but never in an exercise's rotation. */
+/** Not an exercise id, so reflections never count in an exercise's rotation. */
 const reflectionExerciseId = 'meeting-reflection';
 const reflectionSchema = z.object({
   answeredAt: z.string(),
@@ -29,7 +29,7 @@ export async function meetingReflectionsOf(store: Store, userKey: string): Promi
   });
   return {
     events: parsed.flatMap((reflection) =>
-      Object.entries(reflection.ratings).map(([theme, rating]) => ({ exerciseId: reflectionExerciseId, theme: theme as PracticeEvent['theme'], at: new Date(reflection.answeredAt), rating })),
+      Object.entries(reflection.ratings).map(([theme, rating]) => ({ exerciseId: reflectionExerciseId, theme: theme as PracticeEvent['theme'], at: new Date(reflection.answeredAt), rating, ratingOnly: true })),
     ),
     followUps: parsed
       .flatMap((reflection) => (reflection.followUp ? [{ text: reflection.followUp.text, at: reflection.answeredAt, remindAt: reflection.followUp.remindAt }] : []))
