@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { userKeyOf } from '../../src/core/keys';
-import { testTenantId } from '../support/activities';
-import { cardText, type TestApp } from '../support/test-app';
+import { botId, messageActivity, testTenantId } from '../support/activities';
+import { cardText, lastPostedText, type TestApp } from '../support/test-app';
 import { advance, eventually, readDeliveries, readRecords } from '../checkins/checkin-harness';
 import { cara, kim, maria, meetingChatId, meetingEnd, meetingStart, monday1000, participantsJoin, postEvent, reflectionCards, say, startMeetingApp } from './meeting-support';
 
@@ -88,6 +88,21 @@ describe('reflection after a customer meeting over real HTTP', () => {
     await postEvent(harness, meetingEnd(harness, meetingId, minutes(30)));
     assert.deepEqual(readRecords(harness.databaseFile).filter((record) => record.collection === 'meeting-attendance'), []);
     assert.deepEqual(reflectionRows(), []);
+  });
+
+  it('when someone types @Partner Coach workshop in the meeting chat, then the workshop setup card comes as in any group chat', async () => {
+    const activity = messageActivity(
+      { serviceUrl: harness.connector.serviceUrl, aadObjectId: maria.aad, userName: maria.name, conversationType: 'groupChat', conversationId: meetingChatId },
+      '<at>Partner Coach</at> workshop',
+      {
+        channelData: { tenant: { id: testTenantId }, meeting: { id: meetingId } },
+        entities: [{ type: 'mention', text: '<at>Partner Coach</at>', mentioned: { id: botId, name: 'Partner Coach' } }],
+      },
+    );
+    const answer = await harness.post(activity);
+    assert.equal(answer.status, 200, answer.text);
+    assert.equal(harness.connector.posted().at(-1)?.conversationId, meetingChatId);
+    assert.match(lastPostedText(harness.connector), /Set up a workshop prompt[\s\S]*Only Maria Lind can post this card/);
   });
 
   it('when a meeting event is malformed, then the bot answers 200 and posts nothing anywhere', async () => {
