@@ -38,8 +38,10 @@ export class ReflectionService {
       ...(checked.followUp ? { followUp: checked.followUp } : {}),
     };
     if (!(await this.repository.saveReflection(userKey, reflection))) {
+      // A double tap: the first answer stands and was queued by that tap.
       const raced = await this.repository.reflection(meetingKey, userKey);
-      if (raced) return { update: reflectionSaved(turn, raced) };
+      if (!raced) throw new UserFacingError('meetings.errors.gone');
+      return { update: reflectionSaved(turn, raced) };
     }
     const remindAt = reflection.followUp?.remindAt;
     if (remindAt) {

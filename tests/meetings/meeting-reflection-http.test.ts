@@ -82,6 +82,10 @@ describe('reflection after a customer meeting over real HTTP', () => {
   it('when she pauses, then meetings during the pause bring no card, and a guest of the tenant is never kept', async () => {
     await say(harness, maria, 'reflect after meetings pause');
     assert.match(harness.connector.posted().at(-1)?.body.text as string, /Paused\. No reflections after meetings until 16 Mar 2026/);
+    await say(harness, maria, 'reflect after meetings maybe');
+    assert.match(harness.connector.posted().at(-1)?.body.text as string, /I didn't understand "maybe"/);
+    await say(harness, maria, 'reflect after meetings status');
+    assert.match(harness.connector.posted().at(-1)?.body.text as string, /Reflections after meetings are off/);
     await say(harness, kim, 'reflect after meetings');
     await postEvent(harness, participantsJoin(harness, meetingId, [maria]));
     await postEvent(harness, participantsJoin(harness, meetingId, [kim], 'guest'));
