@@ -12,6 +12,7 @@ import { MeetingRepository } from '../../src/meetings/meeting-repository';
 import { maxReflectionsPerDay, reflectionDueAt } from '../../src/meetings/reflection-timing';
 import { openStore } from '../../src/storage/open-store';
 import type { Store } from '../../src/storage/store';
+import { createFreshDatabase } from '../support/postgres';
 
 const tenantId = '11111111-2222-3333-4444-555555555555';
 const zone = 'Europe/Stockholm';
@@ -36,40 +37,57 @@ describe('when a reflection card goes out', () => {
     });
   });
 
-  describe('at most a few a day, with a real SQLite store and delivery queue', () => {
-    let folder: string;
-    let store: Store;
-    let queue: DeliveryQueue;
-    let events: MeetingEvents;
+  const engines: ReadonlyArray<readonly [string, () => Promise<{ url: string; cleanUp: () => Promise<void> }>]> = [
+    ['SQLite', async () => {
+      const folder = mkdtempSync(path.join(tmpdir(), 'partner-coach-meetings-'));
+      return { url: `sqlite:${path.join(folder, 'test.db')}`, cleanUp: async () => rmSync(folder, { recursive: true, force: true }) };
+    }],
+    ['PostgreSQL', async () => {
+      const database = await createFreshDatabase();
+      return { url: database.url, cleanUp: () => database.drop() };
+    }],
+  ];
 
-    beforeEach(async () => {
-      folder = mkdtempSync(path.join(tmpdir(), 'partner-coach-meetings-'));
-      const url = `sqlite:${path.join(folder, 'test.db')}`;
-      store = await openStore(url);
-      queue = await openDeliveryQueue(url);
-      const repository = new MeetingRepository(store);
-      await repository.saveSettings(maria, { status: 'on', tenantId, timeZone: zone, changedAt: '2026-03-01T00:00:00Z' }, 0);
-      events = new MeetingEvents({ repository, queue, settings: new UserSettingsRepository(store), fallbackTimeZone: 'UTC', logger: pino({ level: 'silent' }) });
-    });
-    afterEach(async () => {
-      await queue.close();
-      await store.close();
-      rmSync(folder, { recursive: true, force: true });
-    });
+  for (const [engine, openDatabase] of engines) {
+    describe(`at most a few a day, with a real ${engine} store and delivery queue`, () => {
+      let cleanUp: () => Promise<void>;
+      let store: Store;
+      let queue: DeliveryQueue;
+      let events: MeetingEvents;
 
-    it(`when ${maxReflectionsPerDay + 1} meetings end on one day, then only ${maxReflectionsPerDay} cards are queued, and the next day has room again`, async () => {
-      const meetingAt = (day: string, index: number): { ref: { meetingKey: string; tenantId: string }; at: Date } => ({
-        ref: { meetingKey: meetingKeyOf(tenantId, `meeting-${day}-${index}`), tenantId },
-        at: new Date(`${day}T${String(8 + index).padStart(2, '0')}:00:00Z`),
+      beforeEach(async () => {
+        const database = await openDatabase();
+        cleanUp = database.cleanUp;
+        store = await openStore(database.url);
+        queue = await openDeliveryQueue(database.url);
+        const repository = new MeetingRepository(store);
+        await repository.saveSettings(maria, { status: 'on', tenantId, timeZone: zone, changedAt: '2026-03-01T00:00:00Z' }, 0);
+        events = new MeetingEvents({ repository, queue, settings: new UserSettingsRepository(store), fallbackTimeZone: 'UTC', logger: pino({ level: 'silent' }) });
       });
-      const queued: number[] = [];
-      for (const [day, index] of [['2026-03-09', 0], ['2026-03-09', 1], ['2026-03-09', 2], ['2026-03-09', 3], ['2026-03-10', 0]] as const) {
-        const { ref, at } = meetingAt(day, index);
+      afterEach(async () => {
+        await queue.close();
+        await store.close();
+        await cleanUp();
+      });
+
+      it(`when ${maxReflectionsPerDay + 1} meetings end on one day, then only ${maxReflectionsPerDay} cards are queued, and the next day has room again`, async () => {
+        const queued: number[] = [];
+        for (const [day, index] of [['2026-03-09', 0], ['2026-03-09', 1], ['2026-03-09', 2], ['2026-03-09', 3], ['2026-03-10', 0]] as const) {
+          const ref = { meetingKey: meetingKeyOf(tenantId, `meeting-${day}-${index}`), tenantId };
+          const at = new Date(`${day}T${String(8 + index).padStart(2, '0')}:00:00Z`);
+          await events.joined(ref, [maria], at);
+          queued.push(await events.ended(ref, at));
+        }
+        assert.deepEqual(queued, [1, 1, 1, 0, 1]);
+        assert.equal((await queue.counts('meeting-reflection:')).pending, 4);
+      });
+
+      it('when the same meeting ends twice, then the second end queues nothing', async () => {
+        const ref = { meetingKey: meetingKeyOf(tenantId, 'meeting-twice'), tenantId };
+        const at = new Date('2026-03-09T10:00:00Z');
         await events.joined(ref, [maria], at);
-        queued.push(await events.ended(ref, at));
-      }
-      assert.deepEqual(queued, [1, 1, 1, 0, 1]);
-      assert.equal((await queue.counts('meeting-reflection:')).pending, 4);
+        assert.deepEqual([await events.ended(ref, at), await events.ended(ref, at)], [1, 0]);
+      });
     });
-  });
+  }
 });
