@@ -34,6 +34,7 @@ import type { RequestTimeouts } from './http/request-guards';
 import { HomeService } from './home/home-service';
 import { UserSettingsRepository } from './home/user-settings';
 import { createLogger, type Logger } from './logger';
+import { meetingReflections } from './meetings/meetings-capability';
 import { privacyCapability } from './privacy/privacy-capability';
 import { PersonalDataEraser } from './privacy/personal-data-eraser';
 import { PrivacyService } from './privacy/privacy-service';
@@ -153,13 +154,26 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     logger,
   };
   capabilities.push(reminderCapability(reminders));
+  const meetings = meetingReflections(
+    {
+      store,
+      queue: deliveryQueue,
+      settings,
+      translator,
+      teamMembersOf: async (ownerKey) => (await checkins.repository.schedulesOwnedBy(ownerKey)).flatMap((schedule) => schedule.members.map((member) => member.userKey)),
+      fallbackTimeZone: 'UTC',
+      logger,
+    },
+    clock,
+  );
+  capabilities.push(meetings.capability);
   const pledgeFollowUps: PledgeFollowUpDependencies = { pledges: new Pledges(store), queue: deliveryQueue, settings, translator, themes, availableVerbs, logger };
 
   renderer.requireTemplates(capabilities.flatMap((capability) => capability.cardTemplates));
   const delivery = createDeliveryService({
     queue: deliveryQueue,
     messenger,
-    handlers: [...checkinDeliveryHandlers(checkins, clock), reminderDeliveryHandler(reminders, clock), pledgeFollowUpHandler(pledgeFollowUps), noticeHandler(translator)],
+    handlers: [...checkinDeliveryHandlers(checkins, clock), reminderDeliveryHandler(reminders, clock), pledgeFollowUpHandler(pledgeFollowUps), ...meetings.handlers, noticeHandler(translator)],
     planners: [new CheckinPlanner(checkins), new ReminderPlanner(reminders), new PledgeFollowUpPlanner(pledgeFollowUps)],
     now: clock,
     logger,
@@ -181,6 +195,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     }),
     references,
     logger,
+    meetings: { events: meetings.events, clock },
   });
   const server = createServer({
     adapter,

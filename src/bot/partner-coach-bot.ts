@@ -13,6 +13,7 @@ import type { Turn } from '../core/turn';
 import type { HomeService } from '../home/home-service';
 import type { Logger } from '../logger';
 import type { ConversationReferenceRepository } from './conversation-references';
+import { listenToMeetings, type MeetingEdge } from './meeting-events';
 import { toActivity } from './reply-activities';
 import { describeFailure } from './turn-errors';
 import { tenantIdOf, type TurnFactory } from './turn-factory';
@@ -24,6 +25,8 @@ export interface BotDependencies {
   readonly turns: TurnFactory;
   readonly references: ConversationReferenceRepository;
   readonly logger: Logger;
+  /** Meeting start, join and end events, when reflections after meetings are wired. */
+  readonly meetings?: MeetingEdge;
 }
 
 type ActionData = Readonly<Record<string, unknown>>;
@@ -41,6 +44,7 @@ export class PartnerCoachBot extends TeamsActivityHandler {
       if (botWasAdded) await this.withTurn(context, async (turn) => this.send(context, [this.deps.home.welcome(turn)]));
       await next();
     });
+    if (deps.meetings) listenToMeetings(this, deps.meetings, deps.logger);
   }
 
   protected override async onAdaptiveCardInvoke(

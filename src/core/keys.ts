@@ -11,3 +11,6 @@ export const conversationKeyOf = (tenantId: string, conversationId: string): str
   `c_${digest('conversation', [tenantId, conversationId])}`;
 
 export const teamKeyOf = (tenantId: string, teamId: string): string => `t_${digest('team', [tenantId, teamId])}`;
+
+/** Our own stable id for a Teams meeting; the meeting's id, title and join link are not stored. */
+export const meetingKeyOf = (tenantId: string, meetingId: string): string => `m_${digest('meeting', [tenantId, meetingId])}`;

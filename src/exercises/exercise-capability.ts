@@ -8,6 +8,7 @@ import { AttemptRepository } from './attempts';
 import { exerciseProgressCard, exerciseResultCard, exerciseScenarioCard, exerciseThemesCard } from './exercise-cards';
 import { loadExerciseLibrary } from './exercise-content';
 import { FeedbackCoach } from './exercise-feedback';
+import { meetingReflectionsOf } from './meeting-reflections';
 import { ExerciseService } from './exercise-service';
 import { ProgressService } from './progress-service';
 import type { RoleplayPracticeSource } from './roleplay-practice';
@@ -29,7 +30,15 @@ export function exerciseCapability(deps: ExerciseCapabilityDependencies): Capabi
   const library = loadExerciseLibrary(deps.contentDir, themes);
   const attempts = new AttemptRepository(deps.store);
   const coach = new FeedbackCoach(deps.languageModel, deps.logger.child({ capability: 'exercises' }));
-  const exercises = new ExerciseService({ themes, library, attempts, coach, newAttemptId: deps.newAttemptId ?? randomUUID, roleplay: deps.roleplay });
+  const exercises = new ExerciseService({
+    themes,
+    library,
+    attempts,
+    coach,
+    newAttemptId: deps.newAttemptId ?? randomUUID,
+    roleplay: deps.roleplay,
+    otherPractice: async (userKey) => (await meetingReflectionsOf(deps.store, userKey)).events,
+  });
   const progress = new ProgressService(themes, library, attempts, deps.store, deps.roleplay);
   const personal = ['personal'] as const;
   return {

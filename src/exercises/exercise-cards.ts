@@ -114,6 +114,11 @@ export interface ExerciseProgressCardData {
   /** The weakest theme by the spaced pick, with a storyline that practises it; empty when there is none to suggest. */
   readonly suggestion: string;
   readonly suggestionButtons: readonly StorylineButton[];
+  /** Reflections after customer meetings (the meetings capability), with the follow-ups written on them. */
+  readonly hasReflections: boolean;
+  readonly reflectionsHeading: string;
+  readonly hasFollowUps: boolean;
+  readonly followUps: readonly LabelledText[];
   readonly buttons: readonly CardButton[];
 }
 

@@ -23,6 +23,8 @@ export interface ExerciseServiceDependencies {
   readonly newAttemptId: () => string;
   /** Role-play's hit-rates per theme, so the automatic pick also weighs checks missed in meetings. */
   readonly roleplay: RoleplayPracticeSource | undefined;
+  /** Practice outside the exercises (self-ratings after meetings) that weighs in the automatic theme pick. */
+  readonly otherPractice?: (userKey: string) => Promise<readonly PracticeEvent[]>;
 }
 
 const attemptIdPattern = /^[A-Za-z0-9-]{8,64}$/;
@@ -123,7 +125,8 @@ export class ExerciseService {
   private async scenarioFor(turn: Turn, theme: ThemeId | undefined): Promise<CardView> {
     const history = toEvents(await this.deps.attempts.listFor(turn.actor.userKey));
     const roleplay = theme || !this.deps.roleplay ? [] : (await this.deps.roleplay.practice(turn.actor.userKey, turn.locale)).themes;
-    const chosen = theme ?? pickTheme(this.deps.themes.all.map((candidate) => candidate.id), history, turn.now, roleplay) ?? 'perspective';
+    const other = (await this.deps.otherPractice?.(turn.actor.userKey)) ?? [];
+    const chosen = theme ?? pickTheme(this.deps.themes.all.map((candidate) => candidate.id), [...history, ...other], turn.now, roleplay) ?? 'perspective';
     const exercise = nextExercise(this.deps.library.inTheme(chosen), history);
     if (!exercise) throw new Error(`no exercises for theme ${chosen}`);
     return scenarioView(turn, this.deps.themes, exercise, this.deps.newAttemptId());

@@ -7,6 +7,8 @@ export interface PracticeEvent {
   readonly theme: ThemeId;
   readonly at: Date;
   readonly rating?: number | undefined;
+  /** A self-rating from outside the exercises (after a meeting): it weighs by its rating, not as practice done. */
+  readonly ratingOnly?: boolean;
 }
 
 /** An exercise as the rotation sees it. */
@@ -48,7 +50,7 @@ export function nextExercise<T extends RotationCandidate>(exercises: readonly T[
  */
 export function themePriority(theme: ThemeId, history: readonly PracticeEvent[], now: Date, roleplay: readonly ThemeChecks[] = []): number {
   const events = history.filter((event) => event.theme === theme).sort((a, b) => a.at.getTime() - b.at.getTime());
-  const last = events.at(-1);
+  const last = events.filter((event) => !event.ratingOnly).at(-1);
   const days = last ? Math.min(recencyCapDays, Math.max(0, (now.getTime() - last.at.getTime()) / dayMs)) : recencyCapDays;
   const ratings = events.flatMap((event) => (event.rating === undefined ? [] : [event.rating])).slice(-recentRatings);
   const rating = ratings.length > 0 ? ratings.reduce((sum, value) => sum + value, 0) / ratings.length : neutralRating;

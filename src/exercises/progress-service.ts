@@ -6,10 +6,11 @@ import type { Store } from '../storage/store';
 import type { AttemptRepository, ExerciseAttempt } from './attempts';
 import type { ExerciseLibrary } from './exercise-content';
 import { ensurePersonal, toEvents } from './exercise-service';
-import { pickTheme } from './practice-rules';
+import { pickTheme, type PracticeEvent } from './practice-rules';
 import { defaultTimeZone, summariseProgress } from './progress-summary';
 import { attemptLines, progressView, type RoleplayProgress } from './progress-views';
 import type { RoleplayPracticeSource } from './roleplay-practice';
+import { meetingReflectionsOf } from './meeting-reflections';
 import { pledgesOf } from './workshop-pledges';
 
 /** The learner's own view of their practice, and what "my data" shows of it. */
@@ -44,15 +45,16 @@ export class ProgressService {
     const attempts = await this.attempts.listFor(userKey);
     const themeIds = this.themes.all.map((theme) => theme.id);
     const summary = summariseProgress(attempts, themeIds, turn.now, timeZone);
-    return progressView(turn, this.themes, summary, await pledgesOf(this.store, userKey), timeZone, await this.roleplayProgress(turn, themeIds, attempts));
+    const reflections = await meetingReflectionsOf(this.store, userKey);
+    return progressView(turn, this.themes, summary, await pledgesOf(this.store, userKey), timeZone, await this.roleplayProgress(turn, themeIds, attempts, reflections.events), reflections);
   }
 
   /** Role-play's meetings and hit-rates, and a storyline for the theme the spaced pick would choose now. */
-  private async roleplayProgress(turn: Turn, themeIds: readonly ThemeId[], attempts: readonly ExerciseAttempt[]): Promise<RoleplayProgress | undefined> {
+  private async roleplayProgress(turn: Turn, themeIds: readonly ThemeId[], attempts: readonly ExerciseAttempt[], other: readonly PracticeEvent[]): Promise<RoleplayProgress | undefined> {
     if (!this.roleplay) return undefined;
     const userKey = turn.actor.userKey;
     const practice = await this.roleplay.practice(userKey, turn.locale);
-    const weakest = pickTheme(themeIds, toEvents(attempts), turn.now, practice.themes);
+    const weakest = pickTheme(themeIds, [...toEvents(attempts), ...other], turn.now, practice.themes);
     const suggestion = weakest ? await this.roleplay.suggest(userKey, weakest, turn.locale, turn.now) : undefined;
     return { practice, weakest, suggestion };
   }

@@ -10,6 +10,8 @@ import { nextButtons } from './exercise-views';
 import { textBar } from '../cards/text-bar';
 import type { ProgressSummary } from './progress-summary';
 import type { RoleplayPractice, RoleplaySuggestion, ThemeChecks } from './roleplay-practice';
+import { formatInstant } from '../schedules/describe';
+import type { ReflectionSummary } from './meeting-reflections';
 import type { PledgeLine } from './workshop-pledges';
 
 type ViewTurn = Pick<Turn, 't' | 'locale'>;
@@ -23,6 +25,7 @@ export interface RoleplayProgress {
   readonly weakest: ThemeId | undefined;
   readonly suggestion: RoleplaySuggestion | undefined;
 }
+const noReflections: ReflectionSummary = { events: [], followUps: [], count: 0 };
 
 export function progressView(
   turn: ViewTurn,
@@ -30,9 +33,11 @@ export function progressView(
   summary: ProgressSummary,
   pledges: readonly PledgeLine[],
   timeZone: string,
-  roleplay?: RoleplayProgress,
+  roleplay: RoleplayProgress | undefined = undefined,
+  reflections: ReflectionSummary = noReflections,
 ): CardView {
   const { t } = turn;
+  const localDate = (iso: string): string => DateTime.fromISO(iso, { zone: timeZone }).toISODate() ?? '';
   const max = Math.max(0, ...summary.themes.map((theme) => theme.count));
   const checksOf = (theme: ThemeId): ThemeChecks | undefined => roleplay?.practice.themes.find((item) => item.theme === theme && item.judged > 0);
   return cardView(exerciseProgressCard, {
@@ -57,6 +62,13 @@ export function progressView(
       text: pledge.text ?? (pledge.theme ? themes.text(pledge.theme, turn.locale).name : ''),
     })),
     ...roleplaySection(turn, themes, roleplay),
+    hasReflections: reflections.count > 0,
+    reflectionsHeading: t('exercises.progress.reflectionsHeading', { count: reflections.count }),
+    hasFollowUps: reflections.followUps.length > 0,
+    followUps: reflections.followUps.slice(0, 5).map((followUp) => ({
+      label: localDate(followUp.at),
+      text: `${followUp.text} (${followUp.remindAt ? t('exercises.progress.followUpDue', { when: formatInstant(new Date(followUp.remindAt), timeZone, turn.locale) }) : t('exercises.progress.followUpOpen')})`,
+    })),
     buttons: nextButtons(turn).filter((button) => button.verb !== 'exercises.progress'),
   });
 }

@@ -74,4 +74,12 @@ export const cardFixtures: CardView[] = [
     suggestion: undefined,
   }),
   progressView(en, themes, summariseProgress([], themes.all.map((theme) => theme.id), new Date('2025-03-10T12:00:00.000Z')), [], 'Europe/Stockholm'),
+  progressView(sv, themes, summariseProgress([], themes.all.map((theme) => theme.id), new Date('2025-03-10T12:00:00.000Z')), [], 'Europe/Stockholm', undefined, {
+    events: [],
+    followUps: [
+      { text: 'Skicka backupplanen till Anna', at: '2025-03-10T09:00:00.000Z', remindAt: '2025-03-12T13:00:00.000Z' },
+      { text: 'Fråga om deras kunders öppettider', at: '2025-03-09T09:00:00.000Z', remindAt: undefined },
+    ],
+    count: 3,
+  }),
 ];
