@@ -36,14 +36,23 @@ export class ExerciseService {
     return [cardReply(await this.scenarioFor(turn, theme.id))];
   }
 
+  /** "Practise again" and the menu start something new: a new card, so the card pressed (a finished exercise) stays. */
   async start(turn: Turn): Promise<ActionOutcome> {
+    ensurePersonal(turn);
+    return { replies: [cardReply(await this.scenarioFor(turn, undefined))] };
+  }
+
+  /** "Pick for me" on the theme picker: a step of this exercise, so the picker becomes the scenario. */
+  async pick(turn: Turn): Promise<ActionOutcome> {
     ensurePersonal(turn);
     return { update: await this.scenarioFor(turn, undefined) };
   }
 
-  showThemes(turn: Turn): ActionOutcome {
+  /** From an unanswered scenario the picker replaces it; from a finished card it comes as a new card. */
+  showThemes(turn: Turn, placement: 'in-place' | 'new-card'): ActionOutcome {
     ensurePersonal(turn);
-    return { update: themesView(turn, this.deps.themes) };
+    const view = themesView(turn, this.deps.themes);
+    return placement === 'in-place' ? { update: view } : { replies: [cardReply(view)] };
   }
 
   async chooseTheme(turn: Turn, data: ActionData): Promise<ActionOutcome> {

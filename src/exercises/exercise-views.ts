@@ -113,6 +113,7 @@ export function themesView(turn: ViewTurn, themes: ThemeCatalog, notice = ''): C
 export function nextButtons(turn: ViewTurn): CardButton[] {
   return [
     { title: turn.t('exercises.result.again'), verb: 'exercises.start' },
+    { title: turn.t('exercises.result.otherTheme'), verb: 'exercises.browse' },
     { title: turn.t('exercises.result.progress'), verb: 'exercises.progress' },
   ];
 }

@@ -114,7 +114,7 @@ describe('exercises over real HTTP (practice, answer, rate, progress)', () => {
       await learner.rate(result, rating, `Commitment from the ${day}th`);
     }
     now = new Date('2025-03-12T18:00:00.000Z');
-    const progress = cardText(await learner.pressForCard('exercises.progress'));
+    const progress = cardText(await learner.pressForNewCard('exercises.progress'));
     assert.match(progress, /Streak: 3 days in a row/);
     assert.match(progress, /Exercises done: 3/);
     assert.match(progress, /Trust\n█{10}\n2 done, average self-rating 3\.0 of 5/);
@@ -165,12 +165,12 @@ describe('exercises over real HTTP (practice, answer, rate, progress)', () => {
     assert.match(cardText(back), /Which part of being a partner do you want to practise\?/);
   });
 
-  it('when the welcome menu button is pressed, then the card becomes a scenario', async () => {
+  it('when the welcome menu button is pressed, then a scenario arrives as a new card and the help card stays', async () => {
     await harness.post(messageActivity(options(), 'help'));
     const help = attachedCard(harness.connector.posted().at(-1)?.body ?? {});
     assert.ok(help);
     assert.deepEqual(actionData(help, 'exercises.start'), { verb: 'exercises.start' });
-    const scenario = await new ExerciseDriver(harness, options()).pressForCard('exercises.start');
+    const scenario = await new ExerciseDriver(harness, options()).pressForNewCard('exercises.start');
     assert.ok(actionData(scenario, 'exercises.submit').attemptId);
   });
 });
