@@ -99,9 +99,10 @@ describe('exercises over real HTTP (practice, answer, rate, progress)', () => {
     assert.match(cardText(done), /Sparat\. Du gav dig själv 3 av 5\./);
 
     const progress = cardText(await learner.command('framsteg'));
-    assert.match(progress, /Din övning/);
-    assert.match(progress, /Svit: 1 dag/);
-    assert.match(progress, /Förtroende\n█{10}\n1 gjorda, självskattning i snitt 3,0 av 5/);
+    assert.match(progress, /Dina framsteg/);
+    assert.match(progress, /Du har övat en dag i rad/);
+    assert.match(progress, /Förtroende\n█{10}\ngjorda: 1, självskattning i snitt 3,0 av 5/);
+    assert.doesNotMatch(progress, /Svit|1 gjorda/);
     assert.match(progress, /Ringa när jag sagt att jag ska ringa\./);
     assert.doesNotMatch(progress, /Your practice|Streak/);
   });
