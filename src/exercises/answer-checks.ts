@@ -37,15 +37,23 @@ export function checkAnswer(exercise: Exercise, data: Readonly<Record<string, un
 export interface SelfRating {
   readonly rating: number;
   readonly commitment?: string;
+  readonly coveredKeyPoints: readonly number[];
+}
+
+/** The ticked key points as the card sends them ("0,2"): known indexes only, each once, in order. */
+export function checkKeyPoints(value: unknown, count: number): number[] {
+  const parts = typeof value === 'string' ? value.split(',') : [];
+  const indexes = parts.map((part) => Number(part.trim())).filter((index) => Number.isInteger(index) && index >= 0 && index < count);
+  return [...new Set(indexes)].sort((a, b) => a - b);
 }
 
 /** A rating of 1–5 is required; the commitment is optional and at most 300 characters. */
-export function checkRating(data: Readonly<Record<string, unknown>>): Checked<SelfRating> {
+export function checkRating(data: Readonly<Record<string, unknown>>, keyPointCount: number): Checked<SelfRating> {
   const rating = typeof data.rating === 'number' ? data.rating : Number(textOf(data.rating) || Number.NaN);
   const commitment = textOf(data.commitment);
   if (!Number.isInteger(rating) || rating < 1 || rating > 5) return { ok: false, problem: { key: 'exercises.errors.chooseRating' } };
   if (commitment.length > maxCommitmentChars) {
     return { ok: false, problem: { key: 'exercises.errors.commitmentTooLong', params: { max: maxCommitmentChars, length: commitment.length } } };
   }
-  return { ok: true, value: { rating, ...(commitment ? { commitment } : {}) } };
+  return { ok: true, value: { rating, ...(commitment ? { commitment } : {}), coveredKeyPoints: checkKeyPoints(data.keyPoints, keyPointCount) } };
 }

@@ -21,6 +21,8 @@ export interface ExerciseAttempt {
   /** 1–5: how close the learner felt to the customer's view. */
   readonly rating?: number;
   readonly commitment?: string;
+  /** Indexes into the exercise's key points that the learner ticked as covered; their count feeds progress. */
+  readonly coveredKeyPoints?: readonly number[];
   readonly ratedAt?: string;
 }
 

@@ -55,6 +55,11 @@ export interface ExerciseResultCardData {
   readonly reflectionHeading: string;
   readonly reflection: string;
   readonly rateable: boolean;
+  readonly keyPointsLabel: string;
+  /** The exercise's key points as tick boxes, valued by index. */
+  readonly keyPointChoices: readonly CardChoice[];
+  /** The ticked indexes as the card sends them ("0,2"), kept when the form comes back with a problem. */
+  readonly keyPoints: string;
   readonly ratingLabel: string;
   readonly ratingChoices: readonly CardChoice[];
   readonly rating: string;
@@ -66,6 +71,9 @@ export interface ExerciseResultCardData {
   readonly attemptId: string;
   readonly saved: boolean;
   readonly savedLines: readonly string[];
+  readonly missedHeading: string;
+  /** Key points the learner did not tick: what to add next time. */
+  readonly missed: readonly string[];
   readonly buttons: readonly CardButton[];
 }
 

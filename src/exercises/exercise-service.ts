@@ -110,15 +110,16 @@ export class ExerciseService {
     const found = attemptId ? await this.deps.attempts.find(turn.actor.userKey, attemptId) : undefined;
     const exercise = found ? this.deps.library.get(found.attempt.exerciseId) : undefined;
     if (!found || !exercise) throw new UserFacingError('errors.invalidAction');
-    const checked = checkRating(data);
+    const checked = checkRating(data, exercise.en.keyPoints.length);
     if (!checked.ok) {
-      const form = { kind: 'form', rating: stringOf(data.rating), commitment: stringOf(data.commitment), problem: checked.problem } as const;
+      const form = { kind: 'form', rating: stringOf(data.rating), commitment: stringOf(data.commitment), keyPoints: stringOf(data.keyPoints), problem: checked.problem } as const;
       return { update: resultView(turn, this.deps.themes, exercise, found.attempt, form) };
     }
     const rated: ExerciseAttempt = {
       ...found.attempt,
       rating: checked.value.rating,
       commitment: checked.value.commitment,
+      coveredKeyPoints: checked.value.coveredKeyPoints,
       ratedAt: turn.now.toISOString(),
     };
     await this.deps.attempts.update(turn.actor.userKey, rated, found.version);

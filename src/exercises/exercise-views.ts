@@ -49,7 +49,7 @@ export function scenarioView(
 
 /** The rating form's state: what was typed and what needs fixing, or that it is saved. */
 export type RatingState =
-  | { readonly kind: 'form'; readonly rating?: string; readonly commitment?: string; readonly problem?: InputProblem }
+  | { readonly kind: 'form'; readonly rating?: string; readonly commitment?: string; readonly keyPoints?: string; readonly problem?: InputProblem }
   | { readonly kind: 'saved' };
 
 export function resultView(turn: ViewTurn, themes: ThemeCatalog, exercise: Exercise, attempt: ExerciseAttempt, state: RatingState): CardView {
@@ -82,6 +82,9 @@ export function resultView(turn: ViewTurn, themes: ThemeCatalog, exercise: Exerc
     reflectionHeading: t('exercises.result.reflection'),
     reflection: text.reflection,
     rateable: form !== undefined,
+    keyPointsLabel: t('exercises.result.keyPointsLabel'),
+    keyPointChoices: text.keyPoints.map((point, index) => ({ title: point, value: String(index) })),
+    keyPoints: form?.keyPoints ?? '',
     ratingLabel: t('exercises.result.ratingLabel'),
     ratingChoices: [1, 2, 3, 4, 5].map((value) => ({ title: t(`exercises.result.ratings.${value}`), value: String(value) })),
     rating: form?.rating ?? '',
@@ -92,7 +95,9 @@ export function resultView(turn: ViewTurn, themes: ThemeCatalog, exercise: Exerc
     saveTitle: t('exercises.result.save'),
     attemptId: attempt.attemptId,
     saved: state.kind === 'saved',
-    savedLines: state.kind === 'saved' ? savedLines(turn, attempt) : [],
+    savedLines: state.kind === 'saved' ? savedLines(turn, attempt, text.keyPoints.length) : [],
+    missedHeading: t('exercises.result.missedHeading'),
+    missed: state.kind === 'saved' ? missedPoints(text.keyPoints, attempt) : [],
     buttons: nextButtons(turn),
   });
 }
@@ -124,9 +129,15 @@ function optionMarker(turn: ViewTurn, best: boolean, chosen: boolean): string {
   return chosen ? turn.t('exercises.result.chosen') : '';
 }
 
-function savedLines(turn: ViewTurn, attempt: ExerciseAttempt): string[] {
+function missedPoints(keyPoints: readonly string[], attempt: ExerciseAttempt): string[] {
+  const covered = new Set(attempt.coveredKeyPoints ?? []);
+  return keyPoints.filter((_, index) => !covered.has(index));
+}
+
+function savedLines(turn: ViewTurn, attempt: ExerciseAttempt, keyPointCount: number): string[] {
   return [
     turn.t('exercises.result.saved', { rating: attempt.rating ?? '–' }),
     ...(attempt.commitment ? [turn.t('exercises.result.savedCommitment', { commitment: attempt.commitment })] : []),
+    turn.t('exercises.result.savedKeyPoints', { covered: attempt.coveredKeyPoints?.length ?? 0, total: keyPointCount }),
   ];
 }

@@ -88,7 +88,7 @@ export class ExerciseDriver {
     return this.pressForCard('exercises.submit', fields);
   }
 
-  async rate(result: Card, rating: string | undefined, commitment?: string): Promise<Card> {
-    return this.pressForCard('exercises.rate', { ...actionData(result, 'exercises.rate'), rating, commitment });
+  async rate(result: Card, rating: string | undefined, commitment?: string, keyPoints?: string): Promise<Card> {
+    return this.pressForCard('exercises.rate', { ...actionData(result, 'exercises.rate'), rating, commitment, keyPoints });
   }
 }
