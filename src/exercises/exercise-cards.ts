@@ -48,6 +48,8 @@ export interface ExerciseResultCardData {
   readonly hasFeedback: boolean;
   readonly feedbackHeading: string;
   readonly feedback: string;
+  /** Which key points the model found in the answer, as one line; empty when there is none. */
+  readonly feedbackKeyPoints: string;
   readonly goodHeading: string;
   readonly whatGoodLooksLike: string;
   readonly perspectivesHeading: string;

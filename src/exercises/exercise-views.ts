@@ -75,6 +75,7 @@ export function resultView(turn: ViewTurn, themes: ThemeCatalog, exercise: Exerc
     hasFeedback: attempt.feedback !== undefined,
     feedbackHeading: t('exercises.result.feedbackHeading'),
     feedback: attempt.feedback?.status === 'given' ? attempt.feedback.text : t('exercises.result.feedbackUnavailable'),
+    feedbackKeyPoints: feedbackKeyPoints(turn, text.keyPoints, attempt),
     goodHeading: t('exercises.result.good'),
     whatGoodLooksLike: theme.whatGoodLooksLike,
     perspectivesHeading: t('exercises.result.perspectives'),
@@ -127,6 +128,14 @@ function optionMarker(turn: ViewTurn, best: boolean, chosen: boolean): string {
   if (best && chosen) return turn.t('exercises.result.bestAndChosen');
   if (best) return turn.t('exercises.result.best');
   return chosen ? turn.t('exercises.result.chosen') : '';
+}
+
+/** What the coach found, named by the same key points the learner ticks; empty when the model gave none. */
+function feedbackKeyPoints(turn: ViewTurn, keyPoints: readonly string[], attempt: ExerciseAttempt): string {
+  if (attempt.feedback?.status !== 'given' || !attempt.feedback.coveredKeyPoints) return '';
+  const found = attempt.feedback.coveredKeyPoints.flatMap((index) => keyPoints[index] ?? []);
+  if (found.length === 0) return turn.t('exercises.result.coachFoundNone');
+  return turn.t('exercises.result.coachFound', { points: found.join('; ') });
 }
 
 function missedPoints(keyPoints: readonly string[], attempt: ExerciseAttempt): string[] {
