@@ -42,6 +42,11 @@ export interface ExerciseResultCardData {
   readonly yourAnswerHeading: string;
   readonly choiceLine: string;
   readonly answer: string;
+  /** "Right" or "Not quite: here's why" for a choice; empty for free-text exercises. */
+  readonly verdict: string;
+  readonly verdictColor: 'Good' | 'Attention';
+  /** The explanation of the option the learner chose. */
+  readonly verdictReason: string;
   readonly hasOptions: boolean;
   readonly optionsHeading: string;
   readonly options: readonly ExplainedOption[];
@@ -57,6 +62,8 @@ export interface ExerciseResultCardData {
   readonly reflectionHeading: string;
   readonly reflection: string;
   readonly rateable: boolean;
+  /** "How close was I" only where there is no verdict; after a verdict the card asks what the learner will do. */
+  readonly askRating: boolean;
   readonly keyPointsLabel: string;
   /** The exercise's key points as tick boxes, valued by index. */
   readonly keyPointChoices: readonly CardChoice[];

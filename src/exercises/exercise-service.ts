@@ -110,14 +110,14 @@ export class ExerciseService {
     const found = attemptId ? await this.deps.attempts.find(turn.actor.userKey, attemptId) : undefined;
     const exercise = found ? this.deps.library.get(found.attempt.exerciseId) : undefined;
     if (!found || !exercise) throw new UserFacingError('errors.invalidAction');
-    const checked = checkRating(data, exercise.en.keyPoints.length);
+    const checked = checkRating(data, exercise);
     if (!checked.ok) {
       const form = { kind: 'form', rating: stringOf(data.rating), commitment: stringOf(data.commitment), keyPoints: stringOf(data.keyPoints), problem: checked.problem } as const;
       return { update: resultView(turn, this.deps.themes, exercise, found.attempt, form) };
     }
     const rated: ExerciseAttempt = {
       ...found.attempt,
-      rating: checked.value.rating,
+      ...(checked.value.rating !== undefined ? { rating: checked.value.rating } : {}),
       commitment: checked.value.commitment,
       coveredKeyPoints: checked.value.coveredKeyPoints,
       ratedAt: turn.now.toISOString(),

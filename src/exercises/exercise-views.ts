@@ -4,7 +4,7 @@ import type { Turn } from '../core/turn';
 import type { ExerciseAttempt } from './attempts';
 import type { InputProblem } from './answer-checks';
 import type { CardButton } from '../cards/card-parts';
-import { exerciseResultCard, exerciseScenarioCard, exerciseThemesCard, type ExplainedOption } from './exercise-cards';
+import { exerciseResultCard, exerciseScenarioCard, exerciseThemesCard, type ExerciseResultCardData, type ExplainedOption } from './exercise-cards';
 import { isChoiceKind, isFreeTextKind, type Exercise } from './exercise-content';
 
 type ViewTurn = Pick<Turn, 't' | 'locale'>;
@@ -36,7 +36,7 @@ export function scenarioView(
     options: (text.options ?? []).map((option) => ({ title: option.text, value: option.id })),
     choice: input.choice ?? '',
     hasText: isFreeTextKind(exercise.kind),
-    textLabel: text.followUp ?? t('exercises.scenario.answerLabel'),
+    textLabel: text.followUp ? t('exercises.scenario.optionalLabel', { label: text.followUp }) : t('exercises.scenario.answerLabel'),
     placeholder: t('exercises.scenario.placeholder'),
     answer: input.answer ?? '',
     error: problemText(turn, problem),
@@ -64,6 +64,7 @@ export function resultView(turn: ViewTurn, themes: ThemeCatalog, exercise: Exerc
     yourAnswerHeading: t('exercises.result.yourAnswer'),
     choiceLine: chosen ? t('exercises.result.yourChoice', { option: chosen.text }) : '',
     answer: attempt.answer ?? '',
+    ...verdictOf(turn, exercise, chosen),
     hasOptions: isChoiceKind(exercise.kind),
     optionsHeading: t('exercises.result.optionsHeading'),
     options: (text.options ?? []).map((option): ExplainedOption => ({
@@ -83,13 +84,14 @@ export function resultView(turn: ViewTurn, themes: ThemeCatalog, exercise: Exerc
     reflectionHeading: t('exercises.result.reflection'),
     reflection: text.reflection,
     rateable: form !== undefined,
+    askRating: !isChoiceKind(exercise.kind),
     keyPointsLabel: t('exercises.result.keyPointsLabel'),
     keyPointChoices: text.keyPoints.map((point, index) => ({ title: point, value: String(index) })),
     keyPoints: form?.keyPoints ?? '',
     ratingLabel: t('exercises.result.ratingLabel'),
     ratingChoices: [1, 2, 3, 4, 5].map((value) => ({ title: t(`exercises.result.ratings.${value}`), value: String(value) })),
     rating: form?.rating ?? '',
-    commitmentLabel: t('exercises.result.commitmentLabel'),
+    commitmentLabel: t(isChoiceKind(exercise.kind) ? 'exercises.result.whatWillYouDo' : 'exercises.result.commitmentLabel'),
     commitmentPlaceholder: t('exercises.result.commitmentPlaceholder'),
     commitment: form?.commitment ?? '',
     error: problemText(turn, form?.problem),
@@ -124,6 +126,20 @@ export function nextButtons(turn: ViewTurn): CardButton[] {
   ];
 }
 
+function verdictOf(
+  turn: ViewTurn,
+  exercise: Exercise,
+  chosen: { readonly id: string; readonly explanation: string } | undefined,
+): Pick<ExerciseResultCardData, 'verdict' | 'verdictColor' | 'verdictReason'> {
+  if (!isChoiceKind(exercise.kind) || !chosen) return { verdict: '', verdictColor: 'Good', verdictReason: '' };
+  const right = chosen.id === exercise.correctOption;
+  return {
+    verdict: turn.t(right ? 'exercises.result.verdictRight' : 'exercises.result.verdictNotQuite'),
+    verdictColor: right ? 'Good' : 'Attention',
+    verdictReason: chosen.explanation,
+  };
+}
+
 function optionMarker(turn: ViewTurn, best: boolean, chosen: boolean): string {
   if (best && chosen) return turn.t('exercises.result.bestAndChosen');
   if (best) return turn.t('exercises.result.best');
@@ -145,7 +161,7 @@ function missedPoints(keyPoints: readonly string[], attempt: ExerciseAttempt): s
 
 function savedLines(turn: ViewTurn, attempt: ExerciseAttempt, keyPointCount: number): string[] {
   return [
-    turn.t('exercises.result.saved', { rating: attempt.rating ?? '–' }),
+    ...(attempt.rating !== undefined ? [turn.t('exercises.result.saved', { rating: attempt.rating })] : [turn.t('exercises.result.savedPlain')]),
     ...(attempt.commitment ? [turn.t('exercises.result.savedCommitment', { commitment: attempt.commitment })] : []),
     turn.t('exercises.result.savedKeyPoints', { covered: attempt.coveredKeyPoints?.length ?? 0, total: keyPointCount }),
   ];

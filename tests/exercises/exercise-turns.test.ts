@@ -119,7 +119,7 @@ describe('exercises over real HTTP (practice, answer, rate, progress)', () => {
     assert.match(progress, /Streak: 3 days in a row/);
     assert.match(progress, /Exercises done: 3/);
     assert.match(progress, /Trust\n█{10}\n2 done, average self-rating 3\.0 of 5/);
-    assert.match(progress, /Listening\n█{5}░{5}\n1 done, average self-rating 5\.0 of 5/);
+    assert.match(progress, /Listening\n█{5}░{5}\n1 done, not rated yet/, 'a choice exercise asks what you will do, not for a rating');
     assert.match(progress, /Perspective\n░{10}\nnot practised yet/);
     assert.match(progress, /2025-03-12\nCommitment from the 12th\n2025-03-11\nCommitment from the 11th/);
   });
