@@ -1,8 +1,8 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { config } from 'dotenv';
 import { buildAppManifest, manifestValuesFromEnv, type JsonObject } from './lib/app-manifest';
-import { validateAppManifest } from './lib/manifest-schema';
+import { validateAppManifest, validateLocalizationFile } from './lib/manifest-schema';
 import { createZip } from './lib/zip-writer';
 
 const repositoryRoot = path.resolve(__dirname, '..');
@@ -33,16 +33,33 @@ export async function packageApp(options: PackageOptions): Promise<PackageResult
   const template = JSON.parse(readFileSync(path.join(appPackageDir, 'manifest.template.json'), 'utf8')) as JsonObject;
   const { values, warnings } = manifestValuesFromEnv(options.env, options.defaultVersion ?? packageVersion());
   const manifest = buildAppManifest(template, values);
+  const languages = languageFilesOf(manifest);
   const errors = await validateAppManifest(manifest);
+  for (const file of languages) {
+    if (!existsSync(path.join(appPackageDir, file))) {
+      errors.push(`${file}: named in localizationInfo but missing beside the manifest template`);
+      continue;
+    }
+    const localization = JSON.parse(readFileSync(path.join(appPackageDir, file), 'utf8')) as JsonObject;
+    errors.push(...(await validateLocalizationFile(localization, typeof manifest['manifestVersion'] === 'string' ? manifest['manifestVersion'] : '')).map((error) => `${file}: ${error}`));
+  }
   if (errors.length > 0) throw new ManifestValidationError(errors);
 
   const zip = createZip([
     { name: 'manifest.json', data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8') },
-    ...iconFiles.map((name) => ({ name, data: readFileSync(path.join(appPackageDir, name)) })),
+    ...[...iconFiles, ...languages].map((name) => ({ name, data: readFileSync(path.join(appPackageDir, name)) })),
   ]);
   mkdirSync(path.dirname(options.outFile), { recursive: true });
   writeFileSync(options.outFile, zip);
   return { outFile: options.outFile, manifest, warnings };
+}
+
+/** The localization files the manifest names (localizationInfo.additionalLanguages[].file), packed beside it. */
+function languageFilesOf(manifest: JsonObject): string[] {
+  const info = manifest['localizationInfo'];
+  const languages = info && typeof info === 'object' && !Array.isArray(info) ? info['additionalLanguages'] : undefined;
+  if (!Array.isArray(languages)) return [];
+  return languages.flatMap((language) => (language && typeof language === 'object' && !Array.isArray(language) && typeof language['file'] === 'string' ? [language['file']] : []));
 }
 
 function packageVersion(): string {

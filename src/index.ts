@@ -29,6 +29,7 @@ import { createDeliveryService } from './delivery/create-delivery-service';
 import { noticeHandler } from './delivery/notice-handler';
 import { openDeliveryQueue } from './delivery/open-delivery-queue';
 import { exerciseCapability } from './exercises/exercise-capability';
+import { neededTheme } from './exercises/needed-theme';
 import { homeCapability } from './home/home-capability';
 import type { RequestTimeouts } from './http/request-guards';
 import { HomeService } from './home/home-service';
@@ -150,6 +151,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     translator,
     themes,
     availableVerbs,
+    neededTheme: neededTheme(store, themes),
     fallbackTimeZone: 'UTC',
     logger,
   };

@@ -4,7 +4,9 @@ import type { ThemeId } from '../content/themes';
 import type { Store } from '../storage/store';
 
 /** What the model said about a free-text answer, or why it said nothing. */
-export type AttemptFeedback = { readonly status: 'given'; readonly text: string } | { readonly status: 'unavailable'; readonly reason: ModelFailureReason };
+export type AttemptFeedback =
+  | { readonly status: 'given'; readonly text: string; readonly coveredKeyPoints?: readonly number[] }
+  | { readonly status: 'unavailable'; readonly reason: ModelFailureReason };
 
 /** One go at an exercise: saved at submit, completed with the learner's self-rating and commitment. */
 export interface ExerciseAttempt {
@@ -21,6 +23,8 @@ export interface ExerciseAttempt {
   /** 1–5: how close the learner felt to the customer's view. */
   readonly rating?: number;
   readonly commitment?: string;
+  /** Indexes into the exercise's key points that the learner ticked as covered; their count feeds progress. */
+  readonly coveredKeyPoints?: readonly number[];
   readonly ratedAt?: string;
 }
 

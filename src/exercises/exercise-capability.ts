@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Capability } from '../core/capability';
+import { cardReply, type ActionOutcome } from '../core/reply';
 import type { LanguageModel } from '../core/language-model';
 import type { ThemeCatalog } from '../content/themes';
 import type { Logger } from '../logger';
@@ -61,12 +62,14 @@ export function exerciseCapability(deps: ExerciseCapabilityDependencies): Capabi
     ],
     actions: [
       { verb: 'exercises.start', run: (turn) => exercises.start(turn) },
-      { verb: 'exercises.themes', run: async (turn) => exercises.showThemes(turn) },
+      { verb: 'exercises.pick', run: (turn) => exercises.pick(turn) },
+      { verb: 'exercises.themes', run: async (turn) => exercises.showThemes(turn, 'in-place') },
+      { verb: 'exercises.browse', run: async (turn) => exercises.showThemes(turn, 'new-card') },
       { verb: 'exercises.theme', run: (turn, data) => exercises.chooseTheme(turn, data) },
       { verb: 'exercises.practise', run: (turn, data) => exercises.practiseTheme(turn, data) },
       { verb: 'exercises.submit', run: (turn, data) => exercises.submit(turn, data) },
       { verb: 'exercises.rate', run: (turn, data) => exercises.rate(turn, data) },
-      { verb: 'exercises.progress', run: (turn) => progress.progressFromCard(turn) },
+      { verb: 'exercises.progress', run: async (turn) => asNewCard(await progress.progressFromCard(turn)) },
     ],
     menu: [
       { titleKey: 'exercises.menu.practice', descriptionKey: 'exercises.menu.practiceDescription', verb: 'exercises.start', scopes: personal },
@@ -74,4 +77,9 @@ export function exerciseCapability(deps: ExerciseCapabilityDependencies): Capabi
     cardTemplates: [exerciseScenarioCard, exerciseResultCard, exerciseThemesCard, exerciseProgressCard],
     personalData: { describe: (userKey, turn) => progress.describe(userKey, turn) },
   };
+}
+
+/** My progress starts something new from a finished card: the progress comes as a new card and the pressed one stays. */
+function asNewCard(outcome: ActionOutcome): ActionOutcome {
+  return { replies: [...(outcome.update ? [cardReply(outcome.update)] : []), ...(outcome.replies ?? [])] };
 }

@@ -42,12 +42,19 @@ export interface ExerciseResultCardData {
   readonly yourAnswerHeading: string;
   readonly choiceLine: string;
   readonly answer: string;
+  /** "Right" or "Not quite: here's why" for a choice; empty for free-text exercises. */
+  readonly verdict: string;
+  readonly verdictColor: 'Good' | 'Attention';
+  /** The explanation of the option the learner chose. */
+  readonly verdictReason: string;
   readonly hasOptions: boolean;
   readonly optionsHeading: string;
   readonly options: readonly ExplainedOption[];
   readonly hasFeedback: boolean;
   readonly feedbackHeading: string;
   readonly feedback: string;
+  /** Which key points the model found in the answer, as one line; empty when there is none. */
+  readonly feedbackKeyPoints: string;
   readonly goodHeading: string;
   readonly whatGoodLooksLike: string;
   readonly perspectivesHeading: string;
@@ -55,6 +62,13 @@ export interface ExerciseResultCardData {
   readonly reflectionHeading: string;
   readonly reflection: string;
   readonly rateable: boolean;
+  /** "How close was I" only where there is no verdict; after a verdict the card asks what the learner will do. */
+  readonly askRating: boolean;
+  readonly keyPointsLabel: string;
+  /** The exercise's key points as tick boxes, valued by index. */
+  readonly keyPointChoices: readonly CardChoice[];
+  /** The ticked indexes as the card sends them ("0,2"), kept when the form comes back with a problem. */
+  readonly keyPoints: string;
   readonly ratingLabel: string;
   readonly ratingChoices: readonly CardChoice[];
   readonly rating: string;
@@ -66,6 +80,9 @@ export interface ExerciseResultCardData {
   readonly attemptId: string;
   readonly saved: boolean;
   readonly savedLines: readonly string[];
+  readonly missedHeading: string;
+  /** Key points the learner did not tick: what to add next time. */
+  readonly missed: readonly string[];
   readonly buttons: readonly CardButton[];
 }
 

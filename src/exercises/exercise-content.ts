@@ -27,6 +27,8 @@ const exerciseTextSchema = z
     followUp: text.max(400).optional(),
     perspectives: z.array(z.object({ label: text, text }).strict()).min(2).max(4),
     reflection: text.max(400),
+    /** 3–4 things a good answer covers; the learner ticks the ones they covered. */
+    keyPoints: z.array(text.max(160)).min(3).max(4),
   })
   .strict();
 
@@ -62,6 +64,7 @@ const exerciseSchema = z
     if (exercise.en.perspectives.length !== exercise.sv.perspectives.length) {
       problem(['sv', 'perspectives'], 'must have as many perspectives as en');
     }
+    if (exercise.en.keyPoints.length !== exercise.sv.keyPoints.length) problem(['sv', 'keyPoints'], 'must have as many key points as en');
   });
 
 const exerciseFileSchema = z.object({ theme: z.enum(themeIds), exercises: z.array(exerciseSchema).min(1) }).strict();

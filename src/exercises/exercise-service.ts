@@ -41,14 +41,23 @@ export class ExerciseService {
     return [cardReply(await this.scenarioFor(turn, theme.id))];
   }
 
+  /** "Practise again" and the menu start something new: a new card, so the card pressed (a finished exercise) stays. */
   async start(turn: Turn): Promise<ActionOutcome> {
+    ensurePersonal(turn);
+    return { replies: [cardReply(await this.scenarioFor(turn, undefined))] };
+  }
+
+  /** "Pick for me" on the theme picker: a step of this exercise, so the picker becomes the scenario. */
+  async pick(turn: Turn): Promise<ActionOutcome> {
     ensurePersonal(turn);
     return { update: await this.scenarioFor(turn, undefined) };
   }
 
-  showThemes(turn: Turn): ActionOutcome {
+  /** From an unanswered scenario the picker replaces it; from a finished card it comes as a new card. */
+  showThemes(turn: Turn, placement: 'in-place' | 'new-card'): ActionOutcome {
     ensurePersonal(turn);
-    return { update: themesView(turn, this.deps.themes) };
+    const view = themesView(turn, this.deps.themes);
+    return placement === 'in-place' ? { update: view } : { replies: [cardReply(view)] };
   }
 
   async chooseTheme(turn: Turn, data: ActionData): Promise<ActionOutcome> {
@@ -106,15 +115,16 @@ export class ExerciseService {
     const found = attemptId ? await this.deps.attempts.find(turn.actor.userKey, attemptId) : undefined;
     const exercise = found ? this.deps.library.get(found.attempt.exerciseId) : undefined;
     if (!found || !exercise) throw new UserFacingError('errors.invalidAction');
-    const checked = checkRating(data);
+    const checked = checkRating(data, exercise);
     if (!checked.ok) {
-      const form = { kind: 'form', rating: stringOf(data.rating), commitment: stringOf(data.commitment), problem: checked.problem } as const;
+      const form = { kind: 'form', rating: stringOf(data.rating), commitment: stringOf(data.commitment), keyPoints: stringOf(data.keyPoints), problem: checked.problem } as const;
       return { update: resultView(turn, this.deps.themes, exercise, found.attempt, form) };
     }
     const rated: ExerciseAttempt = {
       ...found.attempt,
-      rating: checked.value.rating,
+      ...(checked.value.rating !== undefined ? { rating: checked.value.rating } : {}),
       commitment: checked.value.commitment,
+      coveredKeyPoints: checked.value.coveredKeyPoints,
       ratedAt: turn.now.toISOString(),
     };
     await this.deps.attempts.update(turn.actor.userKey, rated, found.version);

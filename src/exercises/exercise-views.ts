@@ -4,7 +4,7 @@ import type { Turn } from '../core/turn';
 import type { ExerciseAttempt } from './attempts';
 import type { InputProblem } from './answer-checks';
 import type { CardButton } from '../cards/card-parts';
-import { exerciseResultCard, exerciseScenarioCard, exerciseThemesCard, type ExplainedOption } from './exercise-cards';
+import { exerciseResultCard, exerciseScenarioCard, exerciseThemesCard, type ExerciseResultCardData, type ExplainedOption } from './exercise-cards';
 import { isChoiceKind, isFreeTextKind, type Exercise } from './exercise-content';
 
 type ViewTurn = Pick<Turn, 't' | 'locale'>;
@@ -36,7 +36,7 @@ export function scenarioView(
     options: (text.options ?? []).map((option) => ({ title: option.text, value: option.id })),
     choice: input.choice ?? '',
     hasText: isFreeTextKind(exercise.kind),
-    textLabel: text.followUp ?? t('exercises.scenario.answerLabel'),
+    textLabel: text.followUp ? t('exercises.scenario.optionalLabel', { label: text.followUp }) : t('exercises.scenario.answerLabel'),
     placeholder: t('exercises.scenario.placeholder'),
     answer: input.answer ?? '',
     error: problemText(turn, problem),
@@ -49,7 +49,7 @@ export function scenarioView(
 
 /** The rating form's state: what was typed and what needs fixing, or that it is saved. */
 export type RatingState =
-  | { readonly kind: 'form'; readonly rating?: string; readonly commitment?: string; readonly problem?: InputProblem }
+  | { readonly kind: 'form'; readonly rating?: string; readonly commitment?: string; readonly keyPoints?: string; readonly problem?: InputProblem }
   | { readonly kind: 'saved' };
 
 export function resultView(turn: ViewTurn, themes: ThemeCatalog, exercise: Exercise, attempt: ExerciseAttempt, state: RatingState): CardView {
@@ -64,6 +64,7 @@ export function resultView(turn: ViewTurn, themes: ThemeCatalog, exercise: Exerc
     yourAnswerHeading: t('exercises.result.yourAnswer'),
     choiceLine: chosen ? t('exercises.result.yourChoice', { option: chosen.text }) : '',
     answer: attempt.answer ?? '',
+    ...verdictOf(turn, exercise, chosen),
     hasOptions: isChoiceKind(exercise.kind),
     optionsHeading: t('exercises.result.optionsHeading'),
     options: (text.options ?? []).map((option): ExplainedOption => ({
@@ -75,6 +76,7 @@ export function resultView(turn: ViewTurn, themes: ThemeCatalog, exercise: Exerc
     hasFeedback: attempt.feedback !== undefined,
     feedbackHeading: t('exercises.result.feedbackHeading'),
     feedback: attempt.feedback?.status === 'given' ? attempt.feedback.text : t('exercises.result.feedbackUnavailable'),
+    feedbackKeyPoints: feedbackKeyPoints(turn, text.keyPoints, attempt),
     goodHeading: t('exercises.result.good'),
     whatGoodLooksLike: theme.whatGoodLooksLike,
     perspectivesHeading: t('exercises.result.perspectives'),
@@ -82,17 +84,23 @@ export function resultView(turn: ViewTurn, themes: ThemeCatalog, exercise: Exerc
     reflectionHeading: t('exercises.result.reflection'),
     reflection: text.reflection,
     rateable: form !== undefined,
+    askRating: !isChoiceKind(exercise.kind),
+    keyPointsLabel: t('exercises.result.keyPointsLabel'),
+    keyPointChoices: text.keyPoints.map((point, index) => ({ title: point, value: String(index) })),
+    keyPoints: form?.keyPoints ?? '',
     ratingLabel: t('exercises.result.ratingLabel'),
     ratingChoices: [1, 2, 3, 4, 5].map((value) => ({ title: t(`exercises.result.ratings.${value}`), value: String(value) })),
     rating: form?.rating ?? '',
-    commitmentLabel: t('exercises.result.commitmentLabel'),
+    commitmentLabel: t(isChoiceKind(exercise.kind) ? 'exercises.result.whatWillYouDo' : 'exercises.result.commitmentLabel'),
     commitmentPlaceholder: t('exercises.result.commitmentPlaceholder'),
     commitment: form?.commitment ?? '',
     error: problemText(turn, form?.problem),
     saveTitle: t('exercises.result.save'),
     attemptId: attempt.attemptId,
     saved: state.kind === 'saved',
-    savedLines: state.kind === 'saved' ? savedLines(turn, attempt) : [],
+    savedLines: state.kind === 'saved' ? savedLines(turn, attempt, text.keyPoints.length) : [],
+    missedHeading: t('exercises.result.missedHeading'),
+    missed: state.kind === 'saved' ? missedPoints(text.keyPoints, attempt) : [],
     buttons: nextButtons(turn),
   });
 }
@@ -113,8 +121,23 @@ export function themesView(turn: ViewTurn, themes: ThemeCatalog, notice = ''): C
 export function nextButtons(turn: ViewTurn): CardButton[] {
   return [
     { title: turn.t('exercises.result.again'), verb: 'exercises.start' },
+    { title: turn.t('exercises.result.otherTheme'), verb: 'exercises.browse' },
     { title: turn.t('exercises.result.progress'), verb: 'exercises.progress' },
   ];
+}
+
+function verdictOf(
+  turn: ViewTurn,
+  exercise: Exercise,
+  chosen: { readonly id: string; readonly explanation: string } | undefined,
+): Pick<ExerciseResultCardData, 'verdict' | 'verdictColor' | 'verdictReason'> {
+  if (!isChoiceKind(exercise.kind) || !chosen) return { verdict: '', verdictColor: 'Good', verdictReason: '' };
+  const right = chosen.id === exercise.correctOption;
+  return {
+    verdict: turn.t(right ? 'exercises.result.verdictRight' : 'exercises.result.verdictNotQuite'),
+    verdictColor: right ? 'Good' : 'Attention',
+    verdictReason: chosen.explanation,
+  };
 }
 
 function optionMarker(turn: ViewTurn, best: boolean, chosen: boolean): string {
@@ -123,9 +146,23 @@ function optionMarker(turn: ViewTurn, best: boolean, chosen: boolean): string {
   return chosen ? turn.t('exercises.result.chosen') : '';
 }
 
-function savedLines(turn: ViewTurn, attempt: ExerciseAttempt): string[] {
+/** What the coach found, named by the same key points the learner ticks; empty when the model gave none. */
+function feedbackKeyPoints(turn: ViewTurn, keyPoints: readonly string[], attempt: ExerciseAttempt): string {
+  if (attempt.feedback?.status !== 'given' || !attempt.feedback.coveredKeyPoints) return '';
+  const found = attempt.feedback.coveredKeyPoints.flatMap((index) => keyPoints[index] ?? []);
+  if (found.length === 0) return turn.t('exercises.result.coachFoundNone');
+  return turn.t('exercises.result.coachFound', { points: found.join('; ') });
+}
+
+function missedPoints(keyPoints: readonly string[], attempt: ExerciseAttempt): string[] {
+  const covered = new Set(attempt.coveredKeyPoints ?? []);
+  return keyPoints.filter((_, index) => !covered.has(index));
+}
+
+function savedLines(turn: ViewTurn, attempt: ExerciseAttempt, keyPointCount: number): string[] {
   return [
-    turn.t('exercises.result.saved', { rating: attempt.rating ?? '–' }),
+    ...(attempt.rating !== undefined ? [turn.t('exercises.result.saved', { rating: attempt.rating })] : [turn.t('exercises.result.savedPlain')]),
     ...(attempt.commitment ? [turn.t('exercises.result.savedCommitment', { commitment: attempt.commitment })] : []),
+    turn.t('exercises.result.savedKeyPoints', { covered: attempt.coveredKeyPoints?.length ?? 0, total: keyPointCount }),
   ];
 }

@@ -12,10 +12,17 @@ export function homeCapability(home: HomeService): Capability {
     commands: [
       {
         id: 'help',
-        words: ['help', 'hjälp', 'hjalp', '?', 'start', 'menu', 'meny', 'hi', 'hello', 'hej', 'hallå'],
+        words: ['help', 'hjälp', 'hjalp', '?', 'start', 'menu', 'meny'],
         scopes: everywhere,
         help: { usageKey: 'home.commands.help.usage', descriptionKey: 'home.commands.help.description' },
         run: async (turn) => [home.help(turn)],
+      },
+      {
+        id: 'greeting',
+        words: ['hi', 'hello', 'hey', 'hej', 'hallå', 'tjena', 'what can you do', 'what do you do', 'vad kan du göra', 'vad kan du', 'vad gör du'],
+        scopes: everywhere,
+        help: { usageKey: 'home.commands.greeting.usage', descriptionKey: 'home.commands.greeting.description' },
+        run: async (turn) => [home.greeting(turn)],
       },
       {
         id: 'language',

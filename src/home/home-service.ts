@@ -12,6 +12,10 @@ const languageWords: Readonly<Record<string, Locale>> = {
   sv: 'sv', svenska: 'sv', swedish: 'sv', en: 'en', english: 'en', engelska: 'en',
 };
 
+// Practice and role-play are what most people come for, so the help card starts with them.
+const firstCommands = ['practice', 'roleplay'];
+const rankOf = (id: string): number => (firstCommands.includes(id) ? firstCommands.indexOf(id) : firstCommands.length);
+
 /** The first things a person sees: welcome, help, language choice and the answer to an unknown command. */
 export class HomeService {
   constructor(
@@ -34,6 +38,11 @@ export class HomeService {
         footnote: t('home.welcome.footnote'),
       }),
     );
+  }
+
+  /** "hello" or "what can you do?": a short friendly line pointing at practice and role-play, not the whole command card. */
+  greeting(turn: Turn): Reply {
+    return textReply(turn.t(`home.greeting.${turn.conversation.kind}`));
   }
 
   help(turn: Turn, locale: Locale = turn.locale, notice = ''): Reply {
@@ -79,7 +88,8 @@ export class HomeService {
     const t = this.translator.forLocale(locale);
     const commands = this.capabilities()
       .flatMap((capability) => capability.commands)
-      .filter((command) => command.scopes.includes(kind))
+      .filter((command) => command.scopes.includes(kind) && command.id !== 'greeting')
+      .sort((a, b) => rankOf(a.id) - rankOf(b.id))
       .map((command) => ({ command: t(command.help.usageKey), description: t(command.help.descriptionKey) }));
     const otherLocale: Locale = locale === 'sv' ? 'en' : 'sv';
     return cardView(helpCard, {

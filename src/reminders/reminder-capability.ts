@@ -26,7 +26,7 @@ export function reminderCapability(deps: ReminderDependencies): Capability {
     actions: [
       { verb: 'reminder.setup', run: async (turn) => ({ replies: await service.fromCommand(turn, '') }) },
       { verb: 'reminder.save', run: (turn, data) => service.saveFromCard(turn, data) },
-      { verb: 'reminder.snooze', run: (turn) => service.snooze(turn) },
+      { verb: 'reminder.snooze', run: (turn, data) => service.snooze(turn, data) },
       { verb: 'reminder.stop', run: async (turn) => ({ replies: await service.stop(turn) }) },
     ],
     menu: [{ titleKey: 'reminders.menu.title', descriptionKey: 'reminders.menu.description', verb: 'reminder.setup', scopes: ['personal'] }],

@@ -24,6 +24,8 @@ export interface ReminderNudgeCardData {
   readonly notice: string;
   /** Links into exercises or role-play, only for verbs the bot has. */
   readonly buttons: readonly CardButton[];
+  readonly laterTitle: string;
+  readonly tomorrowTitle: string;
   readonly snoozeTitle: string;
   readonly stopTitle: string;
   readonly active: boolean;

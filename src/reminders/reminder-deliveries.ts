@@ -1,5 +1,4 @@
 import { cardView } from '../cards/card-view';
-import { themeIds } from '../content/themes';
 import { cardReply } from '../core/reply';
 import type { Delivery } from '../delivery/delivery';
 import type { DeliveryHandler } from '../delivery/delivery-handler';
@@ -69,14 +68,16 @@ export function reminderDeliveryHandler(deps: ReminderDependencies, clock: () =>
       if (reminder.snoozedUntil && now.getTime() < Date.parse(reminder.snoozedUntil)) return { kind: 'cancel', reason: 'snoozed' };
       const date = typeof delivery.payload.date === 'string' ? delivery.payload.date : '';
       const weekday = weekdays[isoWeekday(date) - 1];
-      if (delivery.payload.localTime !== reminder.localTime || weekday === undefined || !reminder.days.includes(weekday)) {
+      const asked = delivery.payload.again === true;
+      const changed = delivery.payload.localTime !== reminder.localTime || weekday === undefined || !reminder.days.includes(weekday);
+      // A nudge the person asked for (later today, tomorrow) is not tied to the weekly days.
+      if (!asked && changed) {
         return { kind: 'cancel', reason: 'reminder changed' };
       }
       const settings = await deps.settings.get(reminder.userKey);
       const locale = settings.locale ?? 'en';
       const t = deps.translator.forLocale(locale);
-      // A different theme each day, the same for everyone on that day.
-      const theme = themeIds[Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000) % themeIds.length] ?? 'perspective';
+      const theme = await deps.neededTheme(reminder.userKey, now);
       const verbs = deps.availableVerbs();
       return {
         kind: 'send',
@@ -88,6 +89,8 @@ export function reminderDeliveryHandler(deps: ReminderDependencies, clock: () =>
               suggestion: t(`reminders.suggestions.${theme}`),
               notice: '',
               buttons: linkedVerbs.filter((verb) => verbs.has(verb)).map((verb) => ({ title: t(`reminders.nudge.links.${verb.replace('.', '-')}`), verb })),
+              laterTitle: t('reminders.nudge.later'),
+              tomorrowTitle: t('reminders.nudge.tomorrow'),
               snoozeTitle: t('reminders.nudge.snooze'),
               stopTitle: t('reminders.nudge.stop'),
               active: true,

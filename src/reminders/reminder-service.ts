@@ -1,7 +1,7 @@
 import { cardView, type CardView } from '../cards/card-view';
 import { cardReply, textReply, type ActionOutcome, type Reply } from '../core/reply';
 import type { Turn } from '../core/turn';
-import type { ThemeCatalog } from '../content/themes';
+import type { ThemeCatalog, ThemeId } from '../content/themes';
 import type { Translator } from '../core/translator';
 import type { DeliveryQueue } from '../delivery/delivery';
 import type { UserSettingsRepository } from '../home/user-settings';
@@ -9,12 +9,14 @@ import type { Logger } from '../logger';
 import { isLocalTime, localDateOf } from '../schedules/calendar';
 import { describeRule, formatDate, formatInstant } from '../schedules/describe';
 import { nextOccurrence, weekdays, type ScheduleRule, type Weekday } from '../schedules/recurrence';
-import type { PracticeReminder } from './reminder';
+import { reminderKind, type PracticeReminder } from './reminder';
 import { reminderSetupCard } from './reminder-cards';
 import type { ReminderRepository } from './reminder-repository';
 import { parseReminderWords } from './reminder-words';
 
-const week = 7 * 24 * 3_600_000;
+const day = 24 * 3_600_000;
+const week = 7 * day;
+const laterToday = 3 * 3_600_000;
 
 export interface ReminderDependencies {
   readonly repository: ReminderRepository;
@@ -24,6 +26,8 @@ export interface ReminderDependencies {
   readonly themes: ThemeCatalog;
   /** Card verbs the bot has, so a nudge links into exercises or role-play only when they exist. */
   readonly availableVerbs: () => ReadonlySet<string>;
+  /** The theme the person most needs to practise, so a nudge suggests it. */
+  readonly neededTheme: (userKey: string, now: Date) => Promise<ThemeId>;
   readonly fallbackTimeZone: string;
   readonly logger: Logger;
 }
@@ -56,11 +60,24 @@ export class ReminderService {
     return { update: this.setupView(turn, days, time, notice, true) };
   }
 
-  async snooze(turn: Turn): Promise<ActionOutcome> {
+  /** "Later today" and "tomorrow" send one more nudge then; "a week" pauses the schedule for seven days. */
+  async snooze(turn: Turn, data: Readonly<Record<string, unknown>>): Promise<ActionOutcome> {
+    const again = data.for === 'later' ? laterToday : data.for === 'tomorrow' ? day : undefined;
+    if (again !== undefined) return this.nudgeAgain(turn, new Date(turn.now.getTime() + again));
     const until = new Date(turn.now.getTime() + week);
     const reminder = await this.deps.repository.change(turn.actor.userKey, (current) => ({ ...current, snoozedUntil: until.toISOString() }));
     if (!reminder) return { replies: [textReply(turn.t('reminders.none'))] };
     return { replies: [textReply(turn.t('reminders.snoozed', { date: formatDate(localDateOf(until, this.zoneOf(turn)), turn.locale) }))] };
+  }
+
+  private async nudgeAgain(turn: Turn, at: Date): Promise<ActionOutcome> {
+    const current = await this.deps.repository.get(turn.actor.userKey);
+    if (current?.reminder.status !== 'active') return { replies: [textReply(turn.t('reminders.none'))] };
+    const { userKey, tenantId } = current.reminder;
+    await this.deps.queue.enqueue([
+      { occurrenceKey: `reminder:${userKey}:again:${at.toISOString()}`, recipientKey: userKey, kind: reminderKind, tenantId, destination: { userKey }, payload: { again: true }, dueAt: at },
+    ]);
+    return { replies: [textReply(turn.t('reminders.again', { time: formatInstant(at, this.zoneOf(turn), turn.locale) }))] };
   }
 
   async stop(turn: Turn): Promise<readonly Reply[]> {

@@ -44,8 +44,13 @@ describe('router', () => {
     assert.equal(match.kind === 'command' && match.route.id, 'delete-data');
   });
 
-  it('when a word only starts like a command, then it is not that command', () => {
-    assert.equal(router.matchCommand('practiced', 'personal').kind, 'unknown');
+  it('when a word only starts like a command, then it is not that command, only a suggestion of it', () => {
+    const match = router.matchCommand('practiced', 'personal');
+    assert.equal(match.kind === 'command' ? match.route.id : match.kind, 'did-you-mean');
+  });
+
+  it('when a word is far from every command, then it is unknown', () => {
+    assert.equal(router.matchCommand('banana', 'personal').kind, 'unknown');
   });
 
   it('when a command is used outside its scopes, then it is reported as wrong scope', () => {

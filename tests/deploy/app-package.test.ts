@@ -112,7 +112,7 @@ describe('Teams app package', () => {
       const outFile = path.join(tempDir(), 'out', 'partner-coach.zip');
       const result = await packageApp({ env, outFile, defaultVersion: '2.0.1' });
       const entries = readZip(readFileSync(outFile));
-      assert.deepEqual([...entries.keys()].sort(), ['color.png', 'manifest.json', 'outline.png']);
+      assert.deepEqual([...entries.keys()].sort(), ['color.png', 'manifest.json', 'outline.png', 'sv-se.json']);
       const manifest = JSON.parse(entries.get('manifest.json')?.toString('utf8') ?? '') as JsonObject;
       assert.equal(manifest['id'], appId);
       assert.equal(firstBot(manifest).botId, appId);

@@ -34,9 +34,10 @@ export const cardFixtures: CardView[] = [
   scenarioView(en, themes, flip, 'attempt-fixture-1'),
   scenarioView(sv, themes, demand, 'attempt-fixture-2', { choice: 'partly', answer: longAnswer }, { key: 'exercises.errors.answerTooLong', params: { max: 1000, length: 1042 } }),
   scenarioView(en, themes, listening, 'attempt-fixture-3', {}, { key: 'exercises.errors.chooseOption' }),
-  resultView(en, themes, demand, attempt(demand, { choice: 'partly', correct: false, answer: longAnswer, feedback: { status: 'given', text: 'You named the deadline. Next time, ask about their customers first.' } }), { kind: 'form' }),
+  resultView(en, themes, demand, attempt(demand, { choice: 'partly', correct: false, answer: longAnswer, feedback: { status: 'given', text: 'You named the deadline. Next time, ask about their customers first.', coveredKeyPoints: [0, 2] } }), { kind: 'form', keyPoints: '0,2' }),
   resultView(sv, themes, flip, attempt(flip, { answer: 'Jag frågar först vad som står på spel för dem.', feedback: { status: 'unavailable', reason: 'timeout' } }), { kind: 'form', rating: '4', commitment: 'Fråga om tidsgränsen.', problem: { key: 'exercises.errors.commitmentTooLong', params: { max: 300, length: 320 } } }),
-  resultView(en, themes, listening, attempt(listening, { choice: 'a', correct: false, rating: 3, commitment: 'Ask before I fix.', ratedAt: '2025-03-10T08:35:00.000Z' }), { kind: 'saved' }),
+  resultView(en, themes, listening, attempt(listening, { choice: 'a', correct: false, rating: 3, commitment: 'Ask before I fix.', coveredKeyPoints: [1], ratedAt: '2025-03-10T08:35:00.000Z' }), { kind: 'saved' }),
+  resultView(sv, themes, flip, attempt(flip, { answer: 'Jag frågar.', feedback: { status: 'given', text: 'Bra.', coveredKeyPoints: [] }, rating: 2, coveredKeyPoints: [], ratedAt: '2025-03-10T08:35:00.000Z' }), { kind: 'saved' }),
   themesView(sv, themes, 'Jag känner inte till något tema som heter ”glass”. Välj ett här nedanför.'),
   progressView(
     en,

@@ -67,6 +67,19 @@ export class ExerciseDriver {
     return card;
   }
 
+  /** Presses a button that starts something new: the pressed card is left as it is and a new card is posted. */
+  async pressForNewCard(verb: string, data: Record<string, unknown> = {}): Promise<Card> {
+    const before = this.harness.connector.posted().length;
+    const updatesBefore = this.harness.connector.updated().length;
+    const { card, text } = await this.press(verb, data);
+    assert.equal(card, undefined, `${verb} replaced the card it was pressed on`);
+    assert.equal(text, '');
+    assert.equal(this.harness.connector.updated().length, updatesBefore, `${verb} updated an earlier message`);
+    const posted = this.harness.connector.posted().slice(before).map((call) => attachedCard(call.body)).find((found) => found !== undefined);
+    assert.ok(posted, `no new card after ${verb}`);
+    return posted;
+  }
+
   /** Answers the scenario on the card: the first option for choice kinds, and the text for the rest. */
   async answer(scenario: Card, text: string, choice?: string): Promise<Card> {
     const fields: Record<string, unknown> = { ...actionData(scenario, 'exercises.submit') };
@@ -75,7 +88,7 @@ export class ExerciseDriver {
     return this.pressForCard('exercises.submit', fields);
   }
 
-  async rate(result: Card, rating: string | undefined, commitment?: string): Promise<Card> {
-    return this.pressForCard('exercises.rate', { ...actionData(result, 'exercises.rate'), rating, commitment });
+  async rate(result: Card, rating: string | undefined, commitment?: string, keyPoints?: string): Promise<Card> {
+    return this.pressForCard('exercises.rate', { ...actionData(result, 'exercises.rate'), rating, commitment, keyPoints });
   }
 }

@@ -35,19 +35,25 @@ describe('AI feedback on exercise answers (real AzureOpenAI client, loopback ser
   });
   afterEach(async () => harness.stop());
 
-  it('when the model answers, then 2–3 sentences of feedback are shown beside the perspectives and saved', async () => {
-    model.enqueue({ kind: 'json', value: { sentences: ['You started from their month-end, not from our plan.', 'Next time, also ask who else is affected.'] } });
+  it('when the model answers, then 2–3 sentences of feedback and the key points it found are shown beside the perspectives and saved', async () => {
+    model.enqueue({ kind: 'json', value: { sentences: ['You started from their month-end, not from our plan.', 'Next time, also ask who else is affected.'], keyPointsCovered: [1, 3, 1] } });
     const learner = new ExerciseDriver(harness, options());
     const result = cardText(await learner.answer(await learner.command('practice perspective'), answer));
     assert.match(result, /Feedback on your answer\nYou started from their month-end, not from our plan\. Next time, also ask who else is affected\./);
+    assert.match(result, /Key points the coach found in your answer: Sees that the roll-out hits Maria's month-end close; Contacts the customer now, before the roll-out\./);
     assert.match(result, /Model perspectives/);
     assert.match(result, /What good looks like\nStart from the customer's situation and goals/);
     const [saved] = await savedAttempts();
-    assert.deepEqual(saved?.feedback, { status: 'given', text: 'You started from their month-end, not from our plan. Next time, also ask who else is affected.' });
+    assert.deepEqual(saved?.feedback, {
+      status: 'given',
+      text: 'You started from their month-end, not from our plan. Next time, also ask who else is affected.',
+      coveredKeyPoints: [0, 2],
+    });
+    assert.equal(saved?.coveredKeyPoints, undefined, 'the coach\'s view is not the learner\'s tick');
   });
 
   it('when feedback is asked for, then instructions are in the system message and the learner\'s words only in the user message', async () => {
-    model.enqueue({ kind: 'json', value: { sentences: ['Bra början.', 'Fråga mer om deras kunder.'] } });
+    model.enqueue({ kind: 'json', value: { sentences: ['Bra början.', 'Fråga mer om deras kunder.'], keyPointsCovered: [] } });
     const learner = new ExerciseDriver(harness, options({ locale: 'sv-SE' }));
     const result = cardText(await learner.answer(await learner.command('öva perspektiv'), answer));
     assert.match(result, /Återkoppling på ditt svar\nBra början\. Fråga mer om deras kunder\./);
@@ -58,6 +64,8 @@ describe('AI feedback on exercise answers (real AzureOpenAI client, loopback ser
     assert.equal(system?.role, 'system');
     assert.match(system?.content ?? '', /written in Swedish/);
     assert.match(system?.content ?? '', /Utgå från kundens situation och mål/, 'judged against the theme\'s "what good looks like"');
+    assert.match(system?.content ?? '', /Key points:\n1\. Ser att utrullningen krockar med Marias månadsbokslut\n2\. /, 'judged against the same key points the learner ticks');
+    assert.match(result, /Coachen hittade inte nyckelpunkterna här nedanför i ditt svar än\./);
     assert.ok(!(system?.content ?? '').includes(answer), 'the learner\'s text is not in the system message');
     assert.deepEqual(user, { role: 'user', content: answer });
     assert.equal(request.body.response_format?.type, 'json_schema');
@@ -69,7 +77,9 @@ describe('AI feedback on exercise answers (real AzureOpenAI client, loopback ser
     ['the model does not answer in time', { kind: 'hang' }, 'timeout'],
     ['the content filter stops it', { kind: 'content-filter' }, 'content-filtered'],
     ['the reply is not JSON', { kind: 'text', text: 'Great answer! You really flipped the perspective.' }, 'invalid-output'],
-    ['the JSON has the wrong shape', { kind: 'json', value: { sentences: ['Only one sentence.'] } }, 'invalid-output'],
+    ['the JSON has the wrong shape', { kind: 'json', value: { sentences: ['Only one sentence.'], keyPointsCovered: [] } }, 'invalid-output'],
+    ['the key points are left out', { kind: 'json', value: { sentences: ['Good start.', 'Ask more.'] } }, 'invalid-output'],
+    ['a key point is named that the exercise does not have', { kind: 'json', value: { sentences: ['Good start.', 'Ask more.'], keyPointsCovered: [2, 5] } }, 'invalid-output'],
     ['the service fails (500)', { kind: 'status', status: 500 }, 'unavailable'],
   ];
   for (const [situation, modelAnswer, reason] of failures) {

@@ -99,9 +99,10 @@ describe('exercises over real HTTP (practice, answer, rate, progress)', () => {
     assert.match(cardText(done), /Sparat\. Du gav dig själv 3 av 5\./);
 
     const progress = cardText(await learner.command('framsteg'));
-    assert.match(progress, /Din övning/);
-    assert.match(progress, /Svit: 1 dag/);
-    assert.match(progress, /Förtroende\n█{10}\n1 gjorda, självskattning i snitt 3,0 av 5/);
+    assert.match(progress, /Dina framsteg/);
+    assert.match(progress, /Du har övat en dag i rad/);
+    assert.match(progress, /Förtroende\n█{10}\ngjorda: 1, självskattning i snitt 3,0 av 5/);
+    assert.doesNotMatch(progress, /Svit|1 gjorda/);
     assert.match(progress, /Ringa när jag sagt att jag ska ringa\./);
     assert.doesNotMatch(progress, /Your practice|Streak/);
   });
@@ -114,11 +115,11 @@ describe('exercises over real HTTP (practice, answer, rate, progress)', () => {
       await learner.rate(result, rating, `Commitment from the ${day}th`);
     }
     now = new Date('2025-03-12T18:00:00.000Z');
-    const progress = cardText(await learner.pressForCard('exercises.progress'));
+    const progress = cardText(await learner.pressForNewCard('exercises.progress'));
     assert.match(progress, /Streak: 3 days in a row/);
     assert.match(progress, /Exercises done: 3/);
     assert.match(progress, /Trust\n█{10}\n2 done, average self-rating 3\.0 of 5/);
-    assert.match(progress, /Listening\n█{5}░{5}\n1 done, average self-rating 5\.0 of 5/);
+    assert.match(progress, /Listening\n█{5}░{5}\n1 done, not rated yet/, 'a choice exercise asks what you will do, not for a rating');
     assert.match(progress, /Perspective\n░{10}\nnot practised yet/);
     assert.match(progress, /2025-03-12\nCommitment from the 12th\n2025-03-11\nCommitment from the 11th/);
   });
@@ -165,12 +166,12 @@ describe('exercises over real HTTP (practice, answer, rate, progress)', () => {
     assert.match(cardText(back), /Which part of being a partner do you want to practise\?/);
   });
 
-  it('when the welcome menu button is pressed, then the card becomes a scenario', async () => {
+  it('when the welcome menu button is pressed, then a scenario arrives as a new card and the help card stays', async () => {
     await harness.post(messageActivity(options(), 'help'));
     const help = attachedCard(harness.connector.posted().at(-1)?.body ?? {});
     assert.ok(help);
     assert.deepEqual(actionData(help, 'exercises.start'), { verb: 'exercises.start' });
-    const scenario = await new ExerciseDriver(harness, options()).pressForCard('exercises.start');
+    const scenario = await new ExerciseDriver(harness, options()).pressForNewCard('exercises.start');
     assert.ok(actionData(scenario, 'exercises.submit').attemptId);
   });
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { parseReminderWords } from '../../src/reminders/reminder-words';
 import { executeActivity, messageActivity } from '../support/activities';
 import { attachedCard, cardText, type TestApp } from '../support/test-app';
+import { ExerciseDriver } from '../exercises/exercise-driver';
 import { advance, eventually, inPersonalChat, maria, personalChatId, postedCards, readDeliveries, startCheckinApp } from '../checkins/checkin-harness';
 
 describe('practice reminders', () => {
@@ -56,6 +57,34 @@ describe('practice reminders', () => {
       await advance(harness, 3 * 24 * 60);
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       assert.equal(nudges().length, 1);
+    });
+
+    it('when the person chooses "later today" on a nudge, then one more nudge comes three hours later, and "tomorrow" and "in a week" are offered too', async () => {
+      await harness.post(messageActivity(inPersonalChat(harness, maria), 'remind me every day 09:00'));
+      await advance(harness, 2 * 60);
+      const first = await eventually('the first nudge', () => nudges()[0]);
+      const json = JSON.stringify(first.card);
+      for (const option of ['later', 'tomorrow', 'week']) assert.match(json, new RegExp(`"verb":"reminder\\.snooze","for":"${option}"`));
+      assert.match(cardText(first.card), /Later today|Tomorrow|In a week/);
+      const answer = await harness.post(executeActivity(inPersonalChat(harness, maria), 'reminder.snooze', { verb: 'reminder.snooze', for: 'later' }));
+      assert.equal(answer.status, 200);
+      assert.match(String(harness.connector.posted().at(-1)?.body.text), /I'll remind you again at/);
+      await advance(harness, 2 * 60);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      assert.equal(nudges().length, 1, 'not before the three hours');
+      await advance(harness, 61);
+      await eventually('the nudge later today', () => nudges()[1]);
+    });
+
+    it('when the person has practised every theme but one, then the nudge suggests the theme they most need', async () => {
+      const learner = new ExerciseDriver(harness, inPersonalChat(harness, maria));
+      for (const theme of ['perspective', 'customers-customer', 'business', 'proactive', 'listen', 'demands', 'order-and-flexibility']) {
+        await learner.answer(await learner.command(`practice ${theme}`), 'I would ask first.');
+      }
+      await harness.post(messageActivity(inPersonalChat(harness, maria), 'remind me every day 09:00'));
+      await advance(harness, 2 * 60);
+      const nudge = await eventually('the nudge', () => nudges()[0]);
+      assert.match(cardText(nudge.card), /Build trust, add value\n[^\n]*promise/);
     });
 
     it('when the command has no time, then the card asks for days and time and saving it confirms', async () => {
