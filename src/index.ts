@@ -1,7 +1,7 @@
 import 'dotenv/config';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { createAzureOpenAiModel } from './ai/azure-openai-model';
+import { createLanguageModel } from './ai/create-language-model';
 import { createAdapter } from './bot/adapter';
 import type { OpenIdMetadataUrls } from './bot/bot-credentials';
 import { ConversationReferenceRepository } from './bot/conversation-references';
@@ -18,10 +18,9 @@ import { CheckinRepository } from './checkins/checkin-repository';
 import { QuestionSetCatalog } from './checkins/question-sets';
 import { Collections } from './collect/collections';
 import { ConfigError, loadConfig, type AppConfig } from './config';
-import { loadOrCreateSecret, secretFileFor } from './collect/pseudonym';
+import { checkAnswerSecret, loadAnswerSecret } from './collect/answer-secret';
 import { ThemeCatalog } from './content/themes';
 import type { Capability } from './core/capability';
-import type { LanguageModel } from './core/language-model';
 import { Router } from './core/router';
 import { Translator } from './core/translator';
 import { shiftableClock } from './delivery/clock';
@@ -94,9 +93,13 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
 
   const contentDir = path.join(projectRoot, 'content');
   const themes = ThemeCatalog.load(contentDir);
-  const answerSecret = loadOrCreateSecret(config.answerSecretFile ?? secretFileFor(config.databaseUrl, projectRoot));
+  const answerSecret = loadAnswerSecret(config, projectRoot);
+  await checkAnswerSecret(store, answerSecret).catch(async (error: unknown) => {
+    if (ownsStore) await store.close();
+    throw error;
+  });
   const references = new ConversationReferenceRepository(store);
-  const languageModel: LanguageModel | undefined = config.azureOpenAi ? createAzureOpenAiModel(config.azureOpenAi) : undefined;
+  const languageModel = createLanguageModel(config);
   const settings = new UserSettingsRepository(store);
   const renderer = CardRenderer.load(path.join(projectRoot, 'cards'));
   const messenger = new ProactiveMessenger({
@@ -225,7 +228,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       'LOCAL MODE: MicrosoftAppId is not set, so inbound authentication is OFF and the bot listens on 127.0.0.1 only. Set MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppType before exposing it.',
     );
   }
-  logger.info({ url: `${running.url}/api/messages`, storage: store.engine, azureOpenAi: Boolean(config.azureOpenAi) }, 'Partner Coach is listening');
+  logger.info({ url: `${running.url}/api/messages`, storage: store.engine, languageModel: config.azureOpenAi ? 'azure-openai' : config.openAi ? 'openai-compatible' : 'none' }, 'Partner Coach is listening');
 
   return {
     url: running.url,

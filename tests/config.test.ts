@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ConfigError, loadConfig } from '../src/config';
+import { ConfigError, configKeys, loadConfig } from '../src/config';
 
 const appId = '0f5a3c1e-9b2d-4c7e-8a11-2b3c4d5e6f70';
 const tenantId = '11111111-2222-3333-4444-555555555555';
@@ -21,7 +21,7 @@ describe('config', () => {
   });
 
   it('when bot credentials are complete, then they are parsed and the host opens up', () => {
-    const config = loadConfig({ MicrosoftAppId: appId, MicrosoftAppPassword: 'secret', MicrosoftAppType: 'MultiTenant' });
+    const config = loadConfig({ MicrosoftAppId: appId, MicrosoftAppPassword: 'secret', MicrosoftAppType: 'MultiTenant', DATABASE_URL: 'sqlite:/var/lib/coach.db' });
     assert.deepEqual(config.bot, { appId, appPassword: 'secret', appType: 'MultiTenant', tenantId: undefined });
     assert.equal(config.host, '0.0.0.0');
   });
@@ -73,6 +73,37 @@ describe('config', () => {
     });
     assert.equal(config.azureOpenAi?.deployment, 'gpt-4o-mini');
     assert.equal(config.azureOpenAi?.timeoutMs, 15000);
+  });
+
+  it('when Azure OpenAI is set without an API key, then it is configured for the managed identity (AZURE_CLIENT_ID picks it)', () => {
+    const azure = { AZURE_OPENAI_ENDPOINT: 'https://x.openai.azure.com', AZURE_OPENAI_DEPLOYMENT: 'gpt-4o-mini', AZURE_OPENAI_API_VERSION: '2024-10-21' };
+    const config = loadConfig({ ...azure, AZURE_CLIENT_ID: tenantId });
+    assert.equal(config.azureOpenAi?.apiKey, undefined);
+    assert.equal(config.azureOpenAi?.managedIdentityClientId, tenantId);
+    assert.throws(() => loadConfig({ ...azure, AZURE_CLIENT_ID: 'me' }), /AZURE_CLIENT_ID: must be a GUID/);
+  });
+
+  it('when an OpenAI-compatible endpoint is set, then it is configured, and a missing key or model is named', () => {
+    const config = loadConfig({ OPENAI_BASE_URL: 'http://llm.internal:8000/v1', OPENAI_API_KEY: 'k', OPENAI_MODEL: 'llama-3.1-8b' });
+    assert.deepEqual(config.openAi, { baseUrl: 'http://llm.internal:8000/v1', apiKey: 'k', model: 'llama-3.1-8b', timeoutMs: 15000 });
+    assert.equal(config.azureOpenAi, undefined);
+    assert.equal(loadConfig({ OPENAI_API_KEY: 'k', OPENAI_MODEL: 'gpt-4o-mini' }).openAi?.baseUrl, undefined);
+    assert.throws(() => loadConfig({ OPENAI_BASE_URL: 'http://llm.internal:8000/v1' }), (error: unknown) =>
+      error instanceof ConfigError && error.problems.length === 2 && error.problems.every((problem) => /^OPENAI_(API_KEY|MODEL): required because OPENAI_BASE_URL is set/.test(problem)),
+    );
+  });
+
+  it('when both Azure OpenAI and an OpenAI-compatible endpoint are set, then it is refused', () => {
+    assert.throws(
+      () => loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://x.openai.azure.com', AZURE_OPENAI_DEPLOYMENT: 'd', AZURE_OPENAI_API_VERSION: 'v', OPENAI_API_KEY: 'k', OPENAI_MODEL: 'm' }),
+      /set either these or the AZURE_OPENAI_\* keys, not both/,
+    );
+  });
+
+  it('when the list of known keys is read, then it holds exactly the keys the schema parses', () => {
+    assert.ok(configKeys.includes('DATABASE_URL') && configKeys.includes('ANSWER_SECRET') && configKeys.includes('OPENAI_MODEL'));
+    assert.ok(!configKeys.includes('NODE_ENV'));
+    assert.ok(Object.isFrozen(configKeys));
   });
 
   it('when allowed tenants are listed, then they are parsed, and a non-GUID is refused', () => {

@@ -1,75 +1,29 @@
 import type {} from '@azure/openai/types';
-import { APIConnectionTimeoutError, APIError, APIUserAbortError, AzureOpenAI } from 'openai';
-import type { ChatCompletionCreateParamsBase } from 'openai/resources/chat/completions';
+import { getBearerTokenProvider, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
+import { AzureOpenAI } from 'openai';
 import type { AzureOpenAiConfig } from '../config';
-import { ModelFailure, type LanguageModel, type ModelReply, type ModelRequest } from '../core/language-model';
+import type { LanguageModel } from '../core/language-model';
+import { chatCompletionsModel } from './chat-completions-model';
 
-/** The only code that talks to the OpenAI SDK: Azure OpenAI chat completions behind the LanguageModel port. */
-export function createAzureOpenAiModel(config: AzureOpenAiConfig): LanguageModel {
+const cognitiveServicesScope = 'https://cognitiveservices.azure.com/.default';
+
+/** Azure OpenAI with an API key, or without one through Entra ID (the app's managed identity unless a credential is given). */
+export function createAzureOpenAiModel(config: AzureOpenAiConfig, credential?: TokenCredential): LanguageModel {
+  const authentication = config.apiKey
+    ? { apiKey: config.apiKey }
+    : { azureADTokenProvider: getBearerTokenProvider(credential ?? managedIdentity(config), cognitiveServicesScope) };
   const client = new AzureOpenAI({
     endpoint: config.endpoint,
-    apiKey: config.apiKey,
+    ...authentication,
     apiVersion: config.apiVersion,
     deployment: config.deployment,
     timeout: config.timeoutMs,
     // Callers fall back (scripted customer, perspectives alone) instead of making a person wait through retries.
     maxRetries: 0,
   });
-  const parameters = (request: ModelRequest): ChatCompletionCreateParamsBase => ({
-    model: config.deployment,
-    messages: request.messages.map((message) => ({ role: message.role, content: message.content })),
-    max_tokens: request.maxTokens,
-    temperature: request.temperature ?? 0.7,
-    ...(request.json
-      ? { response_format: { type: 'json_schema', json_schema: { name: request.json.name, schema: { ...request.json.schema }, strict: true } } }
-      : {}),
-  });
-
-  return {
-    async complete(request: ModelRequest): Promise<ModelReply> {
-      try {
-        const completion = await client.chat.completions.create({ ...parameters(request), stream: false }, { signal: request.signal });
-        const choice = completion.choices[0];
-        if (choice?.finish_reason === 'content_filter') throw new ModelFailure('content-filtered');
-        const text = choice?.message.content;
-        if (!text) throw new ModelFailure('invalid-output');
-        return {
-          text,
-          promptTokens: completion.usage?.prompt_tokens ?? 0,
-          completionTokens: completion.usage?.completion_tokens ?? 0,
-        };
-      } catch (error) {
-        throw toModelFailure(error);
-      }
-    },
-
-    async *stream(request: ModelRequest): AsyncIterable<string> {
-      try {
-        const chunks = await client.chat.completions.create({ ...parameters(request), stream: true }, { signal: request.signal });
-        for await (const chunk of chunks) {
-          const choice = chunk.choices[0];
-          if (choice?.finish_reason === 'content_filter') throw new ModelFailure('content-filtered');
-          if (choice?.delta.content) yield choice.delta.content;
-        }
-      } catch (error) {
-        throw toModelFailure(error);
-      }
-    },
-  };
+  return chatCompletionsModel(client, config.deployment);
 }
 
-function toModelFailure(error: unknown): ModelFailure {
-  if (error instanceof ModelFailure) return error;
-  if (error instanceof APIConnectionTimeoutError || error instanceof APIUserAbortError) return new ModelFailure('timeout');
-  if (error instanceof APIError) {
-    if (error.status === 429) return new ModelFailure('rate-limited', retryAfterSeconds(error.headers as Headers | undefined));
-    const code = (error.error as { code?: unknown } | undefined)?.code ?? error.code;
-    if (error.status === 400 && code === 'content_filter') return new ModelFailure('content-filtered');
-  }
-  return new ModelFailure('unavailable');
-}
-
-function retryAfterSeconds(headers: Headers | undefined): number | undefined {
-  const value = Number(headers?.get('retry-after'));
-  return Number.isFinite(value) && value > 0 ? value : undefined;
+function managedIdentity(config: AzureOpenAiConfig): TokenCredential {
+  return config.managedIdentityClientId ? new ManagedIdentityCredential({ clientId: config.managedIdentityClientId }) : new ManagedIdentityCredential();
 }

@@ -11,9 +11,15 @@ export type ModelAnswer =
   | { readonly kind: 'hang' };
 
 export interface RecordedModelRequest {
+  /** Azure's /openai/deployments/{name}/chat/completions, or OpenAI's /v1/chat/completions. */
+  readonly api: 'azure' | 'openai';
+  /** The Azure deployment in the path, or the model named in an OpenAI body. */
   readonly deployment: string;
   readonly apiVersion: string;
+  /** Azure's api-key header, or the bearer token of an OpenAI-compatible call. */
   readonly apiKey: string | undefined;
+  /** A bearer token (Entra ID on Azure, the key on OpenAI). */
+  readonly bearer: string | undefined;
   readonly body: {
     messages: Array<{ role: string; content: string }>;
     stream?: boolean;
@@ -26,9 +32,17 @@ export interface RecordedModelRequest {
 
 const filterOk = { hate: { filtered: false, severity: 'safe' }, self_harm: { filtered: false, severity: 'safe' }, sexual: { filtered: false, severity: 'safe' }, violence: { filtered: false, severity: 'safe' } };
 
-/** A loopback server that speaks the Azure OpenAI chat-completions REST API, so the real AzureOpenAI client is exercised. */
+/** The bearer token the loopback managed-identity endpoint hands out. */
+export const loopbackEntraToken = 'loopback-entra-token';
+
+/**
+ * A loopback server that speaks the Azure OpenAI and the OpenAI chat-completions REST APIs, so the real clients are
+ * exercised; it also plays the App Service / Container Apps managed-identity token endpoint (GET /msi/token).
+ */
 export class LoopbackAzureOpenAi {
   readonly requests: RecordedModelRequest[] = [];
+  /** Query strings of the token requests made to the managed-identity endpoint. */
+  readonly tokenRequests: URLSearchParams[] = [];
   private readonly queue: ModelAnswer[] = [];
   private fallback: ModelAnswer = { kind: 'text', text: 'OK' };
   private readonly hanging: ServerResponse[] = [];
@@ -63,23 +77,29 @@ export class LoopbackAzureOpenAi {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? '/', 'http://loopback');
-    const match = /^\/openai\/deployments\/([^/]+)\/chat\/completions$/.exec(url.pathname);
-    if (!match || req.method !== 'POST') {
+    if (url.pathname === '/msi/token' && req.method === 'GET') return this.token(req, url, res);
+    const azure = /^\/openai\/deployments\/([^/]+)\/chat\/completions$/.exec(url.pathname);
+    const openAi = url.pathname === '/v1/chat/completions';
+    if ((!azure && !openAi) || req.method !== 'POST') {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { code: 'NotFound', message: 'Resource not found' } }));
       return;
     }
-    const apiKey = req.headers['api-key'] as string | undefined;
-    if (!apiKey) {
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const apiKey = azure ? (req.headers['api-key'] as string | undefined) : bearer;
+    if (!apiKey && !bearer) {
       res.writeHead(401, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { code: '401', message: 'Access denied due to invalid subscription key.' } }));
       return;
     }
+    const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as RecordedModelRequest['body'] & { model?: string };
     const recorded: RecordedModelRequest = {
-      deployment: decodeURIComponent(match[1] ?? ''),
+      api: azure ? 'azure' : 'openai',
+      deployment: azure ? decodeURIComponent(azure[1] ?? '') : (body.model ?? ''),
       apiVersion: url.searchParams.get('api-version') ?? '',
       apiKey,
-      body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as RecordedModelRequest['body'],
+      bearer,
+      body,
       serverMs: 0,
     };
     this.requests.push(recorded);
@@ -87,6 +107,15 @@ export class LoopbackAzureOpenAi {
     if ('delayMs' in answer && answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
     this.answer(answer, recorded, res);
     recorded.serverMs = performance.now() - started;
+  }
+
+  // The App Service / Container Apps protocol: the secret header proves the caller runs inside the host.
+  private token(req: IncomingMessage, url: URL, res: ServerResponse): void {
+    this.tokenRequests.push(url.searchParams);
+    const allowed = req.headers['x-identity-header'] === loopbackIdentityHeader;
+    res.writeHead(allowed ? 200 : 401, { 'content-type': 'application/json' });
+    const expiresOn = now() + 3600;
+    res.end(JSON.stringify(allowed ? { access_token: loopbackEntraToken, expires_on: String(expiresOn), resource: url.searchParams.get('resource'), token_type: 'Bearer' } : { error: 'unauthorized' }));
   }
 
   private answer(answer: ModelAnswer, request: RecordedModelRequest, res: ServerResponse): void {
@@ -147,6 +176,18 @@ function completion(deployment: string, content: string): unknown {
     choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content }, content_filter_results: filterOk }],
     usage: { prompt_tokens: 42, completion_tokens: Math.ceil(content.length / 4), total_tokens: 42 + Math.ceil(content.length / 4) },
   };
+}
+
+const loopbackIdentityHeader = 'loopback-identity-header';
+
+/** The variables a managed-identity host (App Service, Container Apps) sets, pointing at this server's token endpoint. */
+export function managedIdentityHostEnv(model: LoopbackAzureOpenAi): Record<'IDENTITY_ENDPOINT' | 'IDENTITY_HEADER', string> {
+  return { IDENTITY_ENDPOINT: `${model.endpoint}/msi/token`, IDENTITY_HEADER: loopbackIdentityHeader };
+}
+
+/** The environment for an OpenAI-compatible endpoint served by this loopback server. */
+export function openAiEnv(model: LoopbackAzureOpenAi, timeoutMs = 1000): Record<string, string> {
+  return { OPENAI_BASE_URL: `${model.endpoint}/v1`, OPENAI_API_KEY: 'loopback-openai-key', OPENAI_MODEL: 'loopback-model', OPENAI_TIMEOUT_MS: String(timeoutMs) };
 }
 
 /** The environment that points the app at a loopback model (short time-out, so the timeout path is quick). */
