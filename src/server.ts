@@ -1,4 +1,5 @@
 import type { Activity, TurnContext } from 'botbuilder';
+import './http/legacy-http-parser';
 import restify from 'restify';
 import { InboundAuthenticationError, type PartnerCoachAdapter } from './bot/adapter';
 import { checkActivity, isLoopbackServiceUrl } from './bot/inbound-activity';
