@@ -30,18 +30,19 @@ param openAiModelVersion string = '2024-07-18'
 param openAiApiVersion string = '2024-10-21'
 
 var suffix = uniqueString(resourceGroup().id, environmentName)
+var baseName = toLower(environmentName)
 var tags = { 'azd-env-name': environmentName }
 var databaseName = 'partnercoach'
 
 module identity 'modules/identity.bicep' = {
   name: 'identity'
-  params: { name: 'id-${environmentName}-${suffix}', location: location, tags: tags }
+  params: { name: 'id-${baseName}-${suffix}', location: location, tags: tags }
 }
 
 module postgres 'modules/postgres.bicep' = {
   name: 'postgres'
   params: {
-    name: 'psql-${environmentName}-${suffix}'
+    name: 'psql-${baseName}-${suffix}'
     location: location
     tags: tags
     databaseName: databaseName
@@ -53,7 +54,7 @@ module postgres 'modules/postgres.bicep' = {
 module vault 'modules/keyvault.bicep' = {
   name: 'keyvault'
   params: {
-    name: 'kv-${take(environmentName, 9)}-${take(suffix, 10)}'
+    name: 'kv-${take(baseName, 9)}-${take(suffix, 10)}'
     location: location
     tags: tags
     readerPrincipalId: identity.outputs.principalId
@@ -65,7 +66,7 @@ module vault 'modules/keyvault.bicep' = {
 module openAi 'modules/openai.bicep' = if (enableOpenAi) {
   name: 'openai'
   params: {
-    name: 'oai-${environmentName}-${suffix}'
+    name: 'oai-${baseName}-${suffix}'
     location: location
     tags: tags
     model: openAiModel
@@ -97,8 +98,8 @@ var appSettings = [
 module app 'modules/app.bicep' = {
   name: 'app'
   params: {
-    name: 'ca-${environmentName}-${suffix}'
-    registryName: 'cr${replace(environmentName, '-', '')}${suffix}'
+    name: 'ca-${baseName}-${suffix}'
+    registryName: 'cr${replace(baseName, '-', '')}${suffix}'
     location: location
     tags: tags
     image: image
@@ -113,7 +114,7 @@ module app 'modules/app.bicep' = {
 module bot 'modules/bot.bicep' = {
   name: 'bot'
   params: {
-    name: 'bot-${environmentName}-${suffix}'
+    name: 'bot-${baseName}-${suffix}'
     tags: tags
     endpoint: 'https://${app.outputs.fqdn}/api/messages'
     appId: identity.outputs.clientId
@@ -121,9 +122,9 @@ module bot 'modules/bot.bicep' = {
   }
 }
 
-@description('The bot app id: MICROSOFT_APP_ID for npm run package.')
-output MICROSOFT_APP_ID string = identity.outputs.clientId
+@description('The bot app id: MicrosoftAppId for npm run package.')
+output MicrosoftAppId string = identity.outputs.clientId
 @description('The public host name: BOT_DOMAIN for npm run package.')
 output BOT_DOMAIN string = app.outputs.fqdn
-output MICROSOFT_APP_TENANT_ID string = tenant().tenantId
+output MicrosoftAppTenantId string = tenant().tenantId
 output AZURE_CONTAINER_REGISTRY_ENDPOINT string = app.outputs.registryLoginServer

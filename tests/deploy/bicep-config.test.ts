@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { configKeys, loadConfig } from '../../src/config';
 
-const bicepPath = path.join(__dirname, '..', '..', 'deploy', 'infra', 'main.bicep');
+const root = path.join(__dirname, '..', '..');
+const bicepPath = path.join(root, 'deploy', 'infra', 'main.bicep');
 
 interface Setting {
   readonly name: string;
@@ -92,5 +93,19 @@ describe('Bicep app settings and src/config.ts', function () {
     }
     const asPassword = settings.map((setting) => (setting.name === 'MicrosoftAppType' ? { ...setting, literal: 'SingleTenant' } : setting));
     assert.notDeepEqual(problemsWith(asPassword), [], 'a secret-based app type without MicrosoftAppPassword went unnoticed');
+  });
+});
+
+describe('the admin guide', function () {
+  it('when an admin reads "Install in Teams" in the README, then it sends them to docs/admin.md, which has the deploy line and its links resolve', function () {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    const section = /^## Install in Teams\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(readme)?.[1] ?? '';
+    assert.match(section, /\]\(docs\/admin\.md\)/);
+    const guide = readFileSync(path.join(root, 'docs', 'admin.md'), 'utf8');
+    assert.match(guide, /az deployment group create -g <rg> -f deploy\/infra\/main\.bicep/);
+    assert.match(guide, /azd up/);
+    const links = [...guide.matchAll(/\]\(([^)#:]+)\)/g)].map((match) => match[1] ?? '');
+    assert.ok(links.length > 0);
+    for (const link of links) assert.ok(existsSync(path.join(root, 'docs', link)), `docs/admin.md links to missing ${link}`);
   });
 });
