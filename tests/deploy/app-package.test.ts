@@ -195,7 +195,8 @@ describe('Teams app package', () => {
     });
 
     it('when the manifest is filled, then its accentColor is the background of color.png', () => {
-      const accentColour = String(filledManifest()['accentColor']);
+      const accentColour = filledManifest()['accentColor'];
+      assert.ok(typeof accentColour === 'string');
       assert.deepEqual([...decodePng(colour).rgba.subarray(0, 3)], [1, 3, 5].map((at) => parseInt(accentColour.slice(at, at + 2), 16)));
     });
 
