@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { config } from 'dotenv';
-import { buildAppManifest, manifestValuesFromEnv, type JsonObject } from './lib/app-manifest';
+import { buildAppManifest, manifestValuesFromEnv, productionProblems, type JsonObject } from './lib/app-manifest';
 import { validateAppManifest, validateLocalizationFile } from './lib/manifest-schema';
-import { createZip } from './lib/zip-writer';
+import { zipSync } from 'fflate';
 
 const repositoryRoot = path.resolve(__dirname, '..');
 const iconFiles = ['color.png', 'outline.png'] as const;
@@ -27,11 +27,21 @@ export class ManifestValidationError extends Error {
   }
 }
 
+/** Thrown when a production package (one built with an app id) would still carry placeholder values. */
+export class PlaceholderError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`a production package (MicrosoftAppId is set) must not carry placeholders:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+    this.name = 'PlaceholderError';
+  }
+}
+
 /** Fills the manifest template, validates it offline and writes a zip with manifest.json and both icons at its root. */
 export async function packageApp(options: PackageOptions): Promise<PackageResult> {
   const appPackageDir = options.appPackageDir ?? path.join(repositoryRoot, 'deploy', 'appPackage');
   const template = JSON.parse(readFileSync(path.join(appPackageDir, 'manifest.template.json'), 'utf8')) as JsonObject;
   const { values, warnings } = manifestValuesFromEnv(options.env, options.defaultVersion ?? packageVersion());
+  const problems = productionProblems(options.env);
+  if (problems.length > 0) throw new PlaceholderError(problems);
   const manifest = buildAppManifest(template, values);
   const languages = languageFilesOf(manifest);
   const errors = await validateAppManifest(manifest);
@@ -45,10 +55,10 @@ export async function packageApp(options: PackageOptions): Promise<PackageResult
   }
   if (errors.length > 0) throw new ManifestValidationError(errors);
 
-  const zip = createZip([
-    { name: 'manifest.json', data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8') },
-    ...[...iconFiles, ...languages].map((name) => ({ name, data: readFileSync(path.join(appPackageDir, name)) })),
-  ]);
+  const files: Record<string, Uint8Array> = { 'manifest.json': Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8') };
+  for (const name of [...iconFiles, ...languages]) files[name] = readFileSync(path.join(appPackageDir, name));
+  // A fixed time stamp keeps the archive byte-for-byte reproducible.
+  const zip = zipSync(files, { level: 9, mtime: new Date(1980, 0, 1) });
   mkdirSync(path.dirname(options.outFile), { recursive: true });
   writeFileSync(options.outFile, zip);
   return { outFile: options.outFile, manifest, warnings };

@@ -60,6 +60,37 @@ export function manifestValuesFromEnv(env: Readonly<Record<string, string | unde
   return { values: { MICROSOFT_APP_ID: appId ?? placeholderAppId, APP_VERSION: version, BOT_DOMAIN: botDomain, ...developer }, warnings };
 }
 
+const placeholderHosts = /(^|\.)example\.(com|org|net)$/i;
+
+/**
+ * What keeps a package built with an app id (a production package) from being shipped: the nil GUID as app id,
+ * or developer URLs that are absent (so example.com would be used) or point at an example domain.
+ */
+export function productionProblems(env: Readonly<Record<string, string | undefined>>): string[] {
+  const given = (key: string): string | undefined => env[key]?.trim() || undefined;
+  const appId = given('MicrosoftAppId');
+  if (appId === undefined) return [];
+  const problems: string[] = [];
+  if (appId === placeholderAppId) problems.push(`MicrosoftAppId is the placeholder ${placeholderAppId}: set the id of your bot registration`);
+  for (const key of ['APP_WEBSITE_URL', 'APP_PRIVACY_URL', 'APP_TERMS_URL']) {
+    const url = given(key);
+    if (url === undefined) problems.push(`${key} is not set: a production package needs your organisation's own page`);
+    else if (isPlaceholderUrl(url)) problems.push(`${key} is a placeholder (${url}): use your organisation's own page`);
+  }
+  const botDomain = given('BOT_DOMAIN');
+  if (botDomain !== undefined && placeholderHosts.test(botDomain)) problems.push(`BOT_DOMAIN is a placeholder (${botDomain}): use the host name the bot runs on`);
+  if (given('APP_DEVELOPER_NAME') === undefined) problems.push('APP_DEVELOPER_NAME is not set: name the organisation that runs the bot');
+  return problems;
+}
+
+function isPlaceholderUrl(url: string): boolean {
+  try {
+    return placeholderHosts.test(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
 /** Fills the template's placeholders; array items that are only an absent placeholder are dropped, any other absent one throws. */
 export function buildAppManifest(template: JsonObject, values: ManifestValues): JsonObject {
   const missing = new Set<string>();
