@@ -1,19 +1,21 @@
-import { collectResultsCard } from '../collect/collect-cards';
 import type { Capability } from '../core/capability';
 import type { ConversationKind, Turn } from '../core/turn';
 import { CheckinAnswers } from './checkin-answers';
 import { checkinListCard, checkinQuestionCard, checkinSetupCard } from './checkin-cards';
 import { questionSetOf, type CheckinDependencies } from './checkin-context';
+import { checkinResultsCard } from './checkin-result-cards';
 import { CheckinService } from './checkin-service';
+import { CheckinSharing } from './checkin-sharing';
 import { setTitle } from './checkin-views';
 
 const everywhere: readonly ConversationKind[] = ['personal', 'groupChat', 'channel'];
 const shared: readonly ConversationKind[] = ['groupChat', 'channel'];
 
-/** Manager check-ins: scheduling, answering, snoozing, results and export. */
+/** Manager check-ins: scheduling, answering, snoozing, results, sharing them with the team, and export. */
 export function checkinCapability(deps: CheckinDependencies): Capability {
   const service = new CheckinService(deps);
   const answers = new CheckinAnswers(deps);
+  const sharing = new CheckinSharing(deps);
   return {
     id: 'checkins',
     commands: [
@@ -52,10 +54,11 @@ export function checkinCapability(deps: CheckinDependencies): Capability {
       { verb: 'checkin.snooze', run: (turn, data) => answers.snooze(turn, data) },
       { verb: 'checkin.stop', run: (turn, data) => answers.stop(turn, data) },
       { verb: 'checkin.optin', run: (turn, data) => answers.optIn(turn, data) },
+      { verb: 'checkin.share', run: (turn, data) => sharing.share(turn, data) },
     ],
     quietVerbs: ['checkin.answer'],
     menu: [{ titleKey: 'checkins.menu.title', descriptionKey: 'checkins.menu.description', verb: 'checkin.setup', scopes: shared }],
-    cardTemplates: [checkinSetupCard, checkinQuestionCard, checkinListCard, collectResultsCard],
+    cardTemplates: [checkinSetupCard, checkinQuestionCard, checkinListCard, checkinResultsCard],
     personalData: {
       describe: async (userKey, turn) => {
         const schedules = await deps.repository.schedulesOwnedBy(userKey);

@@ -135,5 +135,16 @@ export function checkinDeliveryHandlers(deps: CheckinDependencies, clock: () => 
     },
   };
 
-  return [ask, nudge, summary, refresh, exportCsv];
+  const share: DeliveryHandler = {
+    kind: deliveryKinds.share,
+    prepare: async (delivery) => {
+      const loaded = await load(delivery);
+      if (!loaded) return cancel('schedule deleted');
+      const view = await summaries.teamView(loaded.schedule, loaded.occurrence, clock());
+      return view ? { kind: 'send', replies: [cardReply(view)] } : cancel('too few answers to share');
+    },
+    unreachable,
+  };
+
+  return [ask, nudge, summary, refresh, exportCsv, share];
 }

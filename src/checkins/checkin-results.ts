@@ -1,76 +1,88 @@
-import { csvCell } from '../collect/safe-text';
-import { textBar } from '../cards/text-bar';
 import { cardView, type CardView } from '../cards/card-view';
 import type { CollectionResults } from '../collect/aggregation';
-import { collectResultsCard } from '../collect/collect-cards';
 import type { AnswerSheet } from '../collect/collection';
-import { resultsView, type ResultBar, type ResultSection } from '../collect/results-view';
+import { resultsView, type ResultSection } from '../collect/results-view';
+import { csvCell } from '../collect/safe-text';
 import { formatDate, formatInstant } from '../schedules/describe';
-import type { CheckinOccurrence, CheckinSchedule } from './checkin';
+import { type CheckinOccurrence, type CheckinSchedule } from './checkin';
+import { checkinResultsCard } from './checkin-result-cards';
+import { trendViews, type TrendEntry } from './checkin-trend';
 import { setTitle, type Reader } from './checkin-views';
 import { labelsOf, type QuestionSet } from './question-sets';
 
-/** One earlier occurrence for the trend line. */
-export interface TrendPoint {
-  readonly date: string;
-  readonly results: CollectionResults;
-}
+/** Whether the occurrence takes no more answers. */
+export const occurrenceClosed = (occurrence: CheckinOccurrence, now: Date): boolean => occurrence.closed || Date.parse(occurrence.closesAt) <= now.getTime();
 
+/** The owner may share the totals once the occurrence closed with at least the minimum of answers, and only once. */
+export const mayShare = (occurrence: CheckinOccurrence, results: CollectionResults, now: Date): boolean =>
+  occurrenceClosed(occurrence, now) && results.visible && occurrence.sharedAt === undefined;
 
-/** The owner's summary card: response rate, a distribution per question, free text only when named, a trend. */
+/**
+ * The owner's summary card: response rate, a distribution per question, the written answers, a trend, and the button
+ * that shares the totals with the team. In an anonymous check-in written answers show only once it has closed with at
+ * least the minimum of answers (while it is open, a text appearing right after someone answered would give them away),
+ * without names, in the order the caller shuffled them into.
+ */
 export function summaryView(
   schedule: CheckinSchedule,
   occurrence: CheckinOccurrence,
   set: QuestionSet,
   results: CollectionResults,
-  trend: readonly TrendPoint[],
+  trend: readonly TrendEntry[],
   reader: Reader,
 ): CardView {
   const { t, locale } = reader;
+  const closed = occurrenceClosed(occurrence, reader.now);
   const view = resultsView(results, schedule.minResponses, labelsOf(set, locale), t, locale);
-  // Free text can give a person away even without a name, so anonymous check-ins show only how many wrote something.
-  const sections: ResultSection[] = view.sections.map((section, index) =>
-    schedule.anonymous && set.questions[index]?.form === 'free-text' && section.items.length > 0
-      ? { ...section, note: t('checkins.summary.freeTextHidden', { count: section.items.length }), items: [] }
-      : section,
-  );
-  const closed = occurrence.closed || Date.parse(occurrence.closesAt) <= reader.now.getTime();
+  const sections: ResultSection[] = view.sections.map((section, index) => {
+    if (!schedule.anonymous || results.questions[index]?.form !== 'free-text' || section.items.length === 0) return section;
+    const count = section.items.length;
+    return closed ? { ...section, note: t('checkins.summary.writtenShuffled', { count }) } : { ...section, note: t('checkins.summary.writtenLater', { count }), items: [] };
+  });
+  const more = schedule.minResponses - results.respondents;
+  const hiddenNote = results.visible || more <= 0
+    ? view.hiddenNote
+    : closed
+      ? t('checkins.summary.closedTooFew', { count: results.respondents, min: schedule.minResponses })
+      : t(more === 1 ? 'checkins.summary.needMoreOne' : 'checkins.summary.needMore', { count: more, min: schedule.minResponses });
+  const shareable = mayShare(occurrence, results, reader.now);
+  const notice = occurrence.sharedAt
+    ? t('checkins.share.done', { when: formatInstant(new Date(occurrence.sharedAt), reader.timeZone, locale) })
+    : shareable ? t('checkins.share.offer') : '';
   const closes = formatInstant(new Date(occurrence.closesAt), reader.timeZone, locale);
-  return cardView(collectResultsCard, {
+  return cardView(checkinResultsCard, {
     title: t('checkins.summary.title', { title: setTitle(set, reader), date: formatDate(occurrence.date, locale) }),
     subtitle: t(closed ? 'checkins.summary.closed' : 'checkins.summary.open', { closes }),
+    notice,
     facts: [
       { title: t('checkins.list.audience'), value: t(`checkins.audience.${schedule.audience}`) },
       { title: t('checkins.list.answers'), value: t(schedule.anonymous ? 'checkins.question.anonymous' : 'checkins.question.named') },
       { title: t('checkins.summary.minimum'), value: String(schedule.minResponses) },
     ],
-    results: { ...view, sections: trend.length > 1 ? [...sections, trendSection(trend, set, reader)] : sections },
+    results: { ...view, hiddenNote, sections },
+    trend: trendViews(trend, set, reader),
+    share: shareable ? [{ title: t('checkins.share.button'), verb: 'checkin.share', occurrence: occurrence.id }] : [],
     footnote: t('checkins.summary.footnote'),
   });
 }
 
-/** Average of the scale questions per occurrence, for occurrences whose results may be shown. */
-function trendSection(trend: readonly TrendPoint[], set: QuestionSet, reader: Reader): ResultSection {
+/**
+ * The totals the owner shares with the team: counts, distributions and the trend, never a name and never a written
+ * answer (words can give a person away to colleagues even without a name). Only called with visible results.
+ */
+export function teamResultsView(schedule: CheckinSchedule, occurrence: CheckinOccurrence, set: QuestionSet, results: CollectionResults, trend: readonly TrendEntry[], reader: Reader): CardView {
   const { t, locale } = reader;
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  const bars: ResultBar[] = trend.map(({ date, results }) => {
-    const means = results.questions.flatMap((question) => (question.scaleMean === undefined ? [] : [question.scaleMean]));
-    const label = formatDate(date, locale);
-    const answered = results.invited === undefined ? String(results.respondents) : `${results.respondents}/${results.invited}`;
-    if (!results.visible || means.length === 0) {
-      return { label, bar: textBar(0, 5), figure: t('checkins.summary.trendHidden', { answered }), count: results.respondents, percent: 0 };
-    }
-    const mean = means.reduce((sum, value) => sum + value, 0) / means.length;
-    return {
-      label,
-      bar: textBar(mean, 5),
-      figure: t('checkins.summary.trendFigure', { mean: number.format(mean), answered }),
-      count: results.respondents,
-      percent: Math.round((mean / 5) * 100),
-    };
+  const view = resultsView(results, schedule.minResponses, labelsOf(set, locale), t, locale);
+  return cardView(checkinResultsCard, {
+    title: t('checkins.shared.title', { title: setTitle(set, reader), date: formatDate(occurrence.date, locale) }),
+    subtitle: t('checkins.shared.intro'),
+    notice: '',
+    facts: [],
+    results: { ...view, sections: view.sections.filter((_, index) => results.questions[index]?.form !== 'free-text') },
+    trend: trendViews(trend, set, reader),
+    share: [],
+    footnote: t('checkins.shared.footnote', { min: schedule.minResponses }),
   });
-  const scaleQuestions = set.questions.filter((question) => question.form === 'scale').length;
-  return { heading: t('checkins.summary.trend'), note: t('checkins.summary.trendNote', { count: scaleQuestions }), bars, items: [] };
 }
 
 /** One occurrence's answers for the CSV export. */

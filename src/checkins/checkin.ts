@@ -54,6 +54,8 @@ export interface CheckinOccurrence {
   readonly invited: number;
   readonly summary: { readonly conversationKey: string; readonly activityId: string } | undefined;
   readonly closed: boolean;
+  /** When the owner shared the totals with the team (posted once, as a new message where the check-in was asked). */
+  readonly sharedAt?: string | undefined;
 }
 
 /** A person's choice about one schedule: stopped for good, or snoozed until a time. */
@@ -72,6 +74,7 @@ export const deliveryKeys = {
   summary: (occurrenceId: string): string => `checkin-summary:${occurrenceId}`,
   refresh: (occurrenceId: string, bucket: number): string => `checkin-refresh:${occurrenceId}:${bucket}`,
   unreachable: (scheduleId: string): string => `checkin-unreachable:${scheduleId}`,
+  share: (occurrenceId: string): string => `checkin-share:${occurrenceId}`,
 };
 
 export const deliveryKinds = {
@@ -80,6 +83,7 @@ export const deliveryKinds = {
   summary: 'checkin.summary',
   refresh: 'checkin.refresh',
   export: 'checkin.export',
+  share: 'checkin.share',
 } as const;
 
 export const maxMinResponses = 50;

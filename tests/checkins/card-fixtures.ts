@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { CardView } from '../../src/cards/card-view';
+import type { CollectionResults } from '../../src/collect/aggregation';
 import type { CheckinOccurrence, CheckinSchedule } from '../../src/checkins/checkin';
+import { summaryView, teamResultsView } from '../../src/checkins/checkin-results';
 import { listView, questionView, setupView, type Reader } from '../../src/checkins/checkin-views';
 import { QuestionSetCatalog } from '../../src/checkins/question-sets';
 import { defaultValues } from '../../src/checkins/setup-form';
@@ -53,6 +55,36 @@ export const fixtureOccurrence: CheckinOccurrence = {
 const set = catalog.find('customer-side');
 if (!set) throw new Error('the customer-side question set is missing');
 
+/** Four of eight answered: a scale question and a written one. */
+export const fixtureResults: CollectionResults = {
+  respondents: 4,
+  invited: 8,
+  responseRate: 0.5,
+  visible: true,
+  questions: [
+    { questionId: 'started-from-customer', form: 'scale', answers: 4, optionCounts: [], scaleCounts: [0, 1, 1, 2, 0], scaleMean: 3.25, texts: [] },
+    {
+      questionId: 'seen-from-customer',
+      form: 'free-text',
+      answers: 2,
+      optionCounts: [],
+      scaleCounts: [],
+      scaleMean: undefined,
+      texts: [
+        { answerId: 'a_1', questionId: 'seen-from-customer', value: { kind: 'text', text: 'When the shop tills went down on Saturday.' } },
+        { answerId: 'a_2', questionId: 'seen-from-customer', value: { kind: 'text', text: 'The *loaner* laptops [were] ready.' } },
+      ],
+    },
+  ],
+};
+const hidden: CollectionResults = { respondents: 2, invited: 8, responseRate: 0.25, visible: false, questions: [] };
+const trend = [
+  { date: '2026-02-23', results: { ...fixtureResults, questions: [{ ...fixtureResults.questions[0]!, scaleMean: 2.5 }] } },
+  { date: '2026-03-02', results: hidden },
+  { date: '2026-03-09', results: fixtureResults },
+];
+const closedOccurrence: CheckinOccurrence = { ...fixtureOccurrence, closed: true };
+
 /** The check-in cards as people see them: the setup form, the question card (own answers, shared, stopped), the list. */
 export const cardFixtures: CardView[] = [
   setupView(defaultValues(catalog, 'Europe/Stockholm', now), '', '', catalog, themes, reader('en')),
@@ -70,4 +102,9 @@ export const cardFixtures: CardView[] = [
   questionView(fixtureSchedule, fixtureOccurrence, set, reader('en'), { open: false, notice: 'Done.', own: [], personal: true, stopped: true }),
   listView([fixtureSchedule, { ...fixtureSchedule, id: 'chk_2', status: 'paused', audience: 'channel', rule: { ...fixtureSchedule.rule, recurrence: { kind: 'once' } } }], () => 'Seeing it from the customer\'s side', reader('en'), now, 'Scheduled.'),
   listView([], () => '', reader('sv'), now),
+  summaryView(fixtureSchedule, closedOccurrence, set, fixtureResults, trend, reader('en')),
+  summaryView(fixtureSchedule, { ...closedOccurrence, sharedAt: now.toISOString() }, set, fixtureResults, trend.slice(1), reader('sv')),
+  summaryView({ ...fixtureSchedule, anonymous: false }, fixtureOccurrence, set, hidden, [], reader('en')),
+  teamResultsView(fixtureSchedule, closedOccurrence, set, fixtureResults, trend, reader('en')),
+  teamResultsView({ ...fixtureSchedule, locale: 'sv' }, closedOccurrence, set, fixtureResults, trend.slice(0, 1), reader('sv')),
 ];

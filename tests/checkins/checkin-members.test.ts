@@ -41,7 +41,7 @@ describe('check-ins asked 1:1, anonymous, over real HTTP', () => {
       await eventually(`the card for ${person.name}`, () => postedCards(harness, personalChatId(person)).find(({ card }) => /customer's situation rather than/.test(cardText(card))));
     }
     const summary = await eventually('the summary', () => postedCards(harness, personalChatId(maria)).find(({ card }) => /0 of 5 answered/.test(cardText(card))));
-    assert.match(cardText(summary.card), /Results show once at least 3 people have answered/);
+    assert.match(cardText(summary.card), /3 more answers are needed before results and written answers show \(at least 3, so nobody can be singled out\)/);
     const notice = await eventually('the unreachable notice', () =>
       harness.connector.posted().find((call) => call.conversationId === personalChatId(maria) && /I can't reach Sam Holm/.test(String(call.body.text))),
     );
@@ -59,7 +59,7 @@ describe('check-ins asked 1:1, anonymous, over real HTTP', () => {
     await advance(harness, 0.1);
     const update = await eventually('the summary update', () => summaryUpdates().find((text) => /2 of 5 answered/.test(text)));
     assert.doesNotMatch(update, /█/, 'no distribution below the minimum');
-    assert.match(update, /Results show once at least 3 people have answered/);
+    assert.match(update, /1 more answer is needed before results and written answers show \(at least 3/);
     assert.equal(readRecords(harness.databaseFile).filter((row) => row.collection === 'collection-responses').length, 2);
 
     await harness.post(messageActivity(inPersonalChat(harness, maria), 'export check-ins'));
@@ -71,7 +71,7 @@ describe('check-ins asked 1:1, anonymous, over real HTTP', () => {
     assert.match(String((late.body as { value: unknown }).value), /Answers are closed for this one, so nothing was saved/);
   });
 
-  it('when three answer anonymously, then the summary updates in place with bars, no names and no free text, and the tables cannot link answers to people', async () => {
+  it('when three answer anonymously, then the summary updates in place with bars, no names and no written answers while it is open, and the tables cannot link answers to people', async () => {
     await advance(harness, 10);
     const occurrence = occurrenceOf((await eventually('a card', () => postedCards(harness, personalChatId(kim)).find(({ card }) => /customer's situation/.test(cardText(card))))).card);
     await answer(kim, occurrence, { 'q_started-from-customer': '4', 'q_customers-customers': '2', 'q_seen-from-customer': 'When the tills went down on Saturday' });
@@ -82,7 +82,7 @@ describe('check-ins asked 1:1, anonymous, over real HTTP', () => {
     await advance(harness, 0.1);
     const update = await eventually('a summary with results', () => summaryUpdates().find((text) => /3 of 5 answered \(60%\)/.test(text)));
     assert.match(update, /█/);
-    assert.match(update, /Written answers: 2\. In an anonymous check-in they are not shown/);
+    assert.match(update, /Written answers: 2\. They show here when the check-in closes, in random order and without names/);
     assert.doesNotMatch(update, /tills|Called the shop|Kim|Noor|Jonas/);
     assert.match(update, /average 3\.3 of 5/, '(2 + 5 + 3) / 3');
 
