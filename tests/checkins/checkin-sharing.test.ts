@@ -152,7 +152,7 @@ describe('sharing check-in results below the minimum, over real HTTP', () => {
     const closed = await eventually('the closed summary', () =>
       harness.connector.updated().map((call) => attachedCard(call.body) ?? {}).find((card) => /Closed /.test(cardText(card))),
     );
-    assert.match(cardText(closed), /It closed with 2 answers, fewer than the 3 needed, so nothing is shown and nothing can be shared/);
+    assert.match(cardText(closed), /It closed with too few answers \(2 of at least 3\), so nothing is shown and nothing can be shared/);
     assert.doesNotMatch(JSON.stringify(closed), /checkin\.share|wrote this/);
 
     const late = await harness.post(executeActivity(inPersonalChat(harness, maria), 'checkin.share', { occurrence }));

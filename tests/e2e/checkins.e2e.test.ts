@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config';
 import { startApp, type RunningApp } from '../../src/index';
 import { nextOccurrence } from '../../src/schedules/recurrence';
 import { localDateOf } from '../../src/schedules/calendar';
+import { formatDate } from '../../src/schedules/describe';
 import { openBrowser, PlaygroundPage, startPlayground, type BrowserSession, type RunningPlayground } from './playground-harness';
 
 const zone = 'Europe/Stockholm';
@@ -43,7 +44,7 @@ describe('check-ins in the Agents Playground team channel (headless Chromium)', 
     if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
-  it('when Alex schedules a check-in in the channel and its time comes, then the card arrives, takes an answer in place, and the summary updates', async () => {
+  it('when Alex schedules a check-in in the channel and its time comes, then the card arrives, takes an answer in place, the summary updates, and after two weeks Alex shares the totals and the trend in the channel without the written answer', async () => {
     // Alex's personal chat is where the summary goes, so the bot must know it first.
     await pg.openPersonalChat();
     await pg.waitForCardText("Hi, I'm Partner Coach");
@@ -81,10 +82,49 @@ describe('check-ins in the Agents Playground team channel (headless Chromium)', 
     const summary = await pg.waitForCardText(/average 4 of 5/, 20_000);
     const text = await summary.innerText();
     assert.match(text, /The customer's business right now: /);
-    assert.match(text, /Written answers: 1\. In an anonymous check-in they are not shown/);
+    assert.match(text, /Written answers: 1\. They show here when the check-in closes, in random order and without names/);
     assert.doesNotMatch(text, /spring campaign/);
     assert.equal(await pg.card(/The customer's business right now: /).count(), 1, 'one summary card, updated in place');
     await summary.scrollIntoViewIfNeeded();
     await pg.screenshot('checkins-4-summary');
+
+    // Closed a day later: Alex alone sees the written answer, and could share; the next week's check-in comes first.
+    await advanceBotClock(24 * 60);
+    const closed = await pg.waitForCardText(/Written answers: 1, in random order and without names/, 20_000);
+    assert.match(await closed.innerText(), /The spring campaign starts on Monday/);
+    assert.equal(await closed.getByRole('button', { name: 'Share the results with the team', exact: true }).count(), 1);
+    await advanceBotClock(6 * 24 * 60);
+    await pg.openChannel();
+    await pg.waitForCardText('Thanks, your answers are saved. To change them, answer again before');
+    const channelCards = (text: string | RegExp) => pg.botMessages().locator('.ac-adaptiveCard').filter({ hasText: text });
+    const nextWeek = channelCards(/What is happening in the customer's business/).nth(1);
+    await nextWeek.waitFor({ state: 'visible', timeout: 20_000 });
+    await nextWeek.getByRole('radio', { name: '2' }).check();
+    await pg.clickCardButton('Send my answers', { cardText: /What is happening in the customer's business/ });
+    await channelCards('Thanks, your answers are saved. To change them').nth(1).waitFor({ state: 'visible', timeout: 20_000 });
+    await advanceBotClock(24 * 60);
+
+    await pg.openPersonalChat();
+    const secondDate = formatDate(localDateOf(new Date(due.at.getTime() + 7 * 24 * 3_600_000), zone), 'en');
+    const secondSummary = await pg.waitForCardText(new RegExp(`The customer's business right now: ${secondDate}[\\s\\S]*Closed`), 20_000);
+    assert.match(await secondSummary.innerText(), /You can share the totals with the team where you asked/);
+    await pg.clickCardButton('Share the results with the team', { cardText: new RegExp(`The customer's business right now: ${secondDate}`) });
+    await pg.waitForCardText(/Shared with the team: /);
+    await pg.screenshot('checkins-5-shared-owner');
+
+    await pg.openChannel();
+    const shared = await pg.waitForCardText(/Team results: The customer's business right now/, 20_000);
+    const sharedText = await shared.innerText();
+    assert.match(sharedText, new RegExp(`Team results: The customer's business right now, ${secondDate}`));
+    assert.match(sharedText, /1 of \d+ answered|People who answered: 1/);
+    assert.match(sharedText, /average 2 of 5/);
+    assert.match(sharedText, /Trend/);
+    // The Playground draws Chart.Line (Teams does too); its axis shows both weeks. Clients without charts get the text bars.
+    const firstDate = formatDate(localDateOf(due.at, zone), 'en');
+    assert.match(sharedText, new RegExp(`Average \\(1–5\\)[\\s\\S]*${firstDate}\\s+${secondDate}\\s+Check-in`), `the trend over both weeks as a line chart: ${sharedText}`);
+    assert.equal(await shared.locator('svg').count() > 0, true, 'the chart is drawn');
+    assert.doesNotMatch(sharedText, /spring campaign|Alex Berg/, 'no written answer and no name');
+    await shared.scrollIntoViewIfNeeded();
+    await pg.screenshot('checkins-6-shared-channel');
   });
 });
