@@ -4,7 +4,7 @@ import type { AnswerSheet } from '../collect/collection';
 import { resultsView, type ResultSection } from '../collect/results-view';
 import { csvCell } from '../collect/safe-text';
 import { formatDate, formatInstant } from '../schedules/describe';
-import { type CheckinOccurrence, type CheckinSchedule } from './checkin';
+import type { CheckinOccurrence, CheckinSchedule } from './checkin';
 import { checkinResultsCard } from './checkin-result-cards';
 import { trendViews, type TrendEntry } from './checkin-trend';
 import { setTitle, type Reader } from './checkin-views';
@@ -14,7 +14,7 @@ import { labelsOf, type QuestionSet } from './question-sets';
 export const occurrenceClosed = (occurrence: CheckinOccurrence, now: Date): boolean => occurrence.closed || Date.parse(occurrence.closesAt) <= now.getTime();
 
 /** The owner may share the totals once the occurrence closed with at least the minimum of answers, and only once. */
-export const mayShare = (occurrence: CheckinOccurrence, results: CollectionResults, now: Date): boolean =>
+const mayShare = (occurrence: CheckinOccurrence, results: CollectionResults, now: Date): boolean =>
   occurrenceClosed(occurrence, now) && results.visible && occurrence.sharedAt === undefined;
 
 /**
