@@ -14,6 +14,9 @@ import { labelsOf, type QuestionSet } from './question-sets';
 export const occurrenceClosed = (occurrence: CheckinOccurrence, now: Date): boolean => occurrence.closed || Date.parse(occurrence.closesAt) <= now.getTime();
 
 /** The owner may share the totals once the occurrence closed with at least the minimum of answers, and only once. */
+// Teams refuses messages over about 28 KB; written answers beyond this many characters wait for the next card.
+const writtenBudget = 12_000;
+
 const mayShare = (occurrence: CheckinOccurrence, results: CollectionResults, now: Date): boolean =>
   occurrenceClosed(occurrence, now) && results.visible && occurrence.sharedAt === undefined;
 
@@ -39,6 +42,7 @@ export function summaryView(
     const count = section.items.length;
     return closed ? { ...section, note: t('checkins.summary.writtenShuffled', { count }) } : { ...section, note: t('checkins.summary.writtenLater', { count }), items: [] };
   });
+  const fitted = fitWritten(sections, writtenBudget, (count) => t('checkins.summary.writtenCut', { count }));
   const more = schedule.minResponses - results.respondents;
   const hiddenNote = results.visible || more <= 0
     ? view.hiddenNote
@@ -59,10 +63,23 @@ export function summaryView(
       { title: t('checkins.list.answers'), value: t(schedule.anonymous ? 'checkins.question.anonymous' : 'checkins.question.named') },
       { title: t('checkins.summary.minimum'), value: String(schedule.minResponses) },
     ],
-    results: { ...view, hiddenNote, sections },
+    results: { ...view, hiddenNote, sections: fitted },
     trend: trendViews(trend, set, reader),
     share: shareable ? [{ title: t('checkins.share.button'), verb: 'checkin.share', occurrence: occurrence.id }] : [],
     footnote: t('checkins.summary.footnote'),
+  });
+}
+
+/** Keeps written answers, in their order, while they fit in `budget` characters; a section that was cut says by how many. */
+function fitWritten(sections: readonly ResultSection[], budget: number, cutNote: (count: number) => string): ResultSection[] {
+  let left = budget;
+  return sections.map((section) => {
+    const kept = section.items.filter((item) => {
+      left -= item.text.length + item.detail.length;
+      return left >= 0;
+    });
+    const cut = section.items.length - kept.length;
+    return cut === 0 ? section : { ...section, note: `${section.note} ${cutNote(cut)}`, items: kept };
   });
 }
 
