@@ -79,7 +79,6 @@ export const deliveryKinds = {
   nudge: 'checkin.nudge',
   summary: 'checkin.summary',
   refresh: 'checkin.refresh',
-  export: 'checkin.export',
 } as const;
 
 export const maxMinResponses = 50;
