@@ -53,9 +53,10 @@ export class ExportOffers {
       for (const entry of kept) await pending.drop(entry.id);
       if (!(error instanceof SendFailure)) throw error;
       logger.info({ conversationKey: turn.conversation.key, reason: error.reason }, 'could not offer an export in the personal chat');
-      throw new UserFacingError('exports.errors.noPersonalChat');
+      const passing = error.reason === 'throttled' || error.reason === 'transient';
+      throw new UserFacingError(passing ? 'exports.errors.personalChatBusy' : 'exports.errors.noPersonalChat');
     }
-    return [textReply(turn.t('exports.sentToPersonalChat'))];
+    return [textReply(turn.t(files.length > 1 ? 'exports.sentThemToPersonalChat' : 'exports.sentToPersonalChat'))];
   }
 
   /** "Allow": the bytes go up, the kept copy goes; if the upload fails, the copy stays and a fresh offer comes with the apology. */

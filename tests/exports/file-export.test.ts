@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { executeActivity, fileConsentActivity, messageActivity, type ActivityOptions } from '../support/activities';
+import { executeActivity, fileConsentActivity, messageActivity } from '../support/activities';
 import { allow, allowAll, fileCardsIn, offersIn, type PostedOffer } from '../support/file-consent';
 import { LoopbackUploadServer } from '../support/loopback-upload';
 import type { TestApp } from '../support/test-app';
 import {
-  advance, channelId, eventually, greet, inChannel, inPersonalChat, maria, occurrenceIn, personalChatId, postedCards, startCheckinApp, team, type Person,
+  advance, channelId, eventually, greet, inChannel, inPersonalChat, maria, occurrenceIn, personalChatId, postedCards, rosterResponder, startCheckinApp, team, type Person,
 } from '../checkins/checkin-harness';
-import { ChannelSession, people } from '../workshops/workshop-support';
+import { ChannelSession, personalChatOf } from '../workshops/workshop-support';
 
 const [, kim, noor] = team as [Person, Person, Person, Person];
 const form = {
@@ -14,7 +14,6 @@ const form = {
   timeZone: 'Europe/Stockholm', anonymous: 'false', minResponses: '2', openHours: '8', remind: 'false',
 };
 const kimsWords = 'Kim warned the shop about the update';
-const alex: ActivityOptions = { serviceUrl: '', aadObjectId: people.alex.aadObjectId, userName: people.alex.userName };
 const sentLine = 'I sent it to you in our 1:1 chat.';
 
 describe('exports arrive as files in the 1:1 chat through Teams\' file consent flow, over real HTTP', () => {
@@ -101,21 +100,21 @@ describe('exports arrive as files in the 1:1 chat through Teams\' file consent f
   });
 
   it('when a workshop export is asked for in the channel, then Markdown and CSV are offered in the 1:1 chat, nothing of them in the channel, and both arrive as files', async () => {
-    await harness.post(messageActivity({ ...alex, serviceUrl: harness.connector.serviceUrl }, 'help'));
     const session = new ChannelSession(harness);
+    await harness.post(messageActivity(session.inPersonalChat('alex'), 'help'));
     const { workshopId } = await session.start('alex', { customPrompt: 'One thing we could do before the customer asks', anonymous: 'false', hiddenUntilReveal: 'true' });
     await session.card('maria', 'workshop.answer', { workshopId, answer_new: 'Warn the shops before updates' });
     await session.card('alex', 'workshop.reveal', { workshopId });
     const channelBefore = textsIn(session.conversationId).length;
     await session.say('alex', 'workshop export');
     const saidInChannel = textsIn(session.conversationId).slice(channelBefore);
-    assert.deepEqual(saidInChannel.map((body) => (JSON.parse(body) as { text?: string }).text), [sentLine]);
+    assert.deepEqual(saidInChannel.map((body) => (JSON.parse(body) as { text?: string }).text), ['I sent them to you in our 1:1 chat.']);
     assert.equal(offersIn(harness.connector, session.conversationId).length, 0);
 
-    const alexChat = 'a:personal-aad-alex';
+    const alexChat = personalChatOf('alex');
     const offers = offersIn(harness.connector, alexChat);
     assert.deepEqual(offers.map((offer) => offer.name.replace(/-2026-03-09/, '')), ['workshop-workshop-prompt.md', 'workshop-workshop-prompt.csv']);
-    const [markdown, csv] = await allowAll(harness, uploads, { ...alex, serviceUrl: harness.connector.serviceUrl }, offers);
+    const [markdown, csv] = await allowAll(harness, uploads, session.inPersonalChat('alex'), offers);
     assert.match(markdown ?? '', /^## Workshop: Workshop prompt\n\*\*Prompt:\*\* One thing we could do before the customer asks/);
     assert.match(markdown ?? '', /1\. Warn the shops before updates \(Maria Lind\) · votes: 0/);
     assert.equal(csv, 'rank,answer,votes,author\r\n1,Warn the shops before updates,0,Maria Lind');
@@ -200,6 +199,16 @@ describe('exports arrive as files in the 1:1 chat through Teams\' file consent f
     const [offer] = offersIn(harness.connector, personalChatId(maria));
     assert.equal(offer?.call, last);
     assert.equal(harness.connector.posted().filter((call) => call.body.text === sentLine).length, 0, 'no "sent it to you" line in the chat it is in');
+  });
+
+  it('when Teams throttles the 1:1 chat, then the person who pressed Export is told to try again in a minute, and nothing is kept', async () => {
+    const scheduleId = await answeredCheckin();
+    rosterResponder(harness, team, (call) => (call.method === 'POST' && call.conversationId === personalChatId(maria) ? { status: 429 } : undefined));
+    const postedBefore = harness.connector.posted().length;
+    const pressed = await harness.post(executeActivity(inChannel(harness, maria), 'checkin.export', { schedule: scheduleId }));
+    assert.equal((pressed.body as { value: unknown }).value, "I couldn't reach our 1:1 chat just now, so I sent nothing. Please try again in a minute.", 'the answer to the button press');
+    assert.deepEqual(harness.connector.posted().slice(postedBefore).map((call) => call.conversationId), [personalChatId(maria)], 'only the refused try');
+    assert.deepEqual(await pendingExports(), []);
   });
 
   it('when the person has no 1:1 chat with the bot yet, then the channel gets a line on how to open one and nothing is kept', async () => {
