@@ -10,7 +10,7 @@ import { setTitle, type Reader } from './checkin-views';
 export class CheckinExports {
   constructor(private readonly deps: CheckinDependencies) {}
 
-  async csvFile(schedule: CheckinSchedule, reader: Reader): Promise<FileExport> {
+  async exportFile(schedule: CheckinSchedule, reader: Reader): Promise<FileExport> {
     const set = questionSetOf(this.deps, schedule);
     const occurrences: ExportedOccurrence[] = [];
     for (const occurrence of await this.deps.repository.occurrencesOf(schedule.id)) {

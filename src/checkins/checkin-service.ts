@@ -105,7 +105,7 @@ export class CheckinService {
   async exportFromCard(turn: Turn, data: Data): Promise<ActionOutcome> {
     const current = await this.deps.repository.schedule(scheduleIdIn(data));
     if (!current || current.schedule.ownerKey !== turn.actor.userKey) throw new UserFacingError('checkins.errors.notYours');
-    return { replies: await this.deps.exports.offer(turn, [await this.exports.csvFile(current.schedule, this.reader(turn))]) };
+    return { replies: await this.deps.exports.offer(turn, [await this.exports.exportFile(current.schedule, this.reader(turn))]) };
   }
 
   async exportAll(turn: Turn): Promise<readonly Reply[]> {
@@ -113,7 +113,7 @@ export class CheckinService {
     if (schedules.length === 0) return [textReply(turn.t('checkins.list.empty'))];
     const reader = this.reader(turn);
     const files: FileExport[] = [];
-    for (const schedule of schedules) files.push(await this.exports.csvFile(schedule, reader));
+    for (const schedule of schedules) files.push(await this.exports.exportFile(schedule, reader));
     return this.deps.exports.offer(turn, files);
   }
 

@@ -3,7 +3,7 @@ import { UserFacingError } from '../core/errors';
 import { cardReply, type ActionOutcome, type Reply } from '../core/reply';
 import type { Turn } from '../core/turn';
 import type { ExportOffers } from '../exports/export-offers';
-import { fileBaseName, csvFile, markdownFile } from '../exports/file-export';
+import { csvFile, fileBaseName, markdownFile } from '../exports/file-export';
 import { promptWords } from './prompt-words';
 import { anonymousMinResponses, canManage, defaultVotesPerPerson, maxFreeTextAnswers, type Workshop } from './workshop';
 import type { WorkshopScreens } from './workshop-screens';
