@@ -135,6 +135,18 @@ describe('exports arrive as files in the 1:1 chat through Teams\' file consent f
     assert.match(String(harness.connector.posted().at(-1)?.body.text), /That file has expired or has already been sent/);
   });
 
+  it('when a Swedish speaker asks, then the file name, the card and the answer to Decline are in Swedish', async () => {
+    await harness.post(messageActivity(inPersonalChat(harness, maria), 'language sv'));
+    const scheduleId = await answeredCheckin();
+    await harness.post(executeActivity(inChannel(harness, maria), 'checkin.export', { schedule: scheduleId }));
+    assert.equal(harness.connector.posted().at(-1)?.body.text, 'Jag har skickat den till dig i vår enskilda chatt.');
+    const [offer] = offersIn(harness.connector, personalChatId(maria));
+    assert.match(offer?.name ?? '', /^avstämning-[a-zåäö-]+-2026-03-09\.csv$/);
+    assert.match(offer?.description ?? '', /^Svar på ”.+”, med namn \(CSV\)\.$/);
+    await harness.post(fileConsentActivity(inPersonalChat(harness, maria), 'decline', offer?.declineContext));
+    assert.equal(harness.connector.posted().at(-1)?.body.text, 'Ingen fil skickades. Be om exporten igen när du vill.');
+  });
+
   for (const [what, behaviour] of [
     ['answers 500', { kind: 'status', status: 500 }],
     ['refuses with 403', { kind: 'status', status: 403 }],
