@@ -9,6 +9,7 @@ import { PartnerCoachBot } from './bot/partner-coach-bot';
 import { createProactiveAdapter } from './bot/proactive-adapter';
 import { ProactiveMessenger } from './bot/proactive-messenger';
 import { TurnFactory } from './bot/turn-factory';
+import { defaultUploadOptions, type UploadOptions } from './bot/upload-session';
 import { CardRenderer } from './cards/card-renderer';
 import { checkinCapability } from './checkins/checkin-capability';
 import type { CheckinDependencies } from './checkins/checkin-context';
@@ -28,6 +29,8 @@ import { createDeliveryService } from './delivery/create-delivery-service';
 import { noticeHandler } from './delivery/notice-handler';
 import { openDeliveryQueue } from './delivery/open-delivery-queue';
 import { exerciseCapability } from './exercises/exercise-capability';
+import { ExportOffers, expiredExportSweeper } from './exports/export-offers';
+import { PendingExports } from './exports/pending-exports';
 import { neededTheme } from './exercises/needed-theme';
 import { homeCapability } from './home/home-capability';
 import type { RequestTimeouts } from './http/request-guards';
@@ -63,6 +66,8 @@ export interface AppOverrides {
   readonly openIdMetadata?: OpenIdMetadataUrls;
   /** Shorter header and body time-outs than the 10 s defaults. */
   readonly requestTimeouts?: RequestTimeouts;
+  /** Smaller upload fragments or a shorter upload time-out than Teams' defaults. */
+  readonly uploads?: Partial<UploadOptions>;
 }
 
 export interface RunningApp {
@@ -109,6 +114,8 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     botAppId: config.bot?.appId ?? '',
     allowedTenantIds: config.allowedTenantIds,
   });
+  const pendingExports = new PendingExports(store);
+  const exportOffers = new ExportOffers({ pending: pendingExports, messenger, logger });
   const deliveryQueue = await openDeliveryQueue(config.databaseUrl, clock, (error) => logger.warn({ err: error }, 'a delivery queue connection dropped'));
   const checkins: CheckinDependencies = {
     repository: new CheckinRepository(store),
@@ -120,6 +127,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     translator,
     schedulers: config.checkinSchedulers,
     personalChatOf: (userKey) => references.personalChatOf(userKey),
+    exports: exportOffers,
     logger,
   };
   const capabilities: Capability[] = [];
@@ -140,6 +148,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       logger,
       messenger,
       availableVerbs,
+      exports: exportOffers,
       templates: WorkshopTemplates.load(path.join(contentDir, 'workshops')),
       themes,
       answerSecret,
@@ -179,7 +188,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     queue: deliveryQueue,
     messenger,
     handlers: [...checkinDeliveryHandlers(checkins, clock), reminderDeliveryHandler(reminders, clock), pledgeFollowUpHandler(pledgeFollowUps), ...meetings.handlers, noticeHandler(translator)],
-    planners: [new CheckinPlanner(checkins), new ReminderPlanner(reminders), new PledgeFollowUpPlanner(pledgeFollowUps)],
+    planners: [new CheckinPlanner(checkins), new ReminderPlanner(reminders), new PledgeFollowUpPlanner(pledgeFollowUps), expiredExportSweeper(pendingExports)],
     now: clock,
     logger,
     config: config.delivery,
@@ -201,6 +210,9 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     references,
     logger,
     meetings: { events: meetings.events, clock },
+    exports: exportOffers,
+    // Teams' upload URLs are HTTPS; plain HTTP only reaches a loopback stand-in in local mode.
+    uploads: { ...defaultUploadOptions, allowPlainHttp: !config.bot, ...overrides.uploads },
   });
   const server = createServer({
     adapter,

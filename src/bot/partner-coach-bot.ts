@@ -4,12 +4,14 @@ import {
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type FileConsentCardResponse,
 } from 'botbuilder';
 import type { CardRenderer } from '../cards/card-renderer';
 import { UserFacingError } from '../core/errors';
 import type { ActionOutcome, Reply } from '../core/reply';
 import type { Router } from '../core/router';
 import type { Turn } from '../core/turn';
+import type { ExportOffers } from '../exports/export-offers';
 import type { HomeService } from '../home/home-service';
 import type { Logger } from '../logger';
 import type { ConversationReferenceRepository } from './conversation-references';
@@ -17,6 +19,7 @@ import { listenToMeetings, type MeetingEdge } from './meeting-events';
 import { toActivity } from './reply-activities';
 import { describeFailure } from './turn-errors';
 import { tenantIdOf, type TurnFactory } from './turn-factory';
+import { UploadSession, type UploadOptions } from './upload-session';
 
 export interface BotDependencies {
   readonly router: Router;
@@ -27,6 +30,9 @@ export interface BotDependencies {
   readonly logger: Logger;
   /** Meeting start, join and end events, when reflections after meetings are wired. */
   readonly meetings?: MeetingEdge;
+  /** Files offered through Teams' consent card, and how their bytes are uploaded once allowed. */
+  readonly exports: ExportOffers;
+  readonly uploads: UploadOptions;
 }
 
 type ActionData = Readonly<Record<string, unknown>>;
@@ -64,6 +70,18 @@ export class PartnerCoachBot extends TeamsActivityHandler {
       response = messageResponse(text);
     });
     return response;
+  }
+
+  /** "Allow" on a file consent card: upload, then the file card; the invoke is answered 200 whatever happened. */
+  protected override async handleTeamsFileConsentAccept(context: TurnContext, response: FileConsentCardResponse): Promise<void> {
+    await this.withTurn(context, async (turn) => {
+      const upload = new UploadSession(response.uploadInfo, this.deps.uploads);
+      await this.send(context, await this.deps.exports.accept(turn, exportIdOf(response), upload));
+    });
+  }
+
+  protected override async handleTeamsFileConsentDecline(context: TurnContext, response: FileConsentCardResponse): Promise<void> {
+    await this.withTurn(context, async (turn) => this.send(context, await this.deps.exports.decline(turn, exportIdOf(response))));
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -145,6 +163,11 @@ export class PartnerCoachBot extends TeamsActivityHandler {
       else await context.sendActivity(failure.text);
     }
   }
+}
+
+function exportIdOf(response: FileConsentCardResponse): string {
+  const context = response.context as { readonly exportId?: unknown } | undefined;
+  return typeof context?.exportId === 'string' ? context.exportId : '';
 }
 
 function messageResponse(text: string): AdaptiveCardInvokeResponse {

@@ -4,6 +4,7 @@ import { UserFacingError } from '../core/errors';
 import type { Locale } from '../core/locale';
 import type { Translator } from '../core/translator';
 import type { DeliveryQueue } from '../delivery/delivery';
+import type { ExportOffers } from '../exports/export-offers';
 import type { UserSettingsRepository } from '../home/user-settings';
 import type { Logger } from '../logger';
 import type { CheckinSchedule } from './checkin';
@@ -25,6 +26,8 @@ export interface CheckinDependencies {
   /** The conversation key of a person's personal chat with the bot, where their summary cards live. */
   readonly personalChatOf: (userKey: string) => Promise<string | undefined>;
   readonly logger: Logger;
+  /** Hands the CSV exports to the owner as files, in their 1:1 chat. */
+  readonly exports: ExportOffers;
   /** Answers arriving within this window update the owner's summary card once (default 5 s). */
   readonly refreshEveryMs?: number;
   /** Where no zone is known at all. */

@@ -5,7 +5,6 @@ import { noticeDelivery } from '../delivery/notice-handler';
 import { formatInstant } from '../schedules/describe';
 import { deliveryKeys, deliveryKinds, optedOutAt, scheduleIdOf, type CheckinOccurrence, type CheckinSchedule } from './checkin';
 import { occurrenceIdFrom, questionSetOf, readerFor, type CheckinDependencies } from './checkin-context';
-import { CheckinExports } from './checkin-exports';
 import { CheckinSummaries } from './checkin-summaries';
 import { questionView, setTitle, type Reader } from './checkin-views';
 
@@ -19,7 +18,6 @@ const cancel = (reason: string, missed = false): Prepared => ({ kind: 'cancel', 
 /** Renders check-in messages when they are due, and follows up on how they went. */
 export function checkinDeliveryHandlers(deps: CheckinDependencies, clock: () => Date): DeliveryHandler[] {
   const summaries = new CheckinSummaries(deps);
-  const exports = new CheckinExports(deps);
 
   const load = async (delivery: Delivery): Promise<Loaded | undefined> => {
     const occurrenceId = occurrenceIdFrom(delivery.payload);
@@ -124,17 +122,6 @@ export function checkinDeliveryHandlers(deps: CheckinDependencies, clock: () => 
     },
   };
 
-  const exportCsv: DeliveryHandler = {
-    kind: deliveryKinds.export,
-    prepare: async (delivery) => {
-      const scheduleId = typeof delivery.payload.scheduleId === 'string' ? delivery.payload.scheduleId : '';
-      const schedule = (await deps.repository.schedule(scheduleId))?.schedule;
-      if (!schedule || schedule.ownerKey !== delivery.recipientKey) return cancel('schedule deleted');
-      const reader = await readerFor(deps, schedule.ownerKey, { locale: schedule.locale, timeZone: schedule.rule.timeZone }, clock());
-      return { kind: 'send', replies: [textReply(await exports.csvMessage(schedule, reader))] };
-    },
-  };
-
   const share: DeliveryHandler = {
     kind: deliveryKinds.share,
     prepare: async (delivery) => {
@@ -146,5 +133,5 @@ export function checkinDeliveryHandlers(deps: CheckinDependencies, clock: () => 
     unreachable,
   };
 
-  return [ask, nudge, summary, refresh, exportCsv, share];
+  return [ask, nudge, summary, refresh, share];
 }

@@ -3,9 +3,10 @@ import { userKeyOf } from '../core/keys';
 import { UserFacingError } from '../core/errors';
 import { cardReply, textReply, type ActionOutcome, type Reply } from '../core/reply';
 import type { ConversationMember, Turn } from '../core/turn';
+import type { FileExport } from '../exports/file-export';
 import { formatInstant } from '../schedules/describe';
 import { nextOccurrence } from '../schedules/recurrence';
-import { deliveryKinds, type CheckinSchedule } from './checkin';
+import type { CheckinSchedule } from './checkin';
 import { questionSetOf, type CheckinDependencies } from './checkin-context';
 import { CheckinExports } from './checkin-exports';
 import { newScheduleId } from './checkin-repository';
@@ -100,32 +101,20 @@ export class CheckinService {
     return { update: await this.listCard(turn, turn.t('checkins.list.deleted', { title: this.titleOf(current.schedule, turn) })) };
   }
 
-  /** In the personal chat the CSV comes back at once; elsewhere it is sent to the owner privately. */
+  /** The CSV as a file offered in the owner's 1:1 chat; from a channel or group chat only a line saying so stays there. */
   async exportFromCard(turn: Turn, data: Data): Promise<ActionOutcome> {
     const current = await this.deps.repository.schedule(scheduleIdIn(data));
     if (!current || current.schedule.ownerKey !== turn.actor.userKey) throw new UserFacingError('checkins.errors.notYours');
-    if (turn.conversation.kind === 'personal') return { replies: [textReply(await this.exports.csvMessage(current.schedule, this.reader(turn)))] };
-    await this.deps.queue.enqueue([
-      {
-        occurrenceKey: `checkin-export:${current.schedule.id}:${turn.now.getTime()}`,
-        recipientKey: turn.actor.userKey,
-        kind: deliveryKinds.export,
-        tenantId: turn.actor.tenantId,
-        destination: { userKey: turn.actor.userKey },
-        payload: { scheduleId: current.schedule.id },
-        dueAt: turn.now,
-      },
-    ]);
-    return { replies: [textReply(turn.t('checkins.export.sentPrivately'))] };
+    return { replies: await this.deps.exports.offer(turn, [await this.exports.exportFile(current.schedule, this.reader(turn))]) };
   }
 
   async exportAll(turn: Turn): Promise<readonly Reply[]> {
     const schedules = await this.deps.repository.schedulesOwnedBy(turn.actor.userKey);
     if (schedules.length === 0) return [textReply(turn.t('checkins.list.empty'))];
     const reader = this.reader(turn);
-    const messages: Reply[] = [];
-    for (const schedule of schedules) messages.push(textReply(await this.exports.csvMessage(schedule, reader)));
-    return messages;
+    const files: FileExport[] = [];
+    for (const schedule of schedules) files.push(await this.exports.exportFile(schedule, reader));
+    return this.deps.exports.offer(turn, files);
   }
 
   private async listCard(turn: Turn, notice: string): Promise<CardView> {

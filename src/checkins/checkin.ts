@@ -82,7 +82,6 @@ export const deliveryKinds = {
   nudge: 'checkin.nudge',
   summary: 'checkin.summary',
   refresh: 'checkin.refresh',
-  export: 'checkin.export',
   share: 'checkin.share',
 } as const;
 

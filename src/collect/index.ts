@@ -35,5 +35,5 @@ export {
 } from './collection';
 export { Collections, type NewCollection, type Respondent } from './collections';
 export { loadOrCreateSecret, respondentKeyOf, secretFileFor } from './pseudonym';
-export { codeBlock, csvCell, escapeCardMarkdown } from './safe-text';
+export { csvCell, escapeCardMarkdown } from './safe-text';
 export { resultsView, toBars, type QuestionLabels, type ResultBar, type ResultItem, type ResultSection, type ResultsView } from './results-view';

@@ -16,10 +16,3 @@ export function csvCell(value: string): string {
   const defused = formulaStart.test(value.slice(lead.length)) || (lead.length > 0 && formulaStart.test(lead)) ? `'${value}` : value;
   return /[",\r\n]/.test(defused) ? `"${defused.replace(/"/g, '""')}"` : defused;
 }
-
-/** A fenced code block that no content can end early: the fence is longer than any run of backticks inside. */
-export function codeBlock(content: string, language = ''): string {
-  const longest = Math.max(0, ...[...content.matchAll(/`+/g)].map((run) => run[0].length));
-  const fence = '`'.repeat(Math.max(3, longest + 1));
-  return `${fence}${language}\n${content}\n${fence}`;
-}

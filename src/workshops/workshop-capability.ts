@@ -5,6 +5,7 @@ import type { Messenger } from '../core/messenger';
 import type { ActionOutcome } from '../core/reply';
 import type { Translator } from '../core/translator';
 import type { Turn } from '../core/turn';
+import type { ExportOffers } from '../exports/export-offers';
 import type { Logger } from '../logger';
 import type { Store } from '../storage/store';
 import { pledgeFollowUpCard } from './pledge-follow-up-view';
@@ -28,6 +29,8 @@ export interface WorkshopCapabilityDependencies {
   readonly messenger: Messenger;
   /** Card verbs the bot has: a pledge follow-up links into exercises only when they are there. */
   readonly availableVerbs: () => ReadonlySet<string>;
+  /** Hands the Markdown and CSV exports to the person who asked, in their 1:1 chat. */
+  readonly exports: ExportOffers;
   readonly logger: Logger;
 }
 
@@ -46,7 +49,7 @@ export function workshopCapability(deps: WorkshopCapabilityDependencies): Capabi
     messenger: deps.messenger,
     logger: deps.logger,
   });
-  const facilitation = new WorkshopFacilitation(screens);
+  const facilitation = new WorkshopFacilitation(screens, deps.exports);
   const participation = new WorkshopParticipation(screens);
   const shared = ['channel', 'groupChat'] as const;
   const action = (verb: string, run: (turn: Turn, data: ActionData) => Promise<ActionOutcome>): ActionRoute => ({ verb, run });

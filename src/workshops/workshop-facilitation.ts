@@ -1,7 +1,9 @@
-import { codeBlock, type Question } from '../collect';
+import type { Question } from '../collect';
 import { UserFacingError } from '../core/errors';
-import { cardReply, textReply, type ActionOutcome, type Reply } from '../core/reply';
+import { cardReply, type ActionOutcome, type Reply } from '../core/reply';
 import type { Turn } from '../core/turn';
+import type { ExportOffers } from '../exports/export-offers';
+import { csvFile, fileBaseName, markdownFile } from '../exports/file-export';
 import { promptWords } from './prompt-words';
 import { anonymousMinResponses, canManage, defaultVotesPerPerson, maxFreeTextAnswers, type Workshop } from './workshop';
 import type { WorkshopScreens } from './workshop-screens';
@@ -15,7 +17,10 @@ const running = (workshop: Workshop): boolean => workshop.phase === 'answering' 
 
 /** What only the facilitator and co-facilitators do: set up, reveal, open voting, hide, close, export. Rights come from turn.actor. */
 export class WorkshopFacilitation {
-  constructor(private readonly screens: WorkshopScreens) {}
+  constructor(
+    private readonly screens: WorkshopScreens,
+    private readonly exports: ExportOffers,
+  ) {}
 
   /** `workshop`: a draft and its setup card, posted by the bot itself when it can, so it can update that one card later. */
   async start(turn: Turn): Promise<readonly Reply[]> {
@@ -173,11 +178,15 @@ export class WorkshopFacilitation {
     return { closed, summary: cardReply(summaryCardView(await this.summary(turn, closed), turn.t)) };
   }
 
-  /** Markdown as one message and the CSV in a code block as a second; both come from the same anonymised summary. */
+  /** Markdown and CSV files from the same anonymised summary, offered to the person who asked in their 1:1 chat. */
   private async exportWorkshop(turn: Turn, workshop: Workshop): Promise<readonly Reply[]> {
     const summary = await this.summary(turn, workshop);
     if (!summary.visible) throw new UserFacingError('workshops.errors.notRevealed');
-    return [textReply(exportMarkdown(summary, turn.t)), textReply(`${turn.t('workshops.export.csvIntro')}\n\n${codeBlock(exportCsv(summary, turn.t))}`)];
+    const name = fileBaseName(turn.t('workshops.export.filePrefix'), summary.title, turn.now);
+    return this.exports.offer(turn, [
+      markdownFile(name, exportMarkdown(summary, turn.t), turn.t('workshops.export.markdownDescription', { title: summary.title })),
+      csvFile(name, exportCsv(summary, turn.t), turn.t('workshops.export.csvDescription', { title: summary.title })),
+    ]);
   }
 
   private async summary(turn: Turn, workshop: Workshop): Promise<WorkshopSummary> {

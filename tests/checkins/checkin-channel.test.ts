@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { executeActivity, messageActivity } from '../support/activities';
+import { offersIn, receiveFiles } from '../support/file-consent';
 import { attachedCard, cardText, type TestApp } from '../support/test-app';
-import { advance, channelId, eventually, greet, inChannel, maria, occurrenceIn, personalChatId, postedCards, startCheckinApp, team, type Person } from './checkin-harness';
+import { advance, channelId, eventually, greet, inChannel, inPersonalChat, maria, occurrenceIn, personalChatId, postedCards, startCheckinApp, team, type Person } from './checkin-harness';
 
 const [, kim, noor] = team as [Person, Person, Person, Person];
 const form = {
@@ -50,13 +51,11 @@ describe('check-ins posted in a channel, with names, over real HTTP', () => {
     const listCard = attachedCard(harness.connector.posted().at(-1)?.body ?? {}) ?? {};
     const scheduleId = scheduleIdFromList(listCard, 'checkin.export');
     await harness.post(executeActivity(inChannel(harness, maria), 'checkin.export', { schedule: scheduleId }));
-    assert.match(String(harness.connector.posted().at(-1)?.body.text), /sent the export to you in our 1:1 chat/);
-    const csv = await eventually('the CSV in the personal chat', () =>
-      harness.connector.posted().find((call) => call.conversationId === personalChatId(maria) && /```csv/.test(String(call.body.text))),
-    );
-    assert.match(String(csv.body.text), /date,question,answer,respondent/);
-    assert.match(String(csv.body.text), /2026-03-09,What did someone on the team do this week that the customer noticed\?,Noor warned the shop about the update,Kim Ek/);
-    assert.equal(harness.connector.posted().filter((call) => call.conversationId === channelId && /```csv/.test(String(call.body.text))).length, 0, 'never in the channel');
+    assert.equal(harness.connector.posted().at(-1)?.body.text, 'I sent it to you in our 1:1 chat.');
+    const [csv] = await receiveFiles(harness, inPersonalChat(harness, maria), offersIn(harness.connector, personalChatId(maria)));
+    assert.match(csv ?? '', /^date,question,answer,respondent\r\n/);
+    assert.match(csv ?? '', /2026-03-09,What did someone on the team do this week that the customer noticed\?,Noor warned the shop about the update,Kim Ek/);
+    assert.equal(offersIn(harness.connector, channelId).length, 0, 'never in the channel');
   });
 
   it('when the owner pauses a schedule, then nothing is sent until it is resumed, and after deleting it nothing more is sent', async () => {

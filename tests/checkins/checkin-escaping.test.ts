@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { executeActivity, messageActivity } from '../support/activities';
+import { offersIn, receiveFiles } from '../support/file-consent';
 import { attachedCard, cardText, type TestApp } from '../support/test-app';
 import { advance, channelId, eventually, greet, inChannel, inPersonalChat, maria, occurrenceIn, personalChatId, postedCards, startCheckinApp, team, type Person } from './checkin-harness';
 
@@ -20,7 +21,7 @@ describe('answer text shown in cards and exports, over real HTTP', () => {
     await harness.stop();
   });
 
-  it('when answers hold Markdown links, fences and hidden formulas, then the summary card shows them as text and the CSV stays inside its code block, defused', async () => {
+  it('when answers hold Markdown links, fences and hidden formulas, then the summary card shows them as text and the CSV file keeps them in their cells, defused', async () => {
     await harness.post(executeActivity(inChannel(harness, maria), 'checkin.create', form));
     await advance(harness, 10);
     const occurrence = occurrenceIn((await eventually('the channel card', () => postedCards(harness, channelId).find(({ card }) => occurrenceIn(card)))).card) ?? '';
@@ -35,16 +36,9 @@ describe('answer text shown in cards and exports, over real HTTP', () => {
     assert.doesNotMatch(summary, /(^|[^\\])\[(Open the report|Sign in again)\]/, 'no link the channel could click');
 
     await harness.post(messageActivity(inPersonalChat(harness, maria), 'export check-ins'));
-    const message = String(harness.connector.posted().filter((call) => call.conversationId === personalChatId(maria)).at(-1)?.body.text);
-    const opening = /\n(`{3,})csv\n/.exec(message);
-    assert.ok(opening?.[1], message);
-    const fence = opening[1];
-    assert.ok(fence.length > 3, 'a fence longer than the backticks inside');
-    const inside = message.slice((opening.index ?? 0) + opening[0].length);
-    const closing = inside.split('\n').findIndex((line) => line.trim().startsWith(fence));
-    assert.ok(closing >= 0 && inside.split('\n').slice(closing + 1).join('').trim() === '', 'the block closes only at the end');
-    assert.match(inside, /\[Sign in again\]/, 'the link is inside the code block');
-    assert.match(inside, /"'\u200B=HYPERLINK\(""http:\/\/phish\.example"",""Details""\)"/, 'the hidden formula is defused');
+    const [csv] = await receiveFiles(harness, inPersonalChat(harness, maria), offersIn(harness.connector, personalChatId(maria)));
+    assert.match(csv ?? '', /"\[Open the report\]\(http:\/\/phish\.example\/login\) \*\*now\*\*\n```\n\[Sign in again\]\(http:\/\/phish\.example\/sso\)",Kim Ek/, 'the words stay one quoted cell, as written');
+    assert.match(csv ?? '', /"'\u200B=HYPERLINK\(""http:\/\/phish\.example"",""Details""\)"/, 'the hidden formula is defused');
   });
 });
 

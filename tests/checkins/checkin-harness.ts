@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { userKeyOf } from '../../src/core/keys';
+import type { AppOverrides } from '../../src/index';
 import { messageActivity, testTenantId, type ActivityOptions } from '../support/activities';
 import type { ConnectorCall } from '../support/loopback-connector';
 import { attachedCard, cardText, startTestApp, type TestApp } from '../support/test-app';
@@ -19,10 +20,10 @@ export const userKey = (person: Person): string => userKeyOf(testTenantId, perso
 export const channelId = '19:service-desk@thread.tacv2';
 
 /** The real app in TEST_MODE with its clock set to monday0800, with a loopback Connector that answers roster calls with `roster`. */
-export async function startCheckinApp(roster: readonly Person[], env: Record<string, string> = {}): Promise<TestApp> {
+export async function startCheckinApp(roster: readonly Person[], env: Record<string, string> = {}, overrides: AppOverrides = {}): Promise<TestApp> {
   // Real time flows (rate limits and retries need it to); only the starting point is fixed.
   const started = Date.now();
-  const harness = await startTestApp({ TEST_MODE: 'true', ...env }, { clock: () => new Date(monday0800.getTime() + Date.now() - started) });
+  const harness = await startTestApp({ TEST_MODE: 'true', ...env }, { clock: () => new Date(monday0800.getTime() + Date.now() - started), ...overrides });
   rosterResponder(harness, roster);
   return harness;
 }

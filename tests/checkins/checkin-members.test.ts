@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { executeActivity, messageActivity } from '../support/activities';
+import { offersIn, receiveFiles } from '../support/file-consent';
 import { cardText, type TestApp } from '../support/test-app';
 import {
   advance, eventually, greet, inChannel, inPersonalChat, maria, occurrenceIn, occurrenceOf, personalChatId, postedCards, readDeliveries, readRecords,
@@ -63,8 +64,8 @@ describe('check-ins asked 1:1, anonymous, over real HTTP', () => {
     assert.equal(readRecords(harness.databaseFile).filter((row) => row.collection === 'collection-responses').length, 2);
 
     await harness.post(messageActivity(inPersonalChat(harness, maria), 'export check-ins'));
-    const csv = String(harness.connector.posted().at(-1)?.body.text);
-    assert.match(csv, /```csv\r?\ndate,question,answer\r?\n```/, 'only the header: the occurrence is below the minimum');
+    const [csv] = await receiveFiles(harness, inPersonalChat(harness, maria), offersIn(harness.connector, personalChatId(maria)));
+    assert.equal(csv, 'date,question,answer', 'only the header: the occurrence is below the minimum');
 
     await advance(harness, 24 * 60);
     const late = await harness.post(executeActivity(inPersonalChat(harness, jonas), 'checkin.answer', { occurrence, 'q_started-from-customer': '3' }));

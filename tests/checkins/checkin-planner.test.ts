@@ -13,6 +13,8 @@ import { Translator } from '../../src/core/translator';
 import type { DeliveryQueue } from '../../src/delivery/delivery';
 import { DeliveryHandlers } from '../../src/delivery/delivery-handler';
 import { DeliveryWorker } from '../../src/delivery/delivery-worker';
+import { ExportOffers } from '../../src/exports/export-offers';
+import { PendingExports } from '../../src/exports/pending-exports';
 import { RateLimiter } from '../../src/delivery/rate-limiter';
 import { openSqliteDeliveryQueue } from '../../src/delivery/sqlite-delivery-queue';
 import { UserSettingsRepository } from '../../src/home/user-settings';
@@ -60,6 +62,7 @@ describe('check-in planning', () => {
       translator: Translator.load(path.join(root, 'content', 'locales')),
       schedulers: [],
       personalChatOf: async (userKey) => `c_${userKey}`,
+      exports: new ExportOffers({ pending: new PendingExports(store), messenger: new RecordingMessenger({ now: () => new Date() }), logger: silentLogger }),
       logger: silentLogger,
     };
   });

@@ -29,7 +29,7 @@ function filledManifest(overrides: Record<string, string | undefined> = {}): Jso
   return buildAppManifest(template(), manifestValuesFromEnv({ ...env, ...overrides }, '1.2.3').values);
 }
 
-type Bot = { botId?: string; scopes: string[]; commandLists: { scopes: string[]; commands: { title: string }[] }[] };
+type Bot = { botId?: string; scopes: string[]; supportsFiles?: boolean; commandLists: { scopes: string[]; commands: { title: string }[] }[] };
 const firstBot = (manifest: JsonObject): Bot => (manifest['bots'] as unknown as Bot[])[0] as Bot;
 
 describe('Teams app package', () => {
@@ -110,6 +110,16 @@ describe('Teams app package', () => {
       assert.deepEqual(titles('personal'), ['help', 'practice', 'progress', 'roleplay', 'check-ins', 'remind me', 'my data', 'language']);
       assert.deepEqual(titles('team'), ['help', 'workshop', 'schedule check-in', 'check-ins']);
       assert.deepEqual(titles('groupChat'), titles('team'));
+    });
+
+    it('when the bot is listed, then it supports files, so exports can come through the file consent card, and the manifest still validates', async () => {
+      const manifest = filledManifest();
+      assert.equal(firstBot(manifest).supportsFiles, true);
+      assert.deepEqual(await validateAppManifest(manifest), []);
+      const wrong = filledManifest();
+      (firstBot(wrong) as { supportsFiles: unknown }).supportsFiles = 'yes';
+      const errors = await validateAppManifest(wrong);
+      assert.ok(errors.some((error) => error.startsWith('/bots/0/supportsFiles')), errors.join('\n'));
     });
   });
 

@@ -1,4 +1,5 @@
 import type { Activity } from 'botbuilder';
+import type { UploadInfo } from './loopback-upload';
 
 /** Ids shared by the builders; override per test. */
 export const testTenantId = '11111111-2222-3333-4444-555555555555';
@@ -66,3 +67,7 @@ export const executeActivity = (options: ActivityOptions, verb: string, data: Re
 /** A plain Action.Submit press: a message whose value carries the data. */
 export const submitActivity = (options: ActivityOptions, verb: string, data: Record<string, unknown> = {}, replyToId = 'card-1'): Activity =>
   teamsActivity(options, { type: 'message', replyToId, value: { verb, ...data } });
+
+/** A press on a file consent card, as Teams sends it: a fileConsent/invoke with the card's context and, on Allow, where to upload. */
+export const fileConsentActivity = (options: ActivityOptions, action: 'accept' | 'decline', context: unknown, uploadInfo?: UploadInfo): Activity =>
+  teamsActivity(options, { type: 'invoke', name: 'fileConsent/invoke', value: { type: 'fileUpload', action, context, ...(uploadInfo ? { uploadInfo } : {}) } });

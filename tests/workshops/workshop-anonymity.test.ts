@@ -3,9 +3,10 @@ import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { userKeyOf } from '../../src/core/keys';
-import { testTenantId } from '../support/activities';
+import { messageActivity, testTenantId } from '../support/activities';
+import { offersIn, receiveFiles } from '../support/file-consent';
 import { attachedCard, cardText, startTestApp, type TestApp } from '../support/test-app';
-import { answerIdOf, ChannelSession, people, roster, type Card, type Person } from './workshop-support';
+import { answerIdOf, ChannelSession, people, personalChatOf, roster, type Card, type Person } from './workshop-support';
 
 const answers: Partial<Record<Person, string>> = {
   maria: 'Honestly the roll-out plan ignores the Saturday rush',
@@ -40,9 +41,9 @@ describe('anonymous workshop answers cannot be linked to their authors', () => {
     await session.card('maria', 'workshop.pledge', { workshopId, pledgeTheme: 'trust', pledgeText: 'Call the shop before each update' });
     facilitatorSaw.push(await session.card('alex', 'workshop.close', { workshopId }));
     facilitatorSaw.push(session.lastPostedCard());
-    const before = harness.connector.posted().length;
+    await harness.post(messageActivity(session.inPersonalChat('alex'), 'help'));
     await session.say('alex', 'workshop export');
-    exported = session.postedTexts().slice(before);
+    exported = await receiveFiles(harness, session.inPersonalChat('alex'), offersIn(harness.connector, personalChatOf('alex')));
   });
   after(async () => {
     await harness.stop();
@@ -110,12 +111,12 @@ describe('anonymous workshop answers cannot be linked to their authors', () => {
     }
   });
 
-  it('when the export is posted, then it is one Markdown message and a CSV code block without an author column', () => {
+  it('when the export is sent, then it is a Markdown file and a CSV file without an author column', () => {
     const [markdown, csv] = exported;
     assert.match(markdown ?? '', /^## Workshop: Behaviours we want more of/);
     assert.match(markdown ?? '', /1\. Nobody asked the shops about their busiest week · votes: 3/);
     assert.match(markdown ?? '', /### Pledges per theme\n- Build trust, add value: 1/);
-    assert.match(csv ?? '', /```\nrank,answer,votes\r\n1,Nobody asked the shops about their busiest week,3\r\n/);
+    assert.match(csv ?? '', /^rank,answer,votes\r\n1,Nobody asked the shops about their busiest week,3\r\n/);
     assert.doesNotMatch(csv ?? '', /author/);
     assert.match(cardText(facilitatorSaw.at(-1)), /Pledges per theme[\s\S]*Build trust, add value/);
   });

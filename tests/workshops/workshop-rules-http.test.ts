@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { userKeyOf } from '../../src/core/keys';
 import { Pledges, type Pledge } from '../../src/workshops/pledges';
 import { executeActivity, messageActivity, testTenantId } from '../support/activities';
+import { offersIn, receiveFiles } from '../support/file-consent';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { ChannelSession, people, textOf } from './workshop-support';
+import { ChannelSession, people, personalChatOf, textOf } from './workshop-support';
 
 describe('workshop rules over real HTTP', () => {
   let harness: TestApp;
@@ -27,9 +28,10 @@ describe('workshop rules over real HTTP', () => {
     assert.match(revealed, /Names shown/);
     const [response] = await harness.app.store.list('collection-responses');
     assert.equal(response?.owner, userKeyOf(testTenantId, people.maria.aadObjectId), 'named answers go with "delete my data"');
-    const before = harness.connector.posted().length;
+    await harness.post(messageActivity(session.inPersonalChat('alex'), 'help'));
     await session.say('alex', 'workshop export');
-    assert.match(session.postedTexts().slice(before).join('\n'), /rank,answer,votes,author\r\n1,Warn the shops before updates,0,Maria Lind/);
+    const [, csv] = await receiveFiles(harness, session.inPersonalChat('alex'), offersIn(harness.connector, personalChatOf('alex')));
+    assert.equal(csv, 'rank,answer,votes,author\r\n1,Warn the shops before updates,0,Maria Lind');
     assert.match((await session.press('maria', 'workshop.close', { workshopId })).text ?? '', /Only the facilitator/);
     await session.say('alex', 'workshop close');
     assert.match(textOf(session.lastPostedCard()), /Workshop summary: Workshop prompt[\s\S]*One thing we could do before the customer asks[\s\S]*Warn the shops before updates\nMaria Lind/);

@@ -18,6 +18,9 @@ export const roster: RosterMember[] = Object.values(people).map((person) => ({ i
 
 export type Card = Record<string, unknown>;
 
+/** The conversation id of a person's 1:1 chat with the bot, as the activity builders give it. */
+export const personalChatOf = (person: Person): string => `a:personal-${people[person].aadObjectId}`;
+
 /** Drives one workshop over real HTTP as several people in one channel. */
 export class ChannelSession {
   constructor(
@@ -29,6 +32,11 @@ export class ChannelSession {
 
   as(person: Person): ActivityOptions {
     return { serviceUrl: this.harness.connector.serviceUrl, conversationType: 'channel', conversationId: this.conversationId, ...people[person] };
+  }
+
+  /** The person in their own 1:1 chat with the bot, where exports arrive. */
+  inPersonalChat(person: Person): ActivityOptions {
+    return { serviceUrl: this.harness.connector.serviceUrl, ...people[person] };
   }
 
   async say(person: Person, text: string): Promise<void> {
