@@ -52,6 +52,7 @@ export function checkinCapability(deps: CheckinDependencies): Capability {
       { verb: 'checkin.snooze', run: (turn, data) => answers.snooze(turn, data) },
       { verb: 'checkin.stop', run: (turn, data) => answers.stop(turn, data) },
       { verb: 'checkin.optin', run: (turn, data) => answers.optIn(turn, data) },
+      { verb: 'checkin.view', run: (turn, data) => answers.view(turn, data) },
     ],
     quietVerbs: ['checkin.answer'],
     menu: [{ titleKey: 'checkins.menu.title', descriptionKey: 'checkins.menu.description', verb: 'checkin.setup', scopes: shared }],

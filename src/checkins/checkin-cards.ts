@@ -27,6 +27,20 @@ export interface CheckinQuestionCardData {
   /** This person stopped the schedule: offer to start again instead of stop. */
   readonly stopped: boolean;
   readonly startAgainTitle: string;
+  /** Teams MRIs whose clients fetch their own view of the card (Action.Execute checkin.view); empty for none. */
+  readonly refreshUserIds: readonly string[];
+  /** A "Show my answers" button, where Teams refreshes the card for too many people to do it for each. */
+  readonly showMine: boolean;
+  readonly showMineTitle: string;
+  /** A closed card in one person's own view: what they answered, read-only. */
+  readonly ownHeading: string;
+  readonly ownLines: readonly OwnAnswerLine[];
+}
+
+/** One answer a person gave, as text, on a closed card only they see. */
+export interface OwnAnswerLine {
+  readonly label: string;
+  readonly text: string;
 }
 
 export interface FieldText {

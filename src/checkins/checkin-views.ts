@@ -1,5 +1,6 @@
 import { cardView, type CardView } from '../cards/card-view';
 import type { Answer } from '../collect/collection';
+import { escapeCardMarkdown } from '../collect/safe-text';
 import type { ThemeCatalog } from '../content/themes';
 import type { Locale } from '../core/locale';
 import type { Translate } from '../core/translator';
@@ -65,17 +66,26 @@ export function setupView(values: SetupValues, scheduleId: string, notice: strin
   });
 }
 
-/** The card people answer; `own` fills in a person's earlier answers where only they see the card. */
-export function questionView(
-  schedule: CheckinSchedule,
-  occurrence: CheckinOccurrence,
-  set: QuestionSet,
-  reader: Reader,
-  options: { readonly open: boolean; readonly notice: string; readonly own: readonly Answer[]; readonly personal: boolean; readonly stopped?: boolean },
-): CardView {
+/** How a question card is shown: open or closed, to whom, and with which of the reader's own answers. */
+export interface QuestionViewOptions {
+  readonly open: boolean;
+  readonly notice: string;
+  /** The reader's own answers: filled into the inputs while open, listed read-only once closed. */
+  readonly own: readonly Answer[];
+  readonly personal: boolean;
+  readonly stopped?: boolean;
+  readonly refreshUserIds: readonly string[];
+}
+
+/** The card people answer; `own` is only ever the answers of the one person the view goes to. */
+export function questionView(schedule: CheckinSchedule, occurrence: CheckinOccurrence, set: QuestionSet, reader: Reader, options: QuestionViewOptions): CardView {
   const { t, locale } = reader;
   const closes = formatInstant(new Date(occurrence.closesAt), reader.timeZone, locale);
   const mode = t(schedule.anonymous ? 'checkins.question.anonymous' : 'checkins.question.named');
+  const ownValue = (questionId: string): string => {
+    const own = options.own.find((answer) => answer.questionId === questionId)?.value;
+    return own?.kind === 'scale' ? String(own.value) : own?.kind === 'text' ? own.text : '';
+  };
   return cardView(checkinQuestionCard, {
     title: setTitle(set, reader),
     intro: options.open ? t('checkins.question.intro', { mode, closes }) : t('checkins.question.closed', { closes }),
@@ -84,13 +94,11 @@ export function questionView(
     questions: options.open
       ? set.questions.map((question) => {
           const words = question[locale];
-          const own = options.own.find((answer) => answer.questionId === question.id)?.value;
-          const value = own?.kind === 'scale' ? String(own.value) : own?.kind === 'text' ? own.text : '';
           const choices = [1, 2, 3, 4, 5].map((point) => ({
             title: point === 1 && words.low ? `1 – ${words.low}` : point === 5 && words.high ? `5 – ${words.high}` : String(point),
             value: String(point),
           }));
-          return { id: `q_${question.id}`, label: words.text, isScale: question.form === 'scale', choices, value, placeholder: t('checkins.question.placeholder') };
+          return { id: `q_${question.id}`, label: words.text, isScale: question.form === 'scale', choices, value: ownValue(question.id), placeholder: t('checkins.question.placeholder') };
         })
       : [],
     open: options.open,
@@ -101,6 +109,16 @@ export function questionView(
     stopTitle: t('checkins.question.stop'),
     stopped: options.stopped ?? false,
     startAgainTitle: t('checkins.question.startAgain'),
+    refreshUserIds: options.refreshUserIds,
+    showMine: !options.personal && options.refreshUserIds.length === 0,
+    showMineTitle: t('checkins.question.showMine'),
+    ownHeading: t('checkins.question.yourAnswers'),
+    ownLines: options.open
+      ? []
+      : set.questions.flatMap((question) => {
+          const value = ownValue(question.id);
+          return value === '' ? [] : [{ label: question[locale].text, text: escapeCardMarkdown(value) }];
+        }),
   });
 }
 

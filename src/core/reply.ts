@@ -7,6 +7,8 @@ export type Reply = { readonly kind: 'text'; readonly text: string } | { readonl
 export interface ActionOutcome {
   readonly update?: CardView;
   readonly replies?: readonly Reply[];
+  /** The update shows the acting person's own answers: only a card-action answer (which reaches just them) may carry it. */
+  readonly onlyForActor?: boolean;
 }
 
 export const textReply = (text: string): Reply => ({ kind: 'text', text });
