@@ -43,6 +43,7 @@ export function checkinCapability(deps: CheckinDependencies): Capability {
       { verb: 'checkin.setup', run: async (turn: Turn) => ({ replies: await service.openSetup(turn) }) },
       { verb: 'checkin.create', run: (turn, data) => service.create(turn, data) },
       { verb: 'checkin.save', run: (turn, data) => service.save(turn, data) },
+      { verb: 'checkin.preview', run: (turn, data) => service.preview(turn, data) },
       { verb: 'checkin.edit', run: (turn, data) => service.edit(turn, data) },
       { verb: 'checkin.pause', run: (turn, data) => service.setStatus(turn, data, 'paused') },
       { verb: 'checkin.resume', run: (turn, data) => service.setStatus(turn, data, 'active') },

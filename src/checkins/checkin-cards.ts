@@ -66,6 +66,11 @@ export interface FieldToggle {
   readonly value: string;
 }
 
+/** One question of the chosen set, as the setup card previews it. */
+export interface PreviewLine {
+  readonly text: string;
+}
+
 /** The schedule form; input ids are fixed in the template and read back by setup-form.ts. */
 export interface CheckinSetupCardData {
   readonly title: string;
@@ -75,6 +80,12 @@ export interface CheckinSetupCardData {
   readonly submitTitle: string;
   readonly submitVerb: string;
   readonly questionSet: FieldChoice;
+  /** The questions of the chosen set; "Show these questions" (checkin.preview) redraws it for another choice. */
+  readonly previewHeading: string;
+  readonly previewLines: readonly PreviewLine[];
+  readonly previewTitle: string;
+  readonly customToggleTitle: string;
+  readonly customVisible: boolean;
   readonly customTheme: FieldChoice;
   readonly customScale: FieldText;
   readonly customOpen: FieldText;
@@ -84,7 +95,9 @@ export interface CheckinSetupCardData {
   readonly startDate: FieldText;
   readonly endDate: FieldText;
   readonly time: FieldText;
-  readonly timeZone: FieldText;
+  /** Real IANA zones, the manager's own first. */
+  readonly timeZone: FieldChoice;
+  readonly zoneHint: string;
   readonly perRecipient: FieldToggle;
   readonly skipWeekends: FieldToggle;
   readonly anonymous: FieldToggle;
@@ -94,6 +107,9 @@ export interface CheckinSetupCardData {
   readonly customHeading: string;
   readonly whenHeading: string;
   readonly answersHeading: string;
+  /** The rarely changed fields sit under "More options", open when one of them needs fixing. */
+  readonly moreTitle: string;
+  readonly moreVisible: boolean;
 }
 
 export interface ScheduleButton extends CardButton {

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { CardView } from '../../src/cards/card-view';
 import type { CheckinOccurrence, CheckinSchedule } from '../../src/checkins/checkin';
-import { listView, questionView, setupView, type Reader } from '../../src/checkins/checkin-views';
+import { listView, questionView, type Reader } from '../../src/checkins/checkin-views';
+import { setupView } from '../../src/checkins/setup-view';
 import { QuestionSetCatalog } from '../../src/checkins/question-sets';
 import { defaultValues } from '../../src/checkins/setup-form';
 import { ThemeCatalog } from '../../src/content/themes';
@@ -56,7 +57,8 @@ if (!set) throw new Error('the customer-side question set is missing');
 /** The check-in cards as people see them: the setup form, the question card (own answers, shared, stopped), the list. */
 export const cardFixtures: CardView[] = [
   setupView(defaultValues(catalog, 'Europe/Stockholm', now), '', '', catalog, themes, reader('en')),
-  setupView({ ...defaultValues(catalog, 'Asia/Kolkata', now), questionSet: 'custom', customScale: 'Hur ofta frågade vi först?' }, 'chk_x', 'Ange tiden som TT:MM.', catalog, themes, reader('sv')),
+  setupView({ ...defaultValues(catalog, 'Asia/Kolkata', now), questionSet: 'custom', customScale: 'Hur ofta frågade vi först?' }, 'chk_x', 'checkins.setup.problems.time', catalog, themes, reader('sv')),
+  setupView({ ...defaultValues(catalog, 'Mars/Olympus', now), openHours: 999 }, '', 'checkins.setup.problems.openHours', catalog, themes, reader('en')),
   questionView(fixtureSchedule, fixtureOccurrence, set, reader('en'), {
     open: true,
     notice: 'Thanks, your answers are saved.',
@@ -78,4 +80,5 @@ export const cardFixtures: CardView[] = [
   }),
   listView([fixtureSchedule, { ...fixtureSchedule, id: 'chk_2', status: 'paused', audience: 'channel', rule: { ...fixtureSchedule.rule, recurrence: { kind: 'once' } } }], () => 'Seeing it from the customer\'s side', reader('en'), now, 'Scheduled.'),
   listView([], () => '', reader('sv'), now),
+  listView([fixtureSchedule], () => 'Kundens sida', reader('sv'), now, '', 'groupChat'),
 ];
