@@ -14,11 +14,11 @@ const commonZones = [
   'Australia/Sydney', 'Pacific/Auckland',
 ];
 
-const supported = (): ReadonlySet<string> => new Set(Intl.supportedValuesOf('timeZone'));
+const supported: ReadonlySet<string> = new Set(Intl.supportedValuesOf('timeZone'));
 
 /** An IANA zone name this runtime knows (Area/Place, or UTC); not a bare offset or an abbreviation. */
 export function isKnownZone(zone: string): boolean {
-  if (zone === 'UTC' || supported().has(zone)) return true;
+  if (zone === 'UTC' || supported.has(zone)) return true;
   return /^[A-Z][A-Za-z_]+(\/[A-Za-z0-9_+-]+)+$/.test(zone) && DateTime.local({ zone }).isValid;
 }
 
@@ -26,7 +26,7 @@ export function isKnownZone(zone: string): boolean {
 export function findZone(text: string): string | undefined {
   const wanted = text.trim().toLowerCase().replace(/\s+/g, '_');
   if (wanted === '') return undefined;
-  const all = ['UTC', ...supported()];
+  const all = ['UTC', ...supported];
   const exact = all.find((zone) => zone.toLowerCase() === wanted);
   if (exact) return exact;
   const byPlace = all.filter((zone) => zone.toLowerCase().split('/').at(-1) === wanted);
