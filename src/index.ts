@@ -33,6 +33,8 @@ import { ExportOffers, expiredExportSweeper } from './exports/export-offers';
 import { PendingExports } from './exports/pending-exports';
 import { neededTheme } from './exercises/needed-theme';
 import { homeCapability } from './home/home-capability';
+import { timeZoneCapability } from './home/time-zone-capability';
+import { TimeZoneService } from './home/time-zone-service';
 import type { RequestTimeouts } from './http/request-guards';
 import { HomeService } from './home/home-service';
 import { UserSettingsRepository } from './home/user-settings';
@@ -134,6 +136,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const availableVerbs = (): ReadonlySet<string> => new Set(capabilities.flatMap((capability) => capability.actions.map((action) => action.verb)));
   const home = new HomeService(() => capabilities, settings, translator);
   capabilities.push(homeCapability(home));
+  capabilities.push(timeZoneCapability(new TimeZoneService(settings, 'UTC')));
   const workshopRecords = new WorkshopRepository(store);
   const eraser = new PersonalDataEraser({ store, queue: deliveryQueue, collections: checkins.collections, workshops: workshopRecords, checkins: checkins.repository, conversations: references });
   const runningThings = new RunningThings({ checkins, workshops: workshopRecords, collections: checkins.collections });

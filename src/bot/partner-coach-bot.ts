@@ -8,7 +8,7 @@ import {
 } from 'botbuilder';
 import type { CardRenderer } from '../cards/card-renderer';
 import { UserFacingError } from '../core/errors';
-import type { ActionOutcome, Reply } from '../core/reply';
+import { textReply, type ActionOutcome, type Reply } from '../core/reply';
 import type { Router } from '../core/router';
 import type { Turn } from '../core/turn';
 import type { ExportOffers } from '../exports/export-offers';
@@ -102,6 +102,11 @@ export class PartnerCoachBot extends TeamsActivityHandler {
   private async handleSubmit(context: TurnContext, turn: Turn, verb: string, data: ActionData): Promise<void> {
     const outcome = await this.runAction(turn, verb, data);
     const replyToId = context.activity.replyToId;
+    // Updating the message would show one person's own answers to everyone in a shared chat.
+    if (outcome.update && outcome.onlyForActor && turn.conversation.kind !== 'personal') {
+      await this.send(context, [textReply(turn.t('errors.onlyForYou')), ...(outcome.replies ?? [])]);
+      return;
+    }
     if (outcome.update && replyToId) {
       await context.updateActivity({ ...toActivity({ kind: 'card', view: outcome.update }, this.deps.renderer), id: replyToId });
     } else if (outcome.update) {

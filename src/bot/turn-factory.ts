@@ -32,8 +32,10 @@ export class TurnFactory {
     const userKey = userKeyOf(tenantId, activity.from.aadObjectId ?? activity.from.id);
     const stored = await this.storedSettings(userKey);
     const locale = stored?.locale ?? localeFromTag(activity.locale) ?? this.deps.defaultLocale;
-    const timeZone = timeZoneOf(activity);
-    if (!this.isQuiet(activity)) await this.rememberTimeZone(userKey, stored, timeZone);
+    const reported = timeZoneOf(activity);
+    if (!this.isQuiet(activity)) await this.rememberTimeZone(userKey, stored, reported);
+    // The person's own choice wins; a client that sends no zone gets the one Teams reported before.
+    const timeZone = stored?.timeZoneChosen && stored.timeZone ? stored.timeZone : (reported ?? stored?.timeZone);
     return {
       actor: { userKey, tenantId, displayName: activity.from.name ?? '' },
       conversation: {
@@ -68,7 +70,7 @@ export class TurnFactory {
 
   /** Scheduled messages reach each person at their own local time, so the zone Teams reports is kept (written only on change). */
   private async rememberTimeZone(userKey: string, stored: UserSettings | undefined, timeZone: string | undefined): Promise<void> {
-    if (!stored || !timeZone || stored.timeZone === timeZone) return;
+    if (!stored || !timeZone || stored.timeZone === timeZone || stored.timeZoneChosen) return;
     try {
       await this.deps.settings.update(userKey, { timeZone });
     } catch (error) {

@@ -4,7 +4,7 @@ import type { ActionOutcome } from '../core/reply';
 import type { Turn } from '../core/turn';
 import { formatDate, formatInstant } from '../schedules/describe';
 import { localDateOf } from '../schedules/calendar';
-import { deliveryKeys, deliveryKinds, scheduleIdOf, type CheckinOccurrence, type CheckinSchedule } from './checkin';
+import { deliveryKeys, deliveryKinds, refreshUserIdsOf, scheduleIdOf, type CheckinOccurrence, type CheckinSchedule } from './checkin';
 import { questionSetOf, type CheckinDependencies } from './checkin-context';
 import { questionView, type Reader } from './checkin-views';
 import type { QuestionSet } from './question-sets';
@@ -37,7 +37,7 @@ export class CheckinAnswers {
       const value = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' ? String(raw) : '';
       if (question.form === 'scale') return value === '' ? [] : [{ questionId: question.id, form: 'scale', value: Number(value) }];
       const earlier = own.find((answer) => answer.questionId === question.id);
-      // A shared card shows nobody's earlier text, so an empty box there means "no change"; on one's own card, "remove".
+      // The card posted in a shared chat has empty boxes (only each person's own view is filled), so empty means "no change" there.
       if (value === '' && (!personal || !earlier)) return [];
       return [{ questionId: question.id, form: 'free-text', texts: [{ answerId: earlier?.answerId, text: value }] }];
     });
@@ -48,7 +48,15 @@ export class CheckinAnswers {
     const reader = this.reader(turn);
     const closes = formatInstant(new Date(occurrence.closesAt), reader.timeZone, turn.locale);
     const notice = turn.t(personal ? 'checkins.question.saved' : 'checkins.question.savedShared', { closes });
-    return { update: questionView(schedule, occurrence, set, reader, { open: true, notice, own: personal ? saved : [], personal }) };
+    const refreshUserIds = refreshUserIdsOf(schedule, turn.actor.userKey);
+    return { update: questionView(schedule, occurrence, set, reader, { open: true, notice, own: saved, personal, refreshUserIds }), onlyForActor: true };
+  }
+
+  /** The card as this person sees it: Teams asks for it on its own (refresh) or through "Show my answers". */
+  async view(turn: Turn, data: Data): Promise<ActionOutcome> {
+    const loaded = await this.load(turn, data, { allowClosed: true });
+    const optOut = turn.conversation.kind === 'personal' ? await this.deps.repository.optOut(loaded.schedule.id, turn.actor.userKey) : undefined;
+    return { update: await this.ownView(turn, loaded, '', optOut !== undefined && optOut.until === undefined), onlyForActor: true };
   }
 
   async snooze(turn: Turn, data: Data): Promise<ActionOutcome> {
@@ -57,7 +65,7 @@ export class CheckinAnswers {
     const until = new Date(turn.now.getTime() + weeks * week);
     await this.deps.repository.setOptOut(turn.actor.userKey, { scheduleId: loaded.schedule.id, until: until.toISOString() });
     const notice = turn.t('checkins.question.snoozed', { date: formatDate(localDateOf(until, this.reader(turn).timeZone), turn.locale) });
-    return { update: await this.ownView(turn, loaded, notice, false) };
+    return { update: await this.ownView(turn, loaded, notice, false), onlyForActor: true };
   }
 
   /** Respected at once: anything already planned for this person is cancelled, and checked again when it comes up. */
@@ -68,13 +76,13 @@ export class CheckinAnswers {
       await this.deps.queue.cancelPending(deliveryKeys.ask(occurrenceId), turn.actor.userKey);
       await this.deps.queue.cancelPending(deliveryKeys.nudge(occurrenceId), turn.actor.userKey);
     }
-    return { update: await this.ownView(turn, loaded, turn.t('checkins.question.stopped'), true) };
+    return { update: await this.ownView(turn, loaded, turn.t('checkins.question.stopped'), true), onlyForActor: true };
   }
 
   async optIn(turn: Turn, data: Data): Promise<ActionOutcome> {
     const loaded = await this.load(turn, data, { allowClosed: true });
     await this.deps.repository.clearOptOut(loaded.schedule.id, turn.actor.userKey);
-    return { update: await this.ownView(turn, loaded, turn.t('checkins.question.startedAgain'), false) };
+    return { update: await this.ownView(turn, loaded, turn.t('checkins.question.startedAgain'), false), onlyForActor: true };
   }
 
   /** Answers within one refresh window update the owner's summary card once, at the end of the window. */
@@ -97,8 +105,9 @@ export class CheckinAnswers {
   private async ownView(turn: Turn, loaded: Loaded, notice: string, stopped: boolean): Promise<NonNullable<ActionOutcome['update']>> {
     const { schedule, occurrence, set, collection } = loaded;
     const open = this.isOpen(collection, occurrence, turn.now);
-    const own = open ? await this.deps.collections.ownAnswers(collection, turn.actor.userKey) : [];
-    return questionView(schedule, occurrence, set, this.reader(turn), { open, notice, own, personal: turn.conversation.kind === 'personal', stopped });
+    const own = await this.deps.collections.ownAnswers(collection, turn.actor.userKey);
+    const refreshUserIds = refreshUserIdsOf(schedule, turn.actor.userKey);
+    return questionView(schedule, occurrence, set, this.reader(turn), { open, notice, own, personal: turn.conversation.kind === 'personal', stopped, refreshUserIds });
   }
 
   private isOpen(collection: Collection, occurrence: CheckinOccurrence, now: Date): boolean {

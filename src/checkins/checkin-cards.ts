@@ -27,6 +27,20 @@ export interface CheckinQuestionCardData {
   /** This person stopped the schedule: offer to start again instead of stop. */
   readonly stopped: boolean;
   readonly startAgainTitle: string;
+  /** Teams MRIs whose clients fetch their own view of the card (Action.Execute checkin.view); empty for none. */
+  readonly refreshUserIds: readonly string[];
+  /** A "Show my answers" button, where Teams refreshes the card for too many people to do it for each. */
+  readonly showMine: boolean;
+  readonly showMineTitle: string;
+  /** A closed card in one person's own view: what they answered, read-only. */
+  readonly ownHeading: string;
+  readonly ownLines: readonly OwnAnswerLine[];
+}
+
+/** One answer a person gave, as text, on a closed card only they see. */
+export interface OwnAnswerLine {
+  readonly label: string;
+  readonly text: string;
 }
 
 export interface FieldText {
@@ -52,6 +66,11 @@ export interface FieldToggle {
   readonly value: string;
 }
 
+/** One question of the chosen set, as the setup card previews it. */
+export interface PreviewLine {
+  readonly text: string;
+}
+
 /** The schedule form; input ids are fixed in the template and read back by setup-form.ts. */
 export interface CheckinSetupCardData {
   readonly title: string;
@@ -61,6 +80,12 @@ export interface CheckinSetupCardData {
   readonly submitTitle: string;
   readonly submitVerb: string;
   readonly questionSet: FieldChoice;
+  /** The questions of the chosen set; "Show these questions" (checkin.preview) redraws it for another choice. */
+  readonly previewHeading: string;
+  readonly previewLines: readonly PreviewLine[];
+  readonly previewTitle: string;
+  readonly customToggleTitle: string;
+  readonly customVisible: boolean;
   readonly customTheme: FieldChoice;
   readonly customScale: FieldText;
   readonly customOpen: FieldText;
@@ -70,7 +95,9 @@ export interface CheckinSetupCardData {
   readonly startDate: FieldText;
   readonly endDate: FieldText;
   readonly time: FieldText;
-  readonly timeZone: FieldText;
+  /** Real IANA zones, the manager's own first. */
+  readonly timeZone: FieldChoice;
+  readonly zoneHint: string;
   readonly perRecipient: FieldToggle;
   readonly skipWeekends: FieldToggle;
   readonly anonymous: FieldToggle;
@@ -80,6 +107,9 @@ export interface CheckinSetupCardData {
   readonly customHeading: string;
   readonly whenHeading: string;
   readonly answersHeading: string;
+  /** The rarely changed fields sit under "More options", open when one of them needs fixing. */
+  readonly moreTitle: string;
+  readonly moreVisible: boolean;
 }
 
 export interface ScheduleButton extends CardButton {

@@ -3,7 +3,7 @@ import type { Delivery } from '../delivery/delivery';
 import type { DeliveryHandler, Prepared } from '../delivery/delivery-handler';
 import { noticeDelivery } from '../delivery/notice-handler';
 import { formatInstant } from '../schedules/describe';
-import { deliveryKeys, deliveryKinds, optedOutAt, scheduleIdOf, type CheckinOccurrence, type CheckinSchedule } from './checkin';
+import { deliveryKeys, deliveryKinds, optedOutAt, refreshUserIdsOf, scheduleIdOf, type CheckinOccurrence, type CheckinSchedule } from './checkin';
 import { occurrenceIdFrom, questionSetOf, readerFor, type CheckinDependencies } from './checkin-context';
 import { CheckinSummaries } from './checkin-summaries';
 import { questionView, setTitle, type Reader } from './checkin-views';
@@ -68,10 +68,32 @@ export function checkinDeliveryHandlers(deps: CheckinDependencies, clock: () => 
       if (stop || !loaded) return stop ?? cancel('schedule deleted');
       const reader = await readerOf(delivery, loaded.schedule);
       const personal = 'userKey' in delivery.destination;
-      const view = questionView(loaded.schedule, loaded.occurrence, questionSetOf(deps, loaded.schedule), reader, { open: true, notice: '', own: [], personal });
+      const refreshUserIds = refreshUserIdsOf(loaded.schedule, personal ? delivery.recipientKey : undefined);
+      const view = questionView(loaded.schedule, loaded.occurrence, questionSetOf(deps, loaded.schedule), reader, { open: true, notice: '', own: [], personal, refreshUserIds });
       return { kind: 'send', replies: [cardReply(view)] };
     },
     unreachable,
+  };
+
+  /** The card that was posted says it is closed: the same card, updated in place, for everyone it went to. */
+  const closed: DeliveryHandler = {
+    kind: deliveryKinds.closed,
+    prepare: async (delivery) => {
+      const loaded = await load(delivery);
+      if (!loaded) return cancel('schedule deleted');
+      const { schedule, occurrence } = loaded;
+      const asked = await deps.queue.find(deliveryKeys.ask(occurrence.id), delivery.recipientKey);
+      const activityId = asked?.status === 'sent' ? asked.activityIds[0] : undefined;
+      const personal = 'userKey' in delivery.destination;
+      const conversationKey = 'userKey' in delivery.destination ? await deps.personalChatOf(delivery.destination.userKey) : delivery.destination.conversationKey;
+      if (!activityId || !conversationKey) return cancel('no posted card to close');
+      const optOut = personal ? await deps.repository.optOut(schedule.id, delivery.recipientKey) : undefined;
+      const refreshUserIds = refreshUserIdsOf(schedule, personal ? delivery.recipientKey : undefined);
+      const view = questionView(schedule, occurrence, questionSetOf(deps, schedule), await readerOf(delivery, schedule), {
+        open: false, notice: '', own: [], personal, stopped: optOut !== undefined && optOut.until === undefined, refreshUserIds,
+      });
+      return { kind: 'update', conversationKey, activityId, view };
+    },
   };
 
   const nudge: DeliveryHandler = {
@@ -133,5 +155,5 @@ export function checkinDeliveryHandlers(deps: CheckinDependencies, clock: () => 
     unreachable,
   };
 
-  return [ask, nudge, summary, refresh, share];
+  return [ask, closed, nudge, summary, refresh, share];
 }

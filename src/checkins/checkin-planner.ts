@@ -130,24 +130,21 @@ export class CheckinPlanner implements Planner {
     return recipients;
   }
 
-  /** Closes answer collections whose window has passed and refreshes their summary card once more. */
+  /** Closes answer collections whose window has passed, refreshes their summary card once more and closes the posted cards. */
   private async closeFinished(schedule: CheckinSchedule, now: Date): Promise<void> {
     for (const occurrenceId of schedule.occurrenceIds) {
       const occurrence = await this.deps.repository.occurrence(occurrenceId);
       if (!occurrence || occurrence.closed || Date.parse(occurrence.closesAt) > now.getTime()) continue;
       if (occurrence.collectionId) await this.deps.collections.close(occurrence.collectionId, now);
-      await this.deps.repository.changeOccurrence(occurrenceId, (current) => (current.closed ? current : { ...current, closed: true }));
+      const base = { tenantId: schedule.tenantId, payload: { occurrenceId }, dueAt: now };
+      // Every card that went out is closed, answered or not, so these rows say nothing about who answered.
+      const posted = (await this.deps.queue.forOccurrence(deliveryKeys.ask(occurrenceId))).filter((asked) => asked.status === 'sent' && asked.activityIds.length > 0);
+      // Queued before the occurrence is marked closed, so a stop in between leaves nothing undone (queueing twice adds nothing).
       await this.deps.queue.enqueue([
-        {
-          occurrenceKey: deliveryKeys.refresh(occurrenceId, 0),
-          recipientKey: schedule.ownerKey,
-          kind: deliveryKinds.refresh,
-          tenantId: schedule.tenantId,
-          destination: { userKey: schedule.ownerKey },
-          payload: { occurrenceId },
-          dueAt: now,
-        },
+        { ...base, occurrenceKey: deliveryKeys.refresh(occurrenceId, 0), recipientKey: schedule.ownerKey, kind: deliveryKinds.refresh, destination: { userKey: schedule.ownerKey } },
+        ...posted.map((asked) => ({ ...base, occurrenceKey: deliveryKeys.closed(occurrenceId), recipientKey: asked.recipientKey, kind: deliveryKinds.closed, destination: asked.destination })),
       ]);
+      await this.deps.repository.changeOccurrence(occurrenceId, (current) => (current.closed ? current : { ...current, closed: true }));
     }
   }
 }

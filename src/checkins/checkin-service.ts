@@ -10,8 +10,9 @@ import type { CheckinSchedule } from './checkin';
 import { questionSetOf, type CheckinDependencies } from './checkin-context';
 import { CheckinExports } from './checkin-exports';
 import { newScheduleId } from './checkin-repository';
-import { listView, setTitle, setupView, type Reader } from './checkin-views';
-import { defaultValues, parseSetup, valuesOf } from './setup-form';
+import { listView, setTitle, type Reader } from './checkin-views';
+import { setupView } from './setup-view';
+import { defaultValues, parseSetup, readValues, valuesOf } from './setup-form';
 
 type Data = Readonly<Record<string, unknown>>;
 const scheduleIdIn = (data: Data): string => (typeof data.schedule === 'string' ? data.schedule : '');
@@ -34,7 +35,7 @@ export class CheckinService {
     this.assertMaySchedule(turn);
     const defaults = defaultValues(this.deps.catalog, this.zoneOf(turn), turn.now);
     const parsed = parseSetup(data, this.deps.catalog, defaults);
-    if ('problemKey' in parsed) return { update: setupView(parsed.values, '', turn.t(parsed.problemKey), this.deps.catalog, this.deps.themes, this.reader(turn)) };
+    if ('problemKey' in parsed) return { update: setupView(parsed.values, '', parsed.problemKey, this.deps.catalog, this.deps.themes, this.reader(turn)) };
     const members = await this.membersFor(turn, parsed.settings.audience);
     const schedule: CheckinSchedule = {
       ...parsed.settings,
@@ -77,12 +78,22 @@ export class CheckinService {
     return { update: view };
   }
 
+  /** "Show these questions": the same form, as filled in so far, with the chosen set's questions. Nothing is saved. */
+  async preview(turn: Turn, data: Data): Promise<ActionOutcome> {
+    const scheduleId = scheduleIdIn(data);
+    const current = scheduleId ? await this.deps.repository.schedule(scheduleId) : undefined;
+    if (scheduleId && current?.schedule.ownerKey !== turn.actor.userKey) throw new UserFacingError('checkins.errors.notYours');
+    if (!current) this.assertMaySchedule(turn);
+    const defaults = current ? valuesOf(current.schedule) : defaultValues(this.deps.catalog, this.zoneOf(turn), turn.now);
+    return { update: setupView(readValues(data, defaults), current?.schedule.id ?? '', '', this.deps.catalog, this.deps.themes, this.reader(turn)) };
+  }
+
   async save(turn: Turn, data: Data): Promise<ActionOutcome> {
     const current = await this.deps.repository.schedule(scheduleIdIn(data));
     if (!current || current.schedule.ownerKey !== turn.actor.userKey) throw new UserFacingError('checkins.errors.notYours');
     const parsed = parseSetup(data, this.deps.catalog, valuesOf(current.schedule));
     if ('problemKey' in parsed) {
-      return { update: setupView(parsed.values, current.schedule.id, turn.t(parsed.problemKey), this.deps.catalog, this.deps.themes, this.reader(turn)) };
+      return { update: setupView(parsed.values, current.schedule.id, parsed.problemKey, this.deps.catalog, this.deps.themes, this.reader(turn)) };
     }
     const members = turn.conversation.key === current.schedule.conversationKey ? await this.membersFor(turn, parsed.settings.audience) : current.schedule.members;
     const schedule = await this.deps.repository.changeSchedule(current.schedule.id, turn.actor.userKey, (latest) => ({ ...latest, ...parsed.settings, members }));
@@ -119,7 +130,7 @@ export class CheckinService {
 
   private async listCard(turn: Turn, notice: string): Promise<CardView> {
     const schedules = await this.deps.repository.schedulesOwnedBy(turn.actor.userKey);
-    return listView(schedules, (schedule) => this.titleOf(schedule, turn), this.reader(turn), turn.now, notice);
+    return listView(schedules, (schedule) => this.titleOf(schedule, turn), this.reader(turn), turn.now, notice, turn.conversation.kind);
   }
 
   /** The roster: needed to ask members 1:1; for a channel post it only gives the response rate, so a failed call costs just that. */

@@ -1,15 +1,14 @@
 import { cardView, type CardView } from '../cards/card-view';
 import type { Answer } from '../collect/collection';
-import type { ThemeCatalog } from '../content/themes';
+import { escapeCardMarkdown } from '../collect/safe-text';
 import type { Locale } from '../core/locale';
+import type { ConversationKind } from '../core/turn';
 import type { Translate } from '../core/translator';
 import { describeRule, formatInstant } from '../schedules/describe';
-import { nextOccurrence, weekdays } from '../schedules/recurrence';
+import { nextOccurrence } from '../schedules/recurrence';
 import type { CheckinOccurrence, CheckinSchedule } from './checkin';
-import type { CardChoice } from '../cards/card-parts';
-import { checkinListCard, checkinQuestionCard, checkinSetupCard, type ScheduleButton } from './checkin-cards';
-import { customSetId, type QuestionSet, type QuestionSetCatalog } from './question-sets';
-import { recurrenceChoices, type SetupValues } from './setup-form';
+import { checkinListCard, checkinQuestionCard, type ScheduleButton } from './checkin-cards';
+import { customSetId, type QuestionSet } from './question-sets';
 
 /** The words a view needs: the reader's language and zone. */
 export interface Reader {
@@ -23,59 +22,26 @@ export function setTitle(set: QuestionSet, reader: Reader): string {
   return set.id === customSetId ? reader.t('checkins.custom.title') : set[reader.locale].title;
 }
 
-export function setupView(values: SetupValues, scheduleId: string, notice: string, catalog: QuestionSetCatalog, themes: ThemeCatalog, reader: Reader): CardView {
-  const { t, locale } = reader;
-  const text = (name: 'customScale' | 'customOpen' | 'startDate' | 'endDate' | 'time' | 'timeZone') => ({
-    label: t(`checkins.setup.fields.${name}`),
-    value: values[name],
-    placeholder: t(`checkins.setup.placeholders.${name}`),
-  });
-  const toggle = (name: 'perRecipient' | 'skipWeekends' | 'anonymous' | 'remind') => ({ title: t(`checkins.setup.fields.${name}`), value: values[name] });
-  const choice = (name: 'questionSet' | 'customTheme' | 'audience' | 'recurrence' | 'days', choices: CardChoice[]) => ({ label: t(`checkins.setup.fields.${name}`), value: values[name], choices });
-  return cardView(checkinSetupCard, {
-    title: t(scheduleId ? 'checkins.setup.editTitle' : 'checkins.setup.title'),
-    intro: t('checkins.setup.intro'),
-    notice,
-    scheduleId,
-    submitTitle: t(scheduleId ? 'checkins.setup.save' : 'checkins.setup.create'),
-    submitVerb: scheduleId ? 'checkin.save' : 'checkin.create',
-    questionSet: choice('questionSet', [
-      ...catalog.all.map((set) => ({ title: set[locale].title, value: set.id })),
-      { title: t('checkins.custom.title'), value: customSetId },
-    ]),
-    customTheme: choice('customTheme', themes.all.map((theme) => ({ title: theme[locale].name, value: theme.id }))),
-    customScale: text('customScale'),
-    customOpen: text('customOpen'),
-    audience: choice('audience', (['channel', 'members'] as const).map((value) => ({ title: t(`checkins.audience.${value}`), value }))),
-    recurrence: choice('recurrence', recurrenceChoices.map((value) => ({ title: t(`checkins.setup.recurrence.${value}`), value }))),
-    days: choice('days', weekdays.map((day) => ({ title: t(`checkins.rule.days.${day}`), value: day }))),
-    startDate: text('startDate'),
-    endDate: text('endDate'),
-    time: text('time'),
-    timeZone: text('timeZone'),
-    perRecipient: toggle('perRecipient'),
-    skipWeekends: toggle('skipWeekends'),
-    anonymous: toggle('anonymous'),
-    minResponses: { label: t('checkins.setup.fields.minResponses'), value: values.minResponses },
-    openHours: { label: t('checkins.setup.fields.openHours'), value: values.openHours },
-    remind: toggle('remind'),
-    customHeading: t('checkins.setup.customHeading'),
-    whenHeading: t('checkins.setup.whenHeading'),
-    answersHeading: t('checkins.setup.answersHeading'),
-  });
+/** How a question card is shown: open or closed, to whom, and with which of the reader's own answers. */
+export interface QuestionViewOptions {
+  readonly open: boolean;
+  readonly notice: string;
+  /** The reader's own answers: filled into the inputs while open, listed read-only once closed. */
+  readonly own: readonly Answer[];
+  readonly personal: boolean;
+  readonly stopped?: boolean;
+  readonly refreshUserIds: readonly string[];
 }
 
-/** The card people answer; `own` fills in a person's earlier answers where only they see the card. */
-export function questionView(
-  schedule: CheckinSchedule,
-  occurrence: CheckinOccurrence,
-  set: QuestionSet,
-  reader: Reader,
-  options: { readonly open: boolean; readonly notice: string; readonly own: readonly Answer[]; readonly personal: boolean; readonly stopped?: boolean },
-): CardView {
+/** The card people answer; `own` is only ever the answers of the one person the view goes to. */
+export function questionView(schedule: CheckinSchedule, occurrence: CheckinOccurrence, set: QuestionSet, reader: Reader, options: QuestionViewOptions): CardView {
   const { t, locale } = reader;
   const closes = formatInstant(new Date(occurrence.closesAt), reader.timeZone, locale);
   const mode = t(schedule.anonymous ? 'checkins.question.anonymous' : 'checkins.question.named');
+  const ownValue = (questionId: string): string => {
+    const own = options.own.find((answer) => answer.questionId === questionId)?.value;
+    return own?.kind === 'scale' ? String(own.value) : own?.kind === 'text' ? own.text : '';
+  };
   return cardView(checkinQuestionCard, {
     title: setTitle(set, reader),
     intro: options.open ? t('checkins.question.intro', { mode, closes }) : t('checkins.question.closed', { closes }),
@@ -84,13 +50,11 @@ export function questionView(
     questions: options.open
       ? set.questions.map((question) => {
           const words = question[locale];
-          const own = options.own.find((answer) => answer.questionId === question.id)?.value;
-          const value = own?.kind === 'scale' ? String(own.value) : own?.kind === 'text' ? own.text : '';
           const choices = [1, 2, 3, 4, 5].map((point) => ({
             title: point === 1 && words.low ? `1 – ${words.low}` : point === 5 && words.high ? `5 – ${words.high}` : String(point),
             value: String(point),
           }));
-          return { id: `q_${question.id}`, label: words.text, isScale: question.form === 'scale', choices, value, placeholder: t('checkins.question.placeholder') };
+          return { id: `q_${question.id}`, label: words.text, isScale: question.form === 'scale', choices, value: ownValue(question.id), placeholder: t('checkins.question.placeholder') };
         })
       : [],
     open: options.open,
@@ -101,15 +65,34 @@ export function questionView(
     stopTitle: t('checkins.question.stop'),
     stopped: options.stopped ?? false,
     startAgainTitle: t('checkins.question.startAgain'),
+    refreshUserIds: options.refreshUserIds,
+    showMine: !options.personal && options.refreshUserIds.length === 0,
+    showMineTitle: t('checkins.question.showMine'),
+    ownHeading: t('checkins.question.yourAnswers'),
+    ownLines: options.open
+      ? []
+      : set.questions.flatMap((question) => {
+          const value = ownValue(question.id);
+          return value === '' ? [] : [{ label: question[locale].text, text: escapeCardMarkdown(value) }];
+        }),
   });
 }
 
 /** A manager's schedules with pause/resume, edit, export and delete. */
-export function listView(schedules: readonly CheckinSchedule[], titleOf: (schedule: CheckinSchedule) => string, reader: Reader, now: Date, notice = ''): CardView {
+export function listView(
+  schedules: readonly CheckinSchedule[],
+  titleOf: (schedule: CheckinSchedule) => string,
+  reader: Reader,
+  now: Date,
+  notice = '',
+  kind: ConversationKind = 'personal',
+): CardView {
   const { t, locale } = reader;
+  // Posted in a group chat or channel, the list can be read by others there; only its owner can change it.
+  const intro = kind === 'personal' ? 'checkins.list.intro.personal' : 'checkins.list.intro.shared';
   return cardView(checkinListCard, {
     title: t('checkins.list.title'),
-    intro: t(schedules.length === 0 ? 'checkins.list.empty' : 'checkins.list.intro'),
+    intro: t(schedules.length === 0 ? 'checkins.list.empty' : intro),
     notice,
     schedules: schedules.map((schedule) => {
       const next = schedule.status === 'active' ? nextOccurrence(schedule.rule, new Date(Math.max(now.getTime(), Date.parse(schedule.plannedThrough)))) : undefined;

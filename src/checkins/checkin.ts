@@ -73,6 +73,7 @@ export const deliveryKeys = {
   nudge: (occurrenceId: string): string => `checkin-nudge:${occurrenceId}`,
   summary: (occurrenceId: string): string => `checkin-summary:${occurrenceId}`,
   refresh: (occurrenceId: string, bucket: number): string => `checkin-refresh:${occurrenceId}:${bucket}`,
+  closed: (occurrenceId: string): string => `checkin-closed:${occurrenceId}`,
   unreachable: (scheduleId: string): string => `checkin-unreachable:${scheduleId}`,
   share: (occurrenceId: string): string => `checkin-share:${occurrenceId}`,
 };
@@ -83,10 +84,19 @@ export const deliveryKinds = {
   summary: 'checkin.summary',
   refresh: 'checkin.refresh',
   share: 'checkin.share',
+  closed: 'checkin.closed',
 } as const;
 
 export const maxMinResponses = 50;
 export const maxOpenHours = 14 * 24;
+/** Teams refreshes a card for each person (refresh.userIds) for at most this many people. */
+export const maxRefreshUsers = 60;
+
+/** Who gets their own view of a posted question card: everyone asked in a channel (when few enough), or the one person in a 1:1. */
+export function refreshUserIdsOf(schedule: Pick<CheckinSchedule, 'audience' | 'members'>, recipientKey: string | undefined): string[] {
+  const chosen = schedule.audience === 'channel' ? (schedule.members.length <= maxRefreshUsers ? schedule.members : []) : schedule.members.filter((member) => member.userKey === recipientKey);
+  return chosen.flatMap((member) => (member.channelUserId ? [member.channelUserId] : []));
+}
 
 /** Whether a snooze or stop covers this instant. */
 export function optedOutAt(optOut: CheckinOptOut | undefined, now: Date): boolean {

@@ -1,5 +1,6 @@
 import { isThemeId } from '../content/themes';
-import { localDateOf, isCalendarDate, isLocalTime, isTimeZone, isoWeekday } from '../schedules/calendar';
+import { localDateOf, isCalendarDate, isLocalTime, isoWeekday } from '../schedules/calendar';
+import { isKnownZone } from '../schedules/time-zones';
 import { ruleProblems, weekdays, type Recurrence, type Weekday } from '../schedules/recurrence';
 import { maxMinResponses, maxOpenHours, type Audience, type CheckinSettings } from './checkin';
 import { customSetId, type QuestionSetCatalog } from './question-sets';
@@ -82,14 +83,19 @@ export function valuesOf(settings: CheckinSettings): SetupValues {
   };
 }
 
-/** Reads the setup card's inputs (from the action data) into settings. */
-export function parseSetup(data: Readonly<Record<string, unknown>>, catalog: QuestionSetCatalog, defaults: SetupValues): SetupResult {
-  const values: SetupValues = {
+/** The setup card's inputs (from the action data) as the form holds them, unchecked; what is missing keeps its default. */
+export function readValues(data: Readonly<Record<string, unknown>>, defaults: SetupValues): SetupValues {
+  return {
     ...defaults,
     ...Object.fromEntries(Object.keys(defaults).filter((key) => data[key] !== undefined).map((key) => [key, text(data[key])])),
     minResponses: Number(text(data.minResponses) || defaults.minResponses),
     openHours: Number(text(data.openHours) || defaults.openHours),
   };
+}
+
+/** Reads the setup card's inputs (from the action data) into settings. */
+export function parseSetup(data: Readonly<Record<string, unknown>>, catalog: QuestionSetCatalog, defaults: SetupValues): SetupResult {
+  const values = readValues(data, defaults);
   const problem = (problemKey: string): SetupResult => ({ problemKey: `checkins.setup.problems.${problemKey}`, values });
 
   const custom = values.questionSet === customSetId;
@@ -99,7 +105,7 @@ export function parseSetup(data: Readonly<Record<string, unknown>>, catalog: Que
   if (values.audience !== 'channel' && values.audience !== 'members') return problem('audience');
   if (!isCalendarDate(values.startDate) || (values.endDate !== '' && !isCalendarDate(values.endDate))) return problem('date');
   if (!isLocalTime(values.time)) return problem('time');
-  if (!isTimeZone(values.timeZone)) return problem('timeZone');
+  if (!isKnownZone(values.timeZone)) return problem('timeZone');
   if (!Number.isInteger(values.minResponses) || values.minResponses < 1 || values.minResponses > maxMinResponses) return problem('minResponses');
   if (!Number.isInteger(values.openHours) || values.openHours < 1 || values.openHours > maxOpenHours) return problem('openHours');
   const recurrence = recurrenceOf(values);

@@ -27,6 +27,8 @@ export type Reply =
 export interface ActionOutcome {
   readonly update?: CardView;
   readonly replies?: readonly Reply[];
+  /** The update shows the acting person's own answers: only a card-action answer (which reaches just them) may carry it. */
+  readonly onlyForActor?: boolean;
 }
 
 export const textReply = (text: string): Reply => ({ kind: 'text', text });

@@ -33,7 +33,7 @@ export interface Turn {
   readonly conversation: ConversationInfo;
   readonly locale: Locale;
   readonly t: Translate;
-  /** IANA zone reported by the client, if any. */
+  /** IANA zone: the one the person chose, else the one their client reports (or reported before), if any. */
   readonly timeZone: string | undefined;
   readonly now: Date;
   /** Everyone in this conversation (paged roster calls in Teams); only call when needed, it is a network round trip. */

@@ -6,6 +6,8 @@ import type { Store } from '../storage/store';
 export interface UserSettings {
   readonly locale?: Locale;
   readonly timeZone?: string;
+  /** The person set `timeZone` themselves (the time zone command): what Teams reports no longer replaces it. */
+  readonly timeZoneChosen?: boolean;
 }
 
 const collection = 'user-settings';

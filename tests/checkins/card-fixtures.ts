@@ -3,7 +3,8 @@ import type { CardView } from '../../src/cards/card-view';
 import type { CollectionResults } from '../../src/collect/aggregation';
 import type { CheckinOccurrence, CheckinSchedule } from '../../src/checkins/checkin';
 import { summaryView, teamResultsView } from '../../src/checkins/checkin-results';
-import { listView, questionView, setupView, type Reader } from '../../src/checkins/checkin-views';
+import { listView, questionView, type Reader } from '../../src/checkins/checkin-views';
+import { setupView } from '../../src/checkins/setup-view';
 import { QuestionSetCatalog } from '../../src/checkins/question-sets';
 import { defaultValues } from '../../src/checkins/setup-form';
 import { ThemeCatalog } from '../../src/content/themes';
@@ -88,7 +89,8 @@ const closedOccurrence: CheckinOccurrence = { ...fixtureOccurrence, closed: true
 /** The check-in cards as people see them: the setup form, the question card (own answers, shared, stopped), the list. */
 export const cardFixtures: CardView[] = [
   setupView(defaultValues(catalog, 'Europe/Stockholm', now), '', '', catalog, themes, reader('en')),
-  setupView({ ...defaultValues(catalog, 'Asia/Kolkata', now), questionSet: 'custom', customScale: 'Hur ofta frågade vi först?' }, 'chk_x', 'Ange tiden som TT:MM.', catalog, themes, reader('sv')),
+  setupView({ ...defaultValues(catalog, 'Asia/Kolkata', now), questionSet: 'custom', customScale: 'Hur ofta frågade vi först?' }, 'chk_x', 'checkins.setup.problems.time', catalog, themes, reader('sv')),
+  setupView({ ...defaultValues(catalog, 'Mars/Olympus', now), openHours: 999 }, '', 'checkins.setup.problems.openHours', catalog, themes, reader('en')),
   questionView(fixtureSchedule, fixtureOccurrence, set, reader('en'), {
     open: true,
     notice: 'Thanks, your answers are saved.',
@@ -97,9 +99,17 @@ export const cardFixtures: CardView[] = [
       { answerId: 'a_2', questionId: 'seen-from-customer', value: { kind: 'text', text: 'When the shop tills went down on Saturday.' } },
     ],
     personal: true,
+    refreshUserIds: ['29:aad-kim'],
   }),
-  questionView({ ...fixtureSchedule, anonymous: false, audience: 'channel' }, fixtureOccurrence, set, reader('sv'), { open: true, notice: '', own: [], personal: false }),
-  questionView(fixtureSchedule, fixtureOccurrence, set, reader('en'), { open: false, notice: 'Done.', own: [], personal: true, stopped: true }),
+  questionView({ ...fixtureSchedule, anonymous: false, audience: 'channel' }, fixtureOccurrence, set, reader('sv'), { open: true, notice: '', own: [], personal: false, refreshUserIds: [] }),
+  questionView(fixtureSchedule, fixtureOccurrence, set, reader('en'), { open: false, notice: 'Done.', own: [], personal: true, stopped: true, refreshUserIds: [] }),
+  questionView({ ...fixtureSchedule, audience: 'channel' }, { ...fixtureOccurrence, closed: true }, set, reader('sv'), {
+    open: false,
+    notice: '',
+    own: [{ answerId: 'a_3', questionId: 'seen-from-customer', value: { kind: 'text', text: 'När *kassorna* låg nere i lördags.' } }],
+    personal: false,
+    refreshUserIds: ['29:aad-kim', '29:aad-noor'],
+  }),
   listView([fixtureSchedule, { ...fixtureSchedule, id: 'chk_2', status: 'paused', audience: 'channel', rule: { ...fixtureSchedule.rule, recurrence: { kind: 'once' } } }], () => 'Seeing it from the customer\'s side', reader('en'), now, 'Scheduled.'),
   listView([], () => '', reader('sv'), now),
   summaryView(fixtureSchedule, closedOccurrence, set, fixtureResults, trend, reader('en')),
@@ -107,4 +117,5 @@ export const cardFixtures: CardView[] = [
   summaryView({ ...fixtureSchedule, anonymous: false }, fixtureOccurrence, set, hidden, [], reader('en')),
   teamResultsView(fixtureSchedule, closedOccurrence, set, fixtureResults, trend, reader('en')),
   teamResultsView({ ...fixtureSchedule, locale: 'sv' }, closedOccurrence, set, fixtureResults, trend.slice(0, 1), reader('sv')),
+  listView([fixtureSchedule], () => 'Kundens sida', reader('sv'), now, '', 'groupChat'),
 ];

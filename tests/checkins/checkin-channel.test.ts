@@ -36,7 +36,7 @@ describe('check-ins posted in a channel, with names, over real HTTP', () => {
 
     const first = valueOf(await harness.post(executeActivity(inChannel(harness, kim), 'checkin.answer', { occurrence, 'q_raised-before-asked': '4', 'q_noticed-initiative': 'Noor warned the shop about the update' })));
     assert.match(cardText(first), /To change them, answer again before/);
-    assert.doesNotMatch(JSON.stringify(first), /Noor warned/, 'a shared card never shows anyone\'s answer');
+    assert.match(JSON.stringify(first), /"value":"Noor warned the shop about the update"/, 'the invoke answer reaches only Kim, so it shows her own words');
     await harness.post(executeActivity(inChannel(harness, noor), 'checkin.answer', { occurrence, 'q_raised-before-asked': '2', 'q_asked-before-fixing': '5' }));
     await harness.post(executeActivity(inChannel(harness, kim), 'checkin.answer', { occurrence, 'q_raised-before-asked': '5' }));
     await advance(harness, 0.1);
@@ -56,6 +56,8 @@ describe('check-ins posted in a channel, with names, over real HTTP', () => {
     assert.match(csv ?? '', /^date,question,answer,respondent\r\n/);
     assert.match(csv ?? '', /2026-03-09,What did someone on the team do this week that the customer noticed\?,Noor warned the shop about the update,Kim Ek/);
     assert.equal(offersIn(harness.connector, channelId).length, 0, 'never in the channel');
+    const inChannelCalls = harness.connector.calls.filter((call) => call.conversationId === channelId && call.method !== 'GET');
+    assert.ok(inChannelCalls.every((call) => !JSON.stringify(call.body).includes('Noor warned')), 'nobody\'s answer is ever posted to the channel');
   });
 
   it('when the owner pauses a schedule, then nothing is sent until it is resumed, and after deleting it nothing more is sent', async () => {

@@ -54,6 +54,8 @@ describe('check-ins in the Agents Playground team channel (headless Chromium)', 
     const setup = await pg.waitForCardText('Schedule a team check-in');
     await setup.getByRole('combobox', { name: 'Questions', exact: true }).click();
     await pg.page.getByRole('option', { name: setTitle, exact: true }).click();
+    // The minimum is one of the rarely used fields, under "More options" (shown in the card itself: nothing reaches the bot).
+    await pg.clickCardButton('More options', { cardText: 'Schedule a team check-in', awaitDelivery: false });
     await pg.fillCardInput('Show results from this many answers', '1', { cardText: 'Schedule a team check-in' });
     await pg.screenshot('checkins-1-setup');
     await pg.clickCardButton('Schedule', { cardText: 'Schedule a team check-in' });

@@ -1,6 +1,8 @@
 import type { CardView } from '../../src/cards/card-view';
 import { cardView } from '../../src/cards/card-view';
 import { helpCard, welcomeCard } from '../../src/home/home-cards';
+import { timeZoneCard } from '../../src/home/time-zone-service';
+import { zoneChoices } from '../../src/schedules/time-zones';
 
 /** Realistic data for every home template, long enough to catch layout mistakes. */
 export const cardFixtures: CardView[] = [
@@ -21,5 +23,15 @@ export const cardFixtures: CardView[] = [
     commandsHeading: 'Kommandon',
     commands: [{ command: 'hjälp', description: 'Visa det här kortet.' }],
     buttons: [{ title: 'English', verb: 'home.language.en' }],
+  }),
+  cardView(timeZoneCard, {
+    title: 'Din tidszon',
+    notice: 'Sparat: America/New_York.',
+    intro: 'Din tidszon är America/New_York, som du har valt.',
+    label: 'Tidszon',
+    value: 'America/New_York',
+    choices: zoneChoices(new Date('2026-03-09T07:00:00Z'), ['America/New_York']),
+    hint: 'Finns den inte med? Skriv tidszon och din stad.',
+    saveTitle: 'Spara',
   }),
 ];
