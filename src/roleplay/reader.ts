@@ -17,6 +17,7 @@ interface CompiledBook {
   readonly time: RegExp;
   readonly breaks: RegExp;
   readonly noise: ReadonlySet<string>;
+  readonly spelling?: RegExp;
 }
 
 // A phrase is a regex fragment; a space matches any run of spaces, and letters may not touch its ends.
@@ -27,9 +28,12 @@ function compile(book: PhraseBook): CompiledBook {
   const rules = intents.flatMap((kind) => {
     const rule = book.moves[kind];
     if (!rule) return [];
-    const source = `${rule.leading ? '^\\s*' : '(?<![\\p{L}\\d])'}(?:${fragment(rule.phrases)})(?![\\p{L}])`;
-    return [{ kind, rule, pattern: new RegExp(source, 'giu') }];
+    const source = (items: readonly string[]): RegExp => new RegExp(`${rule.leading ? '^\\s*' : '(?<![\\p{L}\\d])'}(?:${fragment(items)})(?![\\p{L}])`, 'giu');
+    const asked = rule.askPhrases.length > 0 ? [{ kind, rule: { ...rule, question: true, statement: false }, pattern: source(rule.askPhrases) }] : [];
+    return [{ kind, rule, pattern: source(rule.phrases) }, ...asked];
   });
+  const commaBreaks = book.commaBreaks.length > 0 ? `|\\s*,\\s*(?=(?:${fragment(book.commaBreaks)})(?![\\p{L}]))` : '';
+  const spellings = Object.keys(book.spellings);
   return {
     book,
     rules,
@@ -37,8 +41,9 @@ function compile(book: PhraseBook): CompiledBook {
     negation: new RegExp(`(?:${fragment(book.negations)})(?![\\p{L}])[^.,;:!?]{0,24}$`, 'iu'),
     hedge: bounded(book.hedges),
     time: new RegExp(`(?<![\\p{L}\\d])(?:${fragment(book.times)})[\\p{L}\\d:.]*`, 'iu'),
-    breaks: new RegExp(`(?<=[.!?;\\n])\\s+|\\s*[,:–-]?\\s+(?=(?:${fragment(book.clauseBreaks)})(?![\\p{L}]))`, 'iu'),
+    breaks: new RegExp(`(?<=[.!?;\\n])\\s+|\\s*[,:–-]?\\s+(?=(?:${fragment(book.clauseBreaks)})(?![\\p{L}]))${commaBreaks}`, 'iu'),
     noise: new Set([...book.stopwords, ...book.buzzwords].flatMap((word) => word.toLowerCase().split(/\s+/))),
+    ...(spellings.length > 0 ? { spelling: bounded(spellings, 'giu') } : {}),
   };
 }
 
@@ -52,7 +57,9 @@ export class MoveReader {
 
   read(text: string, locale: Locale): Move[] {
     const book = this.books[locale];
-    const clean = text.replace(/[’‘´`]/g, "'").replace(/[“”]/g, '"');
+    const quoted = text.replace(/[’‘´`]/g, "'").replace(/[“”]/g, '"');
+    // "cant", "isnt", "thats": the words staff type without their apostrophe read as the words they are.
+    const clean = book.spelling ? quoted.replace(book.spelling, (word) => book.book.spellings[word.toLowerCase()] ?? word) : quoted;
     const moves: Move[] = [];
     const clauses = clean.split(book.breaks).map((clause) => clause.trim()).filter(Boolean);
     const greeting = book.rules.find((rule) => rule.kind === 'greets');
@@ -82,9 +89,10 @@ export class MoveReader {
     const hedged = book.hedge.test(body);
     for (const { kind, rule, pattern } of book.rules) {
       if (kind === 'greets' || (rule.question && !isQuestion) || (rule.statement && isQuestion)) continue;
-      // For an offer the last trigger leads into what is offered ("Instead, what I can do is …").
+      // For an offer the trigger that leads into the most substance is the offer ("Instead, what I can do is …"),
+      // not a trigger at its end ("… so your sellers can work in the meantime").
       const matches = [...body.matchAll(pattern)];
-      const match = slotIntents.includes(kind) ? matches.at(-1) : matches[0];
+      const match = slotIntents.includes(kind) ? mostConcrete(book, body, matches, pattern) : matches[0];
       if (!match) continue;
       const negated = rule.negated && book.negation.test(body.slice(0, match.index));
       const found: Intent | 'none' = negated ? (rule.negated ?? 'none') : kind;
@@ -95,7 +103,7 @@ export class MoveReader {
         moves.push({ kind: 'hedges', quote: body });
         continue;
       }
-      if (slotIntents.includes(found)) moves.push(this.withSlot(book, found, body, match.index + match[0].length, message));
+      if (slotIntents.includes(found)) moves.push(this.withSlot(book, found, body, match, message, pattern));
       else {
         // In a question a second topic word is content ("which customers are affected?"); elsewhere every trigger is set aside.
         const source = rule.wholeMessage ? message : body;
@@ -108,15 +116,29 @@ export class MoveReader {
   }
 
   /** An offer or promise counts only with something concrete after its trigger; a promise also needs a by-when. */
-  private withSlot(book: CompiledBook, kind: Intent, clause: string, from: number, message: string): Move {
-    const what = clause.slice(from).replace(/^[\s,:;-]+|[\s.!?,;]+$/g, '').replace(leadIn, '');
-    // Concrete means at least two words of substance ("a loan laptop"), or a number ("30 minutes").
-    const weight = substance(book, what);
+  private withSlot(book: CompiledBook, kind: Intent, clause: string, match: RegExpExecArray, message: string, trigger: RegExp): Move {
+    const after = clause.slice(match.index + match[0].length).replace(/^[\s,:;-]+|[\s.!?,;]+$/g, '').replace(leadIn, '');
+    // A trigger at the end points back at the offer: "we lend you a laptop in the meantime".
+    const before = clause.slice(0, match.index).replace(/^[\s,:;-]+|[\s.!?,;]+$/g, '').replace(leadOut, '');
+    const what = substance(book, after.replace(trigger, ' ')) === 0 && kind !== 'promises' ? before : after;
+    // Concrete means at least two words of substance ("a loan laptop"), or a number ("30 minutes"); naming the move
+    // again ("… is a workaround") is not its content.
+    const weight = substance(book, what.replace(trigger, ' '));
     const when = book.time.exec(message)?.[0].replace(/[.:]+$/, '');
     // Nothing at all ("an alternative") is empty; a hint of something ("some kind of review") is a half-offer.
     if (weight < 2 || (kind === 'promises' && !when)) return { kind, quote: clause, vague: true, ...(weight === 0 ? { empty: true } : {}) };
     return { kind, quote: clause, what: what.slice(0, 160), ...(kind === 'promises' && when ? { when } : {}) };
   }
+}
+
+/** Of an offer's triggers, the one followed by the most substance; the later one when equal. */
+function mostConcrete(book: CompiledBook, body: string, matches: readonly RegExpExecArray[], trigger: RegExp): RegExpExecArray | undefined {
+  let best: { match: RegExpExecArray; weight: number } | undefined;
+  for (const match of matches) {
+    const weight = substance(book, body.slice(match.index + match[0].length).replace(trigger, ' '));
+    if (!best || weight >= best.weight) best = { match, weight };
+  }
+  return best?.match;
 }
 
 /** Words that are not stop words or buzzwords; a number counts double, since "by 10:45" is as concrete as it gets. */
@@ -126,6 +148,7 @@ function substance(book: CompiledBook, text: string): number {
 }
 
 // Words between a trigger and the offer itself ("what I can do instead is …") are not part of what is offered.
+const leadOut = /^(?:(?:and|but|so|och|men|så)(?![\p{L}])[\s,:]*)+/iu;
 const leadIn = /^(?:(?:instead|is|to|that|then|be|i stället|istället|är|att|det|så)(?![\p{L}])[\s,:]*)+/iu;
 
 /** How many characters of a clause are a greeting ("Hi Eva," / "hej!"), so the rest is read on its own. */

@@ -58,6 +58,18 @@ describe('role-play move reader', () => {
     ['sv', 'nog… nån gång fixar jag det', ['hedges'], ['promises']],
     ['sv', 'om jag fattat rätt så behöver du tre handlingar', ['summarises'], []],
     ['sv', 'Hej Maria! Vad hände?', ['greets', 'asks-situation'], []],
+    ['en', 'sorry, i cant look at your own laptop', ['refuses'], []],
+    ['en', 'right, so your sellers are stuck until the template is back', ['summarises'], []],
+    ['en', "let me restart the booking system, it's probably the print spooler", ['proposes', 'hedges'], []],
+    ['en', "ten a day isn't doable with the migration checks", ['refuses'], []],
+    ['en', 'what are the partners actually worried about?', ['asks-need'], []],
+    ["en", "i'll check with my manager", ['hedges'], ['deflects']],
+    ['en', 'we will follow our process, as always', [], ['follows-process']],
+    ['sv', 'jo, den kom i fredags', [], ['refers-back']],
+    ['sv', 'höll lånedatorn hela eftermiddagen i fredags?', ['refers-back'], []],
+    ['sv', 'vi gör så gott vi kan', ['hedges'], []],
+    ['sv', 'vi följer såklart rutinen och processen', [], ['follows-process']],
+    ['sv', 'vad skulle få din vd att säga ja?', ['asks-business'], []],
   ];
   for (const [locale, text, present, absent] of readings) {
     it(`when a learner writes "${text}" (${locale}), then the reader finds ${present.join(' and ')}${absent.length > 0 ? ` and not ${absent.join(', ')}` : ''}`, () => {
@@ -73,6 +85,14 @@ describe('role-play move reader', () => {
     assert.equal(reader.read("I'll definitely follow up", 'en')[0]?.vague, true);
     const [promise] = reader.read("I'll have a loan laptop ready by 10:45.", 'en');
     assert.deepEqual(promise, { kind: 'promises', quote: "I'll have a loan laptop ready by 10:45.", what: 'have a loan laptop ready by 10:45', when: 'by 10:45' });
+  });
+
+  it('when an offer names itself again or ends on its trigger, then what is offered is the learner’s content, not the trigger', () => {
+    const [, workaround] = reader.read("I can't do that, but what I can do instead is a workaround for the sellers.", 'en');
+    assert.equal(workaround?.vague, true, 'a workaround for the sellers names the move, not its content');
+    const [offer] = reader.read('och jag ger säljarna excelmallen inom en timme så att de kan jobba under tiden', 'sv');
+    assert.equal(offer?.kind, 'offers-alternative');
+    assert.match(offer?.what ?? '', /säljarna excelmallen inom en timme/);
   });
 
   it('when the message is in Swedish, then the Swedish rules judge it and the English ones do not', () => {
