@@ -131,6 +131,12 @@ export class MoveReader {
   }
 }
 
+/** A stop word or buzzword, or one with an ending (proaktiva, kunderna, customers, handled): stems of four letters or more. */
+function isNoise(noise: ReadonlySet<string>, word: string): boolean {
+  if (noise.has(word)) return true;
+  return [1, 2, 3].some((cut) => word.length - cut >= 4 && noise.has(word.slice(0, -cut)));
+}
+
 /** Of an offer's triggers, the one followed by the most substance; the later one when equal. */
 function mostConcrete(book: CompiledBook, body: string, matches: readonly RegExpExecArray[], trigger: RegExp): RegExpExecArray | undefined {
   let best: { match: RegExpExecArray; weight: number } | undefined;
@@ -144,7 +150,7 @@ function mostConcrete(book: CompiledBook, body: string, matches: readonly RegExp
 /** Words that are not stop words or buzzwords; a number counts double, since "by 10:45" is as concrete as it gets. */
 function substance(book: CompiledBook, text: string): number {
   const words = (text.toLowerCase().match(/[\p{L}\d:.]+/gu) ?? []).map((word) => word.replace(/[.:]+$/, '')).filter((word) => word.length >= 3 || /\d/.test(word));
-  return words.filter((word) => !book.noise.has(word)).reduce((sum, word) => sum + (/\d/.test(word) ? 2 : 1), 0);
+  return words.filter((word) => !isNoise(book.noise, word)).reduce((sum, word) => sum + (/\d/.test(word) ? 2 : 1), 0);
 }
 
 // Words between a trigger and the offer itself ("what I can do instead is …") are not part of what is offered.

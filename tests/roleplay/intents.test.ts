@@ -95,6 +95,30 @@ describe('role-play move reader', () => {
     assert.match(offer?.what ?? '', /säljarna excelmallen inom en timme/);
   });
 
+  // Written from the corpus notes' description of gaming (partner words without substance), not from any transcript.
+  const buzzwordLines: ReadonlyArray<readonly [Locale, string]> = [
+    ['en', "honestly, we really value this partnership and that's the reason we care"],
+    ['en', 'what is most important for your company in the long run?'],
+    ['en', 'what really matters to your clients?'],
+    ['en', 'there is a big risk, we need to be proactive about it'],
+    ['en', 'instead I can offer a great alternative that fits your needs'],
+    ['en', 'going forward we will make sure quality comes first'],
+    ['en', 'we will follow our process, as always'],
+    ['sv', 'ärligt talat, vi värdesätter verkligen samarbetet och det är därför vi bryr oss'],
+    ['sv', 'vad är viktigast för ert företag på lång sikt?'],
+    ['sv', 'vad spelar störst roll för era kunder?'],
+    ['sv', 'det finns en stor risk, vi behöver vara proaktiva'],
+    ['sv', 'i stället kan jag erbjuda ett jättebra alternativ som passar era behov'],
+    ['sv', 'framöver ser vi till att kvaliteten kommer först'],
+    ['sv', 'vi följer såklart rutinen och processen'],
+  ];
+  for (const [locale, text] of buzzwordLines) {
+    it(`when a message is only partner words ("${text}", ${locale}), then no move in it counts`, () => {
+      const counted = reader.read(text, locale).filter((move) => !move.vague && !['greets', 'hedges', 'refuses'].includes(move.kind));
+      assert.deepEqual(counted.map((move) => move.kind), []);
+    });
+  }
+
   it('when the message is in Swedish, then the Swedish rules judge it and the English ones do not', () => {
     assert.deepEqual(classify('Jag lovar.', 'en'), []);
     assert.deepEqual(classify('Jag lovar.', 'sv'), ['promises']);
