@@ -41,6 +41,8 @@ export const phraseBookSchema = z.strictObject({
   times: phrases,
   /** Words that split a message into clauses, besides sentence ends ("but"). */
   clauseBreaks: phrases,
+  /** Clause breaks that turn what came before around: "yes, but …" agrees to nothing. */
+  contrasts: z.array(z.string().trim().min(1)).default([]),
   /** Words that start a clause of their own after a comma ("restart it, it's probably the spooler"). */
   commaBreaks: z.array(z.string().trim().min(1)).default([]),
   /** Words typed without their apostrophe, and how they are spelled with it ("cant" → "can't"). */

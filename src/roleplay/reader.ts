@@ -18,6 +18,7 @@ interface CompiledBook {
   readonly breaks: RegExp;
   readonly noise: ReadonlySet<string>;
   readonly spelling?: RegExp;
+  readonly contrast: RegExp;
 }
 
 // A phrase is a regex fragment; a space matches any run of spaces, and letters may not touch its ends.
@@ -44,6 +45,7 @@ function compile(book: PhraseBook): CompiledBook {
     breaks: new RegExp(`(?<=[.!?;\\n])\\s+|\\s*[,:–-]?\\s+(?=(?:${fragment(book.clauseBreaks)})(?![\\p{L}]))${commaBreaks}`, 'iu'),
     noise: new Set([...book.stopwords, ...book.buzzwords].flatMap((word) => word.toLowerCase().split(/\s+/))),
     ...(spellings.length > 0 ? { spelling: bounded(spellings, 'giu') } : {}),
+    contrast: new RegExp(`^(?:${fragment(book.contrasts.length > 0 ? book.contrasts : ['(?!)'])})(?![\\p{L}])`, 'iu'),
   };
 }
 
@@ -65,7 +67,7 @@ export class MoveReader {
     const greeting = book.rules.find((rule) => rule.kind === 'greets');
     // A name in a greeting is not substance: "hi Peter, as we agreed last time" says nothing yet.
     const message = greeting ? clean.slice(leadingGreeting(clean, greeting.pattern)) : clean;
-    clauses.forEach((clause, index) => moves.push(...this.readClause(book, clause, index === 0, message)));
+    clauses.forEach((clause, index) => moves.push(...this.readClause(book, clause, index === 0, message, book.contrast.test(clauses[index + 1] ?? ''))));
     // One move of a kind per message is enough; the concrete one wins.
     const best = new Map<Intent, Move>();
     for (const move of moves) {
@@ -80,7 +82,7 @@ export class MoveReader {
     return intents.filter((kind) => best.has(kind)).map((kind) => best.get(kind) as Move);
   }
 
-  private readClause(book: CompiledBook, clause: string, first: boolean, message: string): Move[] {
+  private readClause(book: CompiledBook, clause: string, first: boolean, message: string, turnedAround: boolean): Move[] {
     const greeting = first ? book.rules.find((rule) => rule.kind === 'greets') : undefined;
     const greeted = greeting ? leadingGreeting(clause, greeting.pattern) : 0;
     const body = clause.slice(greeted).replace(/^[\s,!.:-]+/, '');
@@ -94,6 +96,8 @@ export class MoveReader {
       const matches = [...body.matchAll(pattern)];
       const match = slotIntents.includes(kind) ? mostConcrete(book, body, matches, pattern) : matches[0];
       if (!match) continue;
+      // "Yes, but …" / "ja men …": a bare yes before a but agrees to nothing.
+      if (kind === 'agrees' && turnedAround && !/\p{L}/u.test(body.slice(match.index + match[0].length))) continue;
       const negated = rule.negated && book.negation.test(body.slice(0, match.index));
       const found: Intent | 'none' = negated ? (rule.negated ?? 'none') : kind;
       if (found === 'none') continue;
@@ -107,7 +111,7 @@ export class MoveReader {
       else {
         // In a question a second topic word is content ("which customers are affected?"); elsewhere every trigger is set aside.
         const source = rule.wholeMessage ? message : body;
-        const around = rule.question ? body.slice(0, match.index) + body.slice(match.index + match[0].length) : source.replace(pattern, ' ');
+        const around = rule.question && !rule.wholeMessage ? body.slice(0, match.index) + body.slice(match.index + match[0].length) : source.replace(pattern, ' ');
         moves.push(substance(book, around) < rule.substance ? { kind: found, quote: body, vague: true } : { kind: found, quote: body });
       }
     }

@@ -70,6 +70,10 @@ describe('role-play move reader', () => {
     ['sv', 'vi gör så gott vi kan', ['hedges'], []],
     ['sv', 'vi följer såklart rutinen och processen', [], ['follows-process']],
     ['sv', 'vad skulle få din vd att säga ja?', ['asks-business'], []],
+    ['sv', 'ja men det där löser sig, de vänjer sig nog', ['hedges'], ['agrees']],
+    ['en', 'yes, but the network has to wait for the change request', [], ['agrees']],
+    ['sv', 'och den bygger på det du berättade sist, att brödet tar slut vid tre', ['refers-back'], []],
+    ['sv', 'jo, allt var klart i tid', ['commitment-kept'], []],
   ];
   for (const [locale, text, present, absent] of readings) {
     it(`when a learner writes "${text}" (${locale}), then the reader finds ${present.join(' and ')}${absent.length > 0 ? ` and not ${absent.join(', ')}` : ''}`, () => {
@@ -118,6 +122,12 @@ describe('role-play move reader', () => {
       assert.deepEqual(counted.map((move) => move.kind), []);
     });
   }
+
+  it('when a follow-up question is short but the message around it is about the earlier promise, then the follow-up counts', () => {
+    const moves = reader.read('sorry, the printouts were at the desk ten minutes late. did you have everything you needed in court?', 'en');
+    const followUp = moves.find((move) => move.kind === 'refers-back');
+    assert.ok(followUp && !followUp.vague, moves.map((move) => `${move.kind}${move.vague ? '(vague)' : ''}`).join(' '));
+  });
 
   it('when the message is in Swedish, then the Swedish rules judge it and the English ones do not', () => {
     assert.deepEqual(classify('Jag lovar.', 'en'), []);
