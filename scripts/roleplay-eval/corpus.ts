@@ -17,11 +17,12 @@ export const transcriptSchema = z.object({
   learner: z.array(z.string()).min(1),
   expected: z.record(z.string(), z.enum(verdicts)),
 });
-export type Transcript = z.infer<typeof transcriptSchema> & { readonly file: string };
+/** `batch` is 1 for the first corpus and k for a later one, named `…--batch<k>.yaml`. */
+export type Transcript = z.infer<typeof transcriptSchema> & { readonly file: string; readonly batch: number };
 
 export function loadCorpus(folder: string): Transcript[] {
   return readdirSync(folder)
     .filter((name) => name.endsWith('.yaml'))
     .sort()
-    .map((name) => ({ ...transcriptSchema.parse(parse(readFileSync(path.join(folder, name), 'utf8'))), file: name }));
+    .map((name) => ({ ...transcriptSchema.parse(parse(readFileSync(path.join(folder, name), 'utf8'))), file: name, batch: Number(/--batch(\d+)\.yaml$/.exec(name)?.[1] ?? 1) }));
 }

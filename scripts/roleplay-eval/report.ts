@@ -17,6 +17,17 @@ export function evaluateCorpus(): { tune: Replayed[]; holdout: Replayed[] } {
 
 const percent = (part: number, whole: number): string => (whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)} %`);
 
+/** Agreement and means per batch of the corpus, aggregates only (the first corpus and each later batch). */
+function batchLines(part: readonly Replayed[]): string[] {
+  const batches = [...new Set(part.map((item) => item.transcript.batch))].sort((a, b) => a - b);
+  if (batches.length < 2) return [];
+  return batches.map((batch) => {
+    const found = figures(part.filter((item) => item.transcript.batch === batch));
+    const means = [...found.meanMet].map(([label, mean]) => `${label} ${mean.toFixed(2)}`).join(', ');
+    return `  batch ${batch}: ${found.transcripts} transcripts, agreement ${found.agreement}/${found.verdicts} = ${percent(found.agreement, found.verdicts)}; mean ${means}`;
+  });
+}
+
 /** The printed table; the set-aside part shows only aggregate figures, never a transcript or a check of its own. */
 export function reportLines(tune: readonly Replayed[], holdout: readonly Replayed[], details: boolean): string[] {
   const lines: string[] = [];
@@ -32,7 +43,9 @@ export function reportLines(tune: readonly Replayed[], holdout: readonly Replaye
     }
   };
   part('tune part', figures(tune), true);
+  lines.push(...batchLines(tune));
   part('set-aside part (holdout)', figures(holdout), false);
+  lines.push(...batchLines(holdout));
   const replies = replyFigures([...tune, ...holdout]);
   lines.push(`== every customer reply in the corpus: ${replies.replies}`);
   lines.push(`greetings after turn 1: ${replies.lateGreetings}`);

@@ -1,5 +1,5 @@
 import type { Locale } from '../core/locale';
-import { askingIntents, commitmentIntents, counts, slotIntents, type Intent, type Move } from './intents';
+import { askingIntents, commitmentIntents, counts, intents, slotIntents, type Intent, type Move } from './intents';
 import { learnerEntries, type DemandProgress, type MeetingState, type TrustEvent } from './meeting-state';
 import { reactionLines } from './reactions';
 import { defaultTrust, maxTrust, type Demand, type Meeting, type ReactionKey, type Storyline, type TrustCue } from './storyline';
@@ -41,6 +41,9 @@ const reactionOrder: ReadonlyArray<readonly [TrustCue | 'asks', ReactionKey]> = 
 ];
 
 const answerWithin = 2;
+
+// From the most specific question to the most general: the one a need answers first.
+const revealOrder: readonly Intent[] = ['asks-impact', 'asks-business', 'asks-need', 'raises-risk', 'asks-situation', ...intents];
 
 const normalised = (text: string): string => text.toLowerCase().replace(/[^\p{L}\d]+/gu, ' ').trim();
 
@@ -109,7 +112,9 @@ export function directTurn(storyline: Storyline, meeting: Meeting, state: Meetin
     if (!settled) say('commitment', pick(answer as ReactionKey));
   }
   if (!settled && !firm && !answer) {
-    const need = meeting.needs.find((candidate) => !next.revealed.some((item) => item.needId === candidate.id) && candidate.revealOn.some((on) => kinds.has(on)));
+    // One need per turn; the most specific question decides which ("what happened to the customers?" is about customers).
+    const hidden = meeting.needs.filter((candidate) => !next.revealed.some((item) => item.needId === candidate.id));
+    const need = revealOrder.filter((kind) => kinds.has(kind)).map((kind) => hidden.find((candidate) => candidate.revealOn.includes(kind))).find(Boolean);
     if (need) {
       next = { ...next, revealed: [...next.revealed, { needId: need.id, atTurn: turn }] };
       say('need', need[locale].says);

@@ -15,6 +15,8 @@ const moveRule = z.strictObject({
   /** Only at the start of a clause. */
   leading: z.boolean().default(false),
   phrases,
+  /** Phrases that count only in a question: "last Friday" asks after something when asked, and only reports when told. */
+  askPhrases: z.array(z.string().trim().min(1)).default([]),
   /** What the move becomes when a negation comes just before it ("I won't skip the test"); "none" drops it. */
   negated: z.union([z.enum(intents), z.literal('none')]).optional(),
   /** Words of substance the clause needs besides the trigger; fewer makes the move general talk that earns nothing. */
@@ -39,6 +41,12 @@ export const phraseBookSchema = z.strictObject({
   times: phrases,
   /** Words that split a message into clauses, besides sentence ends ("but"). */
   clauseBreaks: phrases,
+  /** Clause breaks that turn what came before around: "yes, but …" agrees to nothing. */
+  contrasts: z.array(z.string().trim().min(1)).default([]),
+  /** Words that start a clause of their own after a comma ("restart it, it's probably the spooler"). */
+  commaBreaks: z.array(z.string().trim().min(1)).default([]),
+  /** Words typed without their apostrophe, and how they are spelled with it ("cant" → "can't"). */
+  spellings: z.record(z.string(), z.string()).default({}),
   moves: z.partialRecord(z.enum(intents), moveRule),
 });
 export type PhraseBook = z.infer<typeof phraseBookSchema>;

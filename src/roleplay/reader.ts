@@ -17,6 +17,8 @@ interface CompiledBook {
   readonly time: RegExp;
   readonly breaks: RegExp;
   readonly noise: ReadonlySet<string>;
+  readonly spelling?: RegExp;
+  readonly contrast: RegExp;
 }
 
 // A phrase is a regex fragment; a space matches any run of spaces, and letters may not touch its ends.
@@ -27,9 +29,12 @@ function compile(book: PhraseBook): CompiledBook {
   const rules = intents.flatMap((kind) => {
     const rule = book.moves[kind];
     if (!rule) return [];
-    const source = `${rule.leading ? '^\\s*' : '(?<![\\p{L}\\d])'}(?:${fragment(rule.phrases)})(?![\\p{L}])`;
-    return [{ kind, rule, pattern: new RegExp(source, 'giu') }];
+    const source = (items: readonly string[]): RegExp => new RegExp(`${rule.leading ? '^\\s*' : '(?<![\\p{L}\\d])'}(?:${fragment(items)})(?![\\p{L}])`, 'giu');
+    const asked = rule.askPhrases.length > 0 ? [{ kind, rule: { ...rule, question: true, statement: false }, pattern: source(rule.askPhrases) }] : [];
+    return [{ kind, rule, pattern: source(rule.phrases) }, ...asked];
   });
+  const commaBreaks = book.commaBreaks.length > 0 ? `|\\s*,\\s*(?=(?:${fragment(book.commaBreaks)})(?![\\p{L}]))` : '';
+  const spellings = Object.keys(book.spellings);
   return {
     book,
     rules,
@@ -37,8 +42,10 @@ function compile(book: PhraseBook): CompiledBook {
     negation: new RegExp(`(?:${fragment(book.negations)})(?![\\p{L}])[^.,;:!?]{0,24}$`, 'iu'),
     hedge: bounded(book.hedges),
     time: new RegExp(`(?<![\\p{L}\\d])(?:${fragment(book.times)})[\\p{L}\\d:.]*`, 'iu'),
-    breaks: new RegExp(`(?<=[.!?;\\n])\\s+|\\s*[,:–-]?\\s+(?=(?:${fragment(book.clauseBreaks)})(?![\\p{L}]))`, 'iu'),
+    breaks: new RegExp(`(?<=[.!?;\\n])\\s+|\\s*[,:–-]?\\s+(?=(?:${fragment(book.clauseBreaks)})(?![\\p{L}]))${commaBreaks}`, 'iu'),
     noise: new Set([...book.stopwords, ...book.buzzwords].flatMap((word) => word.toLowerCase().split(/\s+/))),
+    ...(spellings.length > 0 ? { spelling: bounded(spellings, 'giu') } : {}),
+    contrast: new RegExp(`^(?:${fragment(book.contrasts.length > 0 ? book.contrasts : ['(?!)'])})(?![\\p{L}])`, 'iu'),
   };
 }
 
@@ -52,13 +59,15 @@ export class MoveReader {
 
   read(text: string, locale: Locale): Move[] {
     const book = this.books[locale];
-    const clean = text.replace(/[’‘´`]/g, "'").replace(/[“”]/g, '"');
+    const quoted = text.replace(/[’‘´`]/g, "'").replace(/[“”]/g, '"');
+    // "cant", "isnt", "thats": the words staff type without their apostrophe read as the words they are.
+    const clean = book.spelling ? quoted.replace(book.spelling, (word) => book.book.spellings[word.toLowerCase()] ?? word) : quoted;
     const moves: Move[] = [];
     const clauses = clean.split(book.breaks).map((clause) => clause.trim()).filter(Boolean);
     const greeting = book.rules.find((rule) => rule.kind === 'greets');
     // A name in a greeting is not substance: "hi Peter, as we agreed last time" says nothing yet.
     const message = greeting ? clean.slice(leadingGreeting(clean, greeting.pattern)) : clean;
-    clauses.forEach((clause, index) => moves.push(...this.readClause(book, clause, index === 0, message)));
+    clauses.forEach((clause, index) => moves.push(...this.readClause(book, clause, index === 0, message, book.contrast.test(clauses[index + 1] ?? ''))));
     // One move of a kind per message is enough; the concrete one wins.
     const best = new Map<Intent, Move>();
     for (const move of moves) {
@@ -73,7 +82,7 @@ export class MoveReader {
     return intents.filter((kind) => best.has(kind)).map((kind) => best.get(kind) as Move);
   }
 
-  private readClause(book: CompiledBook, clause: string, first: boolean, message: string): Move[] {
+  private readClause(book: CompiledBook, clause: string, first: boolean, message: string, turnedAround: boolean): Move[] {
     const greeting = first ? book.rules.find((rule) => rule.kind === 'greets') : undefined;
     const greeted = greeting ? leadingGreeting(clause, greeting.pattern) : 0;
     const body = clause.slice(greeted).replace(/^[\s,!.:-]+/, '');
@@ -82,10 +91,13 @@ export class MoveReader {
     const hedged = book.hedge.test(body);
     for (const { kind, rule, pattern } of book.rules) {
       if (kind === 'greets' || (rule.question && !isQuestion) || (rule.statement && isQuestion)) continue;
-      // For an offer the last trigger leads into what is offered ("Instead, what I can do is …").
+      // For an offer the trigger that leads into the most substance is the offer ("Instead, what I can do is …"),
+      // not a trigger at its end ("… so your sellers can work in the meantime").
       const matches = [...body.matchAll(pattern)];
-      const match = slotIntents.includes(kind) ? matches.at(-1) : matches[0];
+      const match = slotIntents.includes(kind) ? mostConcrete(book, body, matches, pattern) : matches[0];
       if (!match) continue;
+      // "Yes, but …" / "ja men …": a bare yes before a but agrees to nothing.
+      if (kind === 'agrees' && turnedAround && !/\p{L}/u.test(body.slice(match.index + match[0].length))) continue;
       const negated = rule.negated && book.negation.test(body.slice(0, match.index));
       const found: Intent | 'none' = negated ? (rule.negated ?? 'none') : kind;
       if (found === 'none') continue;
@@ -95,11 +107,11 @@ export class MoveReader {
         moves.push({ kind: 'hedges', quote: body });
         continue;
       }
-      if (slotIntents.includes(found)) moves.push(this.withSlot(book, found, body, match.index + match[0].length, message));
+      if (slotIntents.includes(found)) moves.push(this.withSlot(book, found, body, match, message, pattern));
       else {
         // In a question a second topic word is content ("which customers are affected?"); elsewhere every trigger is set aside.
         const source = rule.wholeMessage ? message : body;
-        const around = rule.question ? body.slice(0, match.index) + body.slice(match.index + match[0].length) : source.replace(pattern, ' ');
+        const around = rule.question && !rule.wholeMessage ? body.slice(0, match.index) + body.slice(match.index + match[0].length) : source.replace(pattern, ' ');
         moves.push(substance(book, around) < rule.substance ? { kind: found, quote: body, vague: true } : { kind: found, quote: body });
       }
     }
@@ -108,10 +120,14 @@ export class MoveReader {
   }
 
   /** An offer or promise counts only with something concrete after its trigger; a promise also needs a by-when. */
-  private withSlot(book: CompiledBook, kind: Intent, clause: string, from: number, message: string): Move {
-    const what = clause.slice(from).replace(/^[\s,:;-]+|[\s.!?,;]+$/g, '').replace(leadIn, '');
-    // Concrete means at least two words of substance ("a loan laptop"), or a number ("30 minutes").
-    const weight = substance(book, what);
+  private withSlot(book: CompiledBook, kind: Intent, clause: string, match: RegExpExecArray, message: string, trigger: RegExp): Move {
+    const after = clause.slice(match.index + match[0].length).replace(/^[\s,:;-]+|[\s.!?,;]+$/g, '').replace(leadIn, '');
+    // A trigger at the end points back at the offer: "we lend you a laptop in the meantime".
+    const before = clause.slice(0, match.index).replace(/^[\s,:;-]+|[\s.!?,;]+$/g, '').replace(leadOut, '');
+    const what = substance(book, after.replace(trigger, ' ')) === 0 && kind !== 'promises' ? before : after;
+    // Concrete means at least two words of substance ("a loan laptop"), or a number ("30 minutes"); naming the move
+    // again ("… is a workaround") is not its content.
+    const weight = substance(book, what.replace(trigger, ' '));
     const when = book.time.exec(message)?.[0].replace(/[.:]+$/, '');
     // Nothing at all ("an alternative") is empty; a hint of something ("some kind of review") is a half-offer.
     if (weight < 2 || (kind === 'promises' && !when)) return { kind, quote: clause, vague: true, ...(weight === 0 ? { empty: true } : {}) };
@@ -119,13 +135,30 @@ export class MoveReader {
   }
 }
 
+/** A stop word or buzzword, or one with an ending (proaktiva, kunderna, customers, handled): stems of four letters or more. */
+function isNoise(noise: ReadonlySet<string>, word: string): boolean {
+  if (noise.has(word)) return true;
+  return [1, 2, 3].some((cut) => word.length - cut >= 4 && noise.has(word.slice(0, -cut)));
+}
+
+/** Of an offer's triggers, the one followed by the most substance; the later one when equal. */
+function mostConcrete(book: CompiledBook, body: string, matches: readonly RegExpExecArray[], trigger: RegExp): RegExpExecArray | undefined {
+  let best: { match: RegExpExecArray; weight: number } | undefined;
+  for (const match of matches) {
+    const weight = substance(book, body.slice(match.index + match[0].length).replace(trigger, ' '));
+    if (!best || weight >= best.weight) best = { match, weight };
+  }
+  return best?.match;
+}
+
 /** Words that are not stop words or buzzwords; a number counts double, since "by 10:45" is as concrete as it gets. */
 function substance(book: CompiledBook, text: string): number {
   const words = (text.toLowerCase().match(/[\p{L}\d:.]+/gu) ?? []).map((word) => word.replace(/[.:]+$/, '')).filter((word) => word.length >= 3 || /\d/.test(word));
-  return words.filter((word) => !book.noise.has(word)).reduce((sum, word) => sum + (/\d/.test(word) ? 2 : 1), 0);
+  return words.filter((word) => !isNoise(book.noise, word)).reduce((sum, word) => sum + (/\d/.test(word) ? 2 : 1), 0);
 }
 
 // Words between a trigger and the offer itself ("what I can do instead is …") are not part of what is offered.
+const leadOut = /^(?:(?:and|but|so|och|men|så)(?![\p{L}])[\s,:]*)+/iu;
 const leadIn = /^(?:(?:instead|is|to|that|then|be|i stället|istället|är|att|det|så)(?![\p{L}])[\s,:]*)+/iu;
 
 /** How many characters of a clause are a greeting ("Hi Eva," / "hej!"), so the rest is read on its own. */

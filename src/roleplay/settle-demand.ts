@@ -24,8 +24,9 @@ const outcomeWords: Readonly<Record<DemandOutcome, string>> = {
 
 /**
  * Settles the demand the customer is waiting on from the learner's confirmed moves: a concrete offer is an alternative
- * (the customer repeats the learner's own words), a no without one is a refusal, a clear yes is accepting. An offer
- * with nothing concrete, a hedge or a question leaves the demand open.
+ * (the customer repeats the learner's own words), a no without one is a refusal, a clear yes is accepting (for an
+ * unreasonable demand a yes or giving in, not a promise of something else). An offer with nothing concrete, a hedge or a
+ * question leaves the demand open.
  */
 export function settleDemand(meeting: Meeting, state: MeetingState, counting: readonly Move[], moves: readonly Move[], turn: number, locale: Locale): Settlement | undefined {
   const pending = state.demands.find((progress) => progress.outcome === undefined);
@@ -38,7 +39,9 @@ export function settleDemand(meeting: Meeting, state: MeetingState, counting: re
   const empty = !offer && moves.some((move) => move.empty && (move.kind === 'offers-alternative' || move.kind === 'proposes'));
   // Dropping a quality step refuses a demand for quality and gives in to a demand to rush.
   const dropped: DemandOutcome | undefined = has(['drops-quality']) ? (demand.kind === 'reasonable' ? 'refused' : 'accepted') : undefined;
-  const yes = has(accepting) && !has(refusing);
+  // A promise alone does not say yes to an unreasonable demand: "we'll do ten this week" is not "all 85 this weekend".
+  const accepts = demand.kind === 'reasonable' ? accepting : accepting.filter((kind) => kind !== 'promises');
+  const yes = has(accepts) && !has(refusing);
   const outcome: DemandOutcome | undefined =
     offer && !has(['caves']) ? 'alternative' : (dropped ?? (yes ? 'accepted' : vague || empty ? undefined : has(refusing) ? 'refused' : undefined));
   if (!outcome) {

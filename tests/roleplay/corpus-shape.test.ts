@@ -49,10 +49,10 @@ function fileProblems({ name, data }: CorpusFile): string[] {
   if (locale !== 'en' && locale !== 'sv') add(`locale ${String(locale)}`);
   if (!labels.includes(String(label))) add(`label ${String(label)}`);
   if (typeof note !== 'string' || note.trim() === '' || note.includes('\n')) add('note must be one line');
-  const gaming = /^gaming--([a-z-]+?)--([a-z-]+?)--(\d+)--(en|sv)\.yaml$/.exec(name);
-  const plain = /^([a-z-]+?)--([a-z-]+?)--(good|mixed|poor)--(en|sv)\.yaml$/.exec(name);
+  const gaming = /^gaming--([a-z-]+?)--([a-z-]+?)--(\d+)--(en|sv)(?:--batch\d+)?\.yaml$/.exec(name);
+  const plain = /^([a-z-]+?)--([a-z-]+?)--(good|mixed|poor)--(en|sv)(?:--batch\d+)?\.yaml$/.exec(name);
   const named = gaming ? [gaming[1], gaming[2], 'gaming', gaming[4]] : plain ? [plain[1], plain[2], plain[3], plain[4]] : undefined;
-  if (!named) add('name is not <storyline>--<meeting>--<label>--<locale>.yaml or gaming--<storyline>--<meeting>--<n>--<locale>.yaml');
+  if (!named) add('name is not <storyline>--<meeting>--<label>--<locale>[--batch<k>].yaml or gaming--<storyline>--<meeting>--<n>--<locale>[--batch<k>].yaml');
   else if (named.join('/') !== [storyId, meetingId, label, locale].join('/')) add(`name says ${named.join('/')}, content says ${[storyId, meetingId, label, locale].join('/')}`);
   const wantedSplit = expectedSplit(String(storyId), String(meetingId), gaming ? Number(gaming[3]) : undefined);
   if (split !== wantedSplit) add(`split ${String(split)}, the fixed split says ${wantedSplit}`);
@@ -81,13 +81,35 @@ function labelProblem({ name, data }: CorpusFile): string | undefined {
   return fits[String(data.label)] ? undefined : `${name}: ${met} met and score ${score} of ${given.length} do not fit the label ${String(data.label)}`;
 }
 
-/** Problems of the corpus as a whole: twins, counts and the balance of languages. */
-function corpusProblems(files: CorpusFile[]): string[] {
-  const problems = files.flatMap(fileProblems);
-  files.forEach((file) => {
+/** The batch a file was written in: 1 for the first corpus, k for a later one named `…--batch<k>.yaml`. */
+const batchOf = (name: string): number => Number(/--batch(\d+)\.yaml$/.exec(name)?.[1] ?? 1);
+
+/** A later batch covers some meetings; each (storyline, meeting, locale) it covers has exactly one good, mixed and poor. */
+function laterBatchTwins(files: CorpusFile[]): string[] {
+  const groups = new Map<string, string[]>();
+  for (const { name, data } of files.filter((file) => file.data.label !== 'gaming')) {
+    const key = `batch ${batchOf(name)} ${String(data.storyline)}/${String(data.meeting)}/${String(data.locale)}`;
+    groups.set(key, [...(groups.get(key) ?? []), String(data.label)]);
+  }
+  return [...groups].filter(([, found]) => found.sort().join(',') !== 'good,mixed,poor').map(([key, found]) => `${key}: ${found.join(', ')}, twins need one each of good, mixed, poor`);
+}
+
+/** Problems of the corpus as a whole: twins, counts, the balance of languages and the size of the set-aside part. */
+function corpusProblems(all: CorpusFile[]): string[] {
+  const problems = all.flatMap(fileProblems);
+  all.forEach((file) => {
     const problem = labelProblem(file);
     if (problem) problems.push(problem);
   });
+  const later = all.filter((file) => batchOf(file.name) > 1);
+  problems.push(...laterBatchTwins(later));
+  for (const group of [later.filter((file) => file.data.label !== 'gaming'), later.filter((file) => file.data.label === 'gaming')]) {
+    const swedish = group.filter((file) => file.data.locale === 'sv').length;
+    if (swedish * 2 !== group.length) problems.push(`${swedish} of ${group.length} transcripts of a later batch are Swedish, half are needed`);
+  }
+  const holdout = all.filter((file) => file.data.split === 'holdout').length;
+  if (holdout * 3 < all.length) problems.push(`${holdout} of ${all.length} transcripts are set aside, at least a third are needed`);
+  const files = all.filter((file) => batchOf(file.name) === 1);
   const plain = files.filter((file) => file.data.label !== 'gaming');
   const gaming = files.filter((file) => file.data.label === 'gaming');
   for (const story of catalog.storylines) {
@@ -148,5 +170,13 @@ describe('role-play corpus (shape)', () => {
   it('when a twin is missing, then the corpus check says which meeting and label', () => {
     const without = files.filter((file) => file.name !== 'vip-skip-the-queue--vip-service--mixed--sv.yaml');
     assert.ok(corpusProblems(without).includes('vip-skip-the-queue/vip-service/sv: 0 mixed transcripts, twins need exactly 1'));
+  });
+
+  it('when a later batch lacks a twin or the set-aside part shrinks below a third, then the corpus check says so', () => {
+    const without = files.filter((file) => file.name !== 'vip-skip-the-queue--vip-service--poor--en--batch2.yaml');
+    assert.ok(without.length < files.length, 'the batch-2 sample transcript exists');
+    assert.ok(corpusProblems(without).includes('batch 2 vip-skip-the-queue/vip-service/en: good, mixed, twins need one each of good, mixed, poor'));
+    const tuned = files.map((file) => ({ ...file, data: { ...file.data, split: 'tune' } }));
+    assert.ok(corpusProblems(tuned).some((problem) => /^0 of \d+ transcripts are set aside, at least a third are needed$/.test(problem)));
   });
 });

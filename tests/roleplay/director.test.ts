@@ -49,6 +49,19 @@ describe('the scripted customer (director rules)', () => {
     assert.equal(state.demands[0]?.outcome, 'accepted');
   });
 
+  it('when the learner only promises something else after the unreasonable demand, then it is not taken as a yes', () => {
+    const { state } = play(['What happened?', 'Tell me more?', "We'll restore the quote template for your sellers by 11:00."]);
+    assert.equal(state.demands[0]?.outcome, undefined);
+  });
+
+  it('when one message asks about the situation and about the customers, then the customer answers the more specific question', () => {
+    const laptops = storyline('laptop-rollout-busy-week');
+    const stumble = meetingOf(laptops, 2);
+    const line = 'What happened to the customers in the chat queue during that hour?';
+    const turn = directTurn(laptops, stumble, newMeetingState(laptops.startTrust, stumble.en.opening), line, reader.read(line, 'en'), 'en');
+    assert.deepEqual(turn.state.revealed.map((item) => item.needId), ['queue-lost']);
+  });
+
   it('when the learner only asks a question after the demand, then the demand stays open', () => {
     const { state } = play(['What happened?', 'Tell me more?', 'What would help your sellers in the meantime?']);
     assert.equal(state.demands[0]?.outcome, undefined);

@@ -58,6 +58,22 @@ describe('role-play move reader', () => {
     ['sv', 'nog… nån gång fixar jag det', ['hedges'], ['promises']],
     ['sv', 'om jag fattat rätt så behöver du tre handlingar', ['summarises'], []],
     ['sv', 'Hej Maria! Vad hände?', ['greets', 'asks-situation'], []],
+    ['en', 'sorry, i cant look at your own laptop', ['refuses'], []],
+    ['en', 'right, so your sellers are stuck until the template is back', ['summarises'], []],
+    ['en', "let me restart the booking system, it's probably the print spooler", ['proposes', 'hedges'], []],
+    ['en', "ten a day isn't doable with the migration checks", ['refuses'], []],
+    ['en', 'what are the partners actually worried about?', ['asks-need'], []],
+    ["en", "i'll check with my manager", ['hedges'], ['deflects']],
+    ['en', 'we will follow our process, as always', [], ['follows-process']],
+    ['sv', 'jo, den kom i fredags', [], ['refers-back']],
+    ['sv', 'höll lånedatorn hela eftermiddagen i fredags?', ['refers-back'], []],
+    ['sv', 'vi gör så gott vi kan', ['hedges'], []],
+    ['sv', 'vi följer såklart rutinen och processen', [], ['follows-process']],
+    ['sv', 'vad skulle få din vd att säga ja?', ['asks-business'], []],
+    ['sv', 'ja men det där löser sig, de vänjer sig nog', ['hedges'], ['agrees']],
+    ['en', 'yes, but the network has to wait for the change request', [], ['agrees']],
+    ['sv', 'och den bygger på det du berättade sist, att brödet tar slut vid tre', ['refers-back'], []],
+    ['sv', 'jo, allt var klart i tid', ['commitment-kept'], []],
   ];
   for (const [locale, text, present, absent] of readings) {
     it(`when a learner writes "${text}" (${locale}), then the reader finds ${present.join(' and ')}${absent.length > 0 ? ` and not ${absent.join(', ')}` : ''}`, () => {
@@ -73,6 +89,44 @@ describe('role-play move reader', () => {
     assert.equal(reader.read("I'll definitely follow up", 'en')[0]?.vague, true);
     const [promise] = reader.read("I'll have a loan laptop ready by 10:45.", 'en');
     assert.deepEqual(promise, { kind: 'promises', quote: "I'll have a loan laptop ready by 10:45.", what: 'have a loan laptop ready by 10:45', when: 'by 10:45' });
+  });
+
+  it('when an offer names itself again or ends on its trigger, then what is offered is the learner’s content, not the trigger', () => {
+    const [, workaround] = reader.read("I can't do that, but what I can do instead is a workaround for the sellers.", 'en');
+    assert.equal(workaround?.vague, true, 'a workaround for the sellers names the move, not its content');
+    const [offer] = reader.read('och jag ger säljarna excelmallen inom en timme så att de kan jobba under tiden', 'sv');
+    assert.equal(offer?.kind, 'offers-alternative');
+    assert.match(offer?.what ?? '', /säljarna excelmallen inom en timme/);
+  });
+
+  // Written from the corpus notes' description of gaming (partner words without substance), not from any transcript.
+  const buzzwordLines: ReadonlyArray<readonly [Locale, string]> = [
+    ['en', "honestly, we really value this partnership and that's the reason we care"],
+    ['en', 'what is most important for your company in the long run?'],
+    ['en', 'what really matters to your clients?'],
+    ['en', 'there is a big risk, we need to be proactive about it'],
+    ['en', 'instead I can offer a great alternative that fits your needs'],
+    ['en', 'going forward we will make sure quality comes first'],
+    ['en', 'we will follow our process, as always'],
+    ['sv', 'ärligt talat, vi värdesätter verkligen samarbetet och det är därför vi bryr oss'],
+    ['sv', 'vad är viktigast för ert företag på lång sikt?'],
+    ['sv', 'vad spelar störst roll för era kunder?'],
+    ['sv', 'det finns en stor risk, vi behöver vara proaktiva'],
+    ['sv', 'i stället kan jag erbjuda ett jättebra alternativ som passar era behov'],
+    ['sv', 'framöver ser vi till att kvaliteten kommer först'],
+    ['sv', 'vi följer såklart rutinen och processen'],
+  ];
+  for (const [locale, text] of buzzwordLines) {
+    it(`when a message is only partner words ("${text}", ${locale}), then no move in it counts`, () => {
+      const counted = reader.read(text, locale).filter((move) => !move.vague && !['greets', 'hedges', 'refuses'].includes(move.kind));
+      assert.deepEqual(counted.map((move) => move.kind), []);
+    });
+  }
+
+  it('when a follow-up question is short but the message around it is about the earlier promise, then the follow-up counts', () => {
+    const moves = reader.read('sorry, the printouts were at the desk ten minutes late. did you have everything you needed in court?', 'en');
+    const followUp = moves.find((move) => move.kind === 'refers-back');
+    assert.ok(followUp && !followUp.vague, moves.map((move) => `${move.kind}${move.vague ? '(vague)' : ''}`).join(' '));
   });
 
   it('when the message is in Swedish, then the Swedish rules judge it and the English ones do not', () => {

@@ -37,7 +37,7 @@ describe('role-play judging what the learner confirmed, over real HTTP', () => {
 
   it('when the learner removes a move the bot misread, then that turn is replayed: the customer answers by the corrected moves and trust loses what the wrong move earned', async () => {
     await upToTheDemand();
-    const [caved, understood] = await learner.say("Sure, I understand, we'll put everyone on it right away.");
+    const [caved, understood] = await learner.say("Sure, I understand the pressure, we'll put everyone on it right away.");
     assert.match(caved ?? '', /I'll tell my sellers you've put everyone on it/);
     assert.match(understood ?? '', /You showed you understood how it felt · You promised: ‘put everyone on it right away’ · You said yes/);
     const id = await sessionId();
