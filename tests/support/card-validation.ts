@@ -12,3 +12,57 @@ export function adaptiveCardProblems(json: Record<string, unknown>): string[] {
   for (const event of card.validateProperties().validationEvents) problems.push(event.message);
   return problems;
 }
+
+/** The chart elements Teams draws in Adaptive Cards; they are outside the 1.5 schema the library knows. */
+export const teamsChartTypes = [
+  'Chart.Donut',
+  'Chart.Pie',
+  'Chart.Gauge',
+  'Chart.Line',
+  'Chart.VerticalBar',
+  'Chart.VerticalBar.Grouped',
+  'Chart.HorizontalBar',
+  'Chart.HorizontalBar.Stacked',
+] as const;
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isChart = (node: Json): boolean => typeof node.type === 'string' && node.type.startsWith('Chart.');
+
+/** Every element of a card that is a chart, depth first (fallbacks included). */
+function charts(node: unknown, found: Json[] = []): Json[] {
+  if (Array.isArray(node)) for (const child of node) charts(child, found);
+  else if (isObject(node)) {
+    if (isChart(node)) found.push(node);
+    for (const value of Object.values(node)) charts(value, found);
+  }
+  return found;
+}
+
+/**
+ * The rule for charts in our cards: a `Chart.*` element is accepted only when it is a chart Teams documents, has its
+ * data as an array, and carries a `fallback` element (not "drop") that is itself valid Adaptive Cards 1.5 with no chart
+ * in it, so a client that cannot draw charts shows the same figures as text.
+ */
+export function chartProblems(card: Json): string[] {
+  return charts(card).flatMap((chart) => {
+    const type = String(chart.type);
+    const problems: string[] = [];
+    if (!(teamsChartTypes as readonly string[]).includes(type)) problems.push(`${type} is not a chart Teams draws`);
+    if (type !== 'Chart.Gauge' && !Array.isArray(chart.data)) problems.push(`${type} has no data array`);
+    const fallback = chart.fallback;
+    if (!isObject(fallback)) return [...problems, `${type} has no fallback element for clients without charts`];
+    if (charts(fallback).length > 0) problems.push(`the fallback of ${type} has a chart in it`);
+    const alone = { type: 'AdaptiveCard', version: '1.5', body: [fallback] };
+    problems.push(...adaptiveCardProblems(alone).map((problem) => `fallback of ${type}: ${problem}`));
+    return problems;
+  });
+}
+
+/** The card as a client without charts renders it: every chart replaced by its fallback element. */
+export function withChartFallbacks(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withChartFallbacks);
+  if (!isObject(node)) return node;
+  if (isChart(node) && isObject(node.fallback)) return withChartFallbacks(node.fallback);
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, withChartFallbacks(value)]));
+}
