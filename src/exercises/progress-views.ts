@@ -132,7 +132,7 @@ export function attemptLines(turn: ViewTurn, themes: ThemeCatalog, library: Exer
     const option = text?.options?.find((candidate) => candidate.id === attempt.choice);
     const parts = [
       t('exercises.data.attempt', {
-        title: text?.title ?? attempt.exerciseId,
+        title: text?.title ?? t('exercises.data.unknownExercise'),
         theme: themes.text(attempt.theme, turn.locale).shortName,
         date: DateTime.fromISO(attempt.submittedAt, { zone: timeZone }).toISODate() ?? attempt.submittedAt,
       }),
