@@ -41,7 +41,7 @@ export const cardFixtures: CardView[] = [
   resultView(sv, themes, flip, attempt(flip, { answer: 'Jag frågar först vad som står på spel för dem.', feedback: { status: 'unavailable', reason: 'timeout' } }), { kind: 'form', rating: '4', commitment: 'Fråga om tidsgränsen.', problem: { key: 'exercises.errors.commitmentTooLong', params: { max: 300, length: 320 } } }),
   resultView(en, themes, listening, attempt(listening, { choice: 'a', correct: false, rating: 3, commitment: 'Ask before I fix.', coveredKeyPoints: [1], ratedAt: '2025-03-10T08:35:00.000Z' }), { kind: 'saved' }),
   resultView(sv, themes, flip, attempt(flip, { answer: 'Jag frågar.', feedback: { status: 'given', text: 'Bra.', coveredKeyPoints: [] }, rating: 2, coveredKeyPoints: [], ratedAt: '2025-03-10T08:35:00.000Z' }), { kind: 'saved' }),
-  themesView(sv, themes, 'Jag känner inte till något tema som heter ”glass”. Välj ett här nedanför.'),
+  themesView(sv, themes, 'Jag känner inte till något tema som heter ”glass”. Välj ett nedan.'),
   progressView(
     en,
     themes,
