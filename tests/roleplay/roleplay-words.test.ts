@@ -17,7 +17,7 @@ describe('role-play words over real HTTP', () => {
   });
   afterEach(async () => harness.stop());
 
-  it('when the last meeting of a storyline ends with low trust, then the closing line does not praise it and offers to play it again', async () => {
+  it('when the last meeting of a storyline ends with little trust, then the closing line does not praise it and offers to play it again', async () => {
     await learner.startMeeting(story);
     await learner.say('Restart it and it will be fine.');
     await learner.say('end');
