@@ -45,7 +45,7 @@ export function trendViews(entries: readonly TrendEntry[], set: QuestionSet, rea
   return [
     {
       heading: t('checkins.summary.trend'),
-      note: t(scaleQuestions === 1 ? 'checkins.summary.trendNoteOne' : 'checkins.summary.trendNote', { count: scaleQuestions }),
+      note: t('checkins.summary.trendNote', { count: scaleQuestions }),
       chart: points.length >= 2,
       chartTitle: t('checkins.summary.trendChart'),
       xAxisTitle: t('checkins.summary.trendAxis'),

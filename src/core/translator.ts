@@ -7,9 +7,16 @@ export type TranslationParams = Readonly<Record<string, string | number>>;
 /** Looks up a user-facing string by key in the turn's language. */
 export type Translate = (key: string, params?: TranslationParams) => string;
 
-/** All user-facing strings, loaded from content/locales/<lang>/<namespace>.yaml; keys are "<namespace>.<path>". */
+/**
+ * All user-facing strings, loaded from content/locales/<lang>/<namespace>.yaml; keys are "<namespace>.<path>".
+ * An entry written as a map of plural forms (`one:`, `other:`) is chosen by the number in the `count` parameter.
+ */
 export class Translator {
-  private constructor(private readonly catalogs: ReadonlyMap<Locale, ReadonlyMap<string, string>>) {}
+  private readonly plurals = new Map<Locale, Intl.PluralRules>();
+
+  private constructor(private readonly catalogs: ReadonlyMap<Locale, ReadonlyMap<string, string>>) {
+    for (const locale of locales) this.plurals.set(locale, new Intl.PluralRules(locale === 'sv' ? 'sv-SE' : 'en-GB'));
+  }
 
   static load(localesDir: string): Translator {
     const catalogs = new Map<Locale, ReadonlyMap<string, string>>();
@@ -26,13 +33,20 @@ export class Translator {
   }
 
   translate(locale: Locale, key: string, params: TranslationParams = {}): string {
-    const template = this.catalogs.get(locale)?.get(key) ?? this.catalogs.get('en')?.get(key);
+    const template = this.lookup(locale, key, params) ?? this.lookup('en', key, params);
     // A missing key shows itself rather than crashing a turn; the locale test keeps this from shipping.
     if (template === undefined) return key;
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = params[name];
       return value === undefined ? whole : String(value);
     });
+  }
+
+  private lookup(locale: Locale, key: string, params: TranslationParams): string | undefined {
+    const catalog = this.catalogs.get(locale);
+    const count = params.count;
+    if (typeof count !== 'number' || !catalog?.has(`${key}.other`)) return catalog?.get(key);
+    return catalog.get(`${key}.${this.plurals.get(locale)?.select(count) ?? 'other'}`) ?? catalog.get(`${key}.other`);
   }
 
   forLocale(locale: Locale): Translate {

@@ -1,4 +1,5 @@
 import { cardTemplate } from '../cards/card-view';
+import type { ChartData, StackedBar } from '../cards/chart';
 import type { CardButton, CardChoice } from '../cards/card-parts';
 
 /** The scenario with its input; re-rendered with an error line and the learner's text kept when it needs fixing. */
@@ -96,12 +97,12 @@ export interface ExerciseThemesCardData {
   readonly pickForMeTitle: string;
 }
 
+/** A text bar: the chart's fallback for clients that cannot draw charts. */
 export interface ThemeBar {
   readonly name: string;
   readonly bar: string;
-  readonly detail: string;
-  /** The theme's role-play checks met, or empty when none was judged. */
-  readonly roleplay: string;
+  /** "2 of 4 exercises": the bar in words. */
+  readonly ofTarget: string;
 }
 
 /** A role-play storyline to open from the progress card. */
@@ -112,9 +113,18 @@ export interface StorylineButton extends CardButton {
 export interface ExerciseProgressCardData {
   readonly title: string;
   readonly streak: string;
+  /** The longest streak ever, or empty before the first practice. */
+  readonly longest: string;
   readonly total: string;
+  /** Exercises answered but not saved yet, or empty when there are none. */
+  readonly unfinished: string;
   readonly themesHeading: string;
+  readonly themesNote: string;
+  /** Completed exercises per theme against the theme's fixed target, drawn by Teams. */
+  readonly themesChart: ChartData<StackedBar>;
   readonly themes: readonly ThemeBar[];
+  /** Per practised theme: completions, self-rating and role-play checks. */
+  readonly themeDetails: readonly LabelledText[];
   readonly commitmentsHeading: string;
   readonly hasCommitments: boolean;
   readonly commitments: readonly LabelledText[];

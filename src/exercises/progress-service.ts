@@ -44,9 +44,12 @@ export class ProgressService {
     const userKey = turn.actor.userKey;
     const attempts = await this.attempts.listFor(userKey);
     const themeIds = this.themes.all.map((theme) => theme.id);
-    const summary = summariseProgress(attempts, themeIds, turn.now, timeZone);
     const reflections = await meetingReflectionsOf(this.store, userKey);
-    return progressView(turn, this.themes, summary, await pledgesOf(this.store, userKey), timeZone, await this.roleplayProgress(turn, themeIds, attempts, reflections.events), reflections);
+    const roleplay = await this.roleplayProgress(turn, themeIds, attempts, reflections.events);
+    const targets = new Map(themeIds.map((theme) => [theme, this.library.inTheme(theme).length]));
+    const otherPractice = [...(roleplay?.practice.heldAt ?? []), ...reflections.events.map((event) => event.at.toISOString())];
+    const summary = summariseProgress(attempts, themeIds, targets, turn.now, timeZone, otherPractice);
+    return progressView(turn, this.themes, summary, await pledgesOf(this.store, userKey), timeZone, roleplay, reflections);
   }
 
   /** Role-play's meetings and hit-rates, and a storyline for the theme the spaced pick would choose now. */

@@ -8,6 +8,7 @@ import { exerciseProgressCard } from './exercise-cards';
 import type { ExerciseLibrary } from './exercise-content';
 import { nextButtons } from './exercise-views';
 import { textBar } from '../cards/text-bar';
+import { targetBars } from '../cards/chart';
 import type { ProgressSummary } from './progress-summary';
 import type { RoleplayPractice, RoleplaySuggestion, ThemeChecks } from './roleplay-practice';
 import { formatInstant } from '../schedules/describe';
@@ -38,19 +39,36 @@ export function progressView(
 ): CardView {
   const { t } = turn;
   const localDate = (iso: string): string => DateTime.fromISO(iso, { zone: timeZone }).toISODate() ?? '';
-  const max = Math.max(0, ...summary.themes.map((theme) => theme.count));
   const checksOf = (theme: ThemeId): ThemeChecks | undefined => roleplay?.practice.themes.find((item) => item.theme === theme && item.judged > 0);
+  const name = (theme: ThemeId): string => themes.text(theme, turn.locale).shortName;
   return cardView(exerciseProgressCard, {
     title: t('exercises.progress.title'),
     streak: streakLine(turn, summary),
+    longest: summary.longestStreakDays > 0 ? t('exercises.progress.longest', { count: summary.longestStreakDays }) : '',
     total: t('exercises.progress.total', { count: summary.total }),
+    unfinished: summary.unfinished > 0 ? t('exercises.progress.unfinished', { count: summary.unfinished }) : '',
     themesHeading: t('exercises.progress.themesHeading'),
+    themesNote: t('exercises.progress.themesNote'),
+    themesChart: {
+      title: t('exercises.progress.chartTitle'),
+      data: targetBars(
+        summary.themes.map((theme) => ({ title: name(theme.theme), done: theme.distinct, target: theme.target })),
+        { done: t('exercises.progress.chartDone'), toGo: t('exercises.progress.chartToGo') },
+      ),
+    },
     themes: summary.themes.map((theme) => ({
-      name: themes.text(theme.theme, turn.locale).shortName,
-      bar: textBar(theme.count, max, { showAnyValue: true }),
-      detail: themeDetail(turn, theme.count, theme.averageRating),
-      roleplay: ((checks) => (checks ? t('exercises.progress.roleplay.checks', { met: checks.met, judged: checks.judged }) : ''))(checksOf(theme.theme)),
+      name: name(theme.theme),
+      bar: textBar(theme.distinct, theme.target, { showAnyValue: true }),
+      ofTarget: t('exercises.progress.ofTarget', { done: theme.distinct, count: theme.target }),
     })),
+    themeDetails: summary.themes.flatMap((theme) => {
+      const checks = checksOf(theme.theme);
+      const parts = [
+        ...(theme.count > 0 ? [themeDetail(turn, theme.count, theme.averageRating)] : []),
+        ...(checks ? [t('exercises.progress.roleplay.checks', { met: checks.met, count: checks.judged })] : []),
+      ];
+      return parts.length > 0 ? [{ label: name(theme.theme), text: parts.join(' · ') }] : [];
+    }),
     commitmentsHeading: t('exercises.progress.commitmentsHeading'),
     hasCommitments: summary.commitments.length > 0,
     commitments: summary.commitments.map((commitment) => ({ label: commitment.date, text: commitment.text })),
@@ -83,7 +101,7 @@ function roleplaySection(turn: ViewTurn, themes: ThemeCatalog, roleplay: Rolepla
     roleplayMeetings: roleplay && roleplay.practice.meetingsHeld > 0 ? t('exercises.progress.roleplay.meetings', { count: roleplay.practice.meetingsHeld }) : t('exercises.progress.roleplay.none'),
     roleplayTrust: (roleplay?.practice.storylines ?? []).map((storyline) => ({
       label: storyline.title,
-      text: t(storyline.meetingsHeld === 1 ? 'exercises.progress.roleplay.trustOne' : 'exercises.progress.roleplay.trustMany', { name: storyline.customer, trust: storyline.trust, count: storyline.meetingsHeld }),
+      text: t('exercises.progress.roleplay.trust', { name: storyline.customer, trust: storyline.trust, count: storyline.meetingsHeld }),
     })),
     suggestion:
       suggestion && weakest
@@ -96,12 +114,11 @@ function roleplaySection(turn: ViewTurn, themes: ThemeCatalog, roleplay: Rolepla
 function streakLine(turn: ViewTurn, summary: ProgressSummary): string {
   const { t } = turn;
   if (summary.streakDays === 0) return t('exercises.progress.streakNone');
-  const streak = summary.streakDays === 1 ? t('exercises.progress.streakOne') : t('exercises.progress.streakMany', { days: summary.streakDays });
+  const streak = t('exercises.progress.streak', { count: summary.streakDays });
   return summary.practisedToday ? streak : t('exercises.progress.streakOpen', { streak });
 }
 
 function themeDetail(turn: ViewTurn, count: number, averageRating: number | undefined): string {
-  if (count === 0) return turn.t('exercises.progress.detailNone');
   if (averageRating === undefined) return turn.t('exercises.progress.detailUnrated', { count });
   return turn.t('exercises.progress.detailRated', { count, rating: oneDecimal(averageRating, turn.locale) });
 }
@@ -115,7 +132,7 @@ export function attemptLines(turn: ViewTurn, themes: ThemeCatalog, library: Exer
     const option = text?.options?.find((candidate) => candidate.id === attempt.choice);
     const parts = [
       t('exercises.data.attempt', {
-        title: text?.title ?? attempt.exerciseId,
+        title: text?.title ?? t('exercises.data.unknownExercise'),
         theme: themes.text(attempt.theme, turn.locale).shortName,
         date: DateTime.fromISO(attempt.submittedAt, { zone: timeZone }).toISODate() ?? attempt.submittedAt,
       }),

@@ -11,6 +11,8 @@ export interface ThemeChecks {
 /** Role-play as progress sees it, in coaching words. */
 export interface RoleplayPractice {
   readonly meetingsHeld: number;
+  /** When each of those meetings ended (ISO instants), so they count as practice days. */
+  readonly heldAt: readonly string[];
   /** The customer's latest trust in every storyline played, in content order. */
   readonly storylines: ReadonlyArray<{ readonly title: string; readonly customer: string; readonly trust: number; readonly meetingsHeld: number }>;
   readonly themes: readonly ThemeChecks[];

@@ -21,7 +21,7 @@ export function debriefView(turn: Turn, themes: ThemeCatalog, storyline: Storyli
   const marks = { met: 'roleplay.debrief.met', partly: 'roleplay.debrief.partly', not: 'roleplay.debrief.notMet' } as const;
   const checks = (debrief?.checks ?? []).map((check) => ({
     mark: t(marks[check.verdict]),
-    text: labels.get(check.id) ?? check.id,
+    text: labels.get(check.id) ?? t('roleplay.personalData.unknownCheck'),
     theme: themes.text(check.theme, locale).name,
     quote: check.quote ? t('roleplay.debrief.quote', { text: check.quote }) : '',
     reason: check.reason ?? (check.reasonKey ? t(`roleplay.debrief.reasons.${check.reasonKey}`) : ''),
@@ -34,7 +34,7 @@ export function debriefView(turn: Turn, themes: ThemeCatalog, storyline: Storyli
       ? t('roleplay.debrief.next.ready', { number: availability.meeting, name })
       : availability.kind === 'locked'
         ? t('roleplay.debrief.next.locked', { number: availability.meeting, name, when: formatWhen(turn, availability.until) })
-        : t('roleplay.debrief.next.completed');
+        : t(`roleplay.debrief.next.completed.${outcomeOf(debrief?.trustAfter ?? 0)}`, { name, trust: debrief?.trustAfter ?? 0 });
   const buttons: RoleplayButton[] = [
     ...(availability.kind === 'ready' ? [button(t('roleplay.debrief.buttons.next', { number: availability.meeting }), 'roleplay.brief', storyline.id, availability.meeting)] : []),
     button(t('roleplay.debrief.buttons.picker'), 'roleplay.picker'),
@@ -90,6 +90,9 @@ export function debriefView(turn: Turn, themes: ThemeCatalog, storyline: Storyli
     retry: retryMoment(session).map((moment) => ({ title: t('roleplay.debrief.retry', { text: clip(moment.text) }), sessionId: session.id, turn: moment.turn })),
   });
 }
+
+/** The closing line of a storyline praises only an ending that earned it. */
+const outcomeOf = (trust: number): 'high' | 'middle' | 'low' => (trust >= 7 ? 'high' : trust >= 4 ? 'middle' : 'low');
 
 const clip = (text: string): string => (text.length <= 60 ? text : `${text.slice(0, 59).trimEnd()}…`);
 

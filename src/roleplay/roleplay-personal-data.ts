@@ -14,7 +14,7 @@ export function roleplayPersonalData(records: RoleplayRecords, catalog: Storylin
       const sessions = await records.sessions(userKey);
       const progress = Object.entries(learner.progress);
       if (progress.length === 0 && sessions.length === 0) return undefined;
-      const title = (id: string): string => catalog.find(id)?.[locale].title ?? id;
+      const title = (id: string): string => catalog.find(id)?.[locale].title ?? t('roleplay.personalData.unknownStoryline');
       const lines: string[] = [];
       for (const [storylineId, item] of progress) {
         const total = catalog.find(storylineId)?.meetings.length ?? item.nextMeeting;
@@ -38,18 +38,28 @@ export function roleplayPersonalData(records: RoleplayRecords, catalog: Storylin
         );
         lines.push(...session.state.transcript.map((entry) => `> ${entry.speaker === 'learner' ? t('roleplay.personalData.you') : name(session.storylineId)}: ${entry.text}`));
         if (session.debrief) lines.push(...debriefLines(turn, catalog, session, session.debrief));
-        if (session.selfCheck) lines.push(t('roleplay.personalData.selfCheck', { checks: session.selfCheck.join(', ') || '–' }));
+        if (session.selfCheck) lines.push(selfCheckLine(turn, catalog, session, session.selfCheck));
       }
       return { heading: t('roleplay.personalData.heading'), lines };
     },
   };
 }
 
+/** A rubric check in the learner's words, never its id. */
+function checkLabel(turn: Turn, catalog: StorylineCatalog, session: SessionRecord): (id: string) => string {
+  const rubric = catalog.find(session.storylineId)?.meetings[session.meetingNumber - 1]?.rubric ?? [];
+  return (id) => rubric.find((check) => check.id === id)?.[turn.locale].check ?? turn.t('roleplay.personalData.unknownCheck');
+}
+
+function selfCheckLine(turn: Turn, catalog: StorylineCatalog, session: SessionRecord, ticked: readonly string[]): string {
+  if (ticked.length === 0) return turn.t('roleplay.personalData.selfCheckNone');
+  return turn.t('roleplay.personalData.selfCheck', { checks: ticked.map(checkLabel(turn, catalog, session)).join('; ') });
+}
+
 /** The stored debrief of one meeting: trust, and every check with its verdict and the learner's words. */
 function debriefLines(turn: Turn, catalog: StorylineCatalog, session: SessionRecord, debrief: Debrief): string[] {
-  const { t, locale } = turn;
-  const rubric = catalog.find(session.storylineId)?.meetings[session.meetingNumber - 1]?.rubric ?? [];
-  const label = (id: string): string => rubric.find((check) => check.id === id)?.[locale].check ?? id;
+  const { t } = turn;
+  const label = checkLabel(turn, catalog, session);
   const met = debrief.checks.filter((check) => checkVerdict(check) === 'met').length;
   return [
     t('roleplay.personalData.debrief', { before: debrief.trustBefore, after: debrief.trustAfter, met, total: debrief.checks.length }),

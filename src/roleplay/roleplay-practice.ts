@@ -22,7 +22,7 @@ export function roleplayPracticeSource(records: RoleplayRecords, catalog: Storyl
         if (held === 0 || !progress) return [];
         return [{ title: storyline[locale].title, customer: storyline.customer.name, trust: progress.memory.trust, meetingsHeld: held }];
       });
-      return { meetingsHeld: sessions.length, storylines, themes: [...themes.values()] };
+      return { meetingsHeld: sessions.length, heldAt: sessions.map((session) => session.endedAt), storylines, themes: [...themes.values()] };
     },
 
     /** The open storyline whose next meeting has the most checks in the theme; one already under way wins a tie. */

@@ -115,7 +115,7 @@ export function briefView(turn: Turn, themes: ThemeCatalog, storyline: Storyline
 function briefCheck(turn: Turn, check: RubricCheck, name: string): string {
   const { rule } = check;
   if ('demand' in rule) return turn.t('roleplay.brief.rubricDemand', { name });
-  if ('uncovered' in rule) return turn.t(rule.uncovered === 1 ? 'roleplay.brief.rubricUncoveredOne' : 'roleplay.brief.rubricUncoveredMany', { name, count: rule.uncovered });
+  if ('uncovered' in rule) return turn.t('roleplay.brief.rubricUncovered', { name, count: rule.uncovered });
   return check[turn.locale].check;
 }
 

@@ -27,6 +27,14 @@ describe('locale files', () => {
     assert.equal(translator.translate('sv', 'errors.tooLong', { max: 500 }), 'Det är längre än jag kan ta emot (högst 500 tecken). Korta gärna ner det.');
   });
 
+  it('when an entry has plural forms, then the count chooses the form in each language', () => {
+    assert.equal(translator.translate('en', 'exercises.progress.streak', { count: 1 }), 'Streak: 1 day');
+    assert.equal(translator.translate('en', 'exercises.progress.streak', { count: 3 }), 'Streak: 3 days in a row');
+    assert.equal(translator.translate('sv', 'exercises.progress.streak', { count: 1 }), 'Du har övat 1 dag i rad');
+    assert.equal(translator.translate('sv', 'exercises.progress.streak', { count: 0 }), 'Du har övat 0 dagar i rad');
+    assert.equal(translator.translate('en', 'roleplay.personalData.session', { storyline: 'S', number: 1, date: 'd', status: 'ended', count: 1 }), '**S, meeting 1** (d, ended): 1 message');
+  });
+
   it('when no Swedish string is left in English, then Swedish texts differ from English ones', () => {
     const same = translator.keys('en').filter((key) => {
       const english = translator.translate('en', key);

@@ -54,14 +54,14 @@ describe('exercises in the Agents Playground (headless Chromium)', function () {
     assert.equal(await pg.card('Saved. You rated yourself 4 of 5.').count(), 1, 'the finished exercise is still in the chat');
     const progressText = await progress.innerText();
     assert.match(progressText, /Streak: 1 day/);
-    assert.match(progressText, /Exercises done: 1/);
-    assert.match(progressText, /1 done, average self-rating 4\.0 of 5/);
+    assert.match(progressText, /Exercises completed: 1/);
+    assert.match(progressText, /completed once, self-rating 4\.0 of 5/);
     assert.match(progressText, /Check the customer's calendar before I plan a roll-out\./);
     await progress.scrollIntoViewIfNeeded();
     await pg.screenshot('exercises-4-progress');
 
     await pg.sendMessage('progress');
     await pg.botMessages().nth(messagesBefore + 1).waitFor({ state: 'visible', timeout: 15_000 });
-    assert.match(await pg.botMessages().last().innerText(), /Your practice[\s\S]*Streak: 1 day[\s\S]*Exercises done: 1/);
+    assert.match(await pg.botMessages().last().innerText(), /Your practice[\s\S]*Streak: 1 day[\s\S]*Exercises completed: 1/);
   });
 });

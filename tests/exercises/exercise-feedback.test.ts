@@ -65,7 +65,7 @@ describe('AI feedback on exercise answers (real AzureOpenAI client, loopback ser
     assert.match(system?.content ?? '', /written in Swedish/);
     assert.match(system?.content ?? '', /Utgå från kundens situation och mål/, 'judged against the theme\'s "what good looks like"');
     assert.match(system?.content ?? '', /Key points:\n1\. Ser att utrullningen krockar med Marias månadsbokslut\n2\. /, 'judged against the same key points the learner ticks');
-    assert.match(result, /Coachen hittade inte nyckelpunkterna här nedanför i ditt svar än\./);
+    assert.match(result, /Coachen hittade inte nyckelpunkterna nedan i ditt svar än\./);
     assert.ok(!(system?.content ?? '').includes(answer), 'the learner\'s text is not in the system message');
     assert.deepEqual(user, { role: 'user', content: answer });
     assert.equal(request.body.response_format?.type, 'json_schema');

@@ -100,8 +100,9 @@ describe('exercises over real HTTP (practice, answer, rate, progress)', () => {
 
     const progress = cardText(await learner.command('framsteg'));
     assert.match(progress, /Dina framsteg/);
-    assert.match(progress, /Du har övat en dag i rad/);
-    assert.match(progress, /Förtroende\n█{10}\ngjorda: 1, självskattning i snitt 3,0 av 5/);
+    assert.match(progress, /Du har övat 1 dag i rad/);
+    assert.match(progress, /Förtroende\n█{3}░{7}\n1 av 4 övningar/);
+    assert.match(progress, /Förtroende\ngjord en gång, självskattning 3,0 av 5/);
     assert.doesNotMatch(progress, /Svit|1 gjorda/);
     assert.match(progress, /Ringa när jag sagt att jag ska ringa\./);
     assert.doesNotMatch(progress, /Your practice|Streak/);
@@ -117,10 +118,13 @@ describe('exercises over real HTTP (practice, answer, rate, progress)', () => {
     now = new Date('2025-03-12T18:00:00.000Z');
     const progress = cardText(await learner.pressForNewCard('exercises.progress'));
     assert.match(progress, /Streak: 3 days in a row/);
-    assert.match(progress, /Exercises done: 3/);
-    assert.match(progress, /Trust\n█{10}\n2 done, average self-rating 3\.0 of 5/);
-    assert.match(progress, /Listening\n█{5}░{5}\n1 done, not rated yet/, 'a choice exercise asks what you will do, not for a rating');
-    assert.match(progress, /Perspective\n░{10}\nnot practised yet/);
+    assert.match(progress, /Exercises completed: 3/);
+    assert.match(progress, /Trust\n█{5}░{5}\n2 of 4 exercises/);
+    assert.match(progress, /Listening\n█{3}░{7}\n1 of 4 exercises/);
+    assert.match(progress, /Perspective\n░{10}\n0 of 4 exercises/);
+    assert.match(progress, /Trust\ncompleted 2 times, average self-rating 3\.0 of 5/);
+    assert.match(progress, /Listening\ncompleted once, no self-rating/, 'a choice exercise asks what you will do, not for a rating');
+    assert.doesNotMatch(progress, /Perspective\ncompleted/);
     assert.match(progress, /2025-03-12\nCommitment from the 12th\n2025-03-11\nCommitment from the 11th/);
   });
 

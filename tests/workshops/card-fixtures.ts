@@ -173,5 +173,5 @@ export const cardFixtures: CardView[] = [
     },
   }),
   cardView(pledgeFollowUpCard, followUp),
-  cardView(pledgeFollowUpCard, { ...followUp, askReflection: false, canPractise: false, pledgeText: '', thanks: 'Tack för att du tittade tillbaka. Du svarade: 4 – För det mesta. ”Jag sammanfattade innan jag började, två gånger.”' }),
+  cardView(pledgeFollowUpCard, { ...followUp, askReflection: false, canPractise: false, pledgeText: '', thanks: 'Tack för att du tog dig tid att se tillbaka. Du svarade: 4 – För det mesta. ”Jag sammanfattade innan jag började, två gånger.”' }),
 ];
