@@ -48,7 +48,7 @@ export function summaryView(
     ? view.hiddenNote
     : closed
       ? t('checkins.summary.closedTooFew', { count: results.respondents, min: schedule.minResponses })
-      : t(more === 1 ? 'checkins.summary.needMoreOne' : 'checkins.summary.needMore', { count: more, min: schedule.minResponses });
+      : t('checkins.summary.needMore', { count: more, min: schedule.minResponses });
   const shareable = mayShare(occurrence, results, reader.now);
   const notice = occurrence.sharedAt
     ? t('checkins.share.done', { when: formatInstant(new Date(occurrence.sharedAt), reader.timeZone, locale) })

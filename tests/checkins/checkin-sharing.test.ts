@@ -156,7 +156,7 @@ describe('sharing check-in results below the minimum, over real HTTP', () => {
     assert.doesNotMatch(JSON.stringify(closed), /checkin\.share|wrote this/);
 
     const late = await harness.post(executeActivity(inPersonalChat(harness, maria), 'checkin.share', { occurrence }));
-    assert.match(String(valueOf(late)), /Too few answers to share: 2 answered, and results show from 3/);
+    assert.match(String(valueOf(late)), /Too few answers to share: 2 people answered, and results show from 3/);
     await advance(harness, 0.1);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     assert.equal(postedCards(harness, channelId).filter(({ card }) => /Team results/.test(cardText(card))).length, 0);

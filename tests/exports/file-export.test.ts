@@ -37,8 +37,9 @@ describe('exports arrive as files in the 1:1 chat through Teams\' file consent f
     await harness.post(executeActivity(inChannel(harness, kim), 'checkin.answer', { occurrence, 'q_raised-before-asked': '4', 'q_noticed-initiative': kimsWords }));
     await harness.post(executeActivity(inChannel(harness, noor), 'checkin.answer', { occurrence, 'q_raised-before-asked': '2' }));
     await harness.post(messageActivity(inChannel(harness, maria), 'check-ins'));
-    const listed = JSON.stringify(harness.connector.posted().at(-1)?.body);
-    const scheduleId = /"verb":"checkin\.export","schedule":"([^"]+)"/.exec(listed)?.[1];
+    // The list is the answer to that command; a summary refresh may be posted by the worker just after it.
+    const listed = harness.connector.posted().map((call) => JSON.stringify(call.body)).reverse().find((body) => body.includes('"verb":"checkin.export"'));
+    const scheduleId = /"verb":"checkin\.export","schedule":"([^"]+)"/.exec(listed ?? '')?.[1];
     assert.ok(scheduleId, 'the list has an export button');
     return scheduleId;
   }
@@ -139,7 +140,7 @@ describe('exports arrive as files in the 1:1 chat through Teams\' file consent f
     await harness.post(messageActivity(inPersonalChat(harness, maria), 'language sv'));
     const scheduleId = await answeredCheckin();
     await harness.post(executeActivity(inChannel(harness, maria), 'checkin.export', { schedule: scheduleId }));
-    assert.equal(harness.connector.posted().at(-1)?.body.text, 'Jag har skickat den till dig i vår enskilda chatt.');
+    assert.equal(harness.connector.posted().at(-1)?.body.text, 'Jag har skickat den till dig i chatten mellan dig och mig.');
     const [offer] = offersIn(harness.connector, personalChatId(maria));
     assert.match(offer?.name ?? '', /^avstämning-[a-zåäö-]+-2026-03-09\.csv$/);
     assert.match(offer?.description ?? '', /^Svar på ”.+”, med namn \(CSV\)\.$/);
