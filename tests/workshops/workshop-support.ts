@@ -94,20 +94,23 @@ export function answerIdOf(card: Card, text: string): string {
 
 export const textOf = (card: Card): string => cardText(card);
 
-/** The choices of the Input.ChoiceSet with this id, or undefined when the card has none. */
-export function choicesOf(card: Card, id: string): Array<{ title: string; value: string }> | undefined {
-  let found: Array<{ title: string; value: string }> | undefined;
+/** The Input.ChoiceSet with this id, or undefined when the card has none. */
+export function choiceSetOf(card: Card, id: string): { choices: Array<{ title: string; value: string }>; value?: string } | undefined {
+  let found: { choices: Array<{ title: string; value: string }>; value?: string } | undefined;
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       const element = node as Card;
-      if (element.type === 'Input.ChoiceSet' && element.id === id) found = element.choices as Array<{ title: string; value: string }>;
+      if (element.type === 'Input.ChoiceSet' && element.id === id) found = element as unknown as typeof found;
       else Object.values(element).forEach(walk);
     }
   };
   walk(card);
   return found;
 }
+
+/** The choices of the Input.ChoiceSet with this id, or undefined when the card has none. */
+export const choicesOf = (card: Card, id: string): Array<{ title: string; value: string }> | undefined => choiceSetOf(card, id)?.choices;
 
 /** The value of the choice whose title starts with this text. */
 export function choiceValue(card: Card, id: string, title: string): string {
