@@ -47,7 +47,7 @@ export interface ViewContext {
   readonly notice: string;
 }
 
-/** A card stays well under Teams' 28 KB message limit with this many answers of this length. */
+/** At most this many answer rows, of at most this length; fewer rows when the card would outgrow its budget. */
 const maxAnswersOnCard = 15;
 const maxTextOnCard = 280;
 const maxMergedText = 160;
@@ -162,7 +162,7 @@ function answerRows(snapshot: WorkshopSnapshot, viewer: Viewer | undefined, t: T
       buttons.push(voted ? { title: t('workshops.card.unvote'), verb: 'workshop.unvote', answerId: answer.answerId } : { title: t('workshops.card.vote'), verb: 'workshop.vote', answerId: answer.answerId });
     }
     const absorbed = sheet.absorbed.get(answer.answerId) ?? [];
-    const merged = absorbed.length > 0 ? t('workshops.card.mergedWith', { texts: clip(absorbed.map((other) => quoted(other, t)).join(' · '), maxMergedText) }) : '';
+    const merged = absorbed.length > 0 ? t('workshops.card.mergedWith', { texts: absorbed.map((other) => quoted(other, t)).join(' · ') }) : '';
     return { answerId: answer.answerId, text: escapeCardMarkdown(clip(textOf(answer))), detail, merged, buttons };
   });
 }
@@ -172,7 +172,7 @@ const clip = (text: string, max = maxTextOnCard): string => (text.length > max ?
 
 /** A merged answer as its row quotes it: its words and, in named workshops only, who wrote them. */
 function quoted(answer: Answer & { readonly author?: string }, t: Translate): string {
-  const words = t('workshops.card.quoted', { text: escapeCardMarkdown(textOf(answer)) });
+  const words = t('workshops.card.quoted', { text: escapeCardMarkdown(clip(textOf(answer), maxMergedText)) });
   return answer.author ? `${words} (${escapeCardMarkdown(answer.author)})` : words;
 }
 

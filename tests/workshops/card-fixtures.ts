@@ -39,7 +39,7 @@ const baseCard: WorkshopCardData = {
 };
 
 /** Titles as the moderation list shows them: the answer cut short, its votes and how many were merged into it. */
-const answerChoices = Array.from({ length: 60 }, (_, index) => ({ title: `${longAnswer.slice(0, 69)}… · votes: ${60 - index} · +1 merged`, value: `a_${index}abcdefghijklmnop` }));
+const answerChoices = Array.from({ length: 60 }, (_, index) => ({ title: `${longAnswer.slice(0, 69)}… · merged with 1 more`, value: `a_${index}abcdefghijklmnop` }));
 
 const themes = ['perspective', 'customers-customer', 'business', 'proactive', 'listen', 'demands', 'order-and-flexibility', 'trust'];
 
@@ -143,7 +143,7 @@ export const cardFixtures: CardView[] = [
         { title: 'Merge into…', verb: 'workshop.merge.pick' },
         { title: 'Separate again', verb: 'workshop.separate' },
       ],
-      themeLabel: 'Theme it practises, for pledges',
+      themeLabel: 'Theme the answer belongs to (for pledges)',
       themeChoices: themes.map((theme) => ({ title: `Theme ${theme}`, value: theme })),
       themeTitle: 'Set theme',
     },

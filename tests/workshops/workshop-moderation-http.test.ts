@@ -99,6 +99,11 @@ describe('workshop moderation over real HTTP: merging duplicates and one compact
     assert.match(textOf(hidden), /That answer is hidden now/);
     assert.ok(!session.sharedCard().text.includes(answers.kim), 'gone for everyone');
     assert.deepEqual(choicesOf(hidden, 'moderateAnswer')?.length, 2);
+
+    const merged = await session.card('alex', 'workshop.merge', { workshopId, answerId: ids.maria, mergeTarget: ids.sam });
+    assert.deepEqual(choicesOf(merged, 'moderateAnswer')?.map((choice) => choice.title), [`${answers.sam} · merged with 1 more`]);
+    await session.card('alex', 'workshop.hide', { workshopId, moderateAnswer: ids.sam });
+    assert.ok(!session.sharedCard().text.includes(answers.maria) && !session.sharedCard().text.includes(answers.sam), 'hiding a merged answer hides the answers merged into it');
   });
 
   it('when 60 people answer at length, then the facilitator lists all 60 in the compact control and every view stays under Teams’ 28 KB', async () => {
