@@ -61,6 +61,7 @@ export interface ModerationSection {
   readonly choices: readonly CardChoice[];
   readonly buttons: readonly CardButton[];
   readonly themeLabel: string;
+  readonly themePlaceholder: string;
   readonly themeChoices: readonly CardChoice[];
   readonly themeTitle: string;
 }

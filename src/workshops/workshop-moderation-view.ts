@@ -39,6 +39,7 @@ export function moderationSection(snapshot: WorkshopSnapshot, viewer: Viewer | u
     choices: show ? orderedAnswers(snapshot).map((answer) => ({ title: choiceTitle(answer, snapshot, t), value: answer.answerId })) : [],
     buttons: show ? buttons : [],
     themeLabel: t('workshops.card.moderation.themeLabel'),
+    themePlaceholder: t('workshops.card.moderation.themePlaceholder'),
     themeChoices: show ? themes.all.map((theme) => ({ title: theme[locale].shortName, value: theme.id })) : [],
     themeTitle: t('workshops.card.moderation.setTheme'),
   };
