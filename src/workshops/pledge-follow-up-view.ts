@@ -1,4 +1,5 @@
 import { cardTemplate, cardView, type CardView } from '../cards/card-view';
+import { escapeCardMarkdown } from '../collect';
 import type { ThemeCatalog } from '../content/themes';
 import type { Locale } from '../core/locale';
 import type { Translate } from '../core/translator';
@@ -13,6 +14,8 @@ export interface PledgeFollowUpCardData {
   readonly pledgeId: string;
   readonly title: string;
   readonly themeLine: string;
+  /** The team's answer they chose to practise, quoted; empty when they chose something of their own. */
+  readonly behaviourLine: string;
   /** Their own words, quoted; empty when they gave none. */
   readonly pledgeText: string;
   readonly canPractise: boolean;
@@ -51,6 +54,7 @@ export function pledgeFollowUpView(pledgeId: string, pledge: Pledge, themes: The
     pledgeId,
     title: t('workshops.followUp.title'),
     themeLine: t('workshops.followUp.theme', { theme: themeName }),
+    behaviourLine: pledge.behaviour ? t('workshops.followUp.behaviour', { text: escapeCardMarkdown(pledge.behaviour.text) }) : '',
     pledgeText: pledge.text ? t('workshops.followUp.ownWords', { text: pledge.text }) : '',
     canPractise: reader.canPractise,
     practiseTitle: t('workshops.followUp.practise', { theme: themes.text(pledge.theme, locale).shortName }),

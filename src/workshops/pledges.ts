@@ -13,10 +13,18 @@ export interface PledgeReflection {
   readonly at: string;
 }
 
+/** One of a workshop's top-voted answers, copied into the pledge so it stays when the workshop's answers go. */
+export interface ChosenBehaviour {
+  readonly answerId: string;
+  readonly text: string;
+}
+
 /** A behaviour a person chose to practise after a workshop; owned by them. */
 export interface Pledge {
   readonly theme: ThemeId;
   readonly text?: string;
+  /** The team's answer the person chose to practise (its words as voted), when they chose one. */
+  readonly behaviour?: ChosenBehaviour;
   readonly workshopId: string;
   /** For the delivery engine's per-tenant rate limit; absent on pledges saved before follow-ups existed. */
   readonly tenantId?: string;
@@ -48,12 +56,14 @@ export class Pledges {
     theme: ThemeId,
     text: string,
     now: Date,
+    behaviour?: ChosenBehaviour,
   ): Promise<Pledge> {
     const id = `${workshopId}/${person.userKey}`;
     const current = await this.store.get<Pledge>(pledgeCollection, id);
     const pledge: Pledge = {
       theme,
       ...(text ? { text } : {}),
+      ...(behaviour ? { behaviour } : {}),
       workshopId,
       tenantId: person.tenantId,
       createdAt: now.toISOString(),

@@ -13,6 +13,7 @@ import { reflectOnPledge } from './pledge-reflections';
 import { Pledges, type Pledge } from './pledges';
 import { workshopCard, workshopSetupCard } from './workshop-cards';
 import { WorkshopFacilitation } from './workshop-facilitation';
+import { WorkshopModeration } from './workshop-moderation';
 import { WorkshopParticipation } from './workshop-participation';
 import { WorkshopRepository } from './workshop-repository';
 import { WorkshopScreens } from './workshop-screens';
@@ -51,6 +52,7 @@ export function workshopCapability(deps: WorkshopCapabilityDependencies): Capabi
   });
   const facilitation = new WorkshopFacilitation(screens, deps.exports);
   const participation = new WorkshopParticipation(screens);
+  const moderation = new WorkshopModeration(screens);
   const shared = ['channel', 'groupChat'] as const;
   const action = (verb: string, run: (turn: Turn, data: ActionData) => Promise<ActionOutcome>): ActionRoute => ({ verb, run });
   return {
@@ -88,7 +90,11 @@ export function workshopCapability(deps: WorkshopCapabilityDependencies): Capabi
       action('workshop.voting', (turn, data) => facilitation.openVoting(turn, data)),
       action('workshop.vote', (turn, data) => participation.vote(turn, data, true)),
       action('workshop.unvote', (turn, data) => participation.vote(turn, data, false)),
-      action('workshop.hide', (turn, data) => facilitation.hide(turn, data)),
+      action('workshop.hide', (turn, data) => moderation.hide(turn, data)),
+      action('workshop.merge.pick', (turn, data) => moderation.pickMergeTarget(turn, data)),
+      action('workshop.merge', (turn, data) => moderation.merge(turn, data)),
+      action('workshop.separate', (turn, data) => moderation.separate(turn, data)),
+      action('workshop.theme', (turn, data) => moderation.setTheme(turn, data)),
       action('workshop.pledge', (turn, data) => participation.pledge(turn, data)),
       action('workshop.pledge.reflect', (turn, data) => reflectOnPledge({ pledges, themes: deps.themes, availableVerbs: deps.availableVerbs }, turn, data)),
       action('workshop.cofacilitators', (turn, data) => facilitation.showPicker(turn, data)),
@@ -112,7 +118,11 @@ function pledgeData(pledges: Pledges, themes: ThemeCatalog): PersonalDataSource 
       return {
         heading: turn.t('workshops.myData.heading'),
         lines: own.flatMap((pledge) => [
-          turn.t('workshops.myData.pledge', { theme: themes.text(pledge.theme, turn.locale).name, text: pledge.text ?? '—', date: pledge.createdAt.slice(0, 10) }),
+          turn.t('workshops.myData.pledge', {
+            theme: themes.text(pledge.theme, turn.locale).name,
+            text: [pledge.behaviour?.text, pledge.text].filter(Boolean).join(' — ') || '—',
+            date: pledge.createdAt.slice(0, 10),
+          }),
           ...reflectionLine(pledge, turn),
         ]),
       };

@@ -2,7 +2,7 @@ import { cardTemplate } from '../cards/card-view';
 import type { ResultsView } from '../collect';
 import type { CardButton, CardChoice } from '../cards/card-parts';
 
-/** A button on one answer (vote, remove vote, hide); its data also carries the answer id. */
+/** A button on one answer (vote, remove vote); its data also carries the answer id. */
 export interface AnswerButton extends CardButton {
   readonly answerId: string;
 }
@@ -19,6 +19,8 @@ export interface AnswerRow {
   readonly text: string;
   /** Votes, and the author's name in named workshops only. */
   readonly detail: string;
+  /** The answers merged into this one, quoted; empty when none. */
+  readonly merged: string;
   readonly buttons: readonly AnswerButton[];
 }
 
@@ -38,12 +40,40 @@ export interface AnsweringSection {
 export interface PledgeSection {
   readonly show: boolean;
   readonly heading: string;
+  /** The team's top-voted answers, each with its theme, and "something of my own"; empty before there are votes. */
+  readonly answerLabel: string;
+  readonly answerChoices: readonly CardChoice[];
+  readonly answerValue: string;
   readonly themeLabel: string;
   readonly themeChoices: readonly CardChoice[];
   readonly themeValue: string;
   readonly textLabel: string;
   readonly textValue: string;
   readonly buttonTitle: string;
+}
+
+/** The facilitator's one compact control for every answer: choose it, then hide, merge, separate or give it a theme. */
+export interface ModerationSection {
+  readonly show: boolean;
+  readonly heading: string;
+  readonly answerLabel: string;
+  readonly placeholder: string;
+  readonly choices: readonly CardChoice[];
+  readonly buttons: readonly CardButton[];
+  readonly themeLabel: string;
+  readonly themePlaceholder: string;
+  readonly themeChoices: readonly CardChoice[];
+  readonly themeTitle: string;
+}
+
+/** The second step of "Merge into…", on the facilitator's own view: the answer whose wording is kept. */
+export interface MergePickerSection {
+  readonly show: boolean;
+  readonly label: string;
+  readonly answerId: string;
+  readonly choices: readonly CardChoice[];
+  readonly mergeTitle: string;
+  readonly cancelTitle: string;
 }
 
 export interface PickerSection {
@@ -69,6 +99,8 @@ export interface WorkshopCardData {
   readonly results: ResultsView;
   readonly answersHeading: string;
   readonly answers: readonly AnswerRow[];
+  readonly moderation: ModerationSection;
+  readonly mergePicker: MergePickerSection;
   readonly pledge: PledgeSection;
   readonly picker: PickerSection;
   readonly buttons: readonly CardButton[];

@@ -15,7 +15,7 @@ type ActionData = Readonly<Record<string, unknown>>;
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 const running = (workshop: Workshop): boolean => workshop.phase === 'answering' || workshop.phase === 'voting';
 
-/** What only the facilitator and co-facilitators do: set up, reveal, open voting, hide, close, export. Rights come from turn.actor. */
+/** What only the facilitator and co-facilitators do: set up, reveal, open voting, close, export (moderation has its own class). Rights come from turn.actor. */
 export class WorkshopFacilitation {
   constructor(
     private readonly screens: WorkshopScreens,
@@ -109,18 +109,6 @@ export class WorkshopFacilitation {
     return this.screens.outcome(turn, voting, turn.t('workshops.card.votingOpened'));
   }
 
-  /** Moderation by answer id only: the facilitator never learns who wrote it. */
-  async hide(turn: Turn, data: ActionData): Promise<ActionOutcome> {
-    const workshop = await this.managed(turn, data);
-    const { collections } = this.screens.deps;
-    const collection = await collections.get(workshop.collectionId ?? '');
-    const answerId = text(data.answerId);
-    if (!(await collections.sheet(collection)).answers.some((answer) => answer.answerId === answerId)) throw new UserFacingError('workshops.errors.noSuchAnswer');
-    await collections.hide(collection.id, answerId);
-    await this.screens.publish(turn, workshop);
-    return this.screens.outcome(turn, workshop, turn.t('workshops.card.hidden'));
-  }
-
   /** Shows a member picker on the facilitator's own view (mentions are stripped before commands, so a button does this). */
   async showPicker(turn: Turn, data: ActionData): Promise<ActionOutcome> {
     const workshop = await this.managed(turn, data);
@@ -128,7 +116,7 @@ export class WorkshopFacilitation {
     if (!members) throw new UserFacingError('workshops.errors.rosterUnavailable');
     const choices = members.filter((member) => !canManage(workshop, member.userKey)).map((member) => ({ title: member.displayName, value: member.userKey }));
     if (choices.length === 0) return this.screens.outcome(turn, workshop, turn.t('workshops.card.picker.nobody'));
-    return this.screens.outcome(turn, workshop, '', choices);
+    return this.screens.outcome(turn, workshop, '', { pickerChoices: choices });
   }
 
   async addCoFacilitator(turn: Turn, data: ActionData): Promise<ActionOutcome> {

@@ -3,7 +3,9 @@ import { isThemeId } from '../content/themes';
 import { UserFacingError } from '../core/errors';
 import type { ActionOutcome } from '../core/reply';
 import type { Turn } from '../core/turn';
+import { countedVotes } from './answer-merges';
 import { toggleVote, type Workshop } from './workshop';
+import { ownPledgeChoice, pledgeOffers, pledgesOpen } from './workshop-pledge-view';
 import type { WorkshopScreens } from './workshop-screens';
 
 type ActionData = Readonly<Record<string, unknown>>;
@@ -32,21 +34,20 @@ export class WorkshopParticipation {
     return this.screens.outcome(turn, workshop, turn.t(answers.length > 0 ? 'workshops.card.saved' : 'workshops.card.withdrawn'));
   }
 
-  /** Adds (or with `add` false, takes back) one of the person's dot-votes. */
+  /** Adds (or with `add` false, takes back) one of the person's dot-votes; a vote for a merged answer goes to the kept one. */
   async vote(turn: Turn, data: ActionData, add: boolean): Promise<ActionOutcome> {
     const workshop = await this.posted(turn, data);
     if (workshop.phase !== 'voting') throw new UserFacingError('workshops.errors.votingClosed');
     const { collections, workshops } = this.screens.deps;
-    const collection = await collections.get(workshop.collectionId ?? '');
-    const answerId = text(data.answerId);
-    const sheet = await collections.sheet(collection);
+    const { collection, sheet } = await this.screens.snapshot(workshop, turn);
+    const answerId = sheet.canonical(text(data.answerId));
     if (!sheet.answers.some((answer) => answer.answerId === answerId)) throw new UserFacingError('workshops.errors.noSuchAnswer');
     const respondent = collections.respondentKey(collection, turn.actor.userKey);
     const current = await workshops.ownVotes(workshop.id, respondent, collection.settings.anonymous);
-    if (current.answerIds.includes(answerId) === add) {
+    if (countedVotes(current.answerIds, sheet.canonical).includes(answerId) === add) {
       return this.screens.outcome(turn, workshop, turn.t(add ? 'workshops.card.alreadyVoted' : 'workshops.card.notVoted'));
     }
-    const next = toggleVote(current.answerIds, answerId, workshop.votesPerPerson);
+    const next = toggleVote(current.answerIds, answerId, workshop.votesPerPerson, sheet.canonical);
     if (!next) throw new UserFacingError('workshops.errors.noVotesLeft', { votes: workshop.votesPerPerson });
     const owner = collection.settings.anonymous ? undefined : turn.actor.userKey;
     await workshops.saveVotes(workshop.id, respondent, owner, next, current.version);
@@ -54,14 +55,20 @@ export class WorkshopParticipation {
     return this.screens.outcome(turn, workshop, turn.t(add ? 'workshops.card.voted' : 'workshops.card.unvoted'));
   }
 
+  /** A pledge: one of the team's top-voted answers (its theme comes with it) or a behaviour of the person's own. */
   async pledge(turn: Turn, data: ActionData): Promise<ActionOutcome> {
     const workshop = await this.posted(turn, data);
-    if (workshop.phase === 'closed') throw new UserFacingError('workshops.errors.closed');
-    const theme = text(data.pledgeTheme);
+    const snapshot = await this.screens.snapshot(workshop, turn);
+    if (!pledgesOpen(snapshot)) throw new UserFacingError(workshop.phase === 'closed' ? 'workshops.errors.closed' : 'workshops.errors.pledgeNotYet');
+    const chosen = text(data.pledgeAnswer);
+    const offer = chosen && chosen !== ownPledgeChoice ? pledgeOffers(snapshot).find((candidate) => candidate.answerId === snapshot.sheet.canonical(chosen)) : undefined;
+    if (chosen && chosen !== ownPledgeChoice && !offer) throw new UserFacingError('workshops.errors.notOffered');
+    const theme = offer?.theme ?? text(data.pledgeTheme);
     if (!isThemeId(theme)) throw new UserFacingError('workshops.errors.pledgeTheme');
     const words = text(data.pledgeText);
     if (words.length > 300) throw new UserFacingError('errors.tooLong', { max: 300 });
-    await this.screens.deps.pledges.save(turn.actor, workshop.id, theme, words, turn.now);
+    const behaviour = offer && { answerId: offer.answerId, text: offer.text };
+    await this.screens.deps.pledges.save(turn.actor, workshop.id, theme, words, turn.now, behaviour);
     return this.screens.outcome(turn, workshop, turn.t('workshops.card.pledge.saved'));
   }
 

@@ -2,6 +2,7 @@ import { retryOnConflict } from '../storage/retry-on-conflict';
 import { randomBytes } from 'node:crypto';
 import { UserFacingError } from '../core/errors';
 import type { Store } from '../storage/store';
+import { countedVotes } from './answer-merges';
 import type { Workshop } from './workshop';
 
 const workshopsCollection = 'workshops';
@@ -48,12 +49,15 @@ export class WorkshopRepository {
     });
   }
 
-  /** Votes per answer id, and how many people voted (named votes are owned records, anonymous ones unlinked). */
-  async tally(workshopId: string): Promise<{ readonly votes: ReadonlyMap<string, number>; readonly voters: number }> {
+  /**
+   * Votes per answer id, and how many people voted (named votes are owned records, anonymous ones unlinked). With
+   * `canonical`, votes for merged answers go to the kept one, once per person however many of them they voted for.
+   */
+  async tally(workshopId: string, canonical: (answerId: string) => string = (id) => id): Promise<{ readonly votes: ReadonlyMap<string, number>; readonly voters: number }> {
     const prefix = `${workshopId}/`;
     const records = [...(await this.store.list<StoredVotes>(votesCollection, { idPrefix: prefix })), ...(await this.store.unlinked.list<StoredVotes>(votesCollection, prefix))];
     const votes = new Map<string, number>();
-    for (const record of records) for (const answerId of record.body.answerIds) votes.set(answerId, (votes.get(answerId) ?? 0) + 1);
+    for (const record of records) for (const answerId of countedVotes(record.body.answerIds, canonical)) votes.set(answerId, (votes.get(answerId) ?? 0) + 1);
     return { votes, voters: records.filter((record) => record.body.answerIds.length > 0).length };
   }
 

@@ -6,13 +6,16 @@ import type { ActionOutcome } from '../core/reply';
 import type { Translator } from '../core/translator';
 import type { ConversationMember, Turn } from '../core/turn';
 import type { Logger } from '../logger';
+import { applyMerges, countedVotes } from './answer-merges';
 import type { Pledges } from './pledges';
 import { canManage, maxRefreshUsers, type Workshop } from './workshop';
-import type { CardChoice } from '../cards/card-parts';
 import type { WorkshopRepository } from './workshop-repository';
 import { setupCardView } from './workshop-setup-view';
 import type { WorkshopTemplates } from './workshop-templates';
 import { workshopCardView, type Viewer, type WorkshopSnapshot } from './workshop-view';
+
+/** What an action adds to the acting person's own view: a member picker, or the second step of a merge. */
+export type ViewExtras = Pick<Viewer, 'pickerChoices' | 'mergeSource'>;
 
 export interface WorkshopDependencies {
   readonly workshops: WorkshopRepository;
@@ -60,19 +63,19 @@ export class WorkshopScreens {
 
   async snapshot(workshop: Workshop, turn: Turn): Promise<WorkshopSnapshot> {
     const collection = await this.deps.collections.get(workshop.collectionId ?? '');
-    const sheet = await this.deps.collections.sheet(collection);
+    const sheet = applyMerges(await this.deps.collections.sheet(collection), workshop.merges);
     const members = await this.members(turn);
     const results = await this.deps.collections.results(collection, members?.length);
-    const { votes } = await this.deps.workshops.tally(workshop.id);
+    const { votes } = await this.deps.workshops.tally(workshop.id, sheet.canonical);
     return { workshop, collection, sheet, results, votes };
   }
 
   /** The acting person's own view, after the shared card has been brought up to date for everyone else. */
-  async outcome(turn: Turn, workshop: Workshop, notice = '', pickerChoices?: readonly CardChoice[]): Promise<ActionOutcome> {
-    return { update: await this.ownView(turn, workshop, notice, pickerChoices) };
+  async outcome(turn: Turn, workshop: Workshop, notice = '', extras: ViewExtras = {}): Promise<ActionOutcome> {
+    return { update: await this.ownView(turn, workshop, notice, extras) };
   }
 
-  async ownView(turn: Turn, workshop: Workshop, notice = '', pickerChoices?: readonly CardChoice[]): Promise<CardView> {
+  async ownView(turn: Turn, workshop: Workshop, notice = '', extras: ViewExtras = {}): Promise<CardView> {
     const refreshUserIds = await this.refreshUserIds(turn, workshop);
     const managing = canManage(workshop, turn.actor.userKey);
     if (workshop.phase === 'draft' || workshop.phase === 'cancelled') {
@@ -84,9 +87,12 @@ export class WorkshopScreens {
     const viewer: Viewer = {
       canManage: managing,
       ownAnswers: await collections.ownAnswers(snapshot.collection, turn.actor.userKey),
-      ownVotes: (await workshops.ownVotes(workshop.id, collections.respondentKey(snapshot.collection, turn.actor.userKey), snapshot.collection.settings.anonymous)).answerIds,
+      ownVotes: countedVotes(
+        (await workshops.ownVotes(workshop.id, collections.respondentKey(snapshot.collection, turn.actor.userKey), snapshot.collection.settings.anonymous)).answerIds,
+        snapshot.sheet.canonical,
+      ),
       ownPledge: await pledges.own(workshop.id, turn.actor.userKey),
-      ...(pickerChoices ? { pickerChoices } : {}),
+      ...extras,
     };
     return workshopCardView(snapshot, viewer, { ...this.words(turn.locale), timeZone: turn.timeZone, now: turn.now, refreshUserIds, notice });
   }

@@ -1,21 +1,26 @@
 import { cardView, type CardView } from '../cards/card-view';
-import { acceptsAnswers, escapeCardMarkdown, type Answer, type AnswerSheet, type Collection, type CollectionResults, resultsView } from '../collect';
+import { acceptsAnswers, escapeCardMarkdown, type Answer, type Collection, type CollectionResults, resultsView } from '../collect';
 import type { ThemeCatalog } from '../content/themes';
 import type { Locale } from '../core/locale';
 import type { Translate } from '../core/translator';
+import type { MergedSheet } from './answer-merges';
 import type { Pledge } from './pledges';
 import { promptWords, type PromptWords } from './prompt-words';
-import { clockTime, rankByVotes, type Workshop } from './workshop';
+import { clockTime, type Workshop } from './workshop';
 import type { CardButton, CardChoice } from '../cards/card-parts';
-import { workshopCard, type AnswerRow, type AnsweringSection, type PledgeSection, type WorkshopCardData } from './workshop-cards';
+import { workshopCard, type AnswerRow, type AnsweringSection, type WorkshopCardData } from './workshop-cards';
+import { mergePickerSection, moderationSection, orderedAnswers } from './workshop-moderation-view';
+import { pledgeSection } from './workshop-pledge-view';
 import type { WorkshopTemplates } from './workshop-templates';
 
 /** Everything shared about a posted workshop at one moment. */
 export interface WorkshopSnapshot {
   readonly workshop: Workshop;
   readonly collection: Collection;
-  readonly sheet: AnswerSheet;
+  /** Merged answers show as the one whose wording was kept. */
+  readonly sheet: MergedSheet;
   readonly results: CollectionResults;
+  /** Per kept answer, each person counted once. */
   readonly votes: ReadonlyMap<string, number>;
 }
 
@@ -23,9 +28,12 @@ export interface WorkshopSnapshot {
 export interface Viewer {
   readonly canManage: boolean;
   readonly ownAnswers: readonly Answer[];
+  /** The kept answers the person's votes count for. */
   readonly ownVotes: readonly string[];
   readonly ownPledge: Pledge | undefined;
   readonly pickerChoices?: readonly CardChoice[];
+  /** The answer the facilitator chose to merge, while they pick the one it goes into. */
+  readonly mergeSource?: string;
 }
 
 export interface ViewContext {
@@ -39,9 +47,10 @@ export interface ViewContext {
   readonly notice: string;
 }
 
-/** A card stays well under Teams' 28 KB message limit with this many answers of this length. */
+/** At most this many answer rows, of at most this length; fewer rows when the card would outgrow its budget. */
 const maxAnswersOnCard = 15;
 const maxTextOnCard = 280;
+const maxMergedText = 160;
 
 /** The shared card (viewer undefined) or one person's own view of it. */
 export function workshopCardView(snapshot: WorkshopSnapshot, viewer: Viewer | undefined, context: ViewContext): CardView<WorkshopCardData> {
@@ -51,7 +60,7 @@ export function workshopCardView(snapshot: WorkshopSnapshot, viewer: Viewer | un
   const open = workshop.phase !== 'closed' && acceptsAnswers(collection, context.now);
   const view = resultsView(results, collection.settings.minResponses, () => ({ heading: t('workshops.card.resultsHeading'), options: words.options, scale: words.scale }), t, context.locale);
   const freeText = collection.questions[0]?.form === 'free-text';
-  return cardView(workshopCard, {
+  return cardView(workshopCard, fitted({
     workshopId: workshop.id,
     refreshUserIds: context.refreshUserIds,
     title: words.title,
@@ -63,8 +72,10 @@ export function workshopCardView(snapshot: WorkshopSnapshot, viewer: Viewer | un
     notice: context.notice,
     answering: answering(collection, words, viewer, open, t),
     results: { summary: '', hiddenNote: view.hiddenNote, sections: freeText ? [] : view.sections },
-    answersHeading: answersHeading(snapshot, t),
+    answersHeading: '',
     answers: answerRows(snapshot, viewer, t),
+    moderation: moderationSection(snapshot, viewer, context),
+    mergePicker: mergePickerSection(snapshot, viewer, context),
     pledge: pledgeSection(snapshot, viewer, context),
     picker: {
       show: viewer?.pickerChoices !== undefined && viewer.pickerChoices.length > 0,
@@ -73,7 +84,22 @@ export function workshopCardView(snapshot: WorkshopSnapshot, viewer: Viewer | un
       buttonTitle: t('workshops.card.picker.button'),
     },
     buttons: buttons(snapshot, viewer, t),
-  });
+  }, snapshot, t));
+}
+
+/**
+ * Teams refuses cards over 28 KB. The data's size plus what the template adds (measured on the fixtures: under 3 KB,
+ * and about 350 bytes per answer row) must stay within the budget; rows are dropped from the end until it does.
+ */
+const cardBudget = 27 * 1024;
+const templateBytes = 3 * 1024;
+const templateBytesPerRow = 360;
+const estimatedBytes = (data: WorkshopCardData): number => Buffer.byteLength(JSON.stringify(data)) + templateBytes + templateBytesPerRow * data.answers.length;
+
+function fitted(data: WorkshopCardData, snapshot: WorkshopSnapshot, t: Translate): WorkshopCardData {
+  let answers = data.answers;
+  while (answers.length > 1 && estimatedBytes({ ...data, answers }) > cardBudget) answers = answers.slice(0, -1);
+  return { ...data, answers, answersHeading: answersHeading(snapshot, answers.length, t) };
 }
 
 function modeLine(workshop: Workshop, collection: Collection, { t, timeZone }: ViewContext): string {
@@ -118,42 +144,36 @@ function answering(collection: Collection, words: PromptWords, viewer: Viewer | 
   return { ...base, heading: t('workshops.card.answerHeading'), isChoice: true, choiceId: 'answerScale', choiceValue, choices: [1, 2, 3, 4, 5].map((value) => ({ title: scaleTitle(value), value: String(value) })) };
 }
 
-function answersHeading({ workshop, sheet }: WorkshopSnapshot, t: Translate): string {
+function answersHeading({ workshop, sheet }: WorkshopSnapshot, shown: number, t: Translate): string {
   const heading = t(workshop.phase === 'answering' ? 'workshops.card.answersHeading' : 'workshops.card.answersRanked');
   const total = sheet.answers.length;
-  return total > maxAnswersOnCard ? `${heading} · ${t('workshops.card.answersTruncated', { shown: maxAnswersOnCard, total })}` : heading;
+  return total > shown ? `${heading} · ${t('workshops.card.answersTruncated', { shown, total })}` : heading;
 }
 
-function answerRows({ workshop, collection, sheet, results, votes }: WorkshopSnapshot, viewer: Viewer | undefined, t: Translate): AnswerRow[] {
+function answerRows(snapshot: WorkshopSnapshot, viewer: Viewer | undefined, t: Translate): AnswerRow[] {
+  const { workshop, collection, sheet, results, votes } = snapshot;
   if (!results.visible || collection.questions[0]?.form !== 'free-text') return [];
   const showVotes = workshop.phase !== 'answering';
-  const ordered = showVotes ? rankByVotes(sheet.answers, votes) : sheet.answers;
-  return ordered.slice(0, maxAnswersOnCard).map((answer) => {
-    const text = answer.value.kind === 'text' ? answer.value.text : '';
+  return orderedAnswers(snapshot).slice(0, maxAnswersOnCard).map((answer) => {
     const detail = [escapeCardMarkdown(answer.author ?? ''), showVotes ? t('workshops.card.votes', { count: votes.get(answer.answerId) ?? 0 }) : ''].filter(Boolean).join(' · ');
     const buttons = [];
     if (workshop.phase === 'voting') {
       const voted = viewer?.ownVotes.includes(answer.answerId) ?? false;
       buttons.push(voted ? { title: t('workshops.card.unvote'), verb: 'workshop.unvote', answerId: answer.answerId } : { title: t('workshops.card.vote'), verb: 'workshop.vote', answerId: answer.answerId });
     }
-    if (viewer?.canManage && workshop.phase !== 'closed') buttons.push({ title: t('workshops.card.hide'), verb: 'workshop.hide', answerId: answer.answerId });
-    const shown = text.length > maxTextOnCard ? `${text.slice(0, maxTextOnCard - 1)}…` : text;
-    return { answerId: answer.answerId, text: escapeCardMarkdown(shown), detail, buttons };
+    const absorbed = sheet.absorbed.get(answer.answerId) ?? [];
+    const merged = absorbed.length > 0 ? t('workshops.card.mergedWith', { texts: absorbed.map((other) => quoted(other, t)).join(' · ') }) : '';
+    return { answerId: answer.answerId, text: escapeCardMarkdown(clip(textOf(answer))), detail, merged, buttons };
   });
 }
 
-function pledgeSection({ workshop, collection, results }: WorkshopSnapshot, viewer: Viewer | undefined, { t, locale, themes }: ViewContext): PledgeSection {
-  const pledgesOpen = workshop.phase === 'voting' || (workshop.phase === 'answering' && results.visible && collection.questions[0]?.form !== 'free-text');
-  return {
-    show: pledgesOpen,
-    heading: t(viewer?.ownPledge ? 'workshops.card.pledge.headingDone' : 'workshops.card.pledge.heading'),
-    themeLabel: t('workshops.card.pledge.themeLabel'),
-    themeChoices: themes.all.map((theme) => ({ title: theme[locale].name, value: theme.id })),
-    themeValue: viewer?.ownPledge?.theme ?? workshop.prompt?.theme ?? '',
-    textLabel: t('workshops.card.pledge.textLabel'),
-    textValue: viewer?.ownPledge?.text ?? '',
-    buttonTitle: t('workshops.card.pledge.button'),
-  };
+const textOf = (answer: Answer): string => (answer.value.kind === 'text' ? answer.value.text : '');
+const clip = (text: string, max = maxTextOnCard): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** A merged answer as its row quotes it: its words and, in named workshops only, who wrote them. */
+function quoted(answer: Answer & { readonly author?: string }, t: Translate): string {
+  const words = t('workshops.card.quoted', { text: escapeCardMarkdown(clip(textOf(answer), maxMergedText)) });
+  return answer.author ? `${words} (${escapeCardMarkdown(answer.author)})` : words;
 }
 
 function buttons({ workshop, collection, results }: WorkshopSnapshot, viewer: Viewer | undefined, t: Translate): CardButton[] {

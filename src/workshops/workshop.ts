@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { AnswerForm } from '../collect';
 import type { ThemeId } from '../content/themes';
 import type { Locale } from '../core/locale';
+import { countedVotes, type Merges } from './answer-merges';
 
 /** draft: the facilitator is filling in the setup card; answering: open (before and after reveal); voting; closed. */
 export type WorkshopPhase = 'draft' | 'cancelled' | 'answering' | 'voting' | 'closed';
@@ -29,6 +30,10 @@ export interface Workshop {
   readonly votesPerPerson: number;
   /** The one card in the conversation, when the bot posted it itself and can update it for everyone. */
   readonly cardActivityId?: string;
+  /** Answers the facilitator merged because they say the same thing; votes for them count once per person. */
+  readonly merges?: Merges;
+  /** Themes the facilitator gave answers, for pledges; otherwise an answer has the prompt's theme. */
+  readonly answerThemes?: Readonly<Record<string, ThemeId>>;
   readonly createdAt: string;
   readonly closedAt?: string;
 }
@@ -70,9 +75,12 @@ export function rankByVotes<T extends { readonly answerId: string }>(answers: re
     .map(({ answer }) => answer);
 }
 
-/** Toggles one vote; refuses a new vote beyond the allowance. Returns undefined when no vote is left. */
-export function toggleVote(current: readonly string[], answerId: string, allowance: number): string[] | undefined {
-  if (current.includes(answerId)) return current.filter((id) => id !== answerId);
-  if (current.length >= allowance) return undefined;
-  return [...current, answerId];
+/** Toggles one vote on a kept answer (votes for merged answers count once); undefined when no vote is left. */
+export function toggleVote(current: readonly string[], answerId: string, allowance: number, canonical: (answerId: string) => string = (id) => id): string[] | undefined {
+  const target = canonical(answerId);
+  const counted = countedVotes(current, canonical);
+  // Stored as counted: a vote once given to merged answers stays with the kept one, so a later split never exceeds the allowance.
+  if (counted.includes(target)) return counted.filter((id) => id !== target);
+  if (counted.length >= allowance) return undefined;
+  return [...counted, target];
 }

@@ -31,10 +31,15 @@ const baseCard: WorkshopCardData = {
   results: { summary: '', hiddenNote: 'Answers stay hidden until they are revealed.', sections: [] },
   answersHeading: 'Answers',
   answers: [],
-  pledge: { show: false, heading: '', themeLabel: '', themeChoices: [], themeValue: '', textLabel: '', textValue: '', buttonTitle: '' },
+  moderation: { show: false, heading: '', answerLabel: '', placeholder: '', choices: [], buttons: [], themeLabel: '', themePlaceholder: '', themeChoices: [], themeTitle: '' },
+  mergePicker: { show: false, label: '', answerId: '', choices: [], mergeTitle: '', cancelTitle: '' },
+  pledge: { show: false, heading: '', answerLabel: '', answerChoices: [], answerValue: '', themeLabel: '', themeChoices: [], themeValue: '', textLabel: '', textValue: '', buttonTitle: '' },
   picker: { show: false, label: '', choices: [], buttonTitle: '' },
   buttons: [{ title: 'Show my view', verb: 'workshop.view' }],
 };
+
+/** Titles as the moderation list shows them: the answer cut short, its votes and how many were merged into it. */
+const answerChoices = Array.from({ length: 60 }, (_, index) => ({ title: `${longAnswer.slice(0, 69)}… · merged with 1 more`, value: `a_${index}abcdefghijklmnop` }));
 
 const themes = ['perspective', 'customers-customer', 'business', 'proactive', 'listen', 'demands', 'order-and-flexibility', 'trust'];
 
@@ -42,6 +47,7 @@ const followUp: PledgeFollowUpCardData = {
   pledgeId: `${workshopId}/u_AbCdEfGhIjKlMnOpQrStUv`,
   title: 'A week ago you made a pledge',
   themeLine: 'Your theme: Big ears and an open mind',
+  behaviourLine: 'The team’s answer you chose: “Sum up what the customer said before starting on the fix”',
   pledgeText: 'Your words: “Sum up what the customer said before I start fixing anything.”',
   canPractise: true,
   practiseTitle: 'Practise Listening now',
@@ -123,15 +129,35 @@ export const cardFixtures: CardView[] = [
       answerId: `a_${index}abcdefghijklmnop`,
       text: longAnswer,
       detail: `votes: ${15 - index}`,
-      buttons: [
-        { title: index % 2 ? 'Vote' : 'Take back my vote', verb: index % 2 ? 'workshop.vote' : 'workshop.unvote', answerId: `a_${index}abcdefghijklmnop` },
-        { title: 'Hide', verb: 'workshop.hide', answerId: `a_${index}abcdefghijklmnop` },
-      ],
+      merged: `Merged with: “${longAnswer.slice(0, 139)}…”`,
+      buttons: [{ title: index % 2 ? 'Vote' : 'Take back my vote', verb: index % 2 ? 'workshop.vote' : 'workshop.unvote', answerId: `a_${index}abcdefghijklmnop` }],
     })),
+    moderation: {
+      show: true,
+      heading: 'Moderate answers',
+      answerLabel: 'Choose an answer, then what to do with it',
+      placeholder: 'Choose an answer',
+      choices: answerChoices,
+      buttons: [
+        { title: 'Hide', verb: 'workshop.hide' },
+        { title: 'Merge into…', verb: 'workshop.merge.pick' },
+        { title: 'Separate again', verb: 'workshop.separate' },
+      ],
+      themeLabel: 'Theme the answer belongs to (for pledges)',
+      themePlaceholder: 'Choose a theme',
+      themeChoices: themes.map((theme) => ({ title: `Theme ${theme}`, value: theme })),
+      themeTitle: 'Set theme',
+    },
     pledge: {
       show: true,
       heading: 'From talk to practice: which behaviour will you practise this week?',
-      themeLabel: 'Theme',
+      answerLabel: "Pick one of the team's top-voted answers",
+      answerChoices: [
+        ...answerChoices.slice(0, 3).map((choice) => ({ title: `“${longAnswer.slice(0, 159)}…” · Understand the customer's business and culture`, value: choice.value })),
+        { title: 'Something of my own (choose the theme below)', value: 'own' },
+      ],
+      answerValue: 'a_0abcdefghijklmnop',
+      themeLabel: 'Theme (for something of your own, or an answer without one)',
       themeChoices: themes.map((theme) => ({ title: `Theme ${theme}`, value: theme })),
       themeValue: 'business',
       textLabel: 'What exactly will you do? (optional)',
@@ -145,6 +171,20 @@ export const cardFixtures: CardView[] = [
       { title: 'Add co-facilitator', verb: 'workshop.cofacilitators' },
       { title: 'Refresh', verb: 'workshop.view' },
     ],
+  }),
+  cardView(workshopCard, {
+    ...baseCard,
+    statusLine: 'Dot-voting is open: you have 3 of 3 votes left.',
+    answering: { ...baseCard.answering, show: false },
+    results: { summary: '', hiddenNote: '', sections: [] },
+    mergePicker: {
+      show: true,
+      label: `Merge “${longAnswer.slice(0, 69)}…” into the answer that says the same. That answer's wording is kept, and each person's votes for the two count once.`,
+      answerId: 'a_0abcdefghijklmnop',
+      choices: answerChoices.slice(1),
+      mergeTitle: 'Merge',
+      cancelTitle: 'Cancel',
+    },
   }),
   cardView(workshopCard, {
     ...baseCard,
@@ -173,5 +213,5 @@ export const cardFixtures: CardView[] = [
     },
   }),
   cardView(pledgeFollowUpCard, followUp),
-  cardView(pledgeFollowUpCard, { ...followUp, askReflection: false, canPractise: false, pledgeText: '', thanks: 'Tack för att du tog dig tid att se tillbaka. Du svarade: 4 – För det mesta. ”Jag sammanfattade innan jag började, två gånger.”' }),
+  cardView(pledgeFollowUpCard, { ...followUp, askReflection: false, canPractise: false, pledgeText: '', behaviourLine: '', thanks: 'Tack för att du tog dig tid att se tillbaka. Du svarade: 4 – För det mesta. ”Jag sammanfattade innan jag började, två gånger.”' }),
 ];

@@ -9,6 +9,7 @@ import { UserSettingsRepository } from '../../src/home/user-settings';
 import { openSqliteStore } from '../../src/storage/sqlite-store';
 import type { Store } from '../../src/storage/store';
 import { PledgeFollowUpPlanner, pledgeFollowUpHandler, pledgeFollowUpKind, type PledgeFollowUpDependencies } from '../../src/workshops/pledge-follow-ups';
+import type { PledgeFollowUpCardData } from '../../src/workshops/pledge-follow-up-view';
 import { Pledges } from '../../src/workshops/pledges';
 import { readDeliveries } from '../checkins/checkin-harness';
 import { FakeClock, silentLogger } from '../delivery/fakes';
@@ -111,5 +112,18 @@ describe('workshop pledge follow-up planning', () => {
     assert.deepEqual(await handler.prepare(row), { kind: 'cancel', reason: 'pledge made anew' });
     await first().store.removeOwnedBy('u_maria');
     assert.deepEqual(await handler.prepare(row), { kind: 'cancel', reason: 'pledge deleted' });
+  });
+
+  it("when the pledge is one of the team's answers, then the follow-up quotes that answer, safely, beside the person's own words", async () => {
+    await first().deps.pledges.save(kim, 'w1', 'business', 'Ask on Monday', new Date(t0 - 7 * day), { answerId: 'a_1', text: 'Plan updates around the *shops*' });
+    await first().planner.plan(clock.now());
+    const row = await first().queue.find(`pledge:w1/u_kim:${new Date(t0).toISOString()}`, 'u_kim');
+    assert.ok(row);
+    const prepared = await pledgeFollowUpHandler(first().deps).prepare(row);
+    assert.equal(prepared.kind, 'send');
+    const reply = prepared.kind === 'send' ? prepared.replies[0] : undefined;
+    const data = (reply?.kind === 'card' ? reply.view.data : {}) as Partial<PledgeFollowUpCardData>;
+    assert.equal(data.behaviourLine, "The team's answer you chose: “Plan updates around the \\*shops\\*”");
+    assert.equal(data.pledgeText, 'Your words: “Ask on Monday”');
   });
 });

@@ -94,10 +94,35 @@ export function workshopIdOf(card: Card): string {
 
 /** The answer id behind the button of the answer with this text. */
 export function answerIdOf(card: Card, text: string): string {
-  const answers = (card.body as Card[]).filter((element) => element.type === 'Container' && JSON.stringify(element).includes(text));
+  const answers = (card.body as Card[]).filter((element) => element.type === 'Container' && JSON.stringify(element).includes(text) && JSON.stringify(element).includes('"answerId"'));
   const match = /"answerId":"([^"]+)"/.exec(JSON.stringify(answers.at(-1)));
   assert.ok(match?.[1], `no button on the answer "${text}"`);
   return match[1];
 }
 
 export const textOf = (card: Card): string => cardText(card);
+
+/** The Input.ChoiceSet with this id, or undefined when the card has none. */
+export function choiceSetOf(card: Card, id: string): { choices: Array<{ title: string; value: string }>; value?: string } | undefined {
+  let found: { choices: Array<{ title: string; value: string }>; value?: string } | undefined;
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const element = node as Card;
+      if (element.type === 'Input.ChoiceSet' && element.id === id) found = element as unknown as typeof found;
+      else Object.values(element).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
+
+/** The choices of the Input.ChoiceSet with this id, or undefined when the card has none. */
+export const choicesOf = (card: Card, id: string): Array<{ title: string; value: string }> | undefined => choiceSetOf(card, id)?.choices;
+
+/** The value of the choice whose title starts with this text. */
+export function choiceValue(card: Card, id: string, title: string): string {
+  const choice = choicesOf(card, id)?.find((candidate) => candidate.title.startsWith(title));
+  assert.ok(choice, `no choice "${title}" in ${id}`);
+  return choice.value;
+}
