@@ -154,6 +154,7 @@ export class DeliveryWorker {
       slowMs: this.options.slowSendMs,
       onSlow: (): void => {
         granted.place.releaseTenant();
+        granted.stepAside();
         onSlow();
       },
       onLate: (): void => logger.warn({ deliveryId: delivery.id, kind: delivery.kind }, 'a send that timed out was accepted after all; its retry may post it twice'),
@@ -161,13 +162,16 @@ export class DeliveryWorker {
     let activityIds: readonly string[];
     try {
       activityIds = await withDeadline(clock, deadline, send);
+      granted.answered();
     } catch (error) {
       if (error instanceof SendTimeout) {
+        granted.answered();
         await this.outcomes.failed(delivery, handler, undefined, error.message);
         return;
       }
       if (!(error instanceof SendFailure)) throw error;
       if (error.reason === 'throttled') await granted.refund();
+      else granted.answered();
       await this.outcomes.failed(delivery, handler, error, failureText(error));
       return;
     } finally {
