@@ -154,7 +154,6 @@ export class DeliveryWorker {
       slowMs: this.options.slowSendMs,
       onSlow: (): void => {
         granted.place.releaseTenant();
-        granted.stepAside();
         onSlow();
       },
       onLate: (): void => logger.warn({ deliveryId: delivery.id, kind: delivery.kind }, 'a send that timed out was accepted after all; its retry may post it twice'),

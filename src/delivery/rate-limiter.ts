@@ -16,8 +16,7 @@ export interface RateSlot {
 /**
  * Keeps one instance's sends within the per-conversation and per-tenant windows, as Teams counts them: a send stays
  * in the windows from its answer, so one that went out late or was slow to answer is never counted too early, and a
- * slot frees exactly when Teams' window lets the next send through. Without pacing, a window's sends go as soon as it
- * has room (a fan-out starts at the full rate, and a retry after Retry-After finds the place it left).
+ * slot frees exactly when Teams' window lets the next send through.
  */
 export class RateLimiter {
   private readonly tenants = new Map<string, SlidingWindowLog>();
@@ -25,11 +24,14 @@ export class RateLimiter {
   private readonly conversations = new Map<string, SlidingWindowLog>();
   private lastSweep = 0;
 
-  /** `utilisation`, if given, spaces a tenant's sends evenly at that share of its rate. */
+  /**
+   * `utilisation` spaces a tenant's sends evenly at that share of its rate. The full rate: counting each send from its
+   * answer already keeps the windows as Teams counts them, so no share needs to be held back for jitter.
+   */
   constructor(
     private readonly conversationWindows: readonly RateWindow[] = teamsConversationWindows,
     private readonly tenantWindows: readonly RateWindow[] = teamsTenantWindows(),
-    private readonly utilisation?: number,
+    private readonly utilisation = 1,
   ) {}
 
   /** Takes a slot when both windows allow it now; otherwise says how long to wait. */
@@ -78,7 +80,7 @@ export class RateLimiter {
     return logs.every((log) => log?.fitsAt(now) ?? true);
   }
 
-  /** Teams answered, or the send stepped aside as slow (then counted from when it went out): it counts from `at` on. */
+  /** Teams answered (or the send timed out): it counts from `at` on. */
   answered(slot: RateSlot, at: number): void {
     if (slot.state !== 'on the wire') return;
     for (const log of this.logsOf(slot)) log?.land(at);
@@ -102,7 +104,6 @@ export class RateLimiter {
   }
 
   private pacerFor(tenant: string): Pacer | undefined {
-    if (this.utilisation === undefined) return undefined;
     const shortest = [...this.tenantWindows].sort((a, b) => a.windowMs / a.limit - b.windowMs / b.limit)[0];
     if (!shortest) return undefined;
     let pacer = this.pacers.get(tenant);

@@ -55,7 +55,7 @@ export class SlidingWindowLog {
     this.onTheWire += 1;
   }
 
-  /** A send on the wire was answered at `at` (or stepped aside as slow, counted from when it went out) and counts from then; not counted when Teams throttled it. */
+  /** A send on the wire was answered at `at` and counts from then; `undefined` when Teams throttled it (not counted). */
   land(at: number | undefined): void {
     this.onTheWire = Math.max(0, this.onTheWire - 1);
     if (at !== undefined) this.record(at);

@@ -12,8 +12,6 @@ export interface Granted {
   readonly place: LanePlace;
   /** Teams answered (or the send gave up waiting): it counts in the windows from now. */
   answered(): void;
-  /** The send is slow and gives up its place: it counts in the windows from when it went out. */
-  stepAside(): void;
   /** Gives the rate-limit slots back: Teams throttled the request, so it did not count. */
   refund(): Promise<void>;
 }
@@ -84,11 +82,10 @@ export class SlotGate {
         continue;
       }
       const { slot } = result;
-      const wentOut = slot.at;
+      // A slow send gives up its place in flight but stays in the windows until answered: Teams may still count it.
       return {
         place,
         answered: () => limiter.answered(slot, clock.now().getTime()),
-        stepAside: () => limiter.answered(slot, wentOut),
         refund: () => this.refund(slot, shared),
       };
     }
