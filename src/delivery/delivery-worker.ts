@@ -161,13 +161,16 @@ export class DeliveryWorker {
     let activityIds: readonly string[];
     try {
       activityIds = await withDeadline(clock, deadline, send);
+      granted.answered();
     } catch (error) {
       if (error instanceof SendTimeout) {
+        granted.answered();
         await this.outcomes.failed(delivery, handler, undefined, error.message);
         return;
       }
       if (!(error instanceof SendFailure)) throw error;
       if (error.reason === 'throttled') await granted.refund();
+      else granted.answered();
       await this.outcomes.failed(delivery, handler, error, failureText(error));
       return;
     } finally {

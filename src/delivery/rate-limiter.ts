@@ -1,129 +1,37 @@
-/** At most `limit` sends in any `windowMs` milliseconds. */
-export interface RateWindow {
-  readonly limit: number;
-  readonly windowMs: number;
-}
+import { Pacer, SlidingWindowLog, teamsConversationWindows, teamsTenantWindows, type RateWindow } from './rate-windows';
 
-/** Teams' documented limits for a bot sending to one conversation. */
-export const teamsConversationWindows: readonly RateWindow[] = [
-  { limit: 7, windowMs: 1_000 },
-  { limit: 8, windowMs: 2_000 },
-  { limit: 60, windowMs: 30_000 },
-  { limit: 1_800, windowMs: 3_600_000 },
-];
-
-/** Teams' limit for one bot across all conversations of one tenant. */
-export const teamsTenantWindows = (perSecond = 50): readonly RateWindow[] => [{ limit: perSecond, windowMs: 1_000 }];
-
-/** A sliding-window log: the send times still inside the longest window, checked against every window. */
-export class SlidingWindowLog {
-  private readonly times: number[] = [];
-  private readonly longestMs: number;
-
-  constructor(private readonly windows: readonly RateWindow[]) {
-    this.longestMs = Math.max(...windows.map((window) => window.windowMs));
-  }
-
-  /** Milliseconds until one more send fits every window; 0 means now. */
-  delayAt(now: number): number {
-    this.forget(now);
-    let delay = 0;
-    for (const { limit, windowMs } of this.windows) {
-      const inWindow = this.countSince(now - windowMs);
-      if (inWindow < limit) continue;
-      // The oldest sends must leave the window until one fewer than the limit remain in it.
-      const mustLeave = this.times[this.times.length - limit];
-      if (mustLeave !== undefined) delay = Math.max(delay, mustLeave + windowMs - now);
-    }
-    return delay;
-  }
-
-  record(now: number): void {
-    this.times.push(now);
-  }
-
-  get last(): number | undefined {
-    return this.times.at(-1);
-  }
-
-  /** Gives a slot back: a throttled request was not processed, so it does not count. */
-  refund(at: number): void {
-    const index = this.times.lastIndexOf(at);
-    if (index >= 0) this.times.splice(index, 1);
-  }
-
-  get empty(): boolean {
-    return this.times.length === 0;
-  }
-
-  forget(now: number): void {
-    let drop = 0;
-    while (drop < this.times.length && (this.times[drop] ?? now) <= now - this.longestMs) drop += 1;
-    if (drop > 0) this.times.splice(0, drop);
-  }
-
-  private countSince(start: number): number {
-    // Times are appended in order, so count from the end.
-    let count = 0;
-    for (let index = this.times.length - 1; index >= 0 && (this.times[index] ?? start) > start; index -= 1) count += 1;
-    return count;
-  }
-}
+export { Pacer, SlidingWindowLog, teamsConversationWindows, teamsTenantWindows, type RateWindow } from './rate-windows';
 
 /**
- * Spaces sends evenly (GCRA) at a share of a window's rate. A sliding window alone lets a whole second's sends go at
- * once, and then network jitter at the window's edge pushes one over the server's count. A few sends of burst
- * tolerance make up for timers that fire late, so the long-run rate stays at the share.
+ * A granted slot, to be refunded if Teams throttled the request anyway. `at` is its reserved time, then the time the
+ * send went out, then the time it counts from in the windows (its answer, by when Teams has counted it).
  */
-export class Pacer {
-  private theoreticalAt = 0;
-  readonly intervalMs: number;
-
-  constructor(
-    window: RateWindow,
-    utilisation: number,
-    private readonly burst = 4,
-  ) {
-    this.intervalMs = window.windowMs / (window.limit * utilisation);
-  }
-
-  delayAt(now: number): number {
-    return Math.max(0, this.theoreticalAt - this.burst * this.intervalMs - now);
-  }
-
-  /** The next slot with no burst. */
-  get nextAt(): number {
-    return this.theoreticalAt;
-  }
-
-  record(now: number): void {
-    this.theoreticalAt = Math.max(this.theoreticalAt, now) + this.intervalMs;
-  }
-
-  refund(): void {
-    this.theoreticalAt -= this.intervalMs;
-  }
-}
-
-/** A granted slot, to be refunded if Teams throttled the request anyway. */
 export interface RateSlot {
   readonly tenant: string;
   readonly conversation: string;
-  readonly at: number;
+  at: number;
+  state: 'reserved' | 'on the wire' | 'counted' | 'refunded';
 }
 
-/** Keeps one instance's sends within the per-conversation and per-tenant windows. */
+/**
+ * Keeps one instance's sends within the per-conversation and per-tenant windows, as Teams counts them: a send stays
+ * in the windows from its answer, so one that went out late or was slow to answer is never counted too early, and a
+ * slot frees exactly when Teams' window lets the next send through.
+ */
 export class RateLimiter {
   private readonly tenants = new Map<string, SlidingWindowLog>();
   private readonly pacers = new Map<string, Pacer>();
   private readonly conversations = new Map<string, SlidingWindowLog>();
   private lastSweep = 0;
 
-  /** `utilisation` is the share of the tenant rate to pace at; the rest absorbs jitter between us and Teams. */
+  /**
+   * `utilisation` spaces a tenant's sends evenly at that share of its rate. The full rate: counting each send from its
+   * answer already keeps the windows as Teams counts them, so no share needs to be held back for jitter.
+   */
   constructor(
     private readonly conversationWindows: readonly RateWindow[] = teamsConversationWindows,
     private readonly tenantWindows: readonly RateWindow[] = teamsTenantWindows(),
-    private readonly utilisation = 0.998,
+    private readonly utilisation = 1,
   ) {}
 
   /** Takes a slot when both windows allow it now; otherwise says how long to wait. */
@@ -137,7 +45,7 @@ export class RateLimiter {
     tenantLog.record(now);
     pacer?.record(now);
     conversationLog.record(now);
-    return { slot: { tenant, conversation, at: now } };
+    return { slot: { tenant, conversation, at: now, state: 'reserved' } };
   }
 
   /**
@@ -156,13 +64,43 @@ export class RateLimiter {
     tenantLog.record(at);
     pacer?.record(at);
     conversationLog.record(at);
-    return { slot: { tenant, conversation, at } };
+    return { slot: { tenant, conversation, at, state: 'reserved' } };
   }
 
+  /**
+   * The send goes out now: it counts as on the wire until answered, and may start only if every window ending now
+   * still has room for it (sends answered later than planned can have filled it since the slot was reserved).
+   */
+  sending(slot: RateSlot, now: number): boolean {
+    if (slot.state !== 'reserved') return true;
+    const logs = this.logsOf(slot);
+    for (const log of logs) log?.takeOff(slot.at);
+    slot.state = 'on the wire';
+    slot.at = now;
+    return logs.every((log) => log?.fitsAt(now) ?? true);
+  }
+
+  /** Teams answered (or the send timed out): it counts from `at` on. */
+  answered(slot: RateSlot, at: number): void {
+    if (slot.state !== 'on the wire') return;
+    for (const log of this.logsOf(slot)) log?.land(at);
+    slot.state = 'counted';
+    slot.at = at;
+  }
+
+  /** Gives a slot back: Teams throttled the request, so it did not count, or it was never sent. */
   refund(slot: RateSlot): void {
-    this.tenants.get(slot.tenant)?.refund(slot.at);
+    if (slot.state === 'refunded') return;
+    for (const log of this.logsOf(slot)) {
+      if (slot.state === 'on the wire') log?.land(undefined);
+      else log?.refund(slot.at);
+    }
     this.pacers.get(slot.tenant)?.refund();
-    this.conversations.get(`${slot.tenant}|${slot.conversation}`)?.refund(slot.at);
+    slot.state = 'refunded';
+  }
+
+  private logsOf(slot: RateSlot): Array<SlidingWindowLog | undefined> {
+    return [this.tenants.get(slot.tenant), this.conversations.get(`${slot.tenant}|${slot.conversation}`)];
   }
 
   private pacerFor(tenant: string): Pacer | undefined {

@@ -10,6 +10,8 @@ import type { WorkerOptions } from './worker-options';
 /** A rate-limit slot and a place on the wire: what a send needs before it may start. */
 export interface Granted {
   readonly place: LanePlace;
+  /** Teams answered (or the send gave up waiting): it counts in the windows from now. */
+  answered(): void;
   /** Gives the rate-limit slots back: Teams throttled the request, so it did not count. */
   refund(): Promise<void>;
 }
@@ -60,19 +62,42 @@ export class SlotGate {
         continue;
       }
       if (early > 0) await clock.sleep(early, stopping);
-      if (stopping.aborted) {
+      // Earlier sends to this tenant or conversation are still unanswered: wait a little for one to end (keeping the
+      // slot, unless it is a shared one that must be used on time), then step aside.
+      const place = await this.enterLane(delivery.tenantId, conversation, shared === undefined ? laneDeadline : 0);
+      if (!place) {
+        await this.refund(result.slot, shared);
+        if (stopping.aborted) continue;
+        if (clock.now().getTime() >= laneDeadline) {
+          await outcomes.putBack(delivery, new Date(clock.now().getTime() + options.maxRateWaitMs), undefined, false);
+          return undefined;
+        }
+        await this.sleepUnless(laneDeadline - clock.now().getTime(), this.lanes.freed());
+        continue;
+      }
+      // Sends answered later than planned can have filled the window since the slot was reserved: take a later one.
+      if (stopping.aborted || !limiter.sending(result.slot, clock.now().getTime())) {
+        place.leave();
         await this.refund(result.slot, shared);
         continue;
       }
-      const place = this.lanes.enter(delivery.tenantId, conversation);
-      if (place) return { place, refund: () => this.refund(result.slot, shared) };
-      // Earlier sends to this tenant or conversation are still unanswered: wait a little for one to end, then step aside.
-      await this.refund(result.slot, shared);
-      if (clock.now().getTime() >= laneDeadline) {
-        await outcomes.putBack(delivery, new Date(clock.now().getTime() + options.maxRateWaitMs), undefined, false);
-        return undefined;
-      }
-      await this.sleepUnless(laneDeadline - clock.now().getTime(), this.lanes.freed());
+      const { slot } = result;
+      // A slow send gives up its place in flight but stays in the windows until answered: Teams may still count it.
+      return {
+        place,
+        answered: () => limiter.answered(slot, clock.now().getTime()),
+        refund: () => this.refund(slot, shared),
+      };
+    }
+  }
+
+  /** A place on the wire, waiting for one to free up until `until`. */
+  private async enterLane(tenant: string, conversation: string, until: number): Promise<LanePlace | undefined> {
+    for (;;) {
+      const place = this.lanes.enter(tenant, conversation);
+      const left = until - this.deps.clock.now().getTime();
+      if (place || left <= 0 || this.deps.stopping.aborted) return place;
+      await this.sleepUnless(left, this.lanes.freed());
     }
   }
 

@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import { openPostgresStore } from './postgres-store';
 import { openSqliteStore } from './sqlite-store';
 import type { Store } from './store';
 import type { StoreOptions } from './store-options';
@@ -7,11 +6,14 @@ import type { StoreOptions } from './store-options';
 /** Where DATABASE_URL points: a SQLite file (or ":memory:") or a PostgreSQL server. */
 export type DatabaseTarget = { readonly engine: 'sqlite'; readonly path: string } | { readonly engine: 'postgres'; readonly url: string };
 
-/** Opens the store DATABASE_URL names: `postgres://`/`postgresql://`, or `sqlite:<path>`, `file:<path>` or a plain path. */
+/**
+ * Opens the store DATABASE_URL names: `postgres://`/`postgresql://`, or `sqlite:<path>`, `file:<path>` or a plain path.
+ * The PostgreSQL driver is loaded only for PostgreSQL.
+ */
 export async function openStore(databaseUrl: string, options: StoreOptions = {}): Promise<Store> {
   const target = parseDatabaseUrl(databaseUrl);
   return target.engine === 'postgres'
-    ? openPostgresStore(target.url, options)
+    ? (await import('./postgres-store.js')).openPostgresStore(target.url, options)
     : openSqliteStore(target.path, options);
 }
 

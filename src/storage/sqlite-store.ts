@@ -30,6 +30,7 @@ export async function openSqliteStore(filePath: string, options: StoreOptions = 
     db.pragma('foreign_keys = ON');
     // Deleted content is overwritten with zeros, so "delete my data" and rewritten anonymous answers leave no bytes behind.
     db.pragma('secure_delete = ON');
+    if (options.bulkLoad) db.pragma('synchronous = OFF');
     applySqliteMigrations(db, now());
     opened = fileIdentity(filePath);
   } catch (error) {

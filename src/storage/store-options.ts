@@ -4,4 +4,9 @@ export interface StoreOptions {
   readonly now?: () => Date;
   /** Told about failures no caller is waiting for, such as an idle pooled connection dropping. */
   readonly onBackgroundError?: (error: Error) => void;
+  /**
+   * SQLite only: commits do not wait for the disk (PRAGMA synchronous = OFF), for loading data in bulk (the seeding
+   * script); a power cut can then lose or damage the file, so the app never sets it.
+   */
+  readonly bulkLoad?: boolean;
 }

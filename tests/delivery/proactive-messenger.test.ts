@@ -93,6 +93,20 @@ describe('proactive messenger against a loopback Bot Connector', () => {
     });
   }
 
+  it('when several proactive sends go to one service URL, then they share one Connector client instead of building one each', async () => {
+    const adapter = createProactiveAdapter(loadConfig({}));
+    const clients: unknown[] = [];
+    for (const userKey of ['u_00000', 'u_00001']) {
+      const stored = await references.find(`c_${userKey}`);
+      assert.ok(stored);
+      await adapter.continueConversationAsync('', stored.reference, async (context) => {
+        clients.push(context.turnState.get(context.adapter.ConnectorClientKey));
+      });
+    }
+    assert.equal(clients.length, 2);
+    assert.ok(clients[0] !== undefined && clients[0] === clients[1]);
+  });
+
   it('when nobody has a stored conversation, then the send fails as no-conversation without a request', async () => {
     await assert.rejects(messengerFor().send({ userKey: 'u_never-talked' }, [{ kind: 'text', text: 'hi' }]), { reason: 'no-conversation' });
     assert.equal(connector.calls.length, 0);

@@ -1,0 +1,136 @@
+/** At most `limit` sends in any `windowMs` milliseconds. */
+export interface RateWindow {
+  readonly limit: number;
+  readonly windowMs: number;
+}
+
+/** Teams' documented limits for a bot sending to one conversation. */
+export const teamsConversationWindows: readonly RateWindow[] = [
+  { limit: 7, windowMs: 1_000 },
+  { limit: 8, windowMs: 2_000 },
+  { limit: 60, windowMs: 30_000 },
+  { limit: 1_800, windowMs: 3_600_000 },
+];
+
+/** Teams' limit for one bot across all conversations of one tenant. */
+export const teamsTenantWindows = (perSecond = 50): readonly RateWindow[] => [{ limit: perSecond, windowMs: 1_000 }];
+
+/**
+ * A sliding-window log: the send times still inside the longest window, checked against every window. A send on the
+ * wire counts in every window until it is answered (Teams may count it at any moment until then), and from its answer on.
+ */
+export class SlidingWindowLog {
+  private readonly times: number[] = [];
+  private onTheWire = 0;
+  private readonly longestMs: number;
+
+  constructor(private readonly windows: readonly RateWindow[]) {
+    this.longestMs = Math.max(...windows.map((window) => window.windowMs));
+  }
+
+  /** Milliseconds until one more send fits every window; 0 means now. A window full of unanswered sends: a window's length. */
+  delayAt(now: number): number {
+    this.forget(now);
+    let delay = 0;
+    for (const { limit, windowMs } of this.windows) {
+      const room = limit - this.onTheWire;
+      if (this.countSince(now - windowMs) < room) continue;
+      // The oldest sends must leave the window until one fewer than the room remain in it.
+      const mustLeave = room > 0 ? this.times[this.times.length - room] : undefined;
+      delay = Math.max(delay, mustLeave === undefined ? windowMs : mustLeave + windowMs - now);
+    }
+    return delay;
+  }
+
+  record(now: number): void {
+    // Mostly appended in order; a send answered late lands among later reservations.
+    let index = this.times.length;
+    while (index > 0 && (this.times[index - 1] ?? now) > now) index -= 1;
+    this.times.splice(index, 0, now);
+  }
+
+  /** The send reserved at `at` goes out: it counts as on the wire until it lands. */
+  takeOff(at: number): void {
+    this.refund(at);
+    this.onTheWire += 1;
+  }
+
+  /** A send on the wire was answered at `at` and counts from then; `undefined` when Teams throttled it (not counted). */
+  land(at: number | undefined): void {
+    this.onTheWire = Math.max(0, this.onTheWire - 1);
+    if (at !== undefined) this.record(at);
+  }
+
+  /** Whether the sends at or before `now`, and those on the wire, fit every window ending at `now` (later reservations do not count). */
+  fitsAt(now: number): boolean {
+    let end = this.times.length;
+    while (end > 0 && (this.times[end - 1] ?? now) > now) end -= 1;
+    return this.windows.every(({ limit, windowMs }) => {
+      let count = this.onTheWire;
+      for (let index = end - 1; index >= 0 && (this.times[index] ?? now) > now - windowMs; index -= 1) count += 1;
+      return count <= limit;
+    });
+  }
+
+  get last(): number | undefined {
+    return this.times.at(-1);
+  }
+
+  /** Gives a slot back: a throttled request was not processed, so it does not count. */
+  refund(at: number): void {
+    const index = this.times.lastIndexOf(at);
+    if (index >= 0) this.times.splice(index, 1);
+  }
+
+  get empty(): boolean {
+    return this.times.length === 0 && this.onTheWire === 0;
+  }
+
+  forget(now: number): void {
+    let drop = 0;
+    while (drop < this.times.length && (this.times[drop] ?? now) <= now - this.longestMs) drop += 1;
+    if (drop > 0) this.times.splice(0, drop);
+  }
+
+  private countSince(start: number): number {
+    // Times are kept in order, so count from the end.
+    let count = 0;
+    for (let index = this.times.length - 1; index >= 0 && (this.times[index] ?? start) > start; index -= 1) count += 1;
+    return count;
+  }
+}
+
+/**
+ * Spaces sends evenly (GCRA) at a share of a window's rate. A sliding window alone lets a whole second's sends go at
+ * once, and then network jitter at the window's edge pushes one over the server's count. A few sends of burst
+ * tolerance make up for timers that fire late, so the long-run rate stays at the share.
+ */
+export class Pacer {
+  private theoreticalAt = 0;
+  readonly intervalMs: number;
+
+  constructor(
+    window: RateWindow,
+    utilisation: number,
+    private readonly burst = 4,
+  ) {
+    this.intervalMs = window.windowMs / (window.limit * utilisation);
+  }
+
+  delayAt(now: number): number {
+    return Math.max(0, this.theoreticalAt - this.burst * this.intervalMs - now);
+  }
+
+  /** The next slot with no burst. */
+  get nextAt(): number {
+    return this.theoreticalAt;
+  }
+
+  record(now: number): void {
+    this.theoreticalAt = Math.max(this.theoreticalAt, now) + this.intervalMs;
+  }
+
+  refund(): void {
+    this.theoreticalAt -= this.intervalMs;
+  }
+}
