@@ -29,6 +29,19 @@ describe('Partner Coach bot turns over real HTTP', () => {
     assert.match(text, /language sv \| en/);
   });
 
+  it('when the answer is immediate (help), then it comes without a typing indicator before it', async () => {
+    await harness.post(messageActivity(learner(), 'help'));
+    assert.deepEqual(harness.connector.posted().map((call) => call.body.type), ['message']);
+  });
+
+  it('when a learner writes again in the same chat, then the conversation reference and their personal chat are not written again', async () => {
+    await harness.post(messageActivity(learner(), 'help'));
+    await harness.post(messageActivity(learner(), 'help'));
+    const versions = async (collection: string): Promise<number[]> => (await harness.app.store.list(collection)).map((record) => record.version);
+    assert.deepEqual(await versions('conversation-references'), [1]);
+    assert.deepEqual(await versions('personal-chats'), [1]);
+  });
+
   it('when someone types an unknown command, then they are told and shown the help', async () => {
     await harness.post(messageActivity(learner(), 'make me a sandwich'));
     assert.match(lastPostedText(), /I didn't recognise that[\s\S]*What I can do/);
