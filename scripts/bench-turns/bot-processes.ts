@@ -39,6 +39,8 @@ export function prepare(runner: Runner, folder: string): Entries {
 /** A bot in its own process, listening on a port the OS chose. */
 export interface BotProcess {
   readonly url: string;
+  /** From spawn to the listening line: what a profile leaves out to show turns, not start-up. */
+  readonly readyAfterMs: number;
   stop(): Promise<void>;
 }
 
@@ -50,6 +52,7 @@ export interface StartOptions {
 
 /** Starts `entry`, waits for the log line that names its URL, and keeps draining its output. */
 export async function startBot(entries: Entries, entry: string, options: StartOptions = {}): Promise<BotProcess> {
+  const spawnedAt = performance.now();
   const profile = options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir] : [];
   const child = spawn(process.execPath, [...profile, ...entries.nodeArgs, entry], {
     cwd: entries.cwd,
@@ -69,7 +72,7 @@ export async function startBot(entries: Entries, entry: string, options: StartOp
     });
     child.once('exit', (code) => reject(new Error(`${path.basename(entry)} exited (${code}) before it listened`)));
   });
-  return { url, stop: () => stop(child) };
+  return { url, readyAfterMs: performance.now() - spawnedAt, stop: () => stop(child) };
 }
 
 function parseLine(line: string): { url?: string } | undefined {

@@ -19,18 +19,20 @@ export interface HotSpot {
   readonly share: number;
 }
 
-/** The functions with the most self time in the newest .cpuprofile of `folder`, with paths shortened to the package or file. */
-export function hotSpots(folder: string, top: number): HotSpot[] {
+/** The functions with the most self time in the newest .cpuprofile of `folder` after its first `skipMs` (start-up), paths shortened. */
+export function hotSpots(folder: string, top: number, skipMs: number): HotSpot[] {
   const file = readdirSync(folder).filter((name) => name.endsWith('.cpuprofile')).sort().at(-1);
   if (!file) throw new Error(`bench:turns: no CPU profile in ${folder}`);
   const profile = JSON.parse(readFileSync(path.join(folder, file), 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const self = new Map<string, number>();
   let total = 0;
+  let elapsed = 0;
   profile.samples.forEach((id, index) => {
     const node = byId.get(id);
     const micros = profile.timeDeltas[index] ?? 0;
-    if (!node || node.callFrame.functionName === '(idle)') return;
+    elapsed += micros;
+    if (!node || elapsed < skipMs * 1000 || node.callFrame.functionName === '(idle)') return;
     const name = describe(node);
     self.set(name, (self.get(name) ?? 0) + micros);
     total += micros;

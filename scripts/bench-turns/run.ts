@@ -69,7 +69,7 @@ export async function profileKinds(options: RunOptions, profileDir: string, top:
         await project.stop();
         await echo.stop();
       }
-      spots.set(kind, hotSpots(kindDir, top));
+      spots.set(kind, hotSpots(kindDir, top, project.readyAfterMs));
     }
     return spots;
   } finally {
