@@ -14,7 +14,7 @@ export interface Plan {
 }
 
 export const fullPlan: Plan = { warmupTurns: 200, rounds: 2, saturationTurns: 600, openLoopSeconds: 4, rate: 100, connections: 16, users: 256 };
-export const quickPlan: Plan = { warmupTurns: 20, rounds: 1, saturationTurns: 48, openLoopSeconds: 0.4, rate: 100, connections: 16, users: 24 };
+export const quickPlan: Plan = { warmupTurns: 10, rounds: 1, saturationTurns: 32, openLoopSeconds: 0.3, rate: 100, connections: 16, users: 16 };
 
 /** One bot's figures for one turn kind. */
 export interface BotFigures {
