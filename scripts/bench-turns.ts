@@ -36,6 +36,12 @@ async function main(): Promise<void> {
   console.log(`\nbench:turns (${runner === 'built' ? 'tsc build, node' : 'tsx'}; both bots in local mode: no app id, no tokens; ${plan.connections} connections; ` +
     `${plan.rounds} alternating round(s) per kind; ${plan.saturationTurns} turns per saturation round; ${plan.openLoopSeconds} s per open-loop round at ${plan.rate} turns/s; node ${process.version})`);
   for (const line of resultTable(results, plan)) console.log(line);
+  for (const result of results) {
+    for (const bot of ['project', 'echo'] as const) {
+      const figures = result[bot];
+      if (figures.firstFailure) console.log(`${result.kind}, ${bot}: ${figures.failures} failed turn(s), the first: ${figures.firstFailure}`);
+    }
+  }
   console.log(`took ${((Date.now() - started) / 1000).toFixed(0)} s`);
   if (results.some((result) => result.project.failures + result.echo.failures > 0)) process.exitCode = 1;
 }

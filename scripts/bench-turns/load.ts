@@ -12,7 +12,8 @@ export class Client {
   private readonly agent: Agent;
 
   constructor(connections: number) {
-    this.agent = new Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections });
+    // Idle connections are dropped here after 2 s, before the bots' 5 s keep-alive limit can close one as a request goes out on it.
+    this.agent = new Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections, timeout: 2000 });
   }
 
   post(url: string, body: unknown): Promise<Answer> {
@@ -41,28 +42,38 @@ export interface SaturationResult {
   readonly turns: number;
   readonly seconds: number;
   readonly failures: number;
+  /** What the first failed turn got back (status and text, or the connection error). */
+  readonly firstFailure?: string;
 }
+
+const failed = (error: unknown): Answer => ({ status: 0, text: error instanceof Error ? error.message : String(error) });
+const describeFailure = (answer: Answer): string => `${answer.status} ${answer.text.slice(0, 160)}`;
 
 /** Closed loop: `workers` senders, each sending its next turn as soon as the last one is answered. */
 export async function saturate(turns: number, workers: number, send: SendTurn): Promise<SaturationResult> {
   let started = 0;
   let failures = 0;
+  let firstFailure: string | undefined;
   const begin = process.hrtime.bigint();
   const worker = async (): Promise<void> => {
     while (started < turns) {
       started += 1;
-      const answer = await send().catch(() => ({ status: 0, text: '' }));
-      if (answer.status !== 200) failures += 1;
+      const answer = await send().catch(failed);
+      if (answer.status !== 200) {
+        failures += 1;
+        firstFailure ??= describeFailure(answer);
+      }
     }
   };
   await Promise.all(Array.from({ length: workers }, worker));
-  return { turns, seconds: Number(process.hrtime.bigint() - begin) / 1e9, failures };
+  return { turns, seconds: Number(process.hrtime.bigint() - begin) / 1e9, failures, firstFailure };
 }
 
 export interface OpenLoopResult {
   /** Milliseconds from each turn's scheduled arrival to its answer, sorted. */
   readonly latencies: readonly number[];
   readonly failures: number;
+  readonly firstFailure?: string;
 }
 
 /**
@@ -74,6 +85,7 @@ export async function openLoop(rate: number, seconds: number, send: SendTurn): P
   const intervalMs = 1000 / rate;
   const latencies: number[] = [];
   let failures = 0;
+  let firstFailure: string | undefined;
   const start = performance.now() + 5;
   const pending: Array<Promise<void>> = [];
   for (let index = 0; index < count; index += 1) {
@@ -82,15 +94,18 @@ export async function openLoop(rate: number, seconds: number, send: SendTurn): P
     if (wait > 1) await delay(wait);
     pending.push(
       send()
-        .catch(() => ({ status: 0, text: '' }))
+        .catch(failed)
         .then((answer) => {
           latencies.push(performance.now() - due);
-          if (answer.status !== 200) failures += 1;
+          if (answer.status !== 200) {
+            failures += 1;
+            firstFailure ??= describeFailure(answer);
+          }
         }),
     );
   }
   await Promise.all(pending);
-  return { latencies: latencies.sort((a, b) => a - b), failures };
+  return { latencies: latencies.sort((a, b) => a - b), failures, firstFailure };
 }
 
 /** The value below which `share` of the sorted samples fall (nearest rank). */

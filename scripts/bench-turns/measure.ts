@@ -22,6 +22,7 @@ export interface BotFigures {
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly failures: number;
+  readonly firstFailure?: string;
 }
 
 export interface KindResult {
@@ -61,13 +62,13 @@ export async function measureKind(kind: TurnKind, plan: Plan, urls: { project: s
     connector.reset();
   }
 
-  const totals = new Map(targets.map((target) => [target.name, { turns: 0, seconds: 0, failures: 0, latencies: [] as number[] }]));
+  const totals = new Map(targets.map((target) => [target.name, { turns: 0, seconds: 0, failures: 0, latencies: [] as number[], firstFailure: undefined as string | undefined }]));
   const inTurn = (round: number): Target[] => (round % 2 === 0 ? targets : [...targets].reverse());
   for (let round = 0; round < plan.rounds; round += 1) {
     for (const target of inTurn(round)) {
       const result = await saturate(plan.saturationTurns, plan.connections, send(target));
       const total = totals.get(target.name);
-      if (total) Object.assign(total, { turns: total.turns + result.turns, seconds: total.seconds + result.seconds, failures: total.failures + result.failures });
+      if (total) Object.assign(total, { turns: total.turns + result.turns, seconds: total.seconds + result.seconds, failures: total.failures + result.failures, firstFailure: total.firstFailure ?? result.firstFailure });
       connector.reset();
     }
   }
@@ -75,14 +76,14 @@ export async function measureKind(kind: TurnKind, plan: Plan, urls: { project: s
     for (const target of inTurn(round)) {
       const result = await openLoop(plan.rate, plan.openLoopSeconds, send(target));
       const total = totals.get(target.name);
-      if (total) Object.assign(total, { failures: total.failures + result.failures, latencies: [...total.latencies, ...result.latencies] });
+      if (total) Object.assign(total, { failures: total.failures + result.failures, latencies: [...total.latencies, ...result.latencies], firstFailure: total.firstFailure ?? result.firstFailure });
       connector.reset();
     }
   }
   const figures = (name: Target['name']): BotFigures => {
-    const total = totals.get(name) ?? { turns: 0, seconds: 1, failures: 0, latencies: [] };
+    const total = totals.get(name) ?? { turns: 0, seconds: 1, failures: 0, latencies: [], firstFailure: undefined };
     const sorted = [...total.latencies].sort((a, b) => a - b);
-    return { turnsPerSecond: total.turns / total.seconds, p50Ms: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99), failures: total.failures };
+    return { turnsPerSecond: total.turns / total.seconds, p50Ms: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99), failures: total.failures, firstFailure: total.firstFailure };
   };
   return { kind, project: figures('project'), echo: figures('echo') };
 }
