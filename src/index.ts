@@ -63,6 +63,8 @@ export interface AppOverrides {
   readonly openIdMetadata?: OpenIdMetadataUrls;
   /** Shorter header and body time-outs than the 10 s defaults. */
   readonly requestTimeouts?: RequestTimeouts;
+  /** How long an answer may take before the typing indicator shows (300 ms). */
+  readonly typingAfterMs?: number;
 }
 
 export interface RunningApp {
@@ -201,6 +203,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     references,
     logger,
     meetings: { events: meetings.events, clock },
+    typingAfterMs: overrides.typingAfterMs,
   });
   const server = createServer({
     adapter,
