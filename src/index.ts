@@ -70,6 +70,8 @@ export interface AppOverrides {
   readonly requestTimeouts?: RequestTimeouts;
   /** Smaller upload fragments or a shorter upload time-out than Teams' defaults. */
   readonly uploads?: Partial<UploadOptions>;
+  /** How long an answer may take before the typing indicator shows (300 ms). */
+  readonly typingAfterMs?: number;
 }
 
 export interface RunningApp {
@@ -216,6 +218,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     exports: exportOffers,
     // Teams' upload URLs are HTTPS; plain HTTP only reaches a loopback stand-in in local mode.
     uploads: { ...defaultUploadOptions, allowPlainHttp: !config.bot, ...overrides.uploads },
+    typingAfterMs: overrides.typingAfterMs,
   });
   const server = createServer({
     adapter,

@@ -33,7 +33,11 @@ export interface BotDependencies {
   /** Files offered through Teams' consent card, and how their bytes are uploaded once allowed. */
   readonly exports: ExportOffers;
   readonly uploads: UploadOptions;
+  /** How long an answer may take before the person sees the typing indicator; 300 ms unless a test says otherwise. */
+  readonly typingAfterMs?: number;
 }
+
+const defaultTypingAfterMs = 300;
 
 type ActionData = Readonly<Record<string, unknown>>;
 
@@ -91,10 +95,8 @@ export class PartnerCoachBot extends TeamsActivityHandler {
         await this.handleSubmit(context, turn, value.verb, value);
         return;
       }
-      // Show at once that the bot is working: some answers (a model's reply) take seconds.
-      if (turn.conversation.kind === 'personal') await context.sendActivity({ type: ActivityTypes.Typing });
       const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
-      await this.send(context, await this.runCommand(turn, text.replace(/<at>[^<]*<\/at>/g, ' ')));
+      await this.send(context, await this.typingIfSlow(context, turn, () => this.runCommand(turn, text.replace(/<at>[^<]*<\/at>/g, ' '))));
     });
   }
 
@@ -134,6 +136,24 @@ export class PartnerCoachBot extends TeamsActivityHandler {
     const route = this.deps.router.action(verb);
     if (!route) throw new UserFacingError('errors.invalidAction');
     return route.run(turn, data);
+  }
+
+  /** Some answers (a model's reply) take seconds: then the personal chat shows the bot typing; an immediate answer just comes. */
+  private async typingIfSlow<T>(context: TurnContext, turn: Turn, work: () => Promise<T>): Promise<T> {
+    if (turn.conversation.kind !== 'personal') return work();
+    let typing: Promise<void> | undefined;
+    const timer = setTimeout(() => {
+      typing = context.sendActivity({ type: ActivityTypes.Typing }).then(
+        () => undefined,
+        (error: unknown) => this.deps.logger.warn({ err: error, activityId: context.activity.id }, 'could not send the typing indicator'),
+      );
+    }, this.deps.typingAfterMs ?? defaultTypingAfterMs);
+    try {
+      return await work();
+    } finally {
+      clearTimeout(timer);
+      await typing;
+    }
   }
 
   private async send(context: TurnContext, replies: readonly Reply[]): Promise<void> {

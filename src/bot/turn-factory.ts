@@ -23,6 +23,9 @@ interface TeamsChannelData {
 
 /** Translates an incoming activity into the core's Turn: our own keys, language and time zone. */
 export class TurnFactory {
+  /** Zones Intl has accepted: checking one builds a DateTimeFormat, which costs more than the rest of the turn's parsing. */
+  private readonly knownZones = new Set<string>();
+
   constructor(private readonly deps: TurnFactoryDependencies) {}
 
   async create(context: TurnContext): Promise<Turn> {
@@ -32,7 +35,7 @@ export class TurnFactory {
     const userKey = userKeyOf(tenantId, activity.from.aadObjectId ?? activity.from.id);
     const stored = await this.storedSettings(userKey);
     const locale = stored?.locale ?? localeFromTag(activity.locale) ?? this.deps.defaultLocale;
-    const reported = timeZoneOf(activity);
+    const reported = this.timeZoneOf(activity);
     if (!this.isQuiet(activity)) await this.rememberTimeZone(userKey, stored, reported);
     // The person's own choice wins; a client that sends no zone gets the one Teams reported before.
     const timeZone = stored?.timeZoneChosen && stored.timeZone ? stored.timeZone : (reported ?? stored?.timeZone);
@@ -56,6 +59,15 @@ export class TurnFactory {
     const value = (activity.value ?? {}) as { readonly verb?: unknown; readonly action?: { readonly verb?: unknown } };
     const verb = activity.type === 'invoke' ? value.action?.verb : value.verb;
     return typeof verb === 'string' && (this.deps.quietVerbs?.has(verb) ?? false);
+  }
+
+  private timeZoneOf(activity: Activity): string | undefined {
+    const zone = reportedZone(activity);
+    if (!zone) return undefined;
+    if (this.knownZones.has(zone)) return zone;
+    if (!isIanaZone(zone)) return undefined;
+    if (this.knownZones.size < maxKnownZones) this.knownZones.add(zone);
+    return zone;
   }
 
   /** A stored choice wins; if storage is down the turn still gets a language for its apology. */
@@ -107,10 +119,12 @@ function conversationKindOf(activity: Activity): ConversationKind {
   return type === 'channel' || type === 'groupChat' ? type : 'personal';
 }
 
-function timeZoneOf(activity: Activity): string | undefined {
+/** Enough for every IANA zone and alias; spellings beyond it (a caller varying letter case) are checked each time, not kept. */
+const maxKnownZones = 1000;
+
+function reportedZone(activity: Activity): string | undefined {
   const clientInfo = activity.entities?.find((entity) => entity.type === 'clientInfo') as { timezone?: unknown } | undefined;
-  const zone = typeof clientInfo?.timezone === 'string' ? clientInfo.timezone : activity.localTimezone;
-  return zone && isIanaZone(zone) ? zone : undefined;
+  return (typeof clientInfo?.timezone === 'string' ? clientInfo.timezone : activity.localTimezone) || undefined;
 }
 
 function isIanaZone(zone: string): boolean {

@@ -68,6 +68,11 @@ export class RoleplayRecords {
 
   /** Writes the learner and session records together, each only if nobody changed it since it was read. */
   async save(userKey: string, learner: Versioned<LearnerRecord> | undefined, session: Versioned<SessionRecord> | undefined): Promise<void> {
+    // One record alone is written atomically by its put; a transaction is needed only to keep two in step.
+    if (session && !learner) {
+      await this.store.put({ collection: sessions, id: sessionKey(userKey, session.body.id), owner: userKey, body: session.body, expectedVersion: session.version });
+      return;
+    }
     await this.store.transaction(async (tx) => {
       if (learner) await tx.put({ collection: learners, id: userKey, owner: userKey, body: learner.body, expectedVersion: learner.version });
       if (session) {

@@ -29,6 +29,25 @@ describe('Partner Coach bot turns over real HTTP', () => {
     assert.match(text, /language sv \| en/);
   });
 
+  it('when the answer is ready before the typing delay (help), then it comes without a typing indicator before it', async () => {
+    // A delay no loaded test machine reaches, so the check does not depend on how fast this one is.
+    const patient = await startTestApp({}, { typingAfterMs: 60_000 });
+    try {
+      await patient.post(messageActivity({ serviceUrl: patient.connector.serviceUrl }, 'help'));
+      assert.deepEqual(patient.connector.posted().map((call) => call.body.type), ['message']);
+    } finally {
+      await patient.stop();
+    }
+  });
+
+  it('when a learner writes again in the same chat, then the conversation reference and their personal chat are not written again', async () => {
+    await harness.post(messageActivity(learner(), 'help'));
+    await harness.post(messageActivity(learner(), 'help'));
+    const versions = async (collection: string): Promise<number[]> => (await harness.app.store.list(collection)).map((record) => record.version);
+    assert.deepEqual(await versions('conversation-references'), [1]);
+    assert.deepEqual(await versions('personal-chats'), [1]);
+  });
+
   it('when someone types an unknown command, then they are told and shown the help', async () => {
     await harness.post(messageActivity(learner(), 'make me a sandwich'));
     assert.match(lastPostedText(), /I didn't recognise that[\s\S]*What I can do/);

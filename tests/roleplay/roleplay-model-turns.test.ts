@@ -31,9 +31,9 @@ describe('role-play with the Azure OpenAI customer (loopback model server), over
     await model.stop();
   });
 
-  it('when the model streams the customer’s reply, then the learner gets it as one message after the typing indicator', async () => {
+  it('when the model takes a moment to stream the customer’s reply, then the learner gets it as one message after the typing indicator', async () => {
     await learner.startMeeting(story);
-    model.enqueue({ kind: 'stream', chunks: ['The builders. ', 'Three of them, ', 'by Friday noon.'] });
+    model.enqueue({ kind: 'stream', chunks: ['The builders. ', 'Three of them, ', 'by Friday noon.'], delayMs: 600 });
     const before = harness.connector.posted().length;
     assert.deepEqual((await learner.say('Which of your customers are waiting?')).slice(0, 1), ['**Maria Lind:** The builders. Three of them, by Friday noon.']);
     assert.deepEqual(harness.connector.posted().slice(before).map((call) => call.body.type), ['typing', 'message', 'message'], 'the customer’s reply, then what the bot understood');

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import sinon from 'sinon';
 import { userKeyOf } from '../../src/core/keys';
 import { testTenantId } from '../support/activities';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -17,7 +18,10 @@ describe('role-play with the scripted customer, over real HTTP', () => {
     harness = await startTestApp({}, { clock: () => now });
     learner = new RoleplayLearner(harness);
   });
-  afterEach(async () => harness.stop());
+  afterEach(async () => {
+    sinon.restore();
+    await harness.stop();
+  });
 
   /** Meeting 1 of the service-desk storyline, played well, with a promise. */
   const playGoodFirstMeeting = async (): Promise<string[]> => {
@@ -35,6 +39,18 @@ describe('role-play with the scripted customer, over real HTTP', () => {
     for (const title of ["The quotes won't go out", 'New laptops in the busiest week', 'A full waiting room', "The partner who won't queue", 'By tomorrow, within the contract', 'The idea nobody asked for']) {
       assert.ok(picker?.includes(title), title);
     }
+  });
+
+  it('when a message in a meeting changes only the session, then the session is saved by one write without a transaction', async () => {
+    await learner.startMeeting(story);
+    const sessionVersion = async (): Promise<number | undefined> => (await harness.app.store.list('roleplay-sessions', { owner: userKey }))[0]?.version;
+    const before = await sessionVersion();
+    const transactions = sinon.spy(harness.app.store, 'transaction');
+    const puts = sinon.spy(harness.app.store, 'put');
+    await learner.say('Hi Maria, that sounds stressful. What happened, and since when?');
+    assert.equal(transactions.callCount, 0);
+    assert.deepEqual(puts.getCalls().map((call) => call.args[0].collection), ['roleplay-sessions']);
+    assert.equal(await sessionVersion(), (before ?? 0) + 1, 'the learner\'s line is saved');
   });
 
   it('when the brief opens, then it shows who you meet, the situation, your goal and the rubric, and keeps the hidden needs and the demand back', async () => {

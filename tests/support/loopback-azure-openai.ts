@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 export type ModelAnswer =
   | { readonly kind: 'text'; readonly text: string; readonly delayMs?: number }
   | { readonly kind: 'json'; readonly value: unknown; readonly delayMs?: number }
-  | { readonly kind: 'stream'; readonly chunks: readonly string[] }
+  | { readonly kind: 'stream'; readonly chunks: readonly string[]; readonly delayMs?: number }
   | { readonly kind: 'status'; readonly status: number; readonly retryAfterSeconds?: number }
   | { readonly kind: 'content-filter' }
   | { readonly kind: 'hang' };

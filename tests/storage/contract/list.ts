@@ -43,6 +43,16 @@ export function describeListContract(context: ContractContext): void {
       ]);
     });
 
+    it('when a prefix ends in the highest code points, then the ids starting with it come back and none after it', async () => {
+      const ids = ['a\u{10FFFF}', 'a\u{10FFFF}x', 'a\uFFFF1', 'a\uD7FFz', 'a\uE000', 'b', '\u{10FFFF}'];
+      for (const id of ids) await store().put({ collection: collection(), id, body: {}, expectedVersion: 0 });
+
+      assert.deepEqual(await idsOf(store().list(collection(), { idPrefix: 'a\u{10FFFF}' })), ['a\u{10FFFF}', 'a\u{10FFFF}x']);
+      assert.deepEqual(await idsOf(store().list(collection(), { idPrefix: 'a\uD7FF' })), ['a\uD7FFz']);
+      assert.deepEqual(await idsOf(store().list(collection(), { idPrefix: 'a\uFFFF' })), ['a\uFFFF1']);
+      assert.deepEqual(await idsOf(store().list(collection(), { idPrefix: '\u{10FFFF}' })), ['\u{10FFFF}']);
+    });
+
     it('when a collection is listed with a limit, then the first records by id come back, at most that many', async () => {
       const anna = owner('anna');
       await putAll(store(), collection(), ['c', 'a', 'd', 'b'], anna);

@@ -1,0 +1,52 @@
+import { resolve } from 'node:path';
+import type { Runner } from './bench-turns/bot-processes';
+import { fullPlan, quickPlan } from './bench-turns/measure';
+import { profileKinds, runBench } from './bench-turns/run';
+import { resultTable } from './bench-turns/table';
+import { turnKinds, type TurnKind } from './bench-turns/turn-kinds';
+
+/**
+ * npm run bench:turns [-- --quick] [--runner built|tsx] [--kinds help,practice] [--profile <dir>]
+ * The project (built with tsc and run with node, as npm start and the Dockerfile do; --runner tsx runs it from source)
+ * against a bare botbuilder echo bot, both in local mode, both replying to one loopback Bot Connector, 16 connections.
+ * Per turn kind: throughput at saturation (closed loop) and p50/p99 at a fixed 100 turns/s (open loop), and the ratios.
+ * --profile writes a CPU profile of the project per kind into <dir> and prints the functions with the most self time.
+ */
+const argv = process.argv.slice(2);
+const valueOf = (flag: string): string | undefined => {
+  const index = argv.indexOf(flag);
+  return index >= 0 ? argv[index + 1] : undefined;
+};
+const runner: Runner = valueOf('--runner') === 'tsx' ? 'tsx' : 'built';
+const kinds = (valueOf('--kinds')?.split(',') ?? [...turnKinds]).filter((kind): kind is TurnKind => (turnKinds as readonly string[]).includes(kind));
+const plan = argv.includes('--quick') ? quickPlan : fullPlan;
+const profileDir = valueOf('--profile');
+const options = { plan, runner, kinds, log: (line: string) => console.error(line) };
+
+async function main(): Promise<void> {
+  if (profileDir) {
+    for (const [kind, spots] of await profileKinds(options, resolve(profileDir), 15)) {
+      console.log(`\n${kind}: top functions by self time`);
+      for (const spot of spots) console.log(`  ${spot.selfMs.toFixed(0).padStart(7)} ms ${(spot.share * 100).toFixed(1).padStart(5)} %  ${spot.name}`);
+    }
+    return;
+  }
+  const started = Date.now();
+  const results = await runBench(options);
+  console.log(`\nbench:turns (${runner === 'built' ? 'tsc build, node' : 'tsx'}; both bots in local mode: no app id, no tokens; ${plan.connections} connections; ` +
+    `${plan.rounds} alternating round(s) per kind; ${plan.saturationTurns} turns per saturation round; ${plan.openLoopSeconds} s per open-loop round at ${plan.rate} turns/s; node ${process.version})`);
+  for (const line of resultTable(results, plan)) console.log(line);
+  for (const result of results) {
+    for (const bot of ['project', 'echo'] as const) {
+      const figures = result[bot];
+      if (figures.firstFailure) console.log(`${result.kind}, ${bot}: ${figures.failures} failed turn(s), the first: ${figures.firstFailure}`);
+    }
+  }
+  console.log(`took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  if (results.some((result) => result.project.failures + result.echo.failures > 0)) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
