@@ -97,13 +97,14 @@ describe('check-ins in the Agents Playground team channel (headless Chromium)', 
     assert.equal(await closed.getByRole('button', { name: 'Share the results with the team', exact: true }).count(), 1);
     await advanceBotClock(6 * 24 * 60);
     await pg.openChannel();
-    await pg.waitForCardText('Thanks, your answers are saved. To change them, answer again before');
+    // The first week's card has turned into its closed state in place; the next week's card is a new message.
+    await pg.waitForCardText(/This check-in closed .* Thank you!/);
     const channelCards = (text: string | RegExp) => pg.botMessages().locator('.ac-adaptiveCard').filter({ hasText: text });
-    const nextWeek = channelCards(/What is happening in the customer's business/).nth(1);
+    const nextWeek = channelCards(/What is happening in the customer's business/).last();
     await nextWeek.waitFor({ state: 'visible', timeout: 20_000 });
     await nextWeek.getByRole('radio', { name: '2' }).check();
     await pg.clickCardButton('Send my answers', { cardText: /What is happening in the customer's business/ });
-    await channelCards('Thanks, your answers are saved. To change them').nth(1).waitFor({ state: 'visible', timeout: 20_000 });
+    await channelCards('Thanks, your answers are saved. To change them').last().waitFor({ state: 'visible', timeout: 20_000 });
     await advanceBotClock(24 * 60);
 
     await pg.openPersonalChat();
