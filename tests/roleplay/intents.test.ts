@@ -115,6 +115,12 @@ describe('role-play move reader', () => {
     ['sv', 'i stället kan jag erbjuda ett jättebra alternativ som passar era behov'],
     ['sv', 'framöver ser vi till att kvaliteten kommer först'],
     ['sv', 'vi följer såklart rutinen och processen'],
+    // The same word said again, the other language's filler, filler after a trigger, a question that asks nothing yet.
+    ['en', 'what I can do instead is a laptop, a laptop, a laptop'],
+    ['sv', 'det jag kan göra i stället är en lösning going forward'],
+    ['sv', 'tack för mötet med teamet, vi tar det proaktivt framåt'],
+    ['en', "what's at stake for you?"],
+    ['sv', 'vad står på spel för dig?'],
   ];
   for (const [locale, text] of buzzwordLines) {
     it(`when a message is only partner words ("${text}", ${locale}), then no move in it counts`, () => {
