@@ -121,6 +121,11 @@ describe('role-play move reader', () => {
     ['sv', 'tack för mötet med teamet, vi tar det proaktivt framåt'],
     ['en', "what's at stake for you?"],
     ['sv', 'vad står på spel för dig?'],
+    ['sv', 'jag hör vad du säger, vi tar det proaktivt framåt'],
+    ['sv', 'vad betyder det för era patienter? era patienter är så viktiga för oss'],
+    ['sv', 'vad är viktigast för er, liksom what really matters?'],
+    ['sv', 'vi kör vår vanliga process, det är därför vi har en process'],
+    ['en', 'what does it mean for your patients? your patients matter so much to us'],
   ];
   for (const [locale, text] of buzzwordLines) {
     it(`when a message is only partner words ("${text}", ${locale}), then no move in it counts`, () => {
