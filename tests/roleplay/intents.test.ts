@@ -126,6 +126,10 @@ describe('role-play move reader', () => {
     ['sv', 'vad är viktigast för er, liksom what really matters?'],
     ['sv', 'vi kör vår vanliga process, det är därför vi har en process'],
     ['en', 'what does it mean for your patients? your patients matter so much to us'],
+    // A summary that only says back "you want it to work" is no summary, and its "I understand" is no empathy.
+    ['sv', 'så om jag förstår dig rätt vill du att det funkar och att det går fort'],
+    ['en', 'so if I understand you correctly, you want it to work and you want it soon'],
+    ['sv', 'det låter jättestressigt, jag fattar verkligen'],
   ];
   for (const [locale, text] of buzzwordLines) {
     it(`when a message is only partner words ("${text}", ${locale}), then no move in it counts`, () => {
