@@ -129,8 +129,7 @@ export class MoveReader {
     const what = !/\p{L}/u.test(after) && kind !== 'promises' ? before : after;
     // Concrete means at least two words of substance ("a loan laptop"), or a number ("30 minutes"); naming the move
     // again ("… is a workaround") is not its content.
-    // A by-when is not what is promised: "I'll send you something by tomorrow" promises nothing yet.
-    const weight = substance(book, what.replace(trigger, ' ').replace(kind === 'promises' ? book.time : /(?!)/u, ' '));
+    const weight = substance(book, what.replace(trigger, ' '));
     const when = book.time.exec(message)?.[0].replace(/[.:]+$/, '');
     // Nothing at all ("an alternative") is empty; a hint of something ("some kind of review") is a half-offer.
     if (weight < 2 || (kind === 'promises' && !when)) return { kind, quote: clause, vague: true, ...(weight === 0 ? { empty: true } : {}) };
