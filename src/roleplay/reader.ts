@@ -25,7 +25,7 @@ interface CompiledBook {
 const fragment = (items: readonly string[]): string => items.map((item) => item.replace(/ /g, '\\s+')).join('|');
 const bounded = (items: readonly string[], flags = 'iu'): RegExp => new RegExp(`(?<![\\p{L}\\d])(?:${fragment(items)})(?![\\p{L}])`, flags);
 
-function compile(book: PhraseBook): CompiledBook {
+function compile(book: PhraseBook, other: PhraseBook): CompiledBook {
   const rules = intents.flatMap((kind) => {
     const rule = book.moves[kind];
     if (!rule) return [];
@@ -43,7 +43,8 @@ function compile(book: PhraseBook): CompiledBook {
     hedge: bounded(book.hedges),
     time: new RegExp(`(?<![\\p{L}\\d])(?:${fragment(book.times)})[\\p{L}\\d:.]*`, 'iu'),
     breaks: new RegExp(`(?<=[.!?;\\n])\\s+|\\s*[,:–-]?\\s+(?=(?:${fragment(book.clauseBreaks)})(?![\\p{L}]))${commaBreaks}`, 'iu'),
-    noise: new Set([...book.stopwords, ...book.buzzwords].flatMap((word) => word.toLowerCase().split(/\s+/))),
+    // Staff mix languages ("en lösning going forward"): the other language's filler is no substance either.
+    noise: new Set([...book.stopwords, ...book.buzzwords, ...other.stopwords, ...other.buzzwords].flatMap((word) => word.toLowerCase().split(/\s+/))),
     ...(spellings.length > 0 ? { spelling: bounded(spellings, 'giu') } : {}),
     contrast: new RegExp(`^(?:${fragment(book.contrasts.length > 0 ? book.contrasts : ['(?!)'])})(?![\\p{L}])`, 'iu'),
   };
@@ -54,7 +55,7 @@ export class MoveReader {
   private readonly books: Readonly<Record<Locale, CompiledBook>>;
 
   constructor(books: PhraseBooks) {
-    this.books = { en: compile(books.en), sv: compile(books.sv) };
+    this.books = { en: compile(books.en, books.sv), sv: compile(books.sv, books.en) };
   }
 
   read(text: string, locale: Locale): Move[] {
@@ -124,7 +125,8 @@ export class MoveReader {
     const after = clause.slice(match.index + match[0].length).replace(/^[\s,:;-]+|[\s.!?,;]+$/g, '').replace(leadIn, '');
     // A trigger at the end points back at the offer: "we lend you a laptop in the meantime".
     const before = clause.slice(0, match.index).replace(/^[\s,:;-]+|[\s.!?,;]+$/g, '').replace(leadOut, '');
-    const what = substance(book, after.replace(trigger, ' ')) === 0 && kind !== 'promises' ? before : after;
+    // Only a trigger with nothing after it points back; "we take it proactively forward" has filler after it, not an offer before it.
+    const what = !/\p{L}/u.test(after) && kind !== 'promises' ? before : after;
     // Concrete means at least two words of substance ("a loan laptop"), or a number ("30 minutes"); naming the move
     // again ("… is a workaround") is not its content.
     const weight = substance(book, what.replace(trigger, ' '));
@@ -151,9 +153,9 @@ function mostConcrete(book: CompiledBook, body: string, matches: readonly RegExp
   return best?.match;
 }
 
-/** Words that are not stop words or buzzwords; a number counts double, since "by 10:45" is as concrete as it gets. */
+/** Words that are not stop words or buzzwords, each once (saying it again adds nothing); a number counts double. */
 function substance(book: CompiledBook, text: string): number {
-  const words = (text.toLowerCase().match(/[\p{L}\d:.]+/gu) ?? []).map((word) => word.replace(/[.:]+$/, '')).filter((word) => word.length >= 3 || /\d/.test(word));
+  const words = [...new Set((text.toLowerCase().match(/[\p{L}\d:.]+/gu) ?? []).map((word) => word.replace(/[.:]+$/, '')))].filter((word) => word.length >= 3 || /\d/.test(word));
   return words.filter((word) => !isNoise(book.noise, word)).reduce((sum, word) => sum + (/\d/.test(word) ? 2 : 1), 0);
 }
 

@@ -115,6 +115,21 @@ describe('role-play move reader', () => {
     ['sv', 'i stället kan jag erbjuda ett jättebra alternativ som passar era behov'],
     ['sv', 'framöver ser vi till att kvaliteten kommer först'],
     ['sv', 'vi följer såklart rutinen och processen'],
+    // The same word said again, the other language's filler, filler after a trigger, a question that asks nothing yet.
+    ['en', 'what I can do instead is a laptop, a laptop, a laptop'],
+    ['sv', 'det jag kan göra i stället är en lösning going forward'],
+    ['sv', 'tack för mötet med teamet, vi tar det proaktivt framåt'],
+    ['en', "what's at stake for you?"],
+    ['sv', 'vad står på spel för dig?'],
+    ['sv', 'jag hör vad du säger, vi tar det proaktivt framåt'],
+    ['sv', 'vad betyder det för era patienter? era patienter är så viktiga för oss'],
+    ['sv', 'vad är viktigast för er, liksom what really matters?'],
+    ['sv', 'vi kör vår vanliga process, det är därför vi har en process'],
+    ['en', 'what does it mean for your patients? your patients matter so much to us'],
+    // A summary that only says back "you want it to work" is no summary, and its "I understand" is no empathy.
+    ['sv', 'så om jag förstår dig rätt vill du att det funkar och att det går fort'],
+    ['en', 'so if I understand you correctly, you want it to work and you want it soon'],
+    ['sv', 'det låter jättestressigt, jag fattar verkligen'],
   ];
   for (const [locale, text] of buzzwordLines) {
     it(`when a message is only partner words ("${text}", ${locale}), then no move in it counts`, () => {

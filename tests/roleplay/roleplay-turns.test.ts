@@ -104,7 +104,8 @@ describe('role-play with the scripted customer, over real HTTP', () => {
     assert.match(brief ?? '', /Meeting 2 of 2: A week later/);
     assert.match(brief ?? '', /What Maria Lind remembers from before\nYou promised: “I'll call you every hour until the quotes go out\.”/);
     assert.match(brief ?? '', /Agreed: “get the template back within the hour”/);
-    assert.match(brief ?? '', /Trust in you: 9 of 10/);
+    // "That sounds stressful" alone is empathy without content, and "so if I understand you" is a summary, not empathy.
+    assert.match(brief ?? '', /Trust in you: 8 of 10/);
     const opening = await learner.startMeeting(story, 2);
     assert.match(opening, /Last time you said: “call you every hour until the quotes go out” Did that happen\?/);
   });
