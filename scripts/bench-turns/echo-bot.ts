@@ -1,3 +1,5 @@
+// restify 11 cannot load on Node 22+ without this (see the file); the project's server imports it the same way.
+import '../../src/http/legacy-http-parser';
 import {
   ActivityHandler,
   CloudAdapter,
