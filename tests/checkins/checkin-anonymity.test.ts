@@ -50,7 +50,11 @@ describe('anonymous check-in answers leave nothing that leads to a person, over 
       const answered = await harness.post(executeActivity(inChannel(harness, person), 'checkin.answer', { occurrence, 'q_raised-before-asked': '4', 'q_noticed-initiative': words[person.aad] ?? '' }));
       assert.match(valueText(answered), /Thanks/);
       const added = addedRows(before, sqliteSnapshot(harness.databaseFile));
-      assert.deepEqual([...added.keys()].filter((table) => table !== 'unlinked_records' && table !== 'deliveries'), [], `${person.name}'s turn wrote elsewhere: ${JSON.stringify([...added])}`);
+      assert.deepEqual([...added.keys()].filter((table) => !['unlinked_records', 'deliveries', 'records'].includes(table)), [], `${person.name}'s turn wrote elsewhere: ${JSON.stringify([...added])}`);
+      // The worker may meanwhile note where the owner's summary card was posted; nothing in records may name the person.
+      for (const row of added.get('records') ?? []) {
+        for (const identity of identitiesOf(person)) assert.ok(!row.includes(identity), `${person.name}'s turn wrote a record about them: ${row}`);
+      }
       // The worker may move earlier deliveries along meanwhile; none of them is addressed to or names the one answering.
       for (const row of added.get('deliveries') ?? []) {
         assert.match(row, new RegExp(`"recipient_key":"(${userKey(maria)}|c_[^"]+)"`), `only the owner's or the channel's deliveries: ${row}`);
