@@ -1,12 +1,7 @@
+import type { ChartPoint } from '../cards/chart';
 import type { CardFact } from '../cards/card-parts';
 import { cardTemplate } from '../cards/card-view';
 import type { ResultBar, ResultsView } from '../collect/results-view';
-
-/** One point of the trend line: the occurrence's date and its average on the 1–5 scale. */
-export interface TrendPoint {
-  readonly x: string;
-  readonly y: number;
-}
 
 /** The trend over occurrences: a Teams line chart, with the same figures as text bars for clients that cannot draw it. */
 export interface TrendView {
@@ -18,7 +13,8 @@ export interface TrendView {
   readonly xAxisTitle: string;
   readonly yAxisTitle: string;
   readonly legend: string;
-  readonly points: readonly TrendPoint[];
+  /** One point per occurrence: its date and its average on the 1–5 scale. */
+  readonly points: readonly ChartPoint[];
   readonly bars: readonly ResultBar[];
 }
 
