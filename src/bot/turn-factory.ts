@@ -5,6 +5,7 @@ import type { Translator } from '../core/translator';
 import type { ConversationKind, ConversationMember, Turn } from '../core/turn';
 import type { Logger } from '../logger';
 import type { UserSettings, UserSettingsRepository } from '../home/user-settings';
+import { isKnownZone } from '../schedules/time-zones';
 
 export interface TurnFactoryDependencies {
   readonly translator: Translator;
@@ -24,7 +25,6 @@ interface TeamsChannelData {
 /** Translates an incoming activity into the core's Turn: our own keys, language and time zone. */
 export class TurnFactory {
   /** Zones Intl has accepted: checking one builds a DateTimeFormat, which costs more than the rest of the turn's parsing. */
-  private readonly knownZones = new Set<string>();
 
   constructor(private readonly deps: TurnFactoryDependencies) {}
 
@@ -64,10 +64,8 @@ export class TurnFactory {
   private timeZoneOf(activity: Activity): string | undefined {
     const zone = reportedZone(activity);
     if (!zone) return undefined;
-    if (this.knownZones.has(zone)) return zone;
-    if (!isIanaZone(zone)) return undefined;
-    if (this.knownZones.size < maxKnownZones) this.knownZones.add(zone);
-    return zone;
+    // The runtime's own zone list answers every name Teams sends without building a formatter each turn.
+    return isKnownZone(zone) || isIanaZone(zone) ? zone : undefined;
   }
 
   /** A stored choice wins; if storage is down the turn still gets a language for its apology. */
@@ -118,9 +116,6 @@ function conversationKindOf(activity: Activity): ConversationKind {
   const type = activity.conversation.conversationType;
   return type === 'channel' || type === 'groupChat' ? type : 'personal';
 }
-
-/** Enough for every IANA zone and alias; spellings beyond it (a caller varying letter case) are checked each time, not kept. */
-const maxKnownZones = 1000;
 
 function reportedZone(activity: Activity): string | undefined {
   const clientInfo = activity.entities?.find((entity) => entity.type === 'clientInfo') as { timezone?: unknown } | undefined;
