@@ -1,9 +1,8 @@
 import type { Capability } from '../core/capability';
 import type { ConversationKind, Turn } from '../core/turn';
 import { CheckinAnswers } from './checkin-answers';
-import { checkinListCard, checkinQuestionCard, checkinSetupCard } from './checkin-cards';
+import { checkinListCard, checkinQuestionCard, checkinResultsCard, checkinSetupCard } from './checkin-cards';
 import { questionSetOf, type CheckinDependencies } from './checkin-context';
-import { checkinResultsCard } from './checkin-result-cards';
 import { CheckinService } from './checkin-service';
 import { CheckinSharing } from './checkin-sharing';
 import { setTitle } from './checkin-views';

@@ -5,7 +5,7 @@ import { resultsView, type ResultSection } from '../collect/results-view';
 import { csvCell } from '../collect/safe-text';
 import { formatDate, formatInstant } from '../schedules/describe';
 import type { CheckinOccurrence, CheckinSchedule } from './checkin';
-import { checkinResultsCard } from './checkin-result-cards';
+import { checkinResultsCard } from './checkin-cards';
 import { trendViews, type TrendEntry } from './checkin-trend';
 import { setTitle, type Reader } from './checkin-views';
 import { labelsOf, type QuestionSet } from './question-sets';

@@ -2,7 +2,7 @@ import { textBar } from '../cards/text-bar';
 import type { CollectionResults } from '../collect/aggregation';
 import type { ResultBar } from '../collect/results-view';
 import { formatDate } from '../schedules/describe';
-import type { TrendView } from './checkin-result-cards';
+import type { TrendView } from './checkin-cards';
 import type { Reader } from './checkin-views';
 import type { QuestionSet } from './question-sets';
 
