@@ -1,4 +1,5 @@
 import type { CardButton } from '../cards/card-parts';
+import { clipText } from '../cards/clip-text';
 import type { VisibleAnswer } from '../collect';
 import type { MergePickerSection, ModerationSection } from './workshop-cards';
 import { rankByVotes } from './workshop';
@@ -6,8 +7,6 @@ import type { ViewContext, Viewer, WorkshopSnapshot } from './workshop-view';
 
 /** Short enough that a list of 60 answers still fits on a card under Teams' 28 KB. */
 const maxChoiceText = 48;
-
-const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** Answers in the order the card shows them: as given while answering, most votes first after. */
 export function orderedAnswers({ workshop, sheet, votes }: WorkshopSnapshot): readonly VisibleAnswer[] {
@@ -51,7 +50,7 @@ export function mergePickerSection(snapshot: WorkshopSnapshot, viewer: Viewer | 
   const show = canModerate(snapshot, viewer) && source !== undefined;
   return {
     show,
-    label: source ? t('workshops.card.merge.label', { text: clip(textOf(source), maxChoiceText) }) : '',
+    label: source ? t('workshops.card.merge.label', { text: clipText(textOf(source), maxChoiceText) }) : '',
     answerId: source?.answerId ?? '',
     choices: show ? orderedAnswers(snapshot).filter((answer) => answer !== source).map((answer) => ({ title: choiceTitle(answer, snapshot, t), value: answer.answerId })) : [],
     mergeTitle: t('workshops.card.merge.button'),
@@ -61,7 +60,7 @@ export function mergePickerSection(snapshot: WorkshopSnapshot, viewer: Viewer | 
 
 function choiceTitle(answer: VisibleAnswer, { sheet }: WorkshopSnapshot, t: ViewContext['t']): string {
   const merged = sheet.absorbed.get(answer.answerId)?.length ?? 0;
-  const words = clip(textOf(answer), maxChoiceText);
+  const words = clipText(textOf(answer), maxChoiceText);
   return merged > 0 ? `${words} · ${t('workshops.card.moderation.mergedCount', { count: merged })}` : words;
 }
 

@@ -1,4 +1,5 @@
 import type { ThemeId } from '../content/themes';
+import { clipText } from '../cards/clip-text';
 import type { PledgeSection } from './workshop-cards';
 import { rankByVotes } from './workshop';
 import type { ViewContext, Viewer, WorkshopSnapshot } from './workshop-view';
@@ -40,11 +41,10 @@ export function pledgesOpen(snapshot: WorkshopSnapshot): boolean {
 export function pledgeSection(snapshot: WorkshopSnapshot, viewer: Viewer | undefined, { t, locale, themes }: ViewContext): PledgeSection {
   const offers = pledgeOffers(snapshot);
   const own = viewer?.ownPledge;
-  const clip = (text: string): string => (text.length > maxOfferText ? `${text.slice(0, maxOfferText - 1)}…` : text);
   const answerChoices = offers.map((offer) => ({
     title: offer.theme
-      ? t('workshops.card.pledge.offer', { text: clip(offer.text), theme: themes.text(offer.theme, locale).name })
-      : t('workshops.card.pledge.offerNoTheme', { text: clip(offer.text) }),
+      ? t('workshops.card.pledge.offer', { text: clipText(offer.text, maxOfferText), theme: themes.text(offer.theme, locale).name })
+      : t('workshops.card.pledge.offerNoTheme', { text: clipText(offer.text, maxOfferText) }),
     value: offer.answerId,
   }));
   const chosen = own?.behaviour && offers.some((offer) => offer.answerId === own.behaviour?.answerId) ? own.behaviour.answerId : own ? ownPledgeChoice : '';

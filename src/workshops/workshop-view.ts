@@ -1,4 +1,5 @@
 import { cardView, type CardView } from '../cards/card-view';
+import { clipText } from '../cards/clip-text';
 import { acceptsAnswers, escapeCardMarkdown, type Answer, type Collection, type CollectionResults, resultsView } from '../collect';
 import type { ThemeCatalog } from '../content/themes';
 import type { Locale } from '../core/locale';
@@ -163,16 +164,15 @@ function answerRows(snapshot: WorkshopSnapshot, viewer: Viewer | undefined, t: T
     }
     const absorbed = sheet.absorbed.get(answer.answerId) ?? [];
     const merged = absorbed.length > 0 ? t('workshops.card.mergedWith', { texts: absorbed.map((other) => quoted(other, t)).join(' · ') }) : '';
-    return { answerId: answer.answerId, text: escapeCardMarkdown(clip(textOf(answer))), detail, merged, buttons };
+    return { answerId: answer.answerId, text: escapeCardMarkdown(clipText(textOf(answer), maxTextOnCard)), detail, merged, buttons };
   });
 }
 
 const textOf = (answer: Answer): string => (answer.value.kind === 'text' ? answer.value.text : '');
-const clip = (text: string, max = maxTextOnCard): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** A merged answer as its row quotes it: its words and, in named workshops only, who wrote them. */
 function quoted(answer: Answer & { readonly author?: string }, t: Translate): string {
-  const words = t('workshops.card.quoted', { text: escapeCardMarkdown(clip(textOf(answer), maxMergedText)) });
+  const words = t('workshops.card.quoted', { text: escapeCardMarkdown(clipText(textOf(answer), maxMergedText)) });
   return answer.author ? `${words} (${escapeCardMarkdown(answer.author)})` : words;
 }
 
