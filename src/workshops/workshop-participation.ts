@@ -5,7 +5,7 @@ import type { ActionOutcome } from '../core/reply';
 import type { Turn } from '../core/turn';
 import { countedVotes } from './answer-merges';
 import { toggleVote, type Workshop } from './workshop';
-import { ownPledgeChoice, pledgeOffers, pledgesOpen } from './workshop-pledge-view';
+import { ownPledgeChoice, pledgeOffers, pledgesOpen } from './workshop-card-sections';
 import type { WorkshopScreens } from './workshop-screens';
 
 type ActionData = Readonly<Record<string, unknown>>;

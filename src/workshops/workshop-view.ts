@@ -10,8 +10,7 @@ import { promptWords, type PromptWords } from './prompt-words';
 import { clockTime, type Workshop } from './workshop';
 import type { CardButton, CardChoice } from '../cards/card-parts';
 import { workshopCard, type AnswerRow, type AnsweringSection, type WorkshopCardData } from './workshop-cards';
-import { mergePickerSection, moderationSection, orderedAnswers } from './workshop-moderation-view';
-import { pledgeSection } from './workshop-pledge-view';
+import { mergePickerSection, moderationSection, orderedAnswers, pledgeSection } from './workshop-card-sections';
 import type { WorkshopTemplates } from './workshop-templates';
 
 /** Everything shared about a posted workshop at one moment. */
