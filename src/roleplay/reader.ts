@@ -15,6 +15,8 @@ interface CompiledBook {
   readonly negation: RegExp;
   readonly hedge: RegExp;
   readonly time: RegExp;
+  /** Every by-when in a text, to set it apart from what is promised. */
+  readonly times: RegExp;
   readonly breaks: RegExp;
   readonly noise: ReadonlySet<string>;
   readonly spelling?: RegExp;
@@ -42,6 +44,7 @@ function compile(book: PhraseBook, other: PhraseBook): CompiledBook {
     negation: new RegExp(`(?:${fragment(book.negations)})(?![\\p{L}])[^.,;:!?]{0,24}$`, 'iu'),
     hedge: bounded(book.hedges),
     time: new RegExp(`(?<![\\p{L}\\d])(?:${fragment(book.times)})[\\p{L}\\d:.]*`, 'iu'),
+    times: new RegExp(`(?<![\\p{L}\\d])(?:${fragment(book.times)})[\\p{L}\\d:.]*`, 'giu'),
     breaks: new RegExp(`(?<=[.!?;\\n])\\s+|\\s*[,:–-]?\\s+(?=(?:${fragment(book.clauseBreaks)})(?![\\p{L}]))${commaBreaks}`, 'iu'),
     // Staff mix languages ("en lösning going forward"): the other language's filler is no substance either.
     noise: new Set([...book.stopwords, ...book.buzzwords, ...other.stopwords, ...other.buzzwords].flatMap((word) => word.toLowerCase().split(/\s+/))),
@@ -126,13 +129,16 @@ export class MoveReader {
     // A trigger at the end points back at the offer: "we lend you a laptop in the meantime".
     const before = clause.slice(0, match.index).replace(/^[\s,:;-]+|[\s.!?,;]+$/g, '').replace(leadOut, '');
     // Only a trigger with nothing after it points back; "we take it proactively forward" has filler after it, not an offer before it.
-    const what = !/\p{L}/u.test(after) && kind !== 'promises' ? before : after;
-    // Concrete means at least two words of substance ("a loan laptop"), or a number ("30 minutes"); naming the move
-    // again ("… is a workaround") is not its content.
-    const weight = substance(book, what.replace(trigger, ' '));
+    // A promise has two parts, what and by when, each in its own words: "I'll follow up by 10:45" says when, not what;
+    // "the loan laptop will be on your desk by 10:45" says what before its trigger.
+    const weigh = (text: string): number => substance(book, kind === 'promises' ? text.replace(trigger, ' ').replace(book.times, ' ') : text.replace(trigger, ' '));
+    const what = (kind === 'promises' ? weigh(after) === 0 : !/\p{L}/u.test(after)) ? before : after;
+    // Concrete means at least two words of substance ("a loan laptop"), or a number ("30 minutes"), and for a promise one
+    // word besides its by-when ("call you back at 11"); naming the move again ("… is a workaround") is not its content.
+    const weight = weigh(what);
     const when = book.time.exec(message)?.[0].replace(/[.:]+$/, '');
     // Nothing at all ("an alternative") is empty; a hint of something ("some kind of review") is a half-offer.
-    if (weight < 2 || (kind === 'promises' && !when)) return { kind, quote: clause, vague: true, ...(weight === 0 ? { empty: true } : {}) };
+    if (weight < (kind === 'promises' ? 1 : 2) || (kind === 'promises' && !when)) return { kind, quote: clause, vague: true, ...(weight === 0 ? { empty: true } : {}) };
     return { kind, quote: clause, what: what.slice(0, 160), ...(kind === 'promises' && when ? { when } : {}) };
   }
 }
