@@ -161,7 +161,8 @@ function mostConcrete(book: CompiledBook, body: string, matches: readonly RegExp
 
 /** Words that are not stop words or buzzwords, each once (saying it again adds nothing); a number counts double. */
 function substance(book: CompiledBook, text: string): number {
-  const words = [...new Set((text.toLowerCase().match(/[\p{L}\d:.]+/gu) ?? []).map((word) => word.replace(/[.:]+$/, '')))].filter((word) => word.length >= 3 || /\d/.test(word));
+  // A negation is no substance: "don't", "won't" read as "do", "wo", not as a word "don".
+  const words = [...new Set((text.toLowerCase().replace(/n't(?![\p{L}])/gu, '').match(/[\p{L}\d:.]+/gu) ?? []).map((word) => word.replace(/[.:]+$/, '')))].filter((word) => word.length >= 3 || /\d/.test(word));
   return words.filter((word) => !isNoise(book.noise, word)).reduce((sum, word) => sum + (/\d/.test(word) ? 2 : 1), 0);
 }
 
