@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { directTurn } from '../../src/roleplay/director';
+import { counts, type Intent } from '../../src/roleplay/intents';
+import { newMeetingState, type MeetingState } from '../../src/roleplay/meeting-state';
+import { judgeByRules } from '../../src/roleplay/rule-judge';
+import { meetingOf, reader, storyline } from './roleplay-fixtures';
+
+const counted = (text: string): Intent[] => reader.read(text, 'en').filter(counts).map((move) => move.kind);
+const named = (text: string): Intent[] => reader.read(text, 'en').map((move) => move.kind);
+
+describe('role-play reader (en): moves rest on the learner’s own concrete words', () => {
+  it('when a learner only claims to have kept their word, then that is no answer that it was kept', () => {
+    assert.ok(!named("as promised, I'm following up as we agreed").includes('commitment-kept'));
+    assert.ok(!named('like I said last time, we value our partnership').includes('commitment-kept'));
+  });
+
+  it('when a learner says what was done, then it is kept, and the yes before it answers rather than agrees', () => {
+    const moves = counted('yes the template folder was back up within the hour, like i said');
+    assert.ok(moves.includes('commitment-kept'), moves.join(', '));
+    assert.ok(!moves.includes('agrees'), moves.join(', '));
+  });
+
+  it('when empathy names only feelings and intensifiers, then it earns nothing; naming the moment does', () => {
+    assert.ok(!counted('I understand your frustration').includes('empathises'));
+    assert.ok(!counted('I fully understand, this must be so frustrating for you and your team').includes('empathises'));
+    assert.ok(!counted('sorry to hear that, must be a difficult situation').includes('empathises'));
+    assert.ok(counted('i completely understand, a hearing day is the worst time for the laptop to play up').includes('empathises'));
+  });
+
+  it('when a negation sits in a message, then it is not a word of substance', () => {
+    assert.ok(!counted("there's a real risk here if we don't act proactively, we need to keep that in mind").includes('raises-risk'));
+  });
+
+  it('when a promise has only a by-when, then it is vague; what it promises may also come before its trigger', () => {
+    assert.ok(!counted("I'll follow up by 10:45").includes('promises'));
+    assert.ok(!counted("I'll keep you in the loop on next steps by end of week").includes('promises'));
+    assert.ok(counted('ill call you back at 11 with an update whatever happens').includes('promises'));
+    const desk = reader.read('the loan laptop with the three files will be ready by 10:45', 'en').find((move) => move.kind === 'promises');
+    assert.equal(desk?.what, 'the loan laptop with the three files');
+  });
+
+  it('when a schedule is part of an offer or a promise, then it is not raising a pattern', () => {
+    assert.ok(!named("I can't give you a free technician, but I can move the weekend update to sunday evening and check the system every monday at 7:30").includes('raises-risk'));
+    assert.ok(named("I've noticed it's always on a monday, right after the weekend update").includes('raises-risk'));
+  });
+
+  it('when a cause word sits in a question, or honesty only frames a hedge, then nothing is explained', () => {
+    assert.ok(!named('so are patients leaving because of this?').includes('explains'));
+    assert.ok(!named("honestly i'll try to get as much as possible done over the weekend").includes('explains'));
+    assert.ok(counted("it's because the weekend update restarts the pdf service").includes('explains'));
+  });
+
+  it('when a question names people and what happens to them, then it asks the impact, not the situation; scope is the situation', () => {
+    assert.deepEqual(counted('what happens to your customers while the quoting system is down?'), ['asks-impact']);
+    assert.ok(!counted('oh no not again. is it all twelve sellers or just a few of them').includes('asks-impact'));
+    assert.ok(!counted('what matters most to your customers?').includes('asks-impact'));
+  });
+
+  it('when a pilot or a test is only named in a proposal, then it is not following the process; keeping the step is', () => {
+    assert.ok(!named('my suggestion: pilot with 10 agents next week, then pause for the campaign').includes('follows-process'));
+    assert.ok(!named("ok pc's back up, should be better now. i'll close the ticket").includes('follows-process'));
+    assert.ok(counted('we still run every laptop through the same checklist and test call, even if its just ten').includes('follows-process'));
+    assert.ok(counted("We'll keep the testing and data migration for every machine").includes('follows-process'));
+  });
+
+  it('when a contract boundary is said with other words, then it is still hiding behind the contract', () => {
+    assert.ok(counted("having someone on site isnt in your contract so no, thats not possible").includes('hides-behind-contract'));
+    assert.ok(counted('sorry we work tickets in the order they come in, thats the rules').includes('hides-behind-contract'));
+  });
+});
+
+describe('role-play gaming (en): a meeting of buzzwords earns no check and no trust', () => {
+  const story = storyline('sales-blocked-service-desk');
+  const meeting = meetingOf(story, 1);
+  const play = (lines: readonly string[]): MeetingState =>
+    lines.reduce((state, line) => directTurn(story, meeting, state, line, reader.read(line, 'en'), 'en').state, newMeetingState(story.startTrust, meeting.en.opening));
+
+  it('when every message is made of buzzwords, then no rubric check is met and trust does not rise', () => {
+    const state = play([
+      'Hello! Great to see you again, following up as agreed',
+      'I fully understand, this must be so frustrating for you and your team',
+      'what is most important for you and your customers?',
+      'so, to recap: you need this to work and it matters to your business',
+      'to be honest, the reason is our commitment to quality',
+      "there's a real risk here if we don't act proactively, we need to keep that in mind",
+      "I can't do that, but I can offer you a great alternative solution tailored to your needs",
+      "I'll personally make sure it's handled by tomorrow",
+      "I'll keep you in the loop on next steps by end of week",
+    ]);
+    const debrief = judgeByRules(meeting, state, 'en');
+    assert.deepEqual(debrief.checks.filter((check) => check.met).map((check) => check.id), []);
+    assert.ok(state.trust <= state.trustStart, `trust ${state.trustStart} → ${state.trust}`);
+  });
+});
