@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { reader } from './roleplay-fixtures';
+
+const classify = (text: string): string[] => reader.read(text, 'sv').map((move) => move.kind);
+
+// Swedish as staff type it in chat: without å, ä, ö, with particles (ju, väl, nog) inside a phrase, and colloquially.
+describe('role-play move reader, Swedish as typed', () => {
+  const readings: ReadonlyArray<readonly [string, readonly string[], readonly string[]]> = [
+    ['det ingar inte i kontraktet', ['hides-behind-contract'], []],
+    ['jag kan lana ut en dator till fredag', ['offers-alternative'], []],
+    ['om jag forstatt ratt vill ni ha datorerna till mandag', ['summarises'], []],
+    ['det var ju leverantören som strulade, inte vi', ['blames'], []],
+  ];
+  for (const [text, present, absent] of readings) {
+    it(`when a learner writes "${text}", then the reader finds ${present.join(' and ')}${absent.length > 0 ? ` and not ${absent.join(', ')}` : ''}`, () => {
+      const found = classify(text);
+      for (const kind of present) assert.ok(found.includes(kind), `${kind} in ${found.join(', ')}`);
+      for (const kind of absent) assert.ok(!found.includes(kind), `${kind} not in ${found.join(', ')}`);
+    });
+  }
+
+  it('when a promise is typed without marks, then its by-when is still read', () => {
+    const promise = reader.read('jag ringer dig pa mandag om leveransen', 'sv').find((move) => move.kind === 'promises');
+    assert.ok(promise && !promise.vague, JSON.stringify(promise));
+  });
+
+  it('when a two-letter word lacks its mark, then it is not read as the marked word ("sa" is said, not "så")', () => {
+    assert.ok(!classify('jag sa att vi skulle ringa på fredag').includes('explains'));
+  });
+
+  it('when a vague offer is typed without marks, then its filler words are still no substance', () => {
+    const offer = reader.read('i stallet kan jag erbjuda nagot alternativ som passar', 'sv').find((move) => move.kind === 'offers-alternative');
+    assert.equal(offer?.vague, true, JSON.stringify(offer));
+  });
+});
