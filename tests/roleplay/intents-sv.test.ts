@@ -10,6 +10,25 @@ describe('role-play move reader, Swedish as typed', () => {
     ['jag kan lana ut en dator till fredag', ['offers-alternative'], []],
     ['om jag forstatt ratt vill ni ha datorerna till mandag', ['summarises'], []],
     ['det var ju leverantören som strulade, inte vi', ['blames'], []],
+    // Pointing at the customer or a third party, and sending the customer elsewhere.
+    ['det var ni som ville ha det superbråttom, därför blev det dyrt', ['blames'], ['explains']],
+    ['hade ni skrivit att den fryser hade jag kommit tidigare', ['blames'], []],
+    ['det var du som sa att fredag funkar bäst', [], ['blames']],
+    ['det där får du ta med vår säljare', ['deflects'], []],
+    ['du får ringa mig när som helst', [], ['deflects']],
+    ['kön är samma för alla enligt avtalet', ['hides-behind-contract'], []],
+    ['jag kan lägga in datorn utan att köra säkerhetskontrollen', ['drops-quality'], []],
+    ['okej, vi kör på halva priset då', ['caves'], ['agrees']],
+    ['halva priset kan jag inte ge er', ['refuses'], ['caves']],
+    // A commitment is answered in a statement; "som jag sa" is kept unless a negation comes before it.
+    ['ja, uppföljningen kom varje måndag som vi sa', ['commitment-kept'], ['commitment-not', 'agrees']],
+    ['nej, datorn blev inte klar till onsdag som jag sa', ['commitment-not'], ['commitment-kept']],
+    ['kom handlingarna fram i tid?', [], ['commitment-kept']],
+    // Asking what happens to the customer's customers is about impact, not the situation; a risk is told, not asked.
+    ['vad hände med kunderna i chattkön under den timmen?', ['asks-impact'], ['asks-situation']],
+    ['vad hände med datorn i fredags?', ['asks-situation'], []],
+    ['fryser det varje gång eller bara ibland?', [], ['raises-risk']],
+    ['jag tror inte det händer igen', [], ['raises-risk']],
   ];
   for (const [text, present, absent] of readings) {
     it(`when a learner writes "${text}", then the reader finds ${present.join(' and ')}${absent.length > 0 ? ` and not ${absent.join(', ')}` : ''}`, () => {
