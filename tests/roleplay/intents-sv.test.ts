@@ -29,6 +29,13 @@ describe('role-play move reader, Swedish as typed', () => {
     ['vad hände med datorn i fredags?', ['asks-situation'], []],
     ['fryser det varje gång eller bara ibland?', [], ['raises-risk']],
     ['jag tror inte det händer igen', [], ['raises-risk']],
+    // Proposals and reasons announced with a colon, offers with more verbs, follow-ups and questions in everyday order.
+    ['förslag: vi tar 10 personer som pilot nu och resten veckan efter kampanjen', ['proposes'], []],
+    ['varför: ett nät som dras på en natt kan strula på tisdag när leveranserna ska ut', ['explains'], []],
+    ['privata datorer ingår inte, men jag kan maila dig en lista med tips ikväll', ['offers-alternative'], ['hides-behind-contract']],
+    ['vad bra att förhandlingen gick bra! och lånedatorn funkade hela dagen?', ['refers-back'], []],
+    ['vad händer hos er om två veckor?', ['asks-business'], ['asks-situation']],
+    ['vad är det ni behöver egentligen, är det alla dagar eller vissa?', ['asks-need'], []],
   ];
   for (const [text, present, absent] of readings) {
     it(`when a learner writes "${text}", then the reader finds ${present.join(' and ')}${absent.length > 0 ? ` and not ${absent.join(', ')}` : ''}`, () => {
