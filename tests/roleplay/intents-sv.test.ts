@@ -36,6 +36,8 @@ describe('role-play move reader, Swedish as typed', () => {
     ['vad bra att förhandlingen gick bra! och lånedatorn funkade hela dagen?', ['refers-back'], []],
     ['vad händer hos er om två veckor?', ['asks-business'], ['asks-situation']],
     ['vad är det ni behöver egentligen, är det alla dagar eller vissa?', ['asks-need'], []],
+    ['piloten tar två butiker, för vi vill se att det funkar innan fler får det', ['explains'], []],
+    ['förstår att det känns mycket. det som kostar är kabeldragningen i lagret', ['explains'], []],
   ];
   for (const [text, present, absent] of readings) {
     it(`when a learner writes "${text}", then the reader finds ${present.join(' and ')}${absent.length > 0 ? ` and not ${absent.join(', ')}` : ''}`, () => {
@@ -48,6 +50,12 @@ describe('role-play move reader, Swedish as typed', () => {
   it('when a promise is typed without marks, then its by-when is still read', () => {
     const promise = reader.read('jag ringer dig pa mandag om leveransen', 'sv').find((move) => move.kind === 'promises');
     assert.ok(promise && !promise.vague, JSON.stringify(promise));
+  });
+
+  it('when the object comes first or the by-when is a date, then the promise still has its what and its when', () => {
+    const promise = reader.read('beställningen av returstationerna lägger jag den 10 december', 'sv').find((move) => move.kind === 'promises');
+    assert.ok(promise && !promise.vague, JSON.stringify(promise));
+    assert.equal(promise.when, 'den 10 december');
   });
 
   it('when a two-letter word lacks its mark, then it is not read as the marked word ("sa" is said, not "så")', () => {
