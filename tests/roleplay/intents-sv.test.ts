@@ -38,6 +38,14 @@ describe('role-play move reader, Swedish as typed', () => {
     ['vad är det ni behöver egentligen, är det alla dagar eller vissa?', ['asks-need'], []],
     ['piloten tar två butiker, för vi vill se att det funkar innan fler får det', ['explains'], []],
     ['förstår att det känns mycket. det som kostar är kabeldragningen i lagret', ['explains'], []],
+    // A summary opens with "så" and what the customer said, or closes by checking back.
+    ['så kundtjänst tredubblar med vikarier under kampanjen', ['summarises'], []],
+    ['siffror på bordet på fredag och att nya butikerna funkar från dag ett, stämmer det?', ['summarises'], []],
+    ['så vi kör på det i helgen', [], ['summarises']],
+    // Offers where the customer gets something, and a yes/no question that starts with its verb.
+    ['trettio hinner vi inte. däremot kan de åtta som börjar måndag få konton och datorer imorgon', ['offers-alternative', 'refuses'], []],
+    ['fryser det varje gång eller bara ibland?', ['asks-situation'], []],
+    ['funkar det nu?', [], ['asks-situation']],
   ];
   for (const [text, present, absent] of readings) {
     it(`when a learner writes "${text}", then the reader finds ${present.join(' and ')}${absent.length > 0 ? ` and not ${absent.join(', ')}` : ''}`, () => {
