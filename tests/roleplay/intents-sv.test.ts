@@ -46,6 +46,10 @@ describe('role-play move reader, Swedish as typed', () => {
     ['trettio hinner vi inte. däremot kan de åtta som börjar måndag få konton och datorer imorgon', ['offers-alternative', 'refuses'], []],
     ['fryser det varje gång eller bara ibland?', ['asks-situation'], []],
     ['funkar det nu?', [], ['asks-situation']],
+    // Hedges as staff say them, and a follow-up question on how last time's thing went.
+    ['jag får kolla med säljteamet om det går att göra nåt med priset', ['hedges'], []],
+    ['vi borde kunna ta fler butiker snart', ['hedges'], []],
+    ['innan vi pratar pris: hur gick tisdagens leveranser till apoteken?', ['refers-back'], []],
   ];
   for (const [text, present, absent] of readings) {
     it(`when a learner writes "${text}", then the reader finds ${present.join(' and ')}${absent.length > 0 ? ` and not ${absent.join(', ')}` : ''}`, () => {
