@@ -47,6 +47,10 @@ export const phraseBookSchema = z.strictObject({
   commaBreaks: z.array(z.string().trim().min(1)).default([]),
   /** Words typed without their apostrophe, and how they are spelled with it ("cant" → "can't"). */
   spellings: z.record(z.string(), z.string()).default({}),
+  /** Letters typed without their marks ("ö" as "o"): a phrase word of three letters or more accepts either. */
+  unmarked: z.record(z.string().length(1), z.string().length(1)).default({}),
+  /** Particles that may stand between two words of a phrase without changing it ("det var ju leverantören"). */
+  particles: z.array(z.string().trim().min(1)).default([]),
   moves: z.partialRecord(z.enum(intents), moveRule),
 });
 export type PhraseBook = z.infer<typeof phraseBookSchema>;

@@ -27,7 +27,33 @@ interface CompiledBook {
 const fragment = (items: readonly string[]): string => items.map((item) => item.replace(/ /g, '\\s+')).join('|');
 const bounded = (items: readonly string[], flags = 'iu'): RegExp => new RegExp(`(?<![\\p{L}\\d])(?:${fragment(items)})(?![\\p{L}])`, flags);
 
-function compile(book: PhraseBook, other: PhraseBook): CompiledBook {
+// Two-letter words stay marked: "sa" (said) is not "så", and a wrong credit is worse than a missed one.
+const unmarkedWord = (word: string, letters: Readonly<Record<string, string>>): string => (word.length < 3 ? word : [...word].map((letter) => (letters[letter] ? `[${letter}${letters[letter]}]` : letter)).join(''));
+const withoutMarks = (word: string, letters: Readonly<Record<string, string>>): string => [...word].map((letter) => letters[letter] ?? letter).join('');
+
+/** The book with every phrase also matching its words typed without marks, and with a particle between two of its words. */
+function loosened(book: PhraseBook): PhraseBook {
+  const particles = book.particles.length > 0 ? `\\s+(?:(?:${book.particles.join('|')})\\s+)?` : ' ';
+  const letters = (phrase: string): string => phrase.replace(/\p{L}+/gu, (word) => unmarkedWord(word, book.unmarked));
+  const list = (items: readonly string[]): string[] => items.map(letters);
+  const moves = Object.fromEntries(
+    Object.entries(book.moves).map(([kind, rule]) => [kind, { ...rule, phrases: rule.phrases.map((phrase) => letters(phrase).replace(/ /g, particles)), askPhrases: rule.askPhrases.map((phrase) => letters(phrase).replace(/ /g, particles)) }]),
+  );
+  return {
+    ...book,
+    questionStart: list(book.questionStart),
+    negations: list(book.negations),
+    hedges: list(book.hedges).map((phrase) => phrase.replace(/ /g, particles)),
+    times: list(book.times),
+    clauseBreaks: list(book.clauseBreaks),
+    contrasts: list(book.contrasts),
+    commaBreaks: list(book.commaBreaks),
+    moves,
+  };
+}
+
+function compile(given: PhraseBook, other: PhraseBook): CompiledBook {
+  const book = loosened(given);
   const rules = intents.flatMap((kind) => {
     const rule = book.moves[kind];
     if (!rule) return [];
@@ -47,7 +73,7 @@ function compile(book: PhraseBook, other: PhraseBook): CompiledBook {
     times: new RegExp(`(?<![\\p{L}\\d])(?:${fragment(book.times)})[\\p{L}\\d:.]*`, 'giu'),
     breaks: new RegExp(`(?<=[.!?;\\n])\\s+|\\s*[,:–-]?\\s+(?=(?:${fragment(book.clauseBreaks)})(?![\\p{L}]))${commaBreaks}`, 'iu'),
     // Staff mix languages ("en lösning going forward"): the other language's filler is no substance either.
-    noise: new Set([...book.stopwords, ...book.buzzwords, ...other.stopwords, ...other.buzzwords].flatMap((word) => word.toLowerCase().split(/\s+/))),
+    noise: new Set([...book.stopwords, ...book.buzzwords, ...other.stopwords, ...other.buzzwords].flatMap((word) => word.toLowerCase().split(/\s+/)).flatMap((word) => [word, withoutMarks(word, book.unmarked)])),
     ...(spellings.length > 0 ? { spelling: bounded(spellings, 'giu') } : {}),
     contrast: new RegExp(`^(?:${fragment(book.contrasts.length > 0 ? book.contrasts : ['(?!)'])})(?![\\p{L}])`, 'iu'),
   };
