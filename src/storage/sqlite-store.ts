@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { AsyncMutex } from './async-mutex';
+import { defaultCheckpointEveryMs, SqliteCheckpointer } from './sqlite-checkpointer';
 import { applySqliteMigrations } from './sqlite-migrate';
 import { isDriverFailure, SqliteRecords } from './sqlite-records';
 import { StorageLostError, StorageUnavailableError } from './store';
@@ -37,8 +38,19 @@ export async function openSqliteStore(filePath: string, options: StoreOptions = 
     db?.close();
     throw new StorageUnavailableError(error);
   }
-  return new SqliteStore(db, now, opened);
+  return new SqliteStore(db, now, opened, opened ? backgroundCheckpoints(db, opened.path, options) : undefined);
 }
+
+/** Checkpoints move to their own thread; if it dies, the connection checkpoints by itself again, so the log cannot grow without end. */
+function backgroundCheckpoints(db: Database.Database, file: string, options: StoreOptions): SqliteCheckpointer {
+  db.pragma('wal_autocheckpoint = 0');
+  return SqliteCheckpointer.start(file, options.checkpointEveryMs ?? defaultCheckpointEveryMs, (error) => {
+    if (db.open) db.pragma(`wal_autocheckpoint = ${sqliteDefaultAutocheckpointPages}`);
+    options.onBackgroundError?.(error);
+  });
+}
+
+const sqliteDefaultAutocheckpointPages = 1000;
 
 /** Which file on disk a path names (device and inode); undefined for an in-memory database. */
 type FileIdentity = Pick<Stats, 'dev' | 'ino'> & { readonly path: string };
@@ -77,6 +89,7 @@ class SqliteStore implements Store {
     private readonly db: Database.Database,
     private readonly now: () => Date,
     private readonly opened: FileIdentity | undefined,
+    private readonly checkpointer: SqliteCheckpointer | undefined,
   ) {
     this.records = new SqliteRecords(db, now);
     this.unlinkedTable = new SqliteUnlinked(db, now);
@@ -154,6 +167,7 @@ class SqliteStore implements Store {
     await this.mutex.run(async () => {
       if (this.closed) return;
       this.closed = true;
+      await this.checkpointer?.stop();
       this.driver(() => this.db.close());
     });
   }
