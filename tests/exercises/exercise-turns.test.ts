@@ -29,7 +29,7 @@ describe('exercises over real HTTP (practice, answer, rate, progress)', () => {
       await patient.post(messageActivity(learner, 'practice'));
       const posted = patient.connector.posted().slice(before);
       assert.deepEqual(posted.map((call) => call.body.type), ['message']);
-      assert.ok(attachedCard(posted[0]?.body), 'the one activity is the scenario card');
+      assert.ok(attachedCard(posted[0]?.body ?? {}), 'the one activity is the scenario card');
       const versionsAfter = (await patient.app.store.list('user-settings')).concat(await patient.app.store.list('conversation-references')).map((record) => record.version);
       assert.deepEqual(versionsAfter, versionsBefore);
     } finally {
