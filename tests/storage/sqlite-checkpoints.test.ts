@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import sinon from 'sinon';
 import { SqliteCheckpointer } from '../../src/storage/sqlite-checkpointer';
 import { openSqliteStore } from '../../src/storage/sqlite-store';
 
@@ -31,6 +32,7 @@ describe('SQLite checkpoints off the turn', () => {
   });
 
   afterEach(async () => {
+    sinon.restore();
     await rm(directory, { recursive: true, force: true });
   });
 
@@ -47,6 +49,21 @@ describe('SQLite checkpoints off the turn', () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('when a file is opened, then its commits do not wait for the disk (NORMAL), the checkpoint thread syncs the log', async () => {
+    const pragmas = sinon.spy(Database.prototype, 'pragma');
+    const store = await openSqliteStore(join(directory, 'normal.db'), { checkpointEveryMs: never });
+    await store.close();
+    assert.ok(pragmas.args.some(([source]) => source === 'synchronous = NORMAL'));
+  });
+
+  it('when a store is opened for a bulk load, then its commits still skip the disk altogether (OFF)', async () => {
+    const pragmas = sinon.spy(Database.prototype, 'pragma');
+    const store = await openSqliteStore(join(directory, 'bulk.db'), { checkpointEveryMs: never, bulkLoad: true });
+    await store.close();
+    const synchronous = pragmas.args.map(([source]) => source).filter((source) => source.startsWith('synchronous'));
+    assert.deepEqual(synchronous, ['synchronous = OFF']);
   });
 
   it('when the checkpoint thread is asked, then it copies every frame of the log into the database file', async () => {
