@@ -19,9 +19,10 @@ export interface HotSpot {
   readonly share: number;
 }
 
-/** The functions with the most self time in the newest .cpuprofile of `folder` after its first `skipMs` (start-up), paths shortened. */
+/** The functions with the most self time in the newest main-thread .cpuprofile of `folder` after its first `skipMs` (start-up), paths shortened. */
 export function hotSpots(folder: string, top: number, skipMs: number): HotSpot[] {
-  const file = readdirSync(folder).filter((name) => name.endsWith('.cpuprofile')).sort().at(-1);
+  // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: thread 0 is the main thread, where turns run (workers write their own).
+  const file = readdirSync(folder).filter((name) => name.endsWith('.cpuprofile') && name.split('.')[4] === '0').sort().at(-1);
   if (!file) throw new Error(`bench:turns: no CPU profile in ${folder}`);
   const profile = JSON.parse(readFileSync(path.join(folder, file), 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));

@@ -16,17 +16,17 @@ const columns = 'collection, id, owner, version, body, updated_at';
 // An update that names no owner keeps the stored one, so a read-modify-write cannot orphan a person's data.
 const sql = {
   get: `SELECT ${columns} FROM records WHERE collection = @collection AND id = @id`,
-  list: `SELECT ${columns} FROM records WHERE collection = @collection ORDER BY id LIMIT @limit`,
+  list: `SELECT ${columns} FROM records WHERE collection = @collection ORDER BY id`,
   // Without statistics SQLite would walk the whole collection in id order; one person's rows by index, then sorted, are far fewer.
   listOwner: `SELECT ${columns} FROM records INDEXED BY records_collection_owner WHERE collection = @collection AND owner = @owner
-    ORDER BY id LIMIT @limit`,
+    ORDER BY id`,
   // The id range lets SQLite read only the prefix's rows of the primary key instead of the whole collection.
   listPrefix: `SELECT ${columns} FROM records WHERE collection = @collection AND id >= @prefix AND id < @prefixEnd
     AND substr(id, 1, length(@prefix)) = @prefix AND (@owner IS NULL OR owner = @owner)
-    ORDER BY id LIMIT @limit`,
+    ORDER BY id`,
   listPrefixOpen: `SELECT ${columns} FROM records WHERE collection = @collection AND id >= @prefix
     AND substr(id, 1, length(@prefix)) = @prefix AND (@owner IS NULL OR owner = @owner)
-    ORDER BY id LIMIT @limit`,
+    ORDER BY id`,
   insert: `INSERT INTO records (${columns}) VALUES (@collection, @id, @owner, 1, @body, @updatedAt)
     ON CONFLICT (collection, id) DO NOTHING`,
   update: `UPDATE records SET owner = coalesce(@owner, owner), version = version + 1, body = @body, updated_at = @updatedAt
@@ -41,10 +41,16 @@ const sql = {
 };
 
 type Statements = { [name in keyof typeof sql]: Database.Statement<[Record<string, unknown>]> };
+type ListName = 'list' | 'listOwner' | 'listPrefix' | 'listPrefixOpen';
+
+// A bound LIMIT makes SQLite several times slower on every list, even an empty one (the turn's hot path asks for none),
+// so a list with a limit has statements of its own.
+const limited = (source: string): string => `${source} LIMIT @limit`;
 
 /** The records table of one SQLite connection; better-sqlite3 is synchronous, so every method finishes before it returns. */
 export class SqliteRecords implements StoreSession {
   private readonly statements: Statements;
+  private readonly limitedLists: { [name in ListName]: Database.Statement<[Record<string, unknown>]> };
 
   constructor(
     private readonly db: Database.Database,
@@ -53,6 +59,8 @@ export class SqliteRecords implements StoreSession {
     this.statements = Object.fromEntries(
       Object.entries(sql).map(([name, source]) => [name, db.prepare<Record<string, unknown>>(source)]),
     ) as Statements;
+    const prepareLimited = (name: ListName): Database.Statement<[Record<string, unknown>]> => db.prepare<Record<string, unknown>>(limited(sql[name]));
+    this.limitedLists = { list: prepareLimited('list'), listOwner: prepareLimited('listOwner'), listPrefix: prepareLimited('listPrefix'), listPrefixOpen: prepareLimited('listPrefixOpen') };
   }
 
   async get<T>(collection: string, id: string): Promise<StoredRecord<T> | undefined> {
@@ -61,12 +69,13 @@ export class SqliteRecords implements StoreSession {
   }
 
   async list<T>(collection: string, query: RecordQuery = {}): Promise<StoredRecord<T>[]> {
-    const limit = checkedLimit(query) ?? -1;
+    const limit = checkedLimit(query);
     const prefix = query.idPrefix;
     const prefixEnd = prefix === undefined ? undefined : idsAfterPrefix(prefix);
-    const whole = query.owner === undefined ? this.statements.list : this.statements.listOwner;
-    const statement = prefix === undefined ? whole : prefixEnd === undefined ? this.statements.listPrefixOpen : this.statements.listPrefix;
-    const rows = this.driver(() => statement.all({ collection, owner: query.owner, limit, ...(prefix === undefined ? {} : { prefix }), ...(prefixEnd === undefined ? {} : { prefixEnd }) }));
+    const whole: ListName = query.owner === undefined ? 'list' : 'listOwner';
+    const name: ListName = prefix === undefined ? whole : prefixEnd === undefined ? 'listPrefixOpen' : 'listPrefix';
+    const statement = limit === undefined ? this.statements[name] : this.limitedLists[name];
+    const rows = this.driver(() => statement.all({ collection, owner: query.owner, ...(limit === undefined ? {} : { limit }), ...(prefix === undefined ? {} : { prefix }), ...(prefixEnd === undefined ? {} : { prefixEnd }) }));
     return (rows as RecordRow[]).map((row) => toRecord<T>(row));
   }
 

@@ -9,4 +9,6 @@ export interface StoreOptions {
    * script); a power cut can then lose or damage the file, so the app never sets it.
    */
   readonly bulkLoad?: boolean;
+  /** SQLite file only: how often the checkpoint thread copies the write-ahead log into the file (1000 ms). */
+  readonly checkpointEveryMs?: number;
 }

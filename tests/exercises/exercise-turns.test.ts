@@ -19,6 +19,24 @@ describe('exercises over real HTTP (practice, answer, rate, progress)', () => {
   });
   afterEach(async () => harness.stop());
 
+  it('when a known learner types practice again, then exactly one activity (the scenario card) is posted and nothing is written', async () => {
+    const patient = await startTestApp({}, { clock: () => now, typingAfterMs: 60_000 });
+    try {
+      const learner = options({ serviceUrl: patient.connector.serviceUrl });
+      await patient.post(messageActivity(learner, 'practice'));
+      const versionsBefore = (await patient.app.store.list('user-settings')).concat(await patient.app.store.list('conversation-references')).map((record) => record.version);
+      const before = patient.connector.posted().length;
+      await patient.post(messageActivity(learner, 'practice'));
+      const posted = patient.connector.posted().slice(before);
+      assert.deepEqual(posted.map((call) => call.body.type), ['message']);
+      assert.ok(attachedCard(posted[0]?.body ?? {}), 'the one activity is the scenario card');
+      const versionsAfter = (await patient.app.store.list('user-settings')).concat(await patient.app.store.list('conversation-references')).map((record) => record.version);
+      assert.deepEqual(versionsAfter, versionsBefore);
+    } finally {
+      await patient.stop();
+    }
+  });
+
   it('when a learner types practice, answers and rates, then one card goes scenario → perspectives → saved and the attempt is theirs', async () => {
     const learner = new ExerciseDriver(harness, options());
     const scenario = await learner.command('practice');
