@@ -1,6 +1,5 @@
 import {
   ActivityTypes,
-  type Activity,
   TeamsActivityHandler,
   TurnContext,
   type AdaptiveCardInvokeResponse,
@@ -8,7 +7,6 @@ import {
   type FileConsentCardResponse,
 } from 'botbuilder';
 import type { CardRenderer } from '../cards/card-renderer';
-import type { CardView } from '../cards/card-view';
 import { UserFacingError } from '../core/errors';
 import { textReply, type ActionOutcome, type Reply } from '../core/reply';
 import type { Router } from '../core/router';
@@ -68,10 +66,6 @@ export class PartnerCoachBot extends TeamsActivityHandler {
     let response: AdaptiveCardInvokeResponse = messageResponse('');
     await this.withTurn(context, async (turn) => {
       const outcome = await this.runAction(turn, verb, data);
-      // The invoke answer replaces only the card; a message with text beside it is rewritten whole, so the text changes too.
-      if (outcome.update && outcome.updateText !== undefined && context.activity.replyToId) {
-        await context.updateActivity({ ...this.updatedMessage(outcome.update, outcome.updateText), id: context.activity.replyToId });
-      }
       await this.send(context, outcome.replies ?? []);
       response = outcome.update
         ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: this.deps.renderer.render(outcome.update) }
@@ -116,9 +110,9 @@ export class PartnerCoachBot extends TeamsActivityHandler {
       return;
     }
     if (outcome.update && replyToId) {
-      await context.updateActivity({ ...this.updatedMessage(outcome.update, outcome.updateText), id: replyToId });
+      await context.updateActivity({ ...toActivity({ kind: 'card', view: outcome.update }, this.deps.renderer), id: replyToId });
     } else if (outcome.update) {
-      await this.send(context, [{ kind: 'card', view: outcome.update, ...(outcome.updateText !== undefined ? { text: outcome.updateText } : {}) }]);
+      await this.send(context, [{ kind: 'card', view: outcome.update }]);
     }
     await this.send(context, outcome.replies ?? []);
   }
@@ -160,10 +154,6 @@ export class PartnerCoachBot extends TeamsActivityHandler {
       clearTimeout(timer);
       await typing;
     }
-  }
-
-  private updatedMessage(view: CardView, text: string | undefined): Partial<Activity> {
-    return toActivity({ kind: 'card', view, ...(text !== undefined ? { text } : {}) }, this.deps.renderer);
   }
 
   private async send(context: TurnContext, replies: readonly Reply[]): Promise<void> {

@@ -11,7 +11,7 @@ export function toActivity(reply: Reply, renderer: CardRenderer): Partial<Activi
     case 'text':
       return MessageFactory.text(reply.text);
     case 'card':
-      return MessageFactory.attachment(CardFactory.adaptiveCard(renderer.render(reply.view)), reply.text);
+      return MessageFactory.attachment(CardFactory.adaptiveCard(renderer.render(reply.view)));
     case 'file-offer':
       return MessageFactory.attachment(consentAttachment(reply.offer));
     case 'file':

@@ -19,16 +19,13 @@ export interface DeliveredFile {
 /** Something the bot says in the conversation: text, a card, a file offered for consent, or a file handed over. */
 export type Reply =
   | { readonly kind: 'text'; readonly text: string }
-  /** `text`, when set, is shown above the card in the same message (the customer's line above "what I understood"). */
-  | { readonly kind: 'card'; readonly view: CardView; readonly text?: string }
+  | { readonly kind: 'card'; readonly view: CardView }
   | { readonly kind: 'file-offer'; readonly offer: FileOffer }
   | { readonly kind: 'file'; readonly file: DeliveredFile };
 
 /** What a card action produces: the card it came from replaced in place, and/or new messages. */
 export interface ActionOutcome {
   readonly update?: CardView;
-  /** The text of the updated message, when it carries text beside its card: then the whole message is rewritten, text and card. */
-  readonly updateText?: string;
   readonly replies?: readonly Reply[];
   /** The update shows the acting person's own answers: only a card-action answer (which reaches just them) may carry it. */
   readonly onlyForActor?: boolean;
@@ -36,7 +33,5 @@ export interface ActionOutcome {
 
 export const textReply = (text: string): Reply => ({ kind: 'text', text });
 export const cardReply = (view: CardView): Reply => ({ kind: 'card', view });
-/** One message: a line of text with a card under it. */
-export const textWithCardReply = (text: string, view: CardView): Reply => ({ kind: 'card', view, text });
 export const fileOfferReply = (offer: FileOffer): Reply => ({ kind: 'file-offer', offer });
 export const fileReply = (file: DeliveredFile): Reply => ({ kind: 'file', file });

@@ -29,8 +29,8 @@ export class CorrectionService {
     // Only the latest message can be corrected: the customer has already answered everything after an older one.
     if (learnerTurn !== state.learnerTurns) {
       const answered = customerAnswerTo(state, learnerTurn);
-      const update = understoodView(turn.t, session.id, learnerTurn, [], false, turn.t('roleplay.understood.passed'));
-      return answered === undefined ? { update } : { update, updateText: customerLine(storyline, answered) };
+      const understood = { sessionId: session.id, turn: learnerTurn, answer: answered === undefined ? '' : customerLine(storyline, answered) };
+      return { update: understoodView(turn.t, understood, [], false, turn.t('roleplay.understood.passed')) };
     }
     const meeting = storyline.meetings[session.meetingNumber - 1];
     if (!meeting) throw new UserFacingError('roleplay.unknownStoryline');
@@ -46,15 +46,13 @@ export class CorrectionService {
     const corrected: MeetingState = { ...directed.state, transcript: [...directed.state.transcript, { speaker: 'customer', text: reply.text, source: reply.source }] };
     const learnerAfter = budget.taken.length > 0 ? { body: { ...learner.body, modelCalls: budget.recent() }, version: learner.version } : undefined;
     await this.deps.records.save(turn.actor.userKey, learnerAfter, { body: { ...session, state: corrected }, version });
-    // The message pressed held the customer's answer and this card: both are rewritten, so the old answer is gone.
-    return {
-      update: understoodView(turn.t, session.id, learnerTurn, moves, true, turn.t('roleplay.understood.corrected')),
-      updateText: customerLine(storyline, reply.text),
-    };
+    // The card pressed holds the customer's answer: the new answer replaces it there, so the old one is gone.
+    const understood = { sessionId: session.id, turn: learnerTurn, answer: customerLine(storyline, reply.text) };
+    return { update: understoodView(turn.t, understood, moves, true, turn.t('roleplay.understood.corrected')) };
   }
 }
 
-/** The customer's answer to one learner message (counted from 1), the text of the message its card sits in. */
+/** The customer's answer to one learner message (counted from 1): what the card of that message shows above the moves. */
 function customerAnswerTo(state: MeetingState, learnerTurn: number): string | undefined {
   let seen = 0;
   let answer: string | undefined;

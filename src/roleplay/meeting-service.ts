@@ -1,5 +1,5 @@
 import { UserFacingError } from '../core/errors';
-import { textReply, textWithCardReply, type ActionOutcome, type Reply } from '../core/reply';
+import { cardReply, textReply, type ActionOutcome, type Reply } from '../core/reply';
 import type { Turn } from '../core/turn';
 import { unlockTime } from './availability';
 import { trackedBudget } from './call-budget';
@@ -68,7 +68,8 @@ export class MeetingService {
     await this.deps.records.save(turn.actor.userKey, budget.taken.length > 0 ? learnerAfter : undefined, { body: updated, version: session.version });
     const moves = directed.state.transcript.at(-1);
     // One message: the customer's answer with what the bot understood under it, so a correction rewrites both in place.
-    return [textWithCardReply(spoken, understoodView(turn.t, session.body.id, state.learnerTurns, moves?.speaker === 'learner' ? moves.moves : [], true))];
+    const understood = { sessionId: session.body.id, turn: state.learnerTurns, answer: spoken };
+    return [cardReply(understoodView(turn.t, understood, moves?.speaker === 'learner' ? moves.moves : [], true))];
   }
 
   /** `end` / `avsluta`: the customer's closing words and the debrief. */

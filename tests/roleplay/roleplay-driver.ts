@@ -26,11 +26,15 @@ export class RoleplayLearner {
     return (await this.messagesFor(text)).map(messageText);
   }
 
-  /** Types a message; returns every message the bot posted for it as its text and its card's text apart ('' when absent). */
-  async sayApart(text: string): Promise<Array<{ text: string; card: string }>> {
+  /**
+   * Types a message; returns every message the bot posted for it as its text, its card's text and the card's first
+   * line ('' when absent): in a meeting, the customer's answer above what the bot understood.
+   */
+  async sayApart(text: string): Promise<Array<{ text: string; card: string; lead: string }>> {
     return (await this.messagesFor(text)).map((call) => {
       const card = attachedCard(call.body);
-      return { text: typeof call.body.text === 'string' ? call.body.text : '', card: card ? cardText(card) : '' };
+      const first = (card?.body as Array<{ text?: unknown }> | undefined)?.[0]?.text;
+      return { text: typeof call.body.text === 'string' ? call.body.text : '', card: card ? cardText(card) : '', lead: typeof first === 'string' ? first : '' };
     });
   }
 

@@ -36,8 +36,8 @@ describe('role-play with the Azure OpenAI customer (loopback model server), over
     model.enqueue({ kind: 'stream', chunks: ['The builders. ', 'Three of them, ', 'by Friday noon.'], delayMs: 600 });
     const before = harness.connector.posted().length;
     const [answer] = await learner.sayApart('Which of your customers are waiting?');
-    assert.equal(answer?.text, '**Maria Lind:** The builders. Three of them, by Friday noon.');
-    assert.match(answer?.card ?? '', /^What I understood/);
+    assert.equal(answer?.lead, '**Maria Lind:** The builders. Three of them, by Friday noon.');
+    assert.match(answer?.card ?? '', /\nWhat I understood/);
     assert.deepEqual(harness.connector.posted().slice(before).map((call) => call.body.type), ['typing', 'message'], 'the customer’s reply with what the bot understood, in one message');
     assert.equal(lastRequest().body.stream, true);
   });
@@ -71,7 +71,7 @@ describe('role-play with the Azure OpenAI customer (loopback model server), over
     const [fallback] = await learner.say('Which of your customers are waiting?');
     assert.match(fallback ?? '', /\*\*Maria Lind:\*\* Honestly\? It's the builders[\s\S]*The AI customer isn't answering right now/);
     model.enqueue({ kind: 'stream', chunks: ['Well?'] });
-    assert.equal((await learner.sayApart('I understand.'))[0]?.text, '**Maria Lind:** Well?');
+    assert.equal((await learner.sayApart('I understand.'))[0]?.lead, '**Maria Lind:** Well?');
   });
 
   it('when the judge answers malformed JSON, then the debrief is judged by the rules and the meeting is saved', async () => {
@@ -97,7 +97,7 @@ describe('role-play with the Azure OpenAI customer (loopback model server), over
     assert.equal(model.requests.length, 20);
 
     now = new Date(now.getTime() + 11 * 60_000);
-    assert.equal((await learner.sayApart('Shall we start?'))[0]?.text, '**Maria Lind:** Mm. Go on.');
+    assert.equal((await learner.sayApart('Shall we start?'))[0]?.lead, '**Maria Lind:** Mm. Go on.');
     assert.equal(model.requests.length, 21);
   });
 
