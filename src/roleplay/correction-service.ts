@@ -1,5 +1,5 @@
 import { UserFacingError } from '../core/errors';
-import { textReply, type ActionOutcome } from '../core/reply';
+import type { ActionOutcome } from '../core/reply';
 import type { Turn } from '../core/turn';
 import { intents, type Intent, type Move } from './intents';
 import type { MeetingState } from './meeting-state';
@@ -27,7 +27,11 @@ export class CorrectionService {
     const last = [...state.transcript].reverse().find((entry) => entry.speaker === 'learner');
     if (!last) throw new UserFacingError('errors.invalidAction');
     // Only the latest message can be corrected: the customer has already answered everything after an older one.
-    if (learnerTurn !== state.learnerTurns) return { update: understoodView(turn.t, session.id, learnerTurn, [], false, turn.t('roleplay.understood.passed')) };
+    if (learnerTurn !== state.learnerTurns) {
+      const answered = customerAnswerTo(state, learnerTurn);
+      const understood = { sessionId: session.id, turn: learnerTurn, answer: answered === undefined ? '' : customerLine(storyline, answered) };
+      return { update: understoodView(turn.t, understood, [], false, turn.t('roleplay.understood.passed')) };
+    }
     const meeting = storyline.meetings[session.meetingNumber - 1];
     if (!meeting) throw new UserFacingError('roleplay.unknownStoryline');
     const kept = last.moves.filter((move) => move.kind !== remove);
@@ -42,9 +46,20 @@ export class CorrectionService {
     const corrected: MeetingState = { ...directed.state, transcript: [...directed.state.transcript, { speaker: 'customer', text: reply.text, source: reply.source }] };
     const learnerAfter = budget.taken.length > 0 ? { body: { ...learner.body, modelCalls: budget.recent() }, version: learner.version } : undefined;
     await this.deps.records.save(turn.actor.userKey, learnerAfter, { body: { ...session, state: corrected }, version });
-    return {
-      update: understoodView(turn.t, session.id, learnerTurn, moves, true, turn.t('roleplay.understood.corrected')),
-      replies: [textReply(customerLine(storyline, reply.text))],
-    };
+    // The card pressed holds the customer's answer: the new answer replaces it there, so the old one is gone.
+    const understood = { sessionId: session.id, turn: learnerTurn, answer: customerLine(storyline, reply.text) };
+    return { update: understoodView(turn.t, understood, moves, true, turn.t('roleplay.understood.corrected')) };
   }
+}
+
+/** The customer's answer to one learner message (counted from 1): what the card of that message shows above the moves. */
+function customerAnswerTo(state: MeetingState, learnerTurn: number): string | undefined {
+  let seen = 0;
+  let answer: string | undefined;
+  for (const entry of state.transcript) {
+    if (entry.speaker === 'learner') seen += 1;
+    else if (seen === learnerTurn) answer = entry.text;
+    if (seen > learnerTurn) break;
+  }
+  return answer;
 }

@@ -67,7 +67,9 @@ export class MeetingService {
     }
     await this.deps.records.save(turn.actor.userKey, budget.taken.length > 0 ? learnerAfter : undefined, { body: updated, version: session.version });
     const moves = directed.state.transcript.at(-1);
-    return [textReply(spoken), cardReply(understoodView(turn.t, session.body.id, state.learnerTurns, moves?.speaker === 'learner' ? moves.moves : [], true))];
+    // One message: the customer's answer with what the bot understood under it, so a correction rewrites both in place.
+    const understood = { sessionId: session.body.id, turn: state.learnerTurns, answer: spoken };
+    return [cardReply(understoodView(turn.t, understood, moves?.speaker === 'learner' ? moves.moves : [], true))];
   }
 
   /** `end` / `avsluta`: the customer's closing words and the debrief. */

@@ -2,8 +2,13 @@ import { cardTemplate, cardView, type CardView } from '../cards/card-view';
 import type { Translate } from '../core/translator';
 import { intents, type Intent, type Move } from './intents';
 
-/** The compact line under a customer reply: what the bot understood, with one tap to remove a move or name the one meant. */
+/**
+ * The customer's answer and, compactly under it, what the bot understood, with one tap to remove a move or name the one
+ * meant. One card, not text beside a card: Teams shows a message with both as two, and cannot update it in place.
+ */
 export interface UnderstoodCardData {
+  /** The customer's line (with any notice), markdown. */
+  readonly answer: string;
   readonly heading: string;
   readonly summary: string;
   readonly note: string;
@@ -26,9 +31,18 @@ export function moveLabel(t: Translate, move: Move): string {
   return move.what ? t('roleplay.understood.withWords', { move: t(`roleplay.moves.${move.kind}`), words: move.what }) : t(`roleplay.moves.${move.kind}`);
 }
 
-export function understoodView(t: Translate, sessionId: string, turn: number, moves: readonly Move[], open: boolean, note = ''): CardView {
+/** Which learner message a card answers, and the customer's answer to it. */
+export interface UnderstoodTurn {
+  readonly sessionId: string;
+  /** The learner message, counted from 1. */
+  readonly turn: number;
+  readonly answer: string;
+}
+
+export function understoodView(t: Translate, { sessionId, turn, answer }: UnderstoodTurn, moves: readonly Move[], open: boolean, note = ''): CardView {
   const summary = moves.length > 0 ? moves.map((move) => moveLabel(t, move)).join(' · ') : t('roleplay.understood.nothing');
   return cardView(understoodCard, {
+    answer,
     heading: t('roleplay.understood.heading'),
     summary,
     note,

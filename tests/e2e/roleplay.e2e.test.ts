@@ -36,7 +36,8 @@ describe('role-play in the Agents Playground (headless Chromium)', function () {
     assert.match(await briefAfterStart.innerText(), /Asked what the stop means for Nordbygg's customers before proposing a fix/, 'the brief is still readable');
 
     await pg.sendMessage('Which of your customers are waiting for quotes, and by when?');
-    await pg.waitForBotText("Honestly? It's the builders");
+    const answer = await pg.waitForBotText("Honestly? It's the builders");
+    assert.match(await answer.innerText(), /What I understood \(tap to correct\)/, 'the customer’s answer and what the bot understood are one message');
     await pg.sendMessage('What happened this morning?');
     await pg.waitForBotText('I want every technician you have on this');
     await pg.sendMessage("I can't move every technician, but what I can do instead is get the template back within the hour.");
@@ -86,5 +87,20 @@ describe('role-play in the Agents Playground (headless Chromium)', function () {
     assert.match(await progress.innerText(), /Role-play: \d of \d checks met/);
     await progress.scrollIntoViewIfNeeded();
     await pg.screenshot('roleplay-6-progress');
+  });
+
+  it('when Alex corrects what the bot understood in meeting 2, then the same message is rewritten: the customer answers again above the corrected line, and nothing new is posted', async () => {
+    await pg.clickCardButton('Start the meeting', { cardText: 'Meeting 2 of 2: A week later' });
+    await pg.waitForCardText('In the meeting with Maria Lind', 15_000);
+    await pg.sendMessage('What happened this morning?');
+    const answer = await pg.waitForBotText(/What I understood \(tap to correct\):\s*You asked about the situation/);
+    assert.match(await answer.innerText(), /Maria Lind:[\s\S]*What I understood/, 'the customer’s line is in the message, above what the bot understood');
+    const messages = await pg.botMessages().count();
+    await pg.clickCardButton('Not this: You asked about the situation', { cardText: 'What I understood' });
+    const corrected = await pg.waitForBotText('Corrected. The customer has answered again, above.');
+    assert.match(await corrected.innerText(), /Maria Lind:[\s\S]*What I understood \(tap to correct\):\s*Nothing I can name yet/, 'the customer answers again in the same message');
+    assert.equal(await pg.botMessages().count(), messages, 'the correction posts no new message');
+    await corrected.scrollIntoViewIfNeeded();
+    await pg.screenshot('roleplay-7-corrected');
   });
 });

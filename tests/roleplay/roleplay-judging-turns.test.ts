@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { submitActivity } from '../support/activities';
+import { attachedCard, cardText, startTestApp, type TestApp } from '../support/test-app';
 import { RoleplayLearner } from './roleplay-driver';
 
 describe('role-play judging what the learner confirmed, over real HTTP', () => {
@@ -28,26 +29,28 @@ describe('role-play judging what the learner confirmed, over real HTTP', () => {
     assert.match(demand ?? '', /every technician you have/);
   };
 
-  it('when the learner sends a message, then the customer answers and a compact line shows what the bot understood, with buttons to correct it', async () => {
+  it('when the learner sends a message, then the customer answers in one message with a compact line under it of what the bot understood, with buttons to correct it', async () => {
     await learner.startMeeting(story);
-    const [reply, understood] = await learner.say("Hi Maria, what's going on with the quotes?");
-    assert.match(reply ?? '', /^\*\*Maria Lind:\*\*/);
-    assert.match(understood ?? '', /What I understood \(tap to correct\):\nYou greeted them · You asked about the situation\nNot this: You greeted them/);
+    const messages = await learner.sayApart("Hi Maria, what's going on with the quotes?");
+    assert.equal(messages.length, 1, 'the customer’s answer and what the bot understood are one message');
+    const [answer] = messages;
+    assert.match(answer?.lead ?? '', /^\*\*Maria Lind:\*\* \S/);
+    assert.match(answer?.card ?? '', /\nWhat I understood \(tap to correct\):\nYou greeted them · You asked about the situation\nNot this: You greeted them/);
   });
 
   it('when the learner removes a move the bot misread, then that turn is replayed: the customer answers by the corrected moves and trust loses what the wrong move earned', async () => {
     await upToTheDemand();
-    const [caved, understood] = await learner.say("Sure, I understand the pressure, we'll put everyone on it right away.");
-    assert.match(caved ?? '', /I'll tell my sellers you've put everyone on it/);
-    assert.match(understood ?? '', /You showed you understood how it felt · You promised: ‘put everyone on it right away’ · You said yes/);
+    const [caved] = await learner.sayApart("Sure, I understand the pressure, we'll put everyone on it right away.");
+    assert.match(caved?.lead ?? '', /I'll tell my sellers you've put everyone on it/);
+    assert.match(caved?.card ?? '', /You showed you understood how it felt · You promised: ‘put everyone on it right away’ · You said yes/);
     const id = await sessionId();
-    await learner.press('roleplay.correct', { sessionId: id, turn: 3, remove: 'agrees' });
-    const { card, replies } = await learner.press('roleplay.correct', { sessionId: id, turn: 3, remove: 'promises' });
-    assert.match(card, /Corrected\. The customer answers again below\./);
-    assert.match(card, /What I understood \(tap to correct\):\nYou showed you understood how it felt\nCorrected/);
-    assert.equal(replies.length, 1);
-    assert.doesNotMatch(replies[0] ?? '', /put everyone on it/);
-    assert.match(replies[0] ?? '', /^\*\*Maria Lind:\*\* /);
+    const answerId = learner.lastMessageId();
+    await learner.press('roleplay.correct', { sessionId: id, turn: 3, remove: 'agrees' }, answerId);
+    const { card, updated, replies } = await learner.press('roleplay.correct', { sessionId: id, turn: 3, remove: 'promises' }, answerId);
+    assert.equal(updated, true, 'the card pressed is replaced in place');
+    assert.equal(replies.length, 0, 'the correction posts nothing new');
+    assert.doesNotMatch(card, /put everyone on it/);
+    assert.match(card, /^\*\*Maria Lind:\*\* [^\n]+\nWhat I understood \(tap to correct\):\nYou showed you understood how it felt\nCorrected\. The customer has answered again, above\./, 'the new answer, with the corrected moves under it');
     const [, debrief] = await learner.say('end');
     assert.doesNotMatch(debrief ?? '', /you said yes to their demand/);
     assert.match(debrief ?? '', /The demand was left without an answer\./);
@@ -58,27 +61,41 @@ describe('role-play judging what the learner confirmed, over real HTTP', () => {
     const line = "One technician on it now, and the Excel template back in your sellers' hands within the hour.";
     const [first] = await learner.say(line);
     assert.doesNotMatch(first ?? '', /saves the week/, 'not read as an offer at first');
-    const { card, replies } = await learner.press('roleplay.correct', { sessionId: await sessionId(), turn: 3, meant: 'offers-alternative' });
-    assert.match(card, /You offered an alternative: ‘One technician on it now/);
-    assert.match(replies[0] ?? '', /^\*\*Maria Lind:\*\* OK… “One technician on it now, and the Excel template back in your sellers' hands within the hour\.”\. If that works, that actually saves the week\./);
+    const { card, replies } = await learner.press('roleplay.correct', { sessionId: await sessionId(), turn: 3, meant: 'offers-alternative' }, learner.lastMessageId());
+    assert.equal(replies.length, 0);
+    assert.match(card, /^\*\*Maria Lind:\*\* OK… “One technician on it now, and the Excel template back in your sellers' hands within the hour\.”\. If that works, that actually saves the week\.[^\n]*\nWhat I understood \(tap to correct\):\nYou offered an alternative: ‘One technician on it now/);
     const [, debrief] = await learner.say('end');
     assert.match(debrief ?? '', /✔\nAnswered the demand for every technician with what you can do instead/);
     assert.match(debrief ?? '', /\+2 you answered their demand with an alternative/);
   });
 
+  it('when the correction comes as a plain Action.Submit, then the pressed card is rewritten with the new answer above the corrected moves, and nothing new is posted', async () => {
+    await upToTheDemand();
+    await learner.say("Sure, I understand the pressure, we'll put everyone on it right away.");
+    const answerId = learner.lastMessageId();
+    const postedBefore = harness.connector.posted().length;
+    await harness.post(submitActivity({ serviceUrl: harness.connector.serviceUrl }, 'roleplay.correct', { sessionId: await sessionId(), turn: 3, remove: 'promises' }, answerId));
+    const [rewrite, ...more] = harness.connector.updated();
+    assert.equal(more.length, 0);
+    assert.equal(rewrite?.activityId, answerId);
+    assert.match(cardText(attachedCard(rewrite?.body ?? {})), /^\*\*Maria Lind:\*\* [^\n]+\nWhat I understood \(tap to correct\):\nYou showed you understood how it felt · You said yes\nCorrected/);
+    assert.equal(harness.connector.posted().length, postedBefore);
+  });
+
   it('when an older message is corrected after the customer has moved on, then nothing changes and the learner is told why', async () => {
     await upToTheDemand();
     const id = await sessionId();
-    const { card, replies } = await learner.press('roleplay.correct', { sessionId: id, turn: 1, remove: 'asks-situation' });
-    assert.match(card, /That moment has passed: only your latest message can be corrected\./);
+    const firstAnswerId = harness.connector.posted().filter((call) => call.body.type === 'message').at(-2)?.createdId ?? '';
+    const { card, replies } = await learner.press('roleplay.correct', { sessionId: id, turn: 1, remove: 'asks-situation' }, firstAnswerId);
     assert.equal(replies.length, 0);
+    assert.match(card, /^\*\*Maria Lind:\*\* It stopped this morning[^\n]+\nWhat I understood[\s\S]*That moment has passed: only your latest message can be corrected\./, 'the customer’s answer to that message stays in its card');
   });
 
   it('when an offer has nothing concrete in it, then the customer asks what exactly is offered and the demand stays open', async () => {
     await upToTheDemand();
-    const [reply, understood] = await learner.say("I can't do that, but what I can do instead is a workaround for the sellers.");
-    assert.match(reply ?? '', /What exactly are you offering\?/);
-    assert.match(understood ?? '', /You offered an alternative, but nothing concrete yet/);
+    const [reply] = await learner.sayApart("I can't do that, but what I can do instead is a workaround for the sellers.");
+    assert.match(reply?.lead ?? '', /What exactly are you offering\?/);
+    assert.match(reply?.card ?? '', /You offered an alternative, but nothing concrete yet/);
     const [, debrief] = await learner.say('end');
     assert.match(debrief ?? '', /◐\nAnswered the demand for every technician with what you can do instead/);
   });
@@ -86,8 +103,8 @@ describe('role-play judging what the learner confirmed, over real HTTP', () => {
   it('when a promise is vague, then it is not remembered as a commitment and meeting 2 does not ask about it', async () => {
     await learner.startMeeting(story);
     await learner.say('What happened this morning?');
-    const [, understood] = await learner.say("I'll definitely follow up.");
-    assert.match(understood ?? '', /You promised, but nothing concrete yet/);
+    const [reply] = await learner.sayApart("I'll definitely follow up.");
+    assert.match(reply?.card ?? '', /You promised, but nothing concrete yet/);
     await learner.say('end');
     const [brief] = await learner.say('roleplay');
     assert.doesNotMatch(brief ?? '', /You promised/);
@@ -107,9 +124,9 @@ describe('role-play judging what the learner confirmed, over real HTTP', () => {
     await promiseInMeetingOne();
     const opening = await learner.startMeeting(story, 2);
     assert.match(opening, /Last time you said: “call you at ten with an update on the template” Did that happen\?/);
-    const [reply, understood] = await learner.say('Yes, I called at ten and the template was back, it worked.');
-    assert.match(reply ?? '', /Yes, it did\. Good\. That's why I'm still talking to you\./);
-    assert.match(understood ?? '', /You said you kept your word/);
+    const [reply] = await learner.sayApart('Yes, I called at ten and the template was back, it worked.');
+    assert.match(reply?.lead ?? '', /Yes, it did\. Good\. That's why I'm still talking to you\./);
+    assert.match(reply?.card ?? '', /You said you kept your word/);
     const [, debrief] = await learner.say('end');
     assert.match(debrief ?? '', /\+1 you kept your word from last time/);
   });

@@ -35,8 +35,10 @@ describe('role-play with the Azure OpenAI customer (loopback model server), over
     await learner.startMeeting(story);
     model.enqueue({ kind: 'stream', chunks: ['The builders. ', 'Three of them, ', 'by Friday noon.'], delayMs: 600 });
     const before = harness.connector.posted().length;
-    assert.deepEqual((await learner.say('Which of your customers are waiting?')).slice(0, 1), ['**Maria Lind:** The builders. Three of them, by Friday noon.']);
-    assert.deepEqual(harness.connector.posted().slice(before).map((call) => call.body.type), ['typing', 'message', 'message'], 'the customer’s reply, then what the bot understood');
+    const [answer] = await learner.sayApart('Which of your customers are waiting?');
+    assert.equal(answer?.lead, '**Maria Lind:** The builders. Three of them, by Friday noon.');
+    assert.match(answer?.card ?? '', /\nWhat I understood/);
+    assert.deepEqual(harness.connector.posted().slice(before).map((call) => call.body.type), ['typing', 'message'], 'the customer’s reply with what the bot understood, in one message');
     assert.equal(lastRequest().body.stream, true);
   });
 
@@ -69,7 +71,7 @@ describe('role-play with the Azure OpenAI customer (loopback model server), over
     const [fallback] = await learner.say('Which of your customers are waiting?');
     assert.match(fallback ?? '', /\*\*Maria Lind:\*\* Honestly\? It's the builders[\s\S]*The AI customer isn't answering right now/);
     model.enqueue({ kind: 'stream', chunks: ['Well?'] });
-    assert.deepEqual((await learner.say('I understand.')).slice(0, 1), ['**Maria Lind:** Well?']);
+    assert.equal((await learner.sayApart('I understand.'))[0]?.lead, '**Maria Lind:** Well?');
   });
 
   it('when the judge answers malformed JSON, then the debrief is judged by the rules and the meeting is saved', async () => {
@@ -95,7 +97,7 @@ describe('role-play with the Azure OpenAI customer (loopback model server), over
     assert.equal(model.requests.length, 20);
 
     now = new Date(now.getTime() + 11 * 60_000);
-    assert.deepEqual((await learner.say('Shall we start?')).slice(0, 1), ['**Maria Lind:** Mm. Go on.']);
+    assert.equal((await learner.sayApart('Shall we start?'))[0]?.lead, '**Maria Lind:** Mm. Go on.');
     assert.equal(model.requests.length, 21);
   });
 

@@ -53,6 +53,18 @@ describe('role-play with the scripted customer, over real HTTP', () => {
     assert.equal(await sessionVersion(), (before ?? 0) + 1, 'the learner\'s line is saved');
   });
 
+  it('when a message in a meeting is answered, then the learner and the session are each read once and the session written once, under its version', async () => {
+    await learner.startMeeting(story);
+    await learner.say('Hi Maria, that sounds stressful. What happened, and since when?');
+    const gets = sinon.spy(harness.app.store, 'get');
+    const puts = sinon.spy(harness.app.store, 'put');
+    await learner.say('Which of your customers are waiting for quotes, and by when?');
+    const roleplayReads = gets.getCalls().map((call) => call.args[0]).filter((collection) => collection.startsWith('roleplay-'));
+    assert.deepEqual(roleplayReads, ['roleplay-learners', 'roleplay-sessions']);
+    assert.equal(puts.callCount, 1);
+    assert.equal(typeof puts.firstCall.args[0].expectedVersion, 'number', 'a versioned write, not last-writer-wins');
+  });
+
   it('when the brief opens, then it shows who you meet, the situation, your goal and the rubric, and keeps the hidden needs and the demand back', async () => {
     const { replies, updated } = await learner.press('roleplay.brief', { storylineId: story });
     const card = replies[0] ?? '';
