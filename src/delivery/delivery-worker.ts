@@ -4,7 +4,7 @@ import type { Logger } from '../logger';
 import type { Clock } from './clock';
 import { SendTimeout, Wakeup, withDeadline } from './deadline';
 import type { Delivery, DeliveryQueue } from './delivery';
-import type { DeliveryHandlers } from './delivery-handler';
+import type { DeliveryHandler, DeliveryHandlers } from './delivery-handler';
 import { DeliveryOutcomes, failureText } from './delivery-outcomes';
 import type { RateLimiter } from './rate-limiter';
 import { SlotGate } from './slot-gate';
@@ -12,6 +12,9 @@ import type { TenantBudget } from './tenant-budget';
 import { defaultWorkerOptions, type WorkerOptions } from './worker-options';
 
 export type { WorkerOptions } from './worker-options';
+
+/** 429s with a short Retry-After waited out within one claim; more go back to the queue as counted attempts. */
+const maxThrottledInClaim = 3;
 
 export interface WorkerDependencies {
   readonly queue: DeliveryQueue;
@@ -142,13 +145,42 @@ export class DeliveryWorker {
       return;
     }
     const target: Destination = prepared.kind === 'update' ? { conversationKey: prepared.conversationKey } : delivery.destination;
-    const granted = await this.gate.acquire(delivery, target);
-    if (!granted) return;
     const send = async (): Promise<readonly string[]> => {
       if (prepared.kind === 'send') return messenger.send(delivery.destination, prepared.replies);
       await messenger.updateCard(prepared.conversationKey, prepared.activityId, prepared.view);
       return [prepared.activityId];
     };
+    let activityIds: readonly string[] | undefined;
+    for (let throttled = 0; activityIds === undefined; throttled += 1) {
+      const outcome = await this.sendOnce(delivery, handler, target, send, onSlow, throttled < maxThrottledInClaim);
+      if (outcome === 'done') return;
+      if ('retryAfterMs' in outcome) {
+        // Teams did not process it and said when it may come again: wait right here, so the retry goes exactly then
+        // and ahead of deliveries not yet claimed, instead of queueing behind the whole fan-out.
+        await this.gate.sleepUnless(outcome.retryAfterMs);
+        continue;
+      }
+      activityIds = outcome.activityIds;
+    }
+    if (!(await queue.markSent(delivery, clock.now(), activityIds))) {
+      logger.warn({ deliveryId: delivery.id }, 'delivery sent after its lease ran out; another worker may send it again');
+      return;
+    }
+    await this.outcomes.followUp(delivery, () => handler.delivered?.(delivery, activityIds));
+  }
+
+  /** One send in a slot: its ids, a short Retry-After to wait in the claim, or 'done' when the outcome is recorded. */
+  private async sendOnce(
+    delivery: Delivery,
+    handler: DeliveryHandler,
+    target: Destination,
+    send: () => Promise<readonly string[]>,
+    onSlow: () => void,
+    mayWaitHere: boolean,
+  ): Promise<{ readonly activityIds: readonly string[] } | { readonly retryAfterMs: number } | 'done'> {
+    const { clock, logger } = this.deps;
+    const granted = await this.gate.acquire(delivery, target);
+    if (!granted) return 'done';
     const deadline = {
       timeoutMs: this.options.sendTimeoutMs,
       slowMs: this.options.slowSendMs,
@@ -158,28 +190,27 @@ export class DeliveryWorker {
       },
       onLate: (): void => logger.warn({ deliveryId: delivery.id, kind: delivery.kind }, 'a send that timed out was accepted after all; its retry may post it twice'),
     };
-    let activityIds: readonly string[];
     try {
-      activityIds = await withDeadline(clock, deadline, send);
+      const activityIds = await withDeadline(clock, deadline, send);
       granted.answered();
+      return { activityIds };
     } catch (error) {
       if (error instanceof SendTimeout) {
         granted.answered();
         await this.outcomes.failed(delivery, handler, undefined, error.message);
-        return;
+        return 'done';
       }
       if (!(error instanceof SendFailure)) throw error;
       if (error.reason === 'throttled') await granted.refund();
       else granted.answered();
+      const { retryAfterMs } = error;
+      if (error.reason === 'throttled' && mayWaitHere && retryAfterMs !== undefined && retryAfterMs >= 0 && retryAfterMs <= this.options.maxRateWaitMs) {
+        return { retryAfterMs };
+      }
       await this.outcomes.failed(delivery, handler, error, failureText(error));
-      return;
+      return 'done';
     } finally {
       granted.place.leave();
     }
-    if (!(await queue.markSent(delivery, clock.now(), activityIds))) {
-      logger.warn({ deliveryId: delivery.id }, 'delivery sent after its lease ran out; another worker may send it again');
-      return;
-    }
-    await this.outcomes.followUp(delivery, () => handler.delivered?.(delivery, activityIds));
   }
 }
