@@ -1,13 +1,13 @@
 import { setMaxListeners } from 'node:events';
-import { SendFailure, type Destination, type Messenger } from '../core/messenger';
+import { SendFailure, type Destination, type Messenger, type SendWatch } from '../core/messenger';
 import type { Logger } from '../logger';
 import type { Clock } from './clock';
-import { SendTimeout, Wakeup, withDeadline } from './deadline';
+import { Wakeup, withDeadline, type TimedOut } from './deadline';
 import type { Delivery, DeliveryQueue } from './delivery';
 import type { DeliveryHandler, DeliveryHandlers } from './delivery-handler';
 import { DeliveryOutcomes, failureText } from './delivery-outcomes';
 import type { RateLimiter } from './rate-limiter';
-import { SlotGate } from './slot-gate';
+import { SlotGate, type Granted } from './slot-gate';
 import type { TenantBudget } from './tenant-budget';
 import { defaultWorkerOptions, type WorkerOptions } from './worker-options';
 
@@ -145,9 +145,9 @@ export class DeliveryWorker {
       return;
     }
     const target: Destination = prepared.kind === 'update' ? { conversationKey: prepared.conversationKey } : delivery.destination;
-    const send = async (): Promise<readonly string[]> => {
-      if (prepared.kind === 'send') return messenger.send(delivery.destination, prepared.replies);
-      await messenger.updateCard(prepared.conversationKey, prepared.activityId, prepared.view);
+    const send = async (watch: SendWatch): Promise<readonly string[]> => {
+      if (prepared.kind === 'send') return messenger.send(delivery.destination, prepared.replies, watch);
+      await messenger.updateCard(prepared.conversationKey, prepared.activityId, prepared.view, watch);
       return [prepared.activityId];
     };
     let activityIds: readonly string[] | undefined;
@@ -174,11 +174,10 @@ export class DeliveryWorker {
     delivery: Delivery,
     handler: DeliveryHandler,
     target: Destination,
-    send: () => Promise<readonly string[]>,
+    send: (watch: SendWatch) => Promise<readonly string[]>,
     onSlow: () => void,
     mayWaitHere: boolean,
-  ): Promise<{ readonly activityIds: readonly string[] } | { readonly retryAfterMs: number } | 'done'> {
-    const { clock, logger } = this.deps;
+  ): Promise<SendOutcome> {
     const granted = await this.gate.acquire(delivery, target);
     if (!granted) return 'done';
     const deadline = {
@@ -188,29 +187,63 @@ export class DeliveryWorker {
         granted.place.releaseTenant();
         onSlow();
       },
-      onLate: (): void => logger.warn({ deliveryId: delivery.id, kind: delivery.kind }, 'a send that timed out was accepted after all; its retry may post it twice'),
+      // From the HTTP answer on, not from when the SDK has read it: the slot frees as soon as Teams' window lets it.
+      onAnswered: (): void => granted.answered(),
     };
     try {
-      const activityIds = await withDeadline(clock, deadline, send);
-      granted.answered();
-      return { activityIds };
-    } catch (error) {
-      if (error instanceof SendTimeout) {
+      const result = await withDeadline(this.deps.clock, deadline, send);
+      if ('value' in result) {
         granted.answered();
-        await this.outcomes.failed(delivery, handler, undefined, error.message);
-        return 'done';
+        return { activityIds: result.value };
       }
-      if (!(error instanceof SendFailure)) throw error;
-      if (error.reason === 'throttled') await granted.refund();
-      else granted.answered();
-      const { retryAfterMs } = error;
-      if (error.reason === 'throttled' && mayWaitHere && retryAfterMs !== undefined && retryAfterMs >= 0 && retryAfterMs <= this.options.maxRateWaitMs) {
-        return { retryAfterMs };
-      }
-      await this.outcomes.failed(delivery, handler, error, failureText(error));
-      return 'done';
+      return await this.afterTimeOut(delivery, handler, granted, result);
+    } catch (error) {
+      return this.afterFailure(delivery, handler, granted, error, mayWaitHere);
     } finally {
       granted.place.leave();
     }
   }
+
+  /**
+   * The request left but its answer did not come in time: it may still reach Teams, so a retry now could post it twice.
+   * Wait a while longer for that answer; only a send still unanswered (or failed) after that is tried again.
+   */
+  private async afterTimeOut(delivery: Delivery, handler: DeliveryHandler, granted: Granted, timedOut: TimedOut<readonly string[]>): Promise<SendOutcome> {
+    const { logger } = this.deps;
+    const late = await Promise.race([
+      timedOut.settling.then(
+        (activityIds) => ({ activityIds }),
+        (error: unknown) => ({ error }),
+      ),
+      this.gate.sleepUnless(this.options.lateAnswerMs).then(() => undefined),
+    ]);
+    if (late && 'activityIds' in late) {
+      granted.answered();
+      logger.info({ deliveryId: delivery.id, kind: delivery.kind }, 'a send answered after its time-out is recorded as sent, not retried');
+      return late;
+    }
+    if (late) return this.afterFailure(delivery, handler, granted, late.error, false);
+    granted.answered();
+    timedOut.settling.then(
+      () => logger.warn({ deliveryId: delivery.id, kind: delivery.kind }, 'a send that timed out was accepted after all; its retry may post it twice'),
+      () => undefined,
+    );
+    logger.warn({ deliveryId: delivery.id, kind: delivery.kind }, 'a send left but got no answer; it is in doubt and will be retried');
+    await this.outcomes.failed(delivery, handler, undefined, `timed out after ${Math.round(timedOut.timedOutAfterMs / 1000)} s`);
+    return 'done';
+  }
+
+  private async afterFailure(delivery: Delivery, handler: DeliveryHandler, granted: Granted, error: unknown, mayWaitHere: boolean): Promise<SendOutcome> {
+    if (!(error instanceof SendFailure)) throw error;
+    if (error.reason === 'throttled') await granted.refund();
+    else granted.answered();
+    const { retryAfterMs } = error;
+    if (error.reason === 'throttled' && mayWaitHere && retryAfterMs !== undefined && retryAfterMs >= 0 && retryAfterMs <= this.options.maxRateWaitMs) {
+      return { retryAfterMs };
+    }
+    await this.outcomes.failed(delivery, handler, error, failureText(error));
+    return 'done';
+  }
 }
+
+type SendOutcome = { readonly activityIds: readonly string[] } | { readonly retryAfterMs: number } | 'done';
