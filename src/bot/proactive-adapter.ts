@@ -2,9 +2,12 @@ import { CloudAdapter } from 'botbuilder';
 import type { ClaimsIdentity, ConnectorClient, ConnectorFactory } from 'botframework-connector';
 import type { AppConfig } from '../config';
 import { botFrameworkAuthentication } from './bot-credentials';
+import { sendWatchPolicy } from './send-watch';
 
 interface PipelineHolder {
-  readonly client?: { readonly pipeline?: { removePolicy(options: { phase: 'Retry' }): unknown } };
+  readonly client?: {
+    readonly pipeline?: { removePolicy(options: { phase: 'Retry' }): unknown; addPolicy(policy: typeof sendWatchPolicy, options: { afterPhase: 'Sign' }): void };
+  };
 }
 
 /**
@@ -27,7 +30,7 @@ export function createProactiveAdapter(config: AppConfig): CloudAdapter {
         const key = JSON.stringify([claimsOf(identity), serviceUrl, audience ?? null]);
         let client = clients.get(key);
         if (!client) {
-          client = factory.create(serviceUrl, audience).then(withoutRetries);
+          client = factory.create(serviceUrl, audience).then(withoutRetries).then(watched);
           // A client that could not be built is not kept: the next send tries again.
           client.catch(() => clients.delete(key));
           clients.set(key, client);
@@ -40,6 +43,12 @@ export function createProactiveAdapter(config: AppConfig): CloudAdapter {
 }
 
 const claimsOf = (identity: ClaimsIdentity): ReadonlyArray<readonly [string, string]> => identity.claims.map((claim) => [claim.type, claim.value] as const);
+
+/** Each request tells the send it belongs to when it leaves and when it is answered (see send-watch.ts). */
+function watched(client: ConnectorClient): ConnectorClient {
+  (client as unknown as PipelineHolder).client?.pipeline?.addPolicy(sendWatchPolicy, { afterPhase: 'Sign' });
+  return client;
+}
 
 /** The compat client keeps its core-client pipeline private; the test "a 429 is one request" guards this reach-in. */
 function withoutRetries(client: ConnectorClient): ConnectorClient {

@@ -1,11 +1,12 @@
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { CardRenderer } from '../cards/card-renderer';
 import type { CardView } from '../cards/card-view';
-import { SendFailure, type Destination, type Messenger } from '../core/messenger';
+import { SendFailure, type Destination, type Messenger, type SendWatch } from '../core/messenger';
 import type { Reply } from '../core/reply';
 import type { ConversationReferenceRepository, StoredConversationReference } from './conversation-references';
 import { toActivity } from './reply-activities';
 import { toSendFailure } from './send-failures';
+import { watchingSends } from './send-watch';
 
 export interface ProactiveMessengerDependencies {
   /** From createProactiveAdapter: no built-in retries, no inbound middleware. */
@@ -22,18 +23,18 @@ export interface ProactiveMessengerDependencies {
 export class ProactiveMessenger implements Messenger {
   constructor(private readonly deps: ProactiveMessengerDependencies) {}
 
-  async send(destination: Destination, replies: readonly Reply[]): Promise<readonly string[]> {
+  async send(destination: Destination, replies: readonly Reply[], watch?: SendWatch): Promise<readonly string[]> {
     const stored = await this.referenceFor(destination);
     const ids: string[] = [];
-    await this.continueWith(stored, async (context) => {
+    await this.continueWith(stored, watch, async (context) => {
       for (const reply of replies) ids.push((await context.sendActivity(toActivity(reply, this.deps.renderer)))?.id ?? '');
     });
     return ids;
   }
 
-  async updateCard(conversationKey: string, activityId: string, view: CardView): Promise<void> {
+  async updateCard(conversationKey: string, activityId: string, view: CardView, watch?: SendWatch): Promise<void> {
     const stored = await this.referenceFor({ conversationKey });
-    await this.continueWith(stored, async (context) => {
+    await this.continueWith(stored, watch, async (context) => {
       await context.updateActivity({ ...toActivity({ kind: 'card', view }, this.deps.renderer), id: activityId });
     });
   }
@@ -49,18 +50,20 @@ export class ProactiveMessenger implements Messenger {
   }
 
   /** Errors inside the logic are caught there, so no adapter error handler can turn them into a message. */
-  private async continueWith(stored: StoredConversationReference, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+  private async continueWith(stored: StoredConversationReference, watch: SendWatch | undefined, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     let failure: unknown;
     let ran = false;
     try {
-      await this.deps.adapter.continueConversationAsync(this.deps.botAppId, stored.reference, async (context) => {
-        ran = true;
-        try {
-          await logic(context);
-        } catch (error) {
-          failure = error;
-        }
-      });
+      await watchingSends(watch, () =>
+        this.deps.adapter.continueConversationAsync(this.deps.botAppId, stored.reference, async (context) => {
+          ran = true;
+          try {
+            await logic(context);
+          } catch (error) {
+            failure = error;
+          }
+        }),
+      );
     } catch (error) {
       failure = error;
     }

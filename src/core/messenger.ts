@@ -18,10 +18,19 @@ export class SendFailure extends Error {
   }
 }
 
+/**
+ * Told when a send's request goes out and when Teams' answer arrives (before the SDK has read it through), so the
+ * rate windows and the time-out cover the request in flight only. A messenger that cannot tell may stay silent.
+ */
+export interface SendWatch {
+  leaving(): void;
+  answered(): void;
+}
+
 /** Sends and updates messages outside a turn (scheduled check-ins, reminders, result cards updated in place). */
 export interface Messenger {
   /** Posts the replies; returns the id of each posted activity (to update it later). Throws SendFailure. */
-  send(destination: Destination, replies: readonly Reply[]): Promise<readonly string[]>;
+  send(destination: Destination, replies: readonly Reply[], watch?: SendWatch): Promise<readonly string[]>;
   /** Replaces a card posted earlier. Throws SendFailure. */
-  updateCard(conversationKey: string, activityId: string, view: CardView): Promise<void>;
+  updateCard(conversationKey: string, activityId: string, view: CardView, watch?: SendWatch): Promise<void>;
 }

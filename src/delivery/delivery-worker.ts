@@ -1,17 +1,20 @@
 import { setMaxListeners } from 'node:events';
-import { SendFailure, type Destination, type Messenger } from '../core/messenger';
+import { SendFailure, type Destination, type Messenger, type SendWatch } from '../core/messenger';
 import type { Logger } from '../logger';
 import type { Clock } from './clock';
-import { SendTimeout, Wakeup, withDeadline } from './deadline';
+import { Wakeup, withDeadline, type TimedOut } from './deadline';
 import type { Delivery, DeliveryQueue } from './delivery';
-import type { DeliveryHandlers } from './delivery-handler';
+import type { DeliveryHandler, DeliveryHandlers } from './delivery-handler';
 import { DeliveryOutcomes, failureText } from './delivery-outcomes';
 import type { RateLimiter } from './rate-limiter';
-import { SlotGate } from './slot-gate';
+import { SlotGate, type Granted } from './slot-gate';
 import type { TenantBudget } from './tenant-budget';
 import { defaultWorkerOptions, type WorkerOptions } from './worker-options';
 
 export type { WorkerOptions } from './worker-options';
+
+/** 429s with a short Retry-After waited out within one claim; more go back to the queue as counted attempts. */
+const maxThrottledInClaim = 3;
 
 export interface WorkerDependencies {
   readonly queue: DeliveryQueue;
@@ -142,39 +145,22 @@ export class DeliveryWorker {
       return;
     }
     const target: Destination = prepared.kind === 'update' ? { conversationKey: prepared.conversationKey } : delivery.destination;
-    const granted = await this.gate.acquire(delivery, target);
-    if (!granted) return;
-    const send = async (): Promise<readonly string[]> => {
-      if (prepared.kind === 'send') return messenger.send(delivery.destination, prepared.replies);
-      await messenger.updateCard(prepared.conversationKey, prepared.activityId, prepared.view);
+    const send = async (watch: SendWatch): Promise<readonly string[]> => {
+      if (prepared.kind === 'send') return messenger.send(delivery.destination, prepared.replies, watch);
+      await messenger.updateCard(prepared.conversationKey, prepared.activityId, prepared.view, watch);
       return [prepared.activityId];
     };
-    const deadline = {
-      timeoutMs: this.options.sendTimeoutMs,
-      slowMs: this.options.slowSendMs,
-      onSlow: (): void => {
-        granted.place.releaseTenant();
-        onSlow();
-      },
-      onLate: (): void => logger.warn({ deliveryId: delivery.id, kind: delivery.kind }, 'a send that timed out was accepted after all; its retry may post it twice'),
-    };
-    let activityIds: readonly string[];
-    try {
-      activityIds = await withDeadline(clock, deadline, send);
-      granted.answered();
-    } catch (error) {
-      if (error instanceof SendTimeout) {
-        granted.answered();
-        await this.outcomes.failed(delivery, handler, undefined, error.message);
-        return;
+    let activityIds: readonly string[] | undefined;
+    for (let throttled = 0; activityIds === undefined; throttled += 1) {
+      const outcome = await this.sendOnce(delivery, handler, target, send, onSlow, throttled < maxThrottledInClaim);
+      if (outcome === 'done') return;
+      if ('retryAfterMs' in outcome) {
+        // Teams did not process it and said when it may come again: wait right here, so the retry goes exactly then
+        // and ahead of deliveries not yet claimed, instead of queueing behind the whole fan-out.
+        await this.gate.sleepUnless(outcome.retryAfterMs);
+        continue;
       }
-      if (!(error instanceof SendFailure)) throw error;
-      if (error.reason === 'throttled') await granted.refund();
-      else granted.answered();
-      await this.outcomes.failed(delivery, handler, error, failureText(error));
-      return;
-    } finally {
-      granted.place.leave();
+      activityIds = outcome.activityIds;
     }
     if (!(await queue.markSent(delivery, clock.now(), activityIds))) {
       logger.warn({ deliveryId: delivery.id }, 'delivery sent after its lease ran out; another worker may send it again');
@@ -182,4 +168,82 @@ export class DeliveryWorker {
     }
     await this.outcomes.followUp(delivery, () => handler.delivered?.(delivery, activityIds));
   }
+
+  /** One send in a slot: its ids, a short Retry-After to wait in the claim, or 'done' when the outcome is recorded. */
+  private async sendOnce(
+    delivery: Delivery,
+    handler: DeliveryHandler,
+    target: Destination,
+    send: (watch: SendWatch) => Promise<readonly string[]>,
+    onSlow: () => void,
+    mayWaitHere: boolean,
+  ): Promise<SendOutcome> {
+    const granted = await this.gate.acquire(delivery, target);
+    if (!granted) return 'done';
+    const deadline = {
+      timeoutMs: this.options.sendTimeoutMs,
+      slowMs: this.options.slowSendMs,
+      onSlow: (): void => {
+        granted.place.releaseTenant();
+        onSlow();
+      },
+      // From the HTTP answer on, not from when the SDK has read it: the slot frees as soon as Teams' window lets it.
+      onAnswered: (): void => granted.answered(),
+    };
+    try {
+      const result = await withDeadline(this.deps.clock, deadline, send);
+      if ('value' in result) {
+        granted.answered();
+        return { activityIds: result.value };
+      }
+      return await this.afterTimeOut(delivery, handler, granted, result);
+    } catch (error) {
+      return this.afterFailure(delivery, handler, granted, error, mayWaitHere);
+    } finally {
+      granted.place.leave();
+    }
+  }
+
+  /**
+   * The request left but its answer did not come in time: it may still reach Teams, so a retry now could post it twice.
+   * Wait a while longer for that answer; only a send still unanswered (or failed) after that is tried again.
+   */
+  private async afterTimeOut(delivery: Delivery, handler: DeliveryHandler, granted: Granted, timedOut: TimedOut<readonly string[]>): Promise<SendOutcome> {
+    const { logger } = this.deps;
+    const late = await Promise.race([
+      timedOut.settling.then(
+        (activityIds) => ({ activityIds }),
+        (error: unknown) => ({ error }),
+      ),
+      this.gate.sleepUnless(this.options.lateAnswerMs).then(() => undefined),
+    ]);
+    if (late && 'activityIds' in late) {
+      granted.answered();
+      logger.info({ deliveryId: delivery.id, kind: delivery.kind }, 'a send answered after its time-out is recorded as sent, not retried');
+      return late;
+    }
+    if (late) return this.afterFailure(delivery, handler, granted, late.error, false);
+    granted.answered();
+    timedOut.settling.then(
+      () => logger.warn({ deliveryId: delivery.id, kind: delivery.kind }, 'a send that timed out was accepted after all; its retry may post it twice'),
+      () => undefined,
+    );
+    logger.warn({ deliveryId: delivery.id, kind: delivery.kind }, 'a send left but got no answer; it is in doubt and will be retried');
+    await this.outcomes.failed(delivery, handler, undefined, `timed out after ${Math.round(timedOut.timedOutAfterMs / 1000)} s`);
+    return 'done';
+  }
+
+  private async afterFailure(delivery: Delivery, handler: DeliveryHandler, granted: Granted, error: unknown, mayWaitHere: boolean): Promise<SendOutcome> {
+    if (!(error instanceof SendFailure)) throw error;
+    if (error.reason === 'throttled') await granted.refund();
+    else granted.answered();
+    const { retryAfterMs } = error;
+    if (error.reason === 'throttled' && mayWaitHere && retryAfterMs !== undefined && retryAfterMs >= 0 && retryAfterMs <= this.options.maxRateWaitMs) {
+      return { retryAfterMs };
+    }
+    await this.outcomes.failed(delivery, handler, error, failureText(error));
+    return 'done';
+  }
 }
+
+type SendOutcome = { readonly activityIds: readonly string[] } | { readonly retryAfterMs: number } | 'done';

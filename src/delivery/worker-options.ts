@@ -12,6 +12,8 @@ export interface WorkerOptions {
   readonly maxRateWaitMs: number;
   /** A send still unanswered after this long counts as a transient failure: its place is freed and it is retried with backoff. */
   readonly sendTimeoutMs: number;
+  /** After a time-out, how long to wait for the late answer of a request that left before it may be sent again. */
+  readonly lateAnswerMs: number;
   /** A send unanswered this long gives its place in flight to the next delivery while it waits out its time-out. */
   readonly slowSendMs: number;
   /** The share of the places in flight that one tenant's sends may hold, so a stuck tenant leaves room for the others. */
@@ -29,6 +31,7 @@ export const defaultWorkerOptions: WorkerOptions = {
   pollMs: 1_000,
   maxRateWaitMs: 2_000,
   sendTimeoutMs: 15_000,
+  lateAnswerMs: 15_000,
   slowSendMs: 2_000,
   tenantShare: 0.75,
   conversationConcurrency: 2,

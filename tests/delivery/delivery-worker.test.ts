@@ -90,6 +90,23 @@ describe('delivery worker on a SQLite file', () => {
     assert.deepEqual([row?.status, row?.attempts], ['sent', 2]);
   });
 
+  it('when Teams answers 429 with a short Retry-After in a big fan-out, then that delivery goes again exactly then, ahead of the deliveries claimed after it', async () => {
+    await instance.queue.enqueue(deliveriesFor('occ-tail', 100, new Date(t0)));
+    let throttled = '';
+    instance.messenger.failWith = (destination, call) => {
+      if (call !== 1) return undefined;
+      throttled = 'userKey' in destination ? destination.userKey : '';
+      return new SendFailure('throttled', 429, 1_000);
+    };
+    await instance.worker.drain();
+    const order = instance.messenger.sent.map((message) => ('userKey' in message.destination ? message.destination.userKey : ''));
+    const retried = order.indexOf(throttled);
+    assert.equal(instance.messenger.sent[retried]?.at, t0 + 1_000, 'the retry goes when Retry-After allows, not later');
+    assert.ok(retried < 60, `the retry went as send ${retried + 1} of 100, behind fresh deliveries`);
+    assert.deepEqual(await instance.queue.counts('occ-tail'), { sent: 100 });
+    assert.equal(new Set(order).size, 100);
+  });
+
   it('when Teams answers 403, then the recipient is marked unreachable at once, the handler is told and nothing is retried', async () => {
     await instance.queue.enqueue(deliveriesFor('occ-403', 2, new Date(t0)));
     instance.messenger.failWith = (destination) => ('userKey' in destination && destination.userKey === 'u_00001' ? new SendFailure('unreachable', 403) : undefined);

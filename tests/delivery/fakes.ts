@@ -171,3 +171,63 @@ export function deliveriesFor(occurrenceKey: string, count: number, dueAt: Date,
 }
 
 export const silentLogger = pino({ level: 'silent' });
+
+/**
+ * Time that moves only when the test says so, for real HTTP: a request in flight stays in flight at one instant
+ * until the test moves on, so what times out is exactly what the test lets time out.
+ */
+export class ManualClock implements Clock {
+  private timers: Array<{ readonly at: number; readonly wake: () => void }> = [];
+
+  constructor(public time: number) {}
+
+  now(): Date {
+    return new Date(this.time);
+  }
+
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve) => {
+      if (signal?.aborted) {
+        resolve();
+        return;
+      }
+      const timer = {
+        at: this.time + Math.max(0, ms),
+        wake: () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+      };
+      const onAbort = (): void => {
+        this.timers = this.timers.filter((other) => other !== timer);
+        resolve();
+      };
+      this.timers.push(timer);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  /** Moves on by `ms`, waking the sleepers whose time came in time order, each after what the last one started has run. */
+  async advance(ms: number): Promise<void> {
+    const end = this.time + ms;
+    for (;;) {
+      const earliest = Math.min(...this.timers.map((timer) => timer.at));
+      if (!(earliest <= end)) break;
+      this.time = Math.max(this.time, earliest);
+      const due = this.timers.filter((timer) => timer.at <= this.time);
+      this.timers = this.timers.filter((timer) => timer.at > this.time);
+      for (const timer of due) timer.wake();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    this.time = end;
+  }
+
+  /** Moves on in `stepMs` steps, letting real I/O run between them, until `done` holds (or `limitMs` have passed). */
+  async until(done: () => boolean | Promise<boolean>, stepMs: number, limitMs: number): Promise<void> {
+    const start = this.time;
+    while (!(await done()) && this.time - start < limitMs) {
+      await this.advance(stepMs);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  }
+}

@@ -64,6 +64,17 @@ describe('proactive messenger against a loopback Bot Connector', () => {
     assert.equal(text?.body.text, 'See you next week');
   });
 
+  it('when a send is watched, then it hears that the request left before the Connector got it, and of the answer before the send ends', async () => {
+    const heard: string[] = [];
+    connector.respondWith(() => {
+      heard.push('connector got it');
+      return undefined;
+    });
+    await messengerFor().send({ userKey: 'u_00000' }, [{ kind: 'text', text: 'Hello' }], { leaving: () => heard.push('left'), answered: () => heard.push('answered') });
+    heard.push('send ended');
+    assert.deepEqual(heard, ['left', 'connector got it', 'answered', 'send ended']);
+  });
+
   it('when a card is updated, then the Connector gets a PUT for that activity', async () => {
     const view = cardView(helpCard, { title: 'Results: 4 of 6 answered', intro: 'x', notice: '', commandsHeading: 'y', commands: [], buttons: [] });
     await messengerFor().updateCard('c_u_00001', 'activity-42', view);

@@ -13,10 +13,13 @@ export interface ConnectorCall {
   readonly createdId?: string;
 }
 
-/** An answer, `{ hang: true }` to never answer (a stuck connection; stop() drops it), or undefined for the normal one. */
+/**
+ * An answer, `{ hang: true }` to never answer (a stuck connection; stop() drops it), `{ answerWhen }` for the normal
+ * answer once that promise settles (a slow Connector), or undefined for the normal one.
+ */
 export type ConnectorResponder = (
   call: ConnectorCall,
-) => { status: number; body?: unknown; headers?: Record<string, string> } | { readonly hang: true } | undefined;
+) => { status: number; body?: unknown; headers?: Record<string, string> } | { readonly hang: true } | { readonly answerWhen: Promise<unknown> } | undefined;
 
 /** A loopback stand-in for Teams' Bot Connector: records what the bot sends and answers like the real REST API. */
 export class LoopbackConnector {
@@ -92,10 +95,14 @@ export class LoopbackConnector {
     };
     this.calls.push(call);
     for (const wake of this.waiters.splice(0)) wake();
-    const custom = this.responder(call);
+    let custom = this.responder(call);
     if (custom && 'hang' in custom) {
       this.hanging.add(res);
       return;
+    }
+    if (custom && 'answerWhen' in custom) {
+      await custom.answerWhen.catch(() => undefined);
+      custom = undefined;
     }
     const status = custom?.status ?? 200;
     const body = custom?.body ?? { id: call.method === 'PUT' ? call.activityId : call.createdId };
