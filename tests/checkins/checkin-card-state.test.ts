@@ -27,6 +27,14 @@ const inputValues = (card: Record<string, unknown>): Record<string, string> =>
 const refreshOf = (card: Record<string, unknown>): { action: { verb: string; data: Record<string, unknown> }; userIds: string[] } | undefined =>
   card.refresh as { action: { verb: string; data: Record<string, unknown> }; userIds: string[] } | undefined;
 
+/** Whether the summary delivery is sent and the occurrence points at the posted summary card. */
+const ownerSummaryRecorded = (tables: ReturnType<typeof sqliteSnapshot>): boolean => {
+  const rows = [...tables.values()].flat().map((row) => JSON.parse(row) as Record<string, unknown>);
+  const sent = rows.some((row) => row.kind === 'checkin.summary' && row.status === 'sent');
+  const pointed = rows.some((row) => row.collection === 'checkin-occurrences' && String(row.body).includes('"summary"'));
+  return sent && pointed;
+};
+
 describe('the posted check-in card knows its state, over real HTTP', () => {
   let harness: TestApp;
   let occurrence: string;
@@ -95,6 +103,8 @@ describe('the posted check-in card knows its state, over real HTTP', () => {
     const pseudonym = readRecords(harness.databaseFile).find((row) => row.collection === 'collection-responses')?.id.split('/')[1] ?? '';
     assert.match(pseudonym, /^p_/);
 
+    // The worker posts the owner's summary beside the answer; a refresh must write nothing, so wait until it has.
+    await eventually('the owner summary posted and recorded', () => ownerSummaryRecorded(sqliteSnapshot(harness.databaseFile)));
     const before = sqliteSnapshot(harness.databaseFile);
     const kims = valueOf(await harness.post(refreshActivity(inChannel(harness, kim), occurrence, postedId)));
     const noors = valueOf(await harness.post(refreshActivity(inChannel(harness, noor), occurrence, postedId)));
