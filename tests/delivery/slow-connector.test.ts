@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { ConversationReferenceRepository } from '../../src/bot/conversation-references';
-import { createProactiveAdapter } from '../../src/bot/proactive-adapter';
-import { ProactiveMessenger } from '../../src/bot/proactive-messenger';
-import { CardRenderer } from '../../src/cards/card-renderer';
-import { loadConfig } from '../../src/config';
 import type { DeliveryQueue } from '../../src/delivery/delivery';
 import type { DeliveryWorker } from '../../src/delivery/delivery-worker';
 import { openSqliteStore } from '../../src/storage/sqlite-store';
 import type { Store } from '../../src/storage/store';
 import { LoopbackConnector } from '../support/loopback-connector';
 import { deliveriesFor, ManualClock } from './fakes';
-import { openQueueAt, sqliteFile, t0, workerWith } from './worker-harness';
+import { openQueueAt, personalChatsAt, sqliteFile, t0, workerWith } from './worker-harness';
 
-const root = path.resolve(__dirname, '..', '..');
 const people = 20;
 
 describe('delivery worker against a Bot Connector that answers after the time-out', function () {
@@ -39,21 +32,7 @@ describe('delivery worker against a Bot Connector that answers after the time-ou
 
   it('when every answer comes only after the send timed out, then each person gets the message once, recorded as sent, and nothing is lost', async () => {
     const clock = new ManualClock(t0);
-    const references = new ConversationReferenceRepository(store);
-    for (let index = 0; index < people; index += 1) {
-      const userKey = `u_${String(index).padStart(5, '0')}`;
-      await references.remember(`c_${index}`, userKey, {
-        kind: 'personal',
-        tenantId: 'tenant-a',
-        reference: {
-          serviceUrl: connector.serviceUrl, channelId: 'msteams', bot: { id: '28:partner-coach-bot', name: 'Partner Coach' }, user: { id: `29:${index}`, name: userKey },
-          conversation: { id: `a:personal-${index}`, tenantId: 'tenant-a', conversationType: 'personal', isGroup: false, name: '' },
-        },
-      });
-    }
-    const messenger = new ProactiveMessenger({
-      adapter: createProactiveAdapter(loadConfig({})), references, renderer: CardRenderer.load(path.join(root, 'cards'), []), botAppId: '', allowedTenantIds: [],
-    });
+    const messenger = await personalChatsAt(store, connector.serviceUrl, people, (index) => `a:personal-${index}`);
     queue = await openQueueAt(database.file, clock);
     worker = workerWith(queue, clock, messenger, { sendTimeoutMs: 15_000, lateAnswerMs: 15_000 }).worker;
     let answer: () => void = () => undefined;

@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { ConversationReferenceRepository } from '../../src/bot/conversation-references';
-import { createProactiveAdapter } from '../../src/bot/proactive-adapter';
-import { ProactiveMessenger } from '../../src/bot/proactive-messenger';
-import { CardRenderer } from '../../src/cards/card-renderer';
-import { loadConfig } from '../../src/config';
 import type { DeliveryQueue } from '../../src/delivery/delivery';
 import type { DeliveryWorker } from '../../src/delivery/delivery-worker';
 import { openSqliteStore } from '../../src/storage/sqlite-store';
 import type { Store } from '../../src/storage/store';
 import { LoopbackConnector } from '../support/loopback-connector';
 import { deliveriesFor, FastClock } from './fakes';
-import { openQueueAt, sqliteFile, t0, workerWith } from './worker-harness';
+import { openQueueAt, personalChatsAt, sqliteFile, t0, workerWith } from './worker-harness';
 
-const root = path.resolve(__dirname, '..', '..');
 const people = 300;
 /** 40 of the 300, spread through the fan-out: 0, 1, 15, 16, 30, 31… */
 const isStuck = (index: number): boolean => index % 15 < 2;
@@ -44,21 +37,7 @@ describe('delivery worker against a Bot Connector that never answers some conver
   it('when 40 of 300 people never get an answer, then the other 260 and a reminder due later are served within a minute, and the 40 are retried and sent once each when answers come back', async () => {
     // Four times real speed: the bot's minute passes in 15 real seconds, with every time-out and backoff in it.
     const clock = new FastClock(t0, 4);
-    const references = new ConversationReferenceRepository(store);
-    for (let index = 0; index < people; index += 1) {
-      const userKey = `u_${String(index).padStart(5, '0')}`;
-      await references.remember(`c_${index}`, userKey, {
-        kind: 'personal',
-        tenantId: 'tenant-a',
-        reference: {
-          serviceUrl: connector.serviceUrl, channelId: 'msteams', bot: { id: '28:partner-coach-bot', name: 'Partner Coach' }, user: { id: `29:${index}`, name: userKey },
-          conversation: { id: conversationOf(index), tenantId: 'tenant-a', conversationType: 'personal', isGroup: false, name: '' },
-        },
-      });
-    }
-    const messenger = new ProactiveMessenger({
-      adapter: createProactiveAdapter(loadConfig({})), references, renderer: CardRenderer.load(path.join(root, 'cards'), []), botAppId: '', allowedTenantIds: [],
-    });
+    const messenger = await personalChatsAt(store, connector.serviceUrl, people, conversationOf);
     queue = await openQueueAt(database.file, clock);
     // A time-out of 30 of the bot's seconds (7.5 real ones), so that a loaded test machine does not time out answered sends.
     worker = workerWith(queue, clock, messenger, { sendTimeoutMs: 30_000 }).worker;

@@ -1,6 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ConversationReferenceRepository } from '../../src/bot/conversation-references';
+import { createProactiveAdapter } from '../../src/bot/proactive-adapter';
+import { ProactiveMessenger } from '../../src/bot/proactive-messenger';
+import { CardRenderer } from '../../src/cards/card-renderer';
+import { loadConfig } from '../../src/config';
 import type { Messenger } from '../../src/core/messenger';
 import type { Clock } from '../../src/delivery/clock';
 import type { DeliveryQueue } from '../../src/delivery/delivery';
@@ -8,6 +13,7 @@ import { DeliveryHandlers } from '../../src/delivery/delivery-handler';
 import { DeliveryWorker, type WorkerOptions } from '../../src/delivery/delivery-worker';
 import { RateLimiter, teamsConversationWindows, teamsTenantWindows } from '../../src/delivery/rate-limiter';
 import { openSqliteDeliveryQueue } from '../../src/delivery/sqlite-delivery-queue';
+import type { Store } from '../../src/storage/store';
 import { FakeClock, RecordingMessenger, TestHandler, silentLogger } from './fakes';
 
 export const t0 = Date.parse('2026-03-09T08:00:00Z');
@@ -65,3 +71,25 @@ export function sqliteFile(): { readonly file: string; remove(): void } {
 }
 
 export const openQueueAt = (file: string, clock: Pick<Clock, 'now'>): Promise<DeliveryQueue> => openSqliteDeliveryQueue(file, () => clock.now());
+
+/**
+ * `people` personal chats of tenant-a at the loopback Bot Connector (conversation `conversationOf(index)`, user
+ * `u_0000<index>`), and the real proactive messenger that sends to them through the SDK.
+ */
+export async function personalChatsAt(store: Store, serviceUrl: string, people: number, conversationOf: (index: number) => string): Promise<ProactiveMessenger> {
+  const references = new ConversationReferenceRepository(store);
+  for (let index = 0; index < people; index += 1) {
+    const userKey = `u_${String(index).padStart(5, '0')}`;
+    await references.remember(`c_${index}`, userKey, {
+      kind: 'personal',
+      tenantId: 'tenant-a',
+      reference: {
+        serviceUrl, channelId: 'msteams', bot: { id: '28:partner-coach-bot', name: 'Partner Coach' }, user: { id: `29:${index}`, name: userKey },
+        conversation: { id: conversationOf(index), tenantId: 'tenant-a', conversationType: 'personal', isGroup: false, name: '' },
+      },
+    });
+  }
+  return new ProactiveMessenger({
+    adapter: createProactiveAdapter(loadConfig({})), references, renderer: CardRenderer.load(path.join(__dirname, '..', '..', 'cards'), []), botAppId: '', allowedTenantIds: [],
+  });
+}
