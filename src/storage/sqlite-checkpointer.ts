@@ -36,7 +36,8 @@ export const defaultCheckpointEveryMs = 1000;
 /**
  * Copies the write-ahead log into the database file from a worker thread with its own connection, so that no commit
  * on the main connection pays for a checkpoint (SQLite's automatic one runs inside the commit that crosses 1000 pages,
- * with two waits for the disk). Commits stay as durable as before: each is synced to the log as it happens.
+ * with two waits for the disk). Each checkpoint also syncs the log, which is what makes a commit survive a power cut
+ * once the store commits with synchronous = NORMAL (see sqlite-store.ts).
  */
 export class SqliteCheckpointer {
   private stopped = false;

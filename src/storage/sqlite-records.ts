@@ -41,7 +41,8 @@ const sql = {
 };
 
 type Statements = { [name in keyof typeof sql]: Database.Statement<[Record<string, unknown>]> };
-type ListName = 'list' | 'listOwner' | 'listPrefix' | 'listPrefixOpen';
+const listNames = ['list', 'listOwner', 'listPrefix', 'listPrefixOpen'] as const;
+type ListName = (typeof listNames)[number];
 
 // A bound LIMIT makes SQLite several times slower on every list, even an empty one (the turn's hot path asks for none),
 // so a list with a limit has statements of its own.
@@ -59,8 +60,7 @@ export class SqliteRecords implements StoreSession {
     this.statements = Object.fromEntries(
       Object.entries(sql).map(([name, source]) => [name, db.prepare<Record<string, unknown>>(source)]),
     ) as Statements;
-    const prepareLimited = (name: ListName): Database.Statement<[Record<string, unknown>]> => db.prepare<Record<string, unknown>>(limited(sql[name]));
-    this.limitedLists = { list: prepareLimited('list'), listOwner: prepareLimited('listOwner'), listPrefix: prepareLimited('listPrefix'), listPrefixOpen: prepareLimited('listPrefixOpen') };
+    this.limitedLists = Object.fromEntries(listNames.map((name) => [name, db.prepare<Record<string, unknown>>(limited(sql[name]))])) as SqliteRecords['limitedLists'];
   }
 
   async get<T>(collection: string, id: string): Promise<StoredRecord<T> | undefined> {
