@@ -63,14 +63,15 @@ function compile(given: PhraseBook, other: PhraseBook): CompiledBook {
   });
   const commaBreaks = book.commaBreaks.length > 0 ? `|\\s*,\\s*(?=(?:${fragment(book.commaBreaks)})(?![\\p{L}]))` : '';
   const spellings = Object.keys(book.spellings);
+  const time = new RegExp(`(?<![\\p{L}\\d])(?:${fragment(book.times)})[\\p{L}\\d:.]*`, 'iu');
   return {
     book,
     rules,
     question: new RegExp(`^\\s*(?:${fragment(book.questionStart)})(?![\\p{L}])`, 'iu'),
     negation: new RegExp(`(?:${fragment(book.negations)})(?![\\p{L}])[^.,;:!?]{0,24}$`, 'iu'),
     hedge: bounded(book.hedges),
-    time: new RegExp(`(?<![\\p{L}\\d])(?:${fragment(book.times)})[\\p{L}\\d:.]*`, 'iu'),
-    times: new RegExp(`(?<![\\p{L}\\d])(?:${fragment(book.times)})[\\p{L}\\d:.]*`, 'giu'),
+    time,
+    times: new RegExp(time.source, 'giu'),
     breaks: new RegExp(`(?<=[.!?;\\n])\\s+|\\s*[,:–-]?\\s+(?=(?:${fragment(book.clauseBreaks)})(?![\\p{L}]))${commaBreaks}`, 'iu'),
     // Staff mix languages ("en lösning going forward"): the other language's filler is no substance either.
     noise: new Set([...book.stopwords, ...book.buzzwords, ...other.stopwords, ...other.buzzwords].flatMap((word) => word.toLowerCase().split(/\s+/)).flatMap((word) => [word, withoutMarks(word, book.unmarked)])),
