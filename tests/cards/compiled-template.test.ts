@@ -75,6 +75,11 @@ describe('compiling the templating constructs', () => {
       data: [{ show: true, note: 'n', items: [1] }, { show: 'yes', note: '', items: [] }, { show: 1 }, { note: null, items: 'ab' }, { items: {} }, { items: null }, { items: 3 }],
     },
     {
+      name: 'count of a string, array or object is its size; of null or a number an error',
+      payload: { n: '${count(items)}', text: 'n=${count(items)}' },
+      data: [{ items: 'abc' }, { items: [1, 2] }, { items: { a: 1 } }, { items: null }, { items: 3 }, {}],
+    },
+    {
       name: 'a $when that is not an expression drops the element when truthy',
       payload: card([{ type: 'TextBlock', text: 'x', $when: true }, { type: 'TextBlock', text: 'y', $when: 'always' }, { type: 'TextBlock', text: 'z', $when: false }]),
       data: [{}],
@@ -84,9 +89,12 @@ describe('compiling the templating constructs', () => {
       payload: card([
         { type: 'TextBlock', text: 'and', $when: '${a && !b}' }, { type: 'TextBlock', text: 'or', $when: '${a || b}' },
         { type: 'TextBlock', text: 'eq', $when: "${a == 'x'}" }, { type: 'TextBlock', text: 'gt', $when: '${a > b}' },
-        { type: 'TextBlock', text: '${a > b}' }, { type: 'TextBlock', text: '${!a}' },
+        { type: 'TextBlock', text: '${a > b}' }, { type: 'TextBlock', text: '${!a}' }, { type: 'TextBlock', text: '${a == b}' }, { type: 'TextBlock', text: '${a != b}' },
       ]),
-      data: [{ a: 'x' }, { a: true, b: false }, { a: 2, b: 1 }, { a: 'b', b: 'a' }, { a: null, b: 0 }, {}, { a: [], b: {} }, { a: 2, b: 'x' }],
+      data: [
+        { a: 'x' }, { a: true, b: false }, { a: 2, b: 1 }, { a: 'b', b: 'a' }, { a: null, b: 0 }, {}, { a: [], b: {} }, { a: 2, b: 'x' },
+        { a: [1, 'x'], b: [1, 'x'] }, { a: { x: 1 }, b: { x: 1 } }, { a: 0.1 + 0.2, b: 0.3 }, { a: null, b: null },
+      ],
     },
     {
       name: '$data repeats over an array with $index, re-scopes to an object, and reaches $root',
