@@ -2,12 +2,11 @@ import { Constant, Expression, ExpressionType, FunctionUtils } from 'adaptive-ex
 import { GlobalSettings } from 'adaptivecards-templating';
 import { readPath, type PathStep } from './data-path';
 
-/** What an expression reads while a card renders: `$root`, the current `$data` and `$index`, and the render's key index. */
+/** What an expression reads while a card renders: `$root`, the current `$data` and `$index`. */
 export interface Scope {
   readonly root: unknown;
   readonly data: unknown;
   readonly index: number | undefined;
-  readonly keys: Map<object, Map<string, string>>;
 }
 
 /** An evaluation error, as adaptive-expressions reports it: a value, not an exception, so callers decide as the library does. */
@@ -145,7 +144,7 @@ function compileAccessor(expression: Expression, substitute: boolean): Evaluate 
   const steps: PathStep[] = parts.map((part) => ({ name: part, lowerName: part.toLowerCase() }));
   const start = (scope: Scope): unknown => (memoryKey === '$root' ? scope.root : memoryKey === '$data' ? scope.data : memoryKey === '$index' ? scope.index : undefined);
   return (scope) => {
-    const value = memoryKey === undefined ? undefined : readPath(start(scope), steps, scope.keys);
+    const value = memoryKey === undefined ? undefined : readPath(start(scope), steps);
     if (value !== undefined || !substitute) return value;
     return GlobalSettings.getUndefinedFieldValueSubstitutionString?.(path) || `\${${path}}`;
   };

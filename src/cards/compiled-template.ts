@@ -21,7 +21,7 @@ export class CompiledTemplate {
 
   /** Same result as `new Template(payload).expand({ $root: data })`. */
   expand(data: unknown): unknown {
-    return this.expandRoot({ root: data, data, index: undefined, keys: new Map() });
+    return this.expandRoot({ root: data, data, index: undefined });
   }
 }
 
@@ -107,7 +107,7 @@ function compileObject(node: Record<string, unknown>): Expand {
       const context = contexts[i];
       // As the library: an undefined item keeps the previous $data; $index is set only when repeating over an array.
       if (isArray || context !== undefined) {
-        current = { root: scope.root, data: context !== undefined ? context : current.data, index: isArray ? i : current.index, keys: scope.keys };
+        current = { root: scope.root, data: context !== undefined ? context : current.data, index: isArray ? i : current.index };
       }
       if (when && !when(current)) continue;
       results.push(expandSingle(current));

@@ -8,15 +8,14 @@ export interface PathStep {
  * Reads a path as adaptive-expressions' SimpleObjectMemory does: each part is the first own key equal to it ignoring
  * case, and a falsy value on the way gives undefined. (Its array-index branch needs a numeric part, which an accessor
  * name cannot be: `a.0` does not parse, and `a[0]` is an element expression, not compiled.)
- * `keys` caches each object's lower-cased keys for one render, so a property costs one lookup, not a scan of Object.keys.
  */
-export function readPath(start: unknown, steps: readonly PathStep[], keys: Map<object, Map<string, string>>): unknown {
+export function readPath(start: unknown, steps: readonly PathStep[]): unknown {
   let value = start;
-  for (const step of steps) value = propertyOf(value, step, keys);
+  for (const step of steps) value = propertyOf(value, step);
   return value;
 }
 
-function propertyOf(instance: unknown, step: PathStep, keys: Map<object, Map<string, string>>): unknown {
+function propertyOf(instance: unknown, step: PathStep): unknown {
   if (!instance) return undefined;
   if (instance instanceof Map) {
     const map = instance as Map<unknown, unknown>;
@@ -29,15 +28,9 @@ function propertyOf(instance: unknown, step: PathStep, keys: Map<object, Map<str
     const key = Object.keys(instance).find((candidate) => candidate.toLowerCase() === step.lowerName);
     return key === undefined ? undefined : (instance as Record<string, unknown>)[key];
   }
-  let lowered = keys.get(instance);
-  if (!lowered) {
-    lowered = new Map();
-    for (const key of Object.keys(instance)) {
-      const lower = key.toLowerCase();
-      if (!lowered.has(lower)) lowered.set(lower, key);
-    }
-    keys.set(instance, lowered);
+  // The first key equal ignoring case; comparing lengths first keeps toLowerCase off most keys.
+  for (const key of Object.keys(instance)) {
+    if (key === step.name || (key.length === step.name.length && key.toLowerCase() === step.lowerName)) return (instance as Record<string, unknown>)[key];
   }
-  const key = lowered.get(step.lowerName);
-  return key === undefined ? undefined : (instance as Record<string, unknown>)[key];
+  return undefined;
 }

@@ -77,7 +77,7 @@ describe('compiling the templating constructs', () => {
     {
       name: 'count of a string, array or object is its size; of null or a number an error',
       payload: { n: '${count(items)}', text: 'n=${count(items)}' },
-      data: [{ items: 'abc' }, { items: [1, 2] }, { items: { a: 1 } }, { items: null }, { items: 3 }, {}],
+      data: [{ items: 'abc' }, { items: [1, 2] }, { items: { a: 1 } }, { items: null }, { items: 3 }, {}, { items: new Map([['a', 1]]) }],
     },
     {
       name: 'a $when that is not an expression drops the element when truthy',
@@ -120,7 +120,10 @@ describe('compiling the templating constructs', () => {
     {
       name: 'paths ignore case, stop at falsy values and find no array length',
       payload: { a: '${Title}', b: '${user.NAME}', c: '${zero.x}', g: '${$ROOT.title}', h: '${list.length}', i: '${$foo}', j: '${user.name.x}' },
-      data: [{ title: 't', user: { name: 'n', Name: 'N' }, zero: 0, list: ['first'], text: 'abc' }, { TITLE: 'T', title: 't' }],
+      data: [
+        { title: 't', user: { name: 'n', Name: 'N' }, zero: 0, list: ['first'], text: 'abc' }, { TITLE: 'T', title: 't' },
+        { user: new Map<string, unknown>([['NAME', 'm'], ['name', { x: 1 }]]) }, { user: new Map([['name', 'lower']]), title: new Map() },
+      ],
     },
     {
       name: 'a whole card whose $data is empty expands to null',
