@@ -88,6 +88,7 @@ function compileObject(node: Record<string, unknown>): Expand {
     const result: Record<string, unknown> = {};
     for (const field of fields) {
       const value = field.expand(scope);
+      // The library leaves out a field that expands to undefined (none of the compiled expressions yields one today).
       if (value !== undefined) result[field.key] = value;
     }
     return result;
