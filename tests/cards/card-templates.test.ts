@@ -2,31 +2,17 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { CardRenderer } from '../../src/cards/card-renderer';
-import type { CardView } from '../../src/cards/card-view';
 import { adaptiveCardProblems, chartProblems, withChartFallbacks } from '../support/card-validation';
+import { allCardFixtures } from './all-card-fixtures';
 
 const root = path.resolve(__dirname, '..', '..');
 /** Teams refuses a card whose payload is larger than this. */
 const teamsCardLimitBytes = 28 * 1024;
 const cardsDir = path.join(root, 'cards');
 
-/** Every tests/<capability>/card-fixtures.ts contributes fixture data for its templates. */
-function allFixtures(): CardView[] {
-  const testsDir = path.join(root, 'tests');
-  const fixtures: CardView[] = [];
-  for (const folder of readdirSync(testsDir, { withFileTypes: true }).filter((entry) => entry.isDirectory())) {
-    const file = path.join(testsDir, folder.name, 'card-fixtures.ts');
-    if (readdirSync(path.join(testsDir, folder.name)).includes('card-fixtures.ts')) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      fixtures.push(...(require(file) as { cardFixtures: CardView[] }).cardFixtures);
-    }
-  }
-  return fixtures;
-}
-
 describe('card templates', () => {
   const renderer = CardRenderer.load(cardsDir, []);
-  const fixtures = allFixtures();
+  const fixtures = allCardFixtures();
 
   it('when the templates are listed, then every one has fixture data', () => {
     const covered = new Set(fixtures.map((fixture) => fixture.template.name));
