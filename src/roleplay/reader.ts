@@ -12,6 +12,7 @@ interface CompiledBook {
   readonly book: PhraseBook;
   readonly rules: readonly CompiledRule[];
   readonly question: RegExp;
+  readonly statementStart: RegExp;
   readonly negation: RegExp;
   readonly hedge: RegExp;
   readonly time: RegExp;
@@ -42,6 +43,7 @@ function loosened(book: PhraseBook): PhraseBook {
   return {
     ...book,
     questionStart: list(book.questionStart),
+    statementStarts: list(book.statementStarts),
     negations: list(book.negations),
     hedges: list(book.hedges).map((phrase) => phrase.replace(/ /g, particles)),
     times: list(book.times),
@@ -68,6 +70,7 @@ function compile(given: PhraseBook, other: PhraseBook): CompiledBook {
     book,
     rules,
     question: new RegExp(`^\\s*(?:${fragment(book.questionStart)})(?![\\p{L}])`, 'iu'),
+    statementStart: new RegExp(`^\\s*(?:${fragment(book.statementStarts.length > 0 ? book.statementStarts : ['(?!)'])})(?![\\p{L}])`, 'iu'),
     negation: new RegExp(`(?:${fragment(book.negations)})(?![\\p{L}])[^.,;:!?]{0,24}$`, 'iu'),
     hedge: bounded(book.hedges),
     time,
@@ -118,7 +121,7 @@ export class MoveReader {
     const greeted = greeting ? leadingGreeting(clause, greeting.pattern) : 0;
     const body = clause.slice(greeted).replace(/^[\s,!.:-]+/, '');
     const moves: Move[] = greeted > 0 ? [{ kind: 'greets', quote: clause.slice(0, greeted).trim() }] : [];
-    const isQuestion = body.includes('?') || book.question.test(body);
+    const isQuestion = body.includes('?') || (book.question.test(body) && !book.statementStart.test(body));
     const hedged = book.hedge.test(body);
     for (const { kind, rule, pattern } of book.rules) {
       if (kind === 'greets' || (rule.question && !isQuestion) || (rule.statement && isQuestion)) continue;
