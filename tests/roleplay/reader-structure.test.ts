@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import type { Locale } from '../../src/core/locale';
+import { counts, type Intent } from '../../src/roleplay/intents';
+import { reader } from './roleplay-fixtures';
+
+const counted = (text: string, locale: Locale): Intent[] => reader.read(text, locale).filter(counts).map((move) => move.kind);
+const reads = (text: string, locale: Locale, kind: Intent): void => assert.ok(counted(text, locale).includes(kind), `${text}: ${counted(text, locale).join(', ')}`);
+const readsNo = (text: string, locale: Locale, kind: Intent): void => assert.ok(!counted(text, locale).includes(kind), `${text}: ${counted(text, locale).join(', ')}`);
+
+// Moves read from how a sentence is built (a kept step, a reason's shape, a statement shaped like a question), not from one word.
+describe('role-play reader: moves from the shape of a sentence', () => {
+  it('when a Swedish message only names a ticket, the queue or a test, then no process is followed; keeping the step is', () => {
+    readsNo('jag har gått igenom ärendena från i vintras, det ser likadant ut varje gång', 'sv', 'follows-process');
+    readsNo('kön är extra lång i dag för att mejlen ligger nere', 'sv', 'follows-process');
+    readsNo('de nya skrivarna har samma drivrutin som piloten', 'sv', 'follows-process');
+    reads('ditt ärende ligger kvar som prio 2 hos oss', 'sv', 'follows-process');
+    reads('säkerhetskopian tar vi ändå på varenda server', 'sv', 'follows-process');
+    reads('jag för in felet och lösningen i ärendet innan jag åker', 'sv', 'follows-process');
+    reads('vi hoppar inte över kontrollen av kassan', 'sv', 'follows-process');
+  });
+
+  it('when a question word opens a statement, then it is read as a statement', () => {
+    reads('what we can set up is a spare laptop at your desk until the repair is back', 'en', 'offers-alternative');
+    assert.ok(!counted('what we can set up is a spare laptop at your desk until the repair is back', 'en').some((kind) => kind.startsWith('asks-')));
+    reads('what broke it was the driver update on tuesday, because the printers never got the new version', 'en', 'explains');
+  });
+
+  it('when a reason is given as a consequence or a requirement, then it explains without the word because', () => {
+    reads('doing all the sites overnight would mean skipping the backup of the tills', 'en', 'explains');
+    reads('a new mail server needs licences and a migration window first', 'en', 'explains');
+    reads('vi kan inte byta servern i kväll, annars står kassorna stilla i morgon bitti', 'sv', 'explains');
+    reads('reservdelen kom sent från grossisten, vi fick vänta till torsdag', 'sv', 'explains');
+  });
+
+  it('when someone sends the customer elsewhere, then "you\'d have to call" deflects and explains nothing', () => {
+    readsNo("the payroll app is the vendor's thing, you'd have to call their helpline", 'en', 'explains');
+  });
+
+  it('when a risk is named only with buzzwords and prepositions, then it earns no risk raised', () => {
+    readsNo('vi behöver tänka proaktivt kring riskerna', 'sv', 'raises-risk');
+    reads('risken är att kassorna fryser igen på lördag när det är som mest folk', 'sv', 'raises-risk');
+  });
+});
