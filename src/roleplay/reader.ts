@@ -101,7 +101,7 @@ export class MoveReader {
     const greeting = book.rules.find((rule) => rule.kind === 'greets');
     // A name in a greeting is not substance: "hi Peter, as we agreed last time" says nothing yet.
     const message = greeting ? clean.slice(leadingGreeting(clean, greeting.pattern)) : clean;
-    clauses.forEach((clause, index) => moves.push(...this.readClause(book, clause, index === 0, message, book.contrast.test(clauses[index + 1] ?? ''))));
+    clauses.forEach((clause, index) => moves.push(...this.readClause(book, clause, index === 0, message, clauses[index + 1] ?? '')));
     // One move of a kind per message is enough; the concrete one wins.
     const best = new Map<Intent, Move>();
     for (const move of moves) {
@@ -116,7 +116,8 @@ export class MoveReader {
     return intents.filter((kind) => best.has(kind)).map((kind) => best.get(kind) as Move);
   }
 
-  private readClause(book: CompiledBook, clause: string, first: boolean, message: string, turnedAround: boolean): Move[] {
+  private readClause(book: CompiledBook, clause: string, first: boolean, message: string, next: string): Move[] {
+    const turnedAround = book.contrast.test(next);
     const greeting = first ? book.rules.find((rule) => rule.kind === 'greets') : undefined;
     const greeted = greeting ? leadingGreeting(clause, greeting.pattern) : 0;
     const body = clause.slice(greeted).replace(/^[\s,!.:-]+/, '');
@@ -141,7 +142,7 @@ export class MoveReader {
         moves.push({ kind: 'hedges', quote: body });
         continue;
       }
-      if (slotIntents.includes(found)) moves.push(this.withSlot(book, found, body, match, message, pattern));
+      if (slotIntents.includes(found)) moves.push(this.withSlot(book, found, body, match, message, pattern, next));
       else {
         // In a question a second topic word is content ("which customers are affected?"); elsewhere every trigger is set aside.
         const source = rule.wholeMessage ? message : body;
@@ -154,10 +155,13 @@ export class MoveReader {
   }
 
   /** An offer or promise counts only with something concrete after its trigger; a promise also needs a by-when. */
-  private withSlot(book: CompiledBook, kind: Intent, clause: string, match: RegExpExecArray, message: string, trigger: RegExp): Move {
-    const after = clause.slice(match.index + match[0].length).replace(/^[\s,:;-]+|[\s.!?,;]+$/g, '').replace(leadIn, '');
+  private withSlot(book: CompiledBook, kind: Intent, clause: string, match: RegExpExecArray, message: string, trigger: RegExp, next: string): Move {
+    const tail = clause.slice(match.index + match[0].length).replace(/^[\s,:;-]+|[\s.!?,;]+$/g, '').replace(leadIn, '');
     // A trigger at the end points back at the offer: "we lend you a laptop in the meantime".
     const before = clause.slice(0, match.index).replace(/^[\s,:;-]+|[\s.!?,;]+$/g, '').replace(leadOut, '');
+    // "Here's what I can do. Accounts for the eight by Monday": an offer that ends its sentence bare is said in the next one.
+    const ahead = kind !== 'promises' && /^\s*[.:!]\s*$/u.test(clause.slice(match.index + match[0].length)) && substance(book, before.replace(trigger, ' ')) < 2;
+    const after = ahead ? next.replace(/[\s.!?,;]+$/g, '') : tail;
     // Only a trigger with nothing after it points back; "we take it proactively forward" has filler after it, not an offer before it.
     // A promise has two parts, what and by when, each in its own words: "I'll follow up by 10:45" says when, not what;
     // "the loan laptop will be on your desk by 10:45" says what before its trigger.

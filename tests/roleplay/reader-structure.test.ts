@@ -40,4 +40,11 @@ describe('role-play reader: moves from the shape of a sentence', () => {
     readsNo('vi behöver tänka proaktivt kring riskerna', 'sv', 'raises-risk');
     reads('risken är att kassorna fryser igen på lördag när det är som mest folk', 'sv', 'raises-risk');
   });
+
+  it('when an offer ends its sentence bare, then what is offered is the next sentence, and not after a comma', () => {
+    const offer = reader.read("here's what we can do. a spare scanner on the packing desk by two, and the broken one back on thursday", 'en').find((move) => move.kind === 'offers-alternative');
+    assert.equal(offer?.what, 'a spare scanner on the packing desk by two, and the broken one back on thursday');
+    const caving = reader.read("fine, if you want all of it tonight we can do that, i'll keep the whole team late", 'en').find((move) => move.kind === 'offers-alternative');
+    assert.ok(!caving?.what?.includes('team late'), JSON.stringify(caving));
+  });
 });
