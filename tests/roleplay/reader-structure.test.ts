@@ -47,4 +47,18 @@ describe('role-play reader: moves from the shape of a sentence', () => {
     const caving = reader.read("fine, if you want all of it tonight we can do that, i'll keep the whole team late", 'en').find((move) => move.kind === 'offers-alternative');
     assert.ok(!caving?.what?.includes('team late'), JSON.stringify(caving));
   });
+
+  it('when a question asks what they must be able to do or want to avoid, then it asks the need; who feels it asks the impact', () => {
+    reads('what do the new starters need to be able to do on their first morning?', 'en', 'asks-need');
+    reads('so what are the doctors trying to avoid on clinic days?', 'en', 'asks-need');
+    reads('vad vill säljarna slippa när en offert fastnar?', 'sv', 'asks-need');
+    reads('if the tills go down on saturday, who notices it first?', 'en', 'asks-impact');
+    reads('om kassan står still, vem märker det först?', 'sv', 'asks-impact');
+  });
+
+  it("when 'what i'd suggest' or 'why we' opens a sentence, then it is a proposal or a reason, not a question", () => {
+    reads('what id suggest: we move the update to sunday night and test the quotes at 7 on monday', 'en', 'proposes');
+    reads("why we won't rush it: a half-tested firewall is exactly what takes the web shop down on black friday", 'en', 'explains');
+  });
 });
+
