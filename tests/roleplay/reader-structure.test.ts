@@ -60,5 +60,16 @@ describe('role-play reader: moves from the shape of a sentence', () => {
     reads('what id suggest: we move the update to sunday night and test the quotes at 7 on monday', 'en', 'proposes');
     reads("why we won't rush it: a half-tested firewall is exactly what takes the web shop down on black friday", 'en', 'explains');
   });
+
+  it('when a question checks that last time\'s work still holds or builds on what they said, then it refers back', () => {
+    reads('the two new tills from last thursday, still running ok?', 'en', 'refers-back');
+    reads('this builds on what you told me at the depot about the missing pallets', 'en', 'refers-back');
+    reads('det här bygger på det du sa när jag var på lagret, att pallarna försvinner', 'sv', 'refers-back');
+  });
+
+  it('when a question asks where the business is heading, then it asks the business', () => {
+    reads('where is the clinic heading, more chairs in a year or the same?', 'en', 'asks-business');
+    reads('hur ser kliniken ut om ett år, blir den större?', 'sv', 'asks-business');
+  });
 });
 
