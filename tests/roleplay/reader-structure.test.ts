@@ -71,5 +71,11 @@ describe('role-play reader: moves from the shape of a sentence', () => {
     reads('where is the clinic heading, more chairs in a year or the same?', 'en', 'asks-business');
     reads('hur ser kliniken ut om ett år, blir den större?', 'sv', 'asks-business');
   });
+
+  it('when the learner writes what was done into the ticket or puts a step on the checklist, then the process is followed', () => {
+    reads("i'm noting the error code and the fix in the ticket before i leave", 'en', 'follows-process');
+    reads('from today a restore test is on the checklist for every new server', 'en', 'follows-process');
+    readsNo('the ticket said the printer was slow, nothing about jams', 'en', 'follows-process');
+  });
 });
 
