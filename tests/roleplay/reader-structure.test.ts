@@ -77,5 +77,17 @@ describe('role-play reader: moves from the shape of a sentence', () => {
     reads('from today a restore test is on the checklist for every new server', 'en', 'follows-process');
     readsNo('the ticket said the printer was slow, nothing about jams', 'en', 'follows-process');
   });
+
+  it('when a Swedish message says in the present tense what the customer has by when, then it is a promise; without a time it is none', () => {
+    reads('offerten med båda alternativen har du senast onsdag kl 10', 'sv', 'promises');
+    reads('alla kassor testas med ett riktigt köp före lördag', 'sv', 'promises');
+    reads('vi har skrivaren igång om tjugo minuter', 'sv', 'promises');
+    readsNo('du har rätt, det var rörigt förra gången', 'sv', 'promises');
+  });
+
+  it('when a Swedish question also names a plan or season, then it asks the business, not the situation', () => {
+    const read = counted('hur många extra säljare tar ni in under kampanjen?', 'sv');
+    assert.ok(read.includes('asks-business') && !read.includes('asks-situation'), read.join(', '));
+  });
 });
 
