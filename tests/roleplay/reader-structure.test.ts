@@ -89,5 +89,15 @@ describe('role-play reader: moves from the shape of a sentence', () => {
     const read = counted('hur många extra säljare tar ni in under kampanjen?', 'sv');
     assert.ok(read.includes('asks-business') && !read.includes('asks-situation'), read.join(', '));
   });
+
+  it('when a warning says what will happen if something is left as it is, then it raises a risk; a demand repeated or a past fact does not', () => {
+    reads('if the backup disk stays this full, the nightly copy will fail by the weekend', 'en', 'raises-risk');
+    reads('the old switch in the stockroom is going to be a bottleneck when the new tills arrive', 'en', 'raises-risk');
+    reads('om vi inte byter disken nu kommer servern stanna mitt i bokslutet', 'sv', 'raises-risk');
+    readsNo('a technician at your office every friday, no, that is not something we offer', 'en', 'raises-risk');
+    readsNo('yes, all three laptops were on the desks before nine', 'en', 'raises-risk');
+    readsNo('om det inte står i avtalet så gör vi det inte', 'sv', 'raises-risk');
+    readsNo('det var en engångsgrej, det händer inte igen', 'sv', 'raises-risk');
+  });
 });
 
