@@ -166,7 +166,9 @@ export class MoveReader {
     // A promise has two parts, what and by when, each in its own words: "I'll follow up by 10:45" says when, not what;
     // "the loan laptop will be on your desk by 10:45" says what before its trigger.
     const weigh = (text: string): number => substance(book, kind === 'promises' ? text.replace(trigger, ' ').replace(book.times, ' ') : text.replace(trigger, ' '));
-    const what = (kind === 'promises' ? weigh(after) === 0 : !/\p{L}/u.test(after)) ? before : after;
+    // "… I can offer an alternative" names the move at its end; only an adverb ("in the meantime") points back.
+    const named = namingArticle.test(clause.slice(0, match.index));
+    const what = (kind === 'promises' ? weigh(after) === 0 : !/\p{L}/u.test(after)) && !named ? before : after;
     // Concrete means at least two words of substance ("a loan laptop"), or a number ("30 minutes"), and for a promise one
     // word besides its by-when ("call you back at 11"); naming the move again ("… is a workaround") is not its content.
     const weight = weigh(what);
@@ -199,6 +201,9 @@ function substance(book: CompiledBook, text: string): number {
   const words = [...new Set((text.toLowerCase().replace(/n't(?![\p{L}])/gu, '').match(/[\p{L}\d:.]+/gu) ?? []).map((word) => word.replace(/[.:]+$/, '')))].filter((word) => word.length >= 3 || /\d/.test(word));
   return words.filter((word) => !isNoise(book.noise, word)).reduce((sum, word) => sum + (/\d/.test(word) ? 2 : 1), 0);
 }
+
+// An article or determiner just before a trigger makes it a noun naming the move ("an alternative", "ett alternativ").
+const namingArticle = /(?:^|[\s,])(?:an?|the|my|our|some|another|one|this|that|en|ett|nåt|något|annat|ett annat|min|mitt|vår|vårt)\s*$/iu;
 
 // Words between a trigger and the offer itself ("what I can do instead is …") are not part of what is offered.
 const leadOut = /^(?:(?:and|but|so|och|men|så)(?![\p{L}])[\s,:]*)+/iu;

@@ -99,5 +99,14 @@ describe('role-play reader: moves from the shape of a sentence', () => {
     readsNo('om det inte står i avtalet så gör vi det inte', 'sv', 'raises-risk');
     readsNo('det var en engångsgrej, det händer inte igen', 'sv', 'raises-risk');
   });
+
+  it('when an offer only names itself at its end ("… I can offer an alternative"), then nothing before it is taken as the offer', () => {
+    const named = reader.read('as for your home printer, we can give you an alternative', 'en').find((move) => move.kind === 'offers-alternative');
+    assert.ok(named && !named.what, JSON.stringify(named));
+    const svNamed = reader.read('när det gäller din mobil kan jag erbjuda ett alternativ', 'sv').find((move) => move.kind === 'offers-alternative');
+    assert.ok(svNamed && !svNamed.what, JSON.stringify(svNamed));
+    const pointed = reader.read('we lend you a spare phone with your contacts in the meantime', 'en').find((move) => move.kind === 'offers-alternative');
+    assert.equal(pointed?.what, 'we lend you a spare phone with your contacts');
+  });
 });
 
