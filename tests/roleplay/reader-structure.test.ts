@@ -108,5 +108,13 @@ describe('role-play reader: moves from the shape of a sentence', () => {
     const pointed = reader.read('we lend you a spare phone with your contacts in the meantime', 'en').find((move) => move.kind === 'offers-alternative');
     assert.equal(pointed?.what, 'we lend you a spare phone with your contacts');
   });
+
+  it('when a suggestion is put as what would help or what could be done when, then it proposes', () => {
+    reads('would moving the backup to saturday night help with the slow mornings?', 'en', 'proposes');
+    reads('you could use the spare licences from the old branch for the new hires', 'en', 'proposes');
+    reads('the other forty can be done over the two weeks after easter, ten a day', 'en', 'proposes');
+    reads("first the router so the card machine works, then the pcs one by one", 'en', 'proposes');
+    readsNo("the repair didn't get done in the end, we ran out of time", 'en', 'proposes');
+  });
 });
 
