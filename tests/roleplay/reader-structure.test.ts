@@ -116,5 +116,14 @@ describe('role-play reader: moves from the shape of a sentence', () => {
     reads("first the router so the card machine works, then the pcs one by one", 'en', 'proposes');
     readsNo("the repair didn't get done in the end, we ran out of time", 'en', 'proposes');
   });
+
+  it('when the learner gives in with a reluctant yes, a hidden workaround or a guarantee, then it caves, not agrees', () => {
+    const fine = counted('fine, the directors get their laptops first, whatever the queue says', 'en');
+    assert.ok(fine.includes('caves') && !fine.includes('agrees'), fine.join(', '));
+    reads("ok, we'll leave the old server running, nobody checks the licences anyway", 'en', 'caves');
+    reads('okej, vi garanterar att felen försvinner, annars betalar ni inget', 'sv', 'caves');
+    reads('visst, vi kör hela helgen så blir allt klart', 'sv', 'caves');
+    readsNo('fine by me: the screen suggests a number and your staff decide', 'en', 'caves');
+  });
 });
 
