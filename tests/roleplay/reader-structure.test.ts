@@ -125,5 +125,14 @@ describe('role-play reader: moves from the shape of a sentence', () => {
     reads('visst, vi kör hela helgen så blir allt klart', 'sv', 'caves');
     readsNo('fine by me: the screen suggests a number and your staff decide', 'en', 'caves');
   });
+
+  it('when the fault is put on the customer\'s people or a third party, then it blames; the contract as the reason hides behind it', () => {
+    reads("your own team never restarts the terminals, that's why they hang", 'en', 'blames');
+    reads("that's the printer supplier's bug, not ours", 'en', 'blames');
+    reads('the payroll consultant should have told you about the new tax table', 'en', 'blames');
+    reads('the service agreement only covers the office pcs, not the tablets', 'en', 'hides-behind-contract');
+    reads("home laptops aren't covered, so i can't look at it", 'en', 'hides-behind-contract');
+    readsNo("that's on us, we missed the tablets in the inventory", 'en', 'blames');
+  });
 });
 
