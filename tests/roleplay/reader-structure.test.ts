@@ -134,5 +134,13 @@ describe('role-play reader: moves from the shape of a sentence', () => {
     reads("home laptops aren't covered, so i can't look at it", 'en', 'hides-behind-contract');
     readsNo("that's on us, we missed the tablets in the inventory", 'en', 'blames');
   });
+
+  it('when a Swedish message puts the fault on the customer\'s side or a supplier, then it blames; the agreement as the reason hides behind it', () => {
+    reads('det är er egen brandvägg som stoppar det, inte vårt program', 'sv', 'blames');
+    reads('borde inte era chefer ha sagt till innan?', 'sv', 'blames');
+    reads('surfplattor ligger utanför ert serviceavtal', 'sv', 'hides-behind-contract');
+    reads('det som står i avtalet är fyra timmar, så det blir efter lunch', 'sv', 'hides-behind-contract');
+    readsNo('det var vårt fel, vi glömde plattorna i inventeringen', 'sv', 'blames');
+  });
 });
 
