@@ -142,5 +142,12 @@ describe('role-play reader: moves from the shape of a sentence', () => {
     reads('det som står i avtalet är fyra timmar, så det blir efter lunch', 'sv', 'hides-behind-contract');
     readsNo('det var vårt fel, vi glömde plattorna i inventeringen', 'sv', 'blames');
   });
+
+  it('when empathy names how the moment must feel or what it cost, then it empathises; feelings words alone stay general', () => {
+    reads('that night shift without the scanner must have been miserable for the pickers', 'en', 'empathises');
+    reads('i completely get why the owners are annoyed, a closed till on a saturday is lost money', 'en', 'empathises');
+    reads('congrats on the new branch, that is a big step for a family firm', 'en', 'empathises');
+    readsNo('i totally get it, that sounds so frustrating', 'en', 'empathises');
+  });
 });
 
