@@ -149,5 +149,13 @@ describe('role-play reader: moves from the shape of a sentence', () => {
     reads('congrats on the new branch, that is a big step for a family firm', 'en', 'empathises');
     readsNo('i totally get it, that sounds so frustrating', 'en', 'empathises');
   });
+
+  it('when a yes/no question asks about the facts, then it asks the situation; checking a summary or offering more questions does not', () => {
+    reads('was it the same cable on both desks, or two different ones?', 'en', 'asks-situation');
+    reads('does the card reader still work when the screen freezes?', 'en', 'asks-situation');
+    reads('how full is the waiting room right now?', 'en', 'asks-situation');
+    readsNo('is there anything else you wanted to ask me?', 'en', 'asks-situation');
+    readsNo('does that order work for you?', 'en', 'asks-situation');
+  });
 });
 
