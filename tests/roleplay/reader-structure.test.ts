@@ -157,5 +157,12 @@ describe('role-play reader: moves from the shape of a sentence', () => {
     readsNo('is there anything else you wanted to ask me?', 'en', 'asks-situation');
     readsNo('does that order work for you?', 'en', 'asks-situation');
   });
+
+  it('when the learner sends the customer to someone else, then it deflects; inviting a call to the learner does not', () => {
+    reads('you should really raise that with your phone provider', 'en', 'deflects');
+    reads('firewall rules are handled by our security team, not me', 'en', 'deflects');
+    reads("that's more a question for your own accountant", 'en', 'deflects');
+    readsNo('you can call me directly on my mobile if it freezes again', 'en', 'deflects');
+  });
 });
 
