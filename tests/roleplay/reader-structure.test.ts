@@ -164,5 +164,12 @@ describe('role-play reader: moves from the shape of a sentence', () => {
     reads("that's more a question for your own accountant", 'en', 'deflects');
     readsNo('you can call me directly on my mobile if it freezes again', 'en', 'deflects');
   });
+
+  it('when a Swedish message sends the customer to someone else, then it deflects', () => {
+    reads('prata med er telefonileverantör, det är deras växel', 'sv', 'deflects');
+    reads('det får ni lösa internt med ekonomichefen', 'sv', 'deflects');
+    reads('jag är bara tekniker, sånt bestämmer säljarna', 'sv', 'deflects');
+    readsNo('ring mig direkt om den fryser igen', 'sv', 'deflects');
+  });
 });
 
