@@ -96,12 +96,12 @@ export class MoveReader {
     const quoted = text.replace(/[’‘´`]/g, "'").replace(/[“”]/g, '"');
     // "cant", "isnt", "thats": the words staff type without their apostrophe read as the words they are.
     const clean = book.spelling ? quoted.replace(book.spelling, (word) => book.book.spellings[word.toLowerCase()] ?? word) : quoted;
-    const moves: Move[] = [];
     const clauses = clean.split(book.breaks).map((clause) => clause.trim()).filter(Boolean);
     const greeting = book.rules.find((rule) => rule.kind === 'greets');
     // A name in a greeting is not substance: "hi Peter, as we agreed last time" says nothing yet.
     const message = greeting ? clean.slice(leadingGreeting(clean, greeting.pattern)) : clean;
-    clauses.forEach((clause, index) => moves.push(...this.readClause(book, clause, index === 0, message, clauses[index + 1] ?? '')));
+    const byClause = clauses.map((clause, index) => this.readClause(book, clause, index === 0, message, clauses[index + 1] ?? ''));
+    const moves: Move[] = [...byClause.flat(), ...turnedOffer(book, clauses, byClause)];
     // One move of a kind per message is enough; the concrete one wins.
     const best = new Map<Intent, Move>();
     for (const move of moves) {
@@ -177,6 +177,18 @@ export class MoveReader {
     if (weight < (kind === 'promises' ? 1 : 2) || (kind === 'promises' && !when)) return { kind, quote: clause, vague: true, ...(weight === 0 ? { empty: true } : {}) };
     return { kind, quote: clause, what: what.slice(0, 160), ...(kind === 'promises' && when ? { when } : {}) };
   }
+}
+
+// A clause that says no, hedges or hides is no offer, whatever follows its "but"; one with an offer's own trigger was weighed as one already.
+const notOffering: readonly Intent[] = ['refuses', 'hedges', 'deflects', 'hides-behind-contract', 'caves', 'blames', 'drops-quality', 'asks-situation', 'asks-need', 'asks-impact', 'asks-business', 'offers-alternative', 'proposes'];
+
+/** "We can't do all 85 this weekend. But ten pilot machines on Wednesday, the rest after Black Week": the concrete "but" after a no offers it. */
+function turnedOffer(book: CompiledBook, clauses: readonly string[], byClause: readonly (readonly Move[])[]): Move[] {
+  const no = byClause.findIndex((moves) => moves.some((move) => move.kind === 'refuses'));
+  if (no < 0 || byClause.flat().some((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes') && move.what)) return [];
+  const at = clauses.findIndex((clause, index) => index > no && book.contrast.test(clause) && !(byClause[index] ?? []).some((move) => notOffering.includes(move.kind)));
+  const what = (clauses[at] ?? '').replace(book.contrast, '').replace(/^[\s,:;-]+|[\s.!?,;]+$/g, '');
+  return at >= 0 && substance(book, what) >= 2 ? [{ kind: 'offers-alternative', quote: clauses[at] ?? '', what: what.slice(0, 160) }] : [];
 }
 
 /** A stop word or buzzword, or one with an ending (proaktiva, kunderna, customers, handled): stems of four letters or more. */

@@ -171,5 +171,13 @@ describe('role-play reader: moves from the shape of a sentence', () => {
     reads('jag är bara tekniker, sånt bestämmer säljarna', 'sv', 'deflects');
     readsNo('ring mig direkt om den fryser igen', 'sv', 'deflects');
   });
+
+  it('when a no is followed by "but" and something concrete, then that is the alternative, even without the word instead', () => {
+    const sv = reader.read('hela kontoret i helgen hinner vi inte. men ekonomi och kassa kan vara klara lördag lunch, resten tar vi nästa vecka', 'sv').find((move) => move.kind === 'offers-alternative');
+    assert.equal(sv?.what, 'ekonomi och kassa kan vara klara lördag lunch, resten tar vi nästa vecka');
+    reads("we can't rebuild the whole site tonight, but the checkout page and the stock sync can be back by six", 'en', 'offers-alternative');
+    readsNo("i can't do that, but what i can do instead is an alternative that really works for you", 'en', 'offers-alternative');
+    readsNo("no, i can't, but it's a really difficult situation for everyone", 'en', 'offers-alternative');
+  });
 });
 
