@@ -1,11 +1,13 @@
 import type { Locale } from '../core/locale';
 import { intents, slotIntents, type Intent, type Move } from './intents';
 import type { MoveRule, PhraseBook, PhraseBooks } from './phrase-book';
+import { PhraseMatcher, type Matching } from './phrase-matcher';
 
 interface CompiledRule {
   readonly kind: Intent;
   readonly rule: MoveRule;
   readonly pattern: RegExp;
+  readonly matcher: PhraseMatcher;
 }
 
 interface CompiledBook {
@@ -52,14 +54,15 @@ function loosened(book: PhraseBook): PhraseBook {
   };
 }
 
-function compile(given: PhraseBook, other: PhraseBook): CompiledBook {
+function compile(given: PhraseBook, other: PhraseBook, matching: Matching): CompiledBook {
   const book = loosened(given);
   const rules = intents.flatMap((kind) => {
     const rule = book.moves[kind];
     if (!rule) return [];
     const source = (items: readonly string[]): RegExp => new RegExp(`${rule.leading ? '^\\s*' : '(?<![\\p{L}\\d])'}(?:${fragment(items)})(?![\\p{L}])`, 'giu');
-    const asked = rule.askPhrases.length > 0 ? [{ kind, rule: { ...rule, question: true, statement: false }, pattern: source(rule.askPhrases) }] : [];
-    return [{ kind, rule, pattern: source(rule.phrases) }, ...asked];
+    const compiled = (shown: MoveRule, pattern: RegExp): CompiledRule => ({ kind, rule: shown, pattern, matcher: new PhraseMatcher(pattern, matching) });
+    const asked = rule.askPhrases.length > 0 ? [compiled({ ...rule, question: true, statement: false }, source(rule.askPhrases))] : [];
+    return [compiled(rule, source(rule.phrases)), ...asked];
   });
   const commaBreaks = book.commaBreaks.length > 0 ? `|\\s*,\\s*(?=(?:${fragment(book.commaBreaks)})(?![\\p{L}]))` : '';
   const spellings = Object.keys(book.spellings);
@@ -84,8 +87,8 @@ function compile(given: PhraseBook, other: PhraseBook): CompiledBook {
 export class MoveReader {
   private readonly books: Readonly<Record<Locale, CompiledBook>>;
 
-  constructor(books: PhraseBooks) {
-    this.books = { en: compile(books.en, books.sv), sv: compile(books.sv, books.en) };
+  constructor(books: PhraseBooks, matching: Matching = 'quick') {
+    this.books = { en: compile(books.en, books.sv, matching), sv: compile(books.sv, books.en, matching) };
   }
 
   read(text: string, locale: Locale): Move[] {
@@ -120,12 +123,11 @@ export class MoveReader {
     const moves: Move[] = greeted > 0 ? [{ kind: 'greets', quote: clause.slice(0, greeted).trim() }] : [];
     const isQuestion = body.includes('?') || book.question.test(body);
     const hedged = book.hedge.test(body);
-    for (const { kind, rule, pattern } of book.rules) {
+    for (const { kind, rule, pattern, matcher } of book.rules) {
       if (kind === 'greets' || (rule.question && !isQuestion) || (rule.statement && isQuestion)) continue;
       // For an offer the trigger that leads into the most substance is the offer ("Instead, what I can do is …"),
       // not a trigger at its end ("… so your sellers can work in the meantime").
-      const matches = [...body.matchAll(pattern)];
-      const match = slotIntents.includes(kind) ? mostConcrete(book, body, matches, pattern) : matches[0];
+      const match = slotIntents.includes(kind) ? mostConcrete(book, body, matcher.all(body), pattern) : matcher.first(body);
       if (!match) continue;
       // "Yes, but …" / "ja men …": a bare yes before a but agrees to nothing.
       if (kind === 'agrees' && turnedAround && !/\p{L}/u.test(body.slice(match.index + match[0].length))) continue;
