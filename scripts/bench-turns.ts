@@ -28,11 +28,11 @@ const options = { plan, runner, kinds, log: (line: string) => console.error(line
 async function main(): Promise<void> {
   if (profileDir) {
     const micros = (value: number): string => value.toFixed(1).padStart(8);
-    for (const [kind, profile] of await profileKinds(options, resolve(profileDir), 15)) {
+    for (const [kind, profile] of await profileKinds(options, resolve(profileDir), 20)) {
       console.log(`\n${kind}: main-thread busy time per measured turn: project ${profile.busy.project.toFixed(0)} µs, echo ${profile.busy.echo.toFixed(0)} µs`);
       console.log('  project µs  echo µs  (per turn, self time)  function');
       for (const spot of profile.functions) console.log(`  ${micros(spot.projectMicros)} ${micros(spot.echoMicros)}  ${spot.name}`);
-      console.log('  project µs  echo µs  (per turn, self time)  area');
+      console.log('  project µs  echo µs  (per turn, self time)  area, most beyond echo first');
       for (const spot of profile.areas) console.log(`  ${micros(spot.projectMicros)} ${micros(spot.echoMicros)}  ${spot.name}`);
     }
     return;

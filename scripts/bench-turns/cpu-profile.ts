@@ -61,10 +61,11 @@ export function selfTimes(folder: string, windows: Windows): SelfTimes {
   return { functions, areas, busy };
 }
 
-/** The `top` entries with the most project time per turn, each beside the echo bot's. */
-export function hotSpots(project: ReadonlyMap<string, number>, echo: ReadonlyMap<string, number>, turns: number, top: number): HotSpot[] {
+/** The `top` entries with the most project time per turn (or, `beyondEcho`, the most more than the echo bot's), each beside the echo bot's. */
+export function hotSpots(project: ReadonlyMap<string, number>, echo: ReadonlyMap<string, number>, turns: number, top: number, beyondEcho = false): HotSpot[] {
+  const weight = (name: string, micros: number): number => micros - (beyondEcho ? (echo.get(name) ?? 0) : 0);
   return [...project.entries()]
-    .sort((a, b) => b[1] - a[1])
+    .sort((a, b) => weight(...b) - weight(...a))
     .slice(0, top)
     .map(([name, micros]) => ({ name, projectMicros: micros / turns, echoMicros: (echo.get(name) ?? 0) / turns }));
 }

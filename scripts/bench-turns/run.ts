@@ -50,7 +50,7 @@ export async function runBench(options: RunOptions): Promise<KindResult[]> {
   }
 }
 
-/** What a profiled run found for one kind: the busiest functions and areas per turn, project beside echo. */
+/** What a profiled run found for one kind: the project's busiest functions, and the areas where it spends most beyond the echo bot; per turn. */
 export interface KindProfile {
   readonly busy: { readonly project: number; readonly echo: number };
   readonly functions: readonly HotSpot[];
@@ -85,7 +85,7 @@ export async function profileKinds(options: RunOptions, profileDir: string, top:
       profiles.set(kind, {
         busy: { project: times.project.busy / turns, echo: times.echo.busy / turns },
         functions: hotSpots(times.project.functions, times.echo.functions, turns, top),
-        areas: hotSpots(times.project.areas, times.echo.areas, turns, top),
+        areas: hotSpots(times.project.areas, times.echo.areas, turns, top, true),
       });
     }
     return profiles;
