@@ -94,6 +94,9 @@ async function startConnector(): Promise<{ url: string; accepted: Accepted[]; re
   return { url: `http://127.0.0.1:${port}/`, accepted, requests, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
+/** Sends whose reserved slot no longer fitted when due (answers came later than planned), so they took another. */
+const refits = { count: 0 };
+
 class TracedLimiter extends RateLimiter {
   override sending(slot: RateSlot, now: number): boolean {
     const reservedAt = slot.at;
@@ -102,6 +105,8 @@ class TracedLimiter extends RateLimiter {
     if (fits) {
       attemptOf(index, 'reservedAt', reservedAt);
       attemptOf(index, 'sendingAt', now);
+    } else {
+      refits.count += 1;
     }
     return fits;
   }
@@ -135,6 +140,7 @@ function printTrace(accepted: readonly Accepted[]): void {
   const buckets = (from: number): string => Array.from({ length: 12 }, (_unused, index) => times.filter((at) => at >= from + index * 250 && at < from + (index + 1) * 250).length).join(' ');
   console.log(`  trace accepted per 250 ms, first 3 s: ${buckets(first)}`);
   console.log(`  trace accepted per 250 ms, last 3 s:  ${buckets(last - 2_999)}`);
+  console.log(`  trace slots that no longer fitted when due: ${refits.count}`);
   const all = [...attempts.values()].flat();
   const spans: Array<[string, (attempt: Attempt) => number | undefined]> = [
     ['timer lateness (sending - reserved)', (a) => (a.sendingAt !== undefined && a.reservedAt !== undefined ? a.sendingAt - a.reservedAt : undefined)],

@@ -51,18 +51,19 @@ export class RateLimiter {
    * Takes the earliest slot both windows allow, if it is within `maxWaitMs`: each waiting send gets a time of its own
    * instead of all waking together and racing for the next one. That is the instant a window slot frees, even between
    * slots reserved earlier, so one send answered late delays only its own slot's next use, not every send after it.
+   * `from` plans a send that may not go before then (a Retry-After) ahead of those that will ask meanwhile.
    */
-  reserve(tenant: string, conversation: string, now: number, maxWaitMs: number): { readonly slot: RateSlot } | { readonly waitMs: number } {
+  reserve(tenant: string, conversation: string, now: number, maxWaitMs: number, from = now): { readonly slot: RateSlot } | { readonly waitMs: number } {
     this.sweep(now);
     const tenantLog = this.logFor(this.tenants, tenant, this.tenantWindows);
     const conversationLog = this.logFor(this.conversations, `${tenant}|${conversation}`, this.conversationWindows);
     const spacing = this.spacingFor(tenant, now);
-    let at = now;
+    let at = Math.max(now, from);
     for (let before = Number.NaN; at !== before; ) {
       before = at;
       at = conversationLog.earliestFit(tenantLog.earliestFit(spacing?.earliestFit(at) ?? at));
     }
-    if (at - now > maxWaitMs) return { waitMs: Math.ceil(at - now) };
+    if (at - Math.max(now, from) > maxWaitMs) return { waitMs: Math.ceil(at - now) };
     tenantLog.record(at);
     conversationLog.record(at);
     spacing?.record(at);
