@@ -58,12 +58,14 @@ export class RateLimiter {
     const tenantLog = this.logFor(this.tenants, tenant, this.tenantWindows);
     const conversationLog = this.logFor(this.conversations, `${tenant}|${conversation}`, this.conversationWindows);
     const spacing = this.spacingFor(tenant, now);
-    let at = Math.max(now, from);
-    for (let before = Number.NaN; at !== before; ) {
+    const start = Math.max(now, from);
+    let at = start;
+    // Bounded by the wait: a window full of unanswered sends moves the time on by its length at every round.
+    for (let before = Number.NaN; at !== before && at - start <= maxWaitMs; ) {
       before = at;
       at = conversationLog.earliestFit(tenantLog.earliestFit(spacing?.earliestFit(at) ?? at));
     }
-    if (at - Math.max(now, from) > maxWaitMs) return { waitMs: Math.ceil(at - now) };
+    if (at - start > maxWaitMs) return { waitMs: Math.ceil(at - now) };
     tenantLog.record(at);
     conversationLog.record(at);
     spacing?.record(at);

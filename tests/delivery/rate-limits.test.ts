@@ -76,6 +76,15 @@ describe('rate limits', () => {
       assert.equal(other.slot.at, 70);
     });
 
+    it('when the tenant window is full of sends still unanswered, then a reservation is told to wait a window, and nothing is taken', () => {
+      const limiter = new RateLimiter(teamsConversationWindows, teamsTenantWindows(2));
+      for (const conversation of ['a', 'b']) {
+        const reserved = limiter.reserve('t', conversation, 0, 5_000);
+        assert.ok('slot' in reserved && limiter.sending(reserved.slot, reserved.slot.at));
+      }
+      assert.deepEqual(limiter.reserve('t', 'c', 600, 2_000), { waitMs: 3_000 });
+    });
+
     it('when the next slot is further off than the caller will wait, then nothing is taken and the wait is told', () => {
       const limiter = new RateLimiter(teamsConversationWindows, teamsTenantWindows(2));
       assert.ok('slot' in limiter.reserve('t', 'a', 0, 100));
