@@ -21,10 +21,11 @@ import { RateLimiter, SlidingWindowLog, teamsConversationWindows, teamsTenantWin
 import { openSqliteStore } from '../src/storage/sqlite-store';
 
 /**
- * npm run bench:fanout [-- --recipients 10000 --scale 4 --throttled 0.05]
+ * npm run bench:fanout [-- --recipients 10000 --scale 4 --throttled 0.05 --trace]
  * 10,000 one-to-one messages through the real worker, Messenger and Bot Framework client to a loopback Bot Connector
  * that enforces the per-tenant limit (Teams' 50/s times `scale`, same sliding-window algorithm) and answers a share of
- * sends with 429 + Retry-After. Prints the achieved rate against that ceiling, lost, duplicated and delay from due time.
+ * sends with 429 + Retry-After. Prints the achieved rate against that ceiling, lost, duplicated and delay from due time;
+ * --trace adds where the time between sends goes (timer, SDK, wire, answer) and the accepted sends of the first and last seconds.
  */
 const args = new Map(process.argv.slice(2).flatMap((arg, index, all) => (arg.startsWith('--') ? [[arg.slice(2), all[index + 1] ?? '']] : [])));
 const recipients = Number(args.get('recipients') ?? 10_000);
