@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import sinon from 'sinon';
 import { SqliteCheckpointer } from '../../src/storage/sqlite-checkpointer';
@@ -97,5 +99,13 @@ describe('SQLite checkpoints off the turn', () => {
     } finally {
       db.close();
     }
+  });
+
+  it('when a store closes right after it opened and nothing else keeps the process alive, then the close still finishes', async function () {
+    this.timeout(30_000);
+    const file = join(directory, 'quick.db');
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import=tsx', join(__dirname, '..', 'support', 'close-after-open.ts'), file], { env: { PATH: process.env.PATH ?? '' } });
+    assert.equal(stdout, 'closed');
+    assert.equal(existsSync(`${file}-wal`), false, 'the log was folded into the file');
   });
 });
