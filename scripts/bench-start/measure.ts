@@ -1,0 +1,56 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { setTimeout as delay } from 'node:timers/promises';
+import { messageActivity } from '../../tests/support/activities';
+import type { LoopbackConnector } from '../../tests/support/loopback-connector';
+import { seedAadObjectId, seedTenantId } from '../seed-users';
+
+/** A started bot: its process, where it listens, and how long it took from spawn to the first 200 on /healthz. */
+export interface Started {
+  readonly child: ChildProcess;
+  readonly url: string;
+  readonly startMs: number;
+}
+
+/** Runs the Dockerfile's command in `folder`, with NODE_ENV=production, SQLite, no model and nothing else in the environment. */
+export async function startBot(folder: string, databaseFile: string, port: number): Promise<Started> {
+  const began = performance.now();
+  const child = spawn(process.execPath, ['dist/src/index.js'], {
+    cwd: folder,
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${databaseFile}`, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the bot in ${folder} exited with ${child.exitCode}`);
+    const ok = await fetch(`${url}/healthz`).then((response) => response.status === 200, () => false);
+    if (ok) return { child, url, startMs: performance.now() - began };
+    if (performance.now() - began > 60_000) throw new Error('no 200 on /healthz within 60 s');
+    await delay(5);
+  }
+}
+
+/** The process's resident memory (its threads included), in MB. */
+export const rssMb = (child: ChildProcess): number => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid ?? 0}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+export async function stopBot(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** `progress` then `practice` in the personal chats of `people` seeded people spread over all `seeded`. */
+export async function seededTurns(url: string, connector: LoopbackConnector, people: number, seeded: number): Promise<number> {
+  let turns = 0;
+  for (let person = 0; person < people; person += 1) {
+    const aadObjectId = seedAadObjectId(Math.floor((person * seeded) / people));
+    for (const text of ['progress', 'practice']) {
+      const activity = messageActivity({ serviceUrl: connector.serviceUrl, aadObjectId, tenantId: seedTenantId, conversationId: `a:personal-${aadObjectId}` }, text);
+      const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      if (response.status >= 300) throw new Error(`turn ${text} answered ${response.status}`);
+      turns += 1;
+    }
+  }
+  return turns;
+}
