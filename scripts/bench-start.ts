@@ -9,15 +9,16 @@ import { rssMb, seededTurns, startBot, stopBot } from './bench-start/measure';
 import { seedUsers } from './seed-users';
 
 /**
- * npm run bench:start [-- --baseline <ref> --runs 3 --people 200 --seed data/seed.db --users 10000]
+ * npm run bench:start [-- --baseline <ref> --runs 3 --people 200 --idle 40 --seed data/seed.db --users 10000]
  * Start time and memory of the built app as production runs it (node dist/src/index.js, NODE_ENV=production, SQLite,
  * no language model), for a baseline commit (default: where this branch left main) and this working tree, started
  * alternately in one run so both see the same machine:
- *   start            spawn to the first 200 on /healthz, on an empty database
+ *   start            spawn to the first 200 on /healthz, on an empty database; start CPU: its threads' CPU time by then
  *   idle RSS         resident memory 2 s after that
  *   seeded start     the same on the seeded file (npm run seed:users; seeded here first when the file is missing)
  *   seeded idle RSS  2 s after the seeded start
  *   after turns      `progress` and `practice` by `people` seeded people, 2 s after the last answer
+ *   after idle       `idle` seconds later without a turn, as an admin sees it between uses (0 skips it)
  * Each figure is the median of `runs` starts. Ports 44000–44099.
  */
 const args = new Map(process.argv.slice(2).flatMap((arg, index, all) => (arg.startsWith('--') ? [[arg.slice(2), all[index + 1] ?? '']] : [])));
@@ -27,12 +28,13 @@ const runs = Number(args.get('runs') ?? 3);
 const people = Number(args.get('people') ?? 200);
 const seededUsers = Number(args.get('users') ?? 10_000);
 const baseline = args.get('baseline') ?? execFileSync('git', ['merge-base', 'HEAD', 'main'], { cwd: root, encoding: 'utf8' }).trim();
+const idleMs = Number(args.get('idle') ?? 40) * 1000;
 const settleMs = 2_000;
 const connectorPort = 44_000;
 let nextPort = 44_010;
 const port = (): number => (nextPort = nextPort >= 44_099 ? 44_010 : nextPort + 1);
 
-const figures = ['start to /healthz (ms)', 'idle RSS (MB)', 'seeded start (ms)', 'seeded idle RSS (MB)', 'RSS after turns (MB)'] as const;
+const figures = ['start to /healthz (ms)', 'start CPU (ms)', 'idle RSS (MB)', 'seeded start (ms)', 'seeded start CPU (ms)', 'seeded idle RSS (MB)', 'RSS after turns (MB)', `RSS after ${idleMs / 1000} s idle (MB)`] as const;
 type Figure = (typeof figures)[number];
 type Samples = Map<Figure, number[]>;
 
@@ -44,6 +46,7 @@ async function measureOnce(build: AppBuild, folder: string, run: number, connect
   const empty = await startBot(build.folder, path.join(folder, `empty-${path.basename(build.folder)}-${run}.db`), port());
   await delay(settleMs);
   record(samples, 'start to /healthz (ms)', empty.startMs);
+  record(samples, 'start CPU (ms)', empty.startCpuMs);
   record(samples, 'idle RSS (MB)', rssMb(empty.child));
   await stopBot(empty.child);
 
@@ -51,10 +54,15 @@ async function measureOnce(build: AppBuild, folder: string, run: number, connect
   try {
     await delay(settleMs);
     record(samples, 'seeded start (ms)', seeded.startMs);
+    record(samples, 'seeded start CPU (ms)', seeded.startCpuMs);
     record(samples, 'seeded idle RSS (MB)', rssMb(seeded.child));
     await seededTurns(seeded.url, connector, people, seededUsers);
     await delay(settleMs);
     record(samples, 'RSS after turns (MB)', rssMb(seeded.child));
+    if (idleMs > 0) {
+      await delay(idleMs);
+      record(samples, `RSS after ${idleMs / 1000} s idle (MB)`, rssMb(seeded.child));
+    }
   } finally {
     await stopBot(seeded.child);
   }
@@ -67,7 +75,7 @@ function table(builds: readonly AppBuild[], samples: ReadonlyMap<AppBuild, Sampl
   const cell = (build: AppBuild | undefined, figure: Figure): number => median(samples.get(build as AppBuild)?.get(figure) ?? []);
   const digits = (figure: Figure): number => (figure.endsWith('(ms)') ? 0 : 1);
   const lines = [`| figure | ${builds.map((build) => build.label).join(' | ')} | change |`, `|---|${builds.map(() => '---').join('|')}|---|`];
-  for (const figure of figures) {
+  for (const figure of figures.filter((name) => samples.get(before as AppBuild)?.has(name))) {
     const values = builds.map((build) => cell(build, figure));
     const change = ((cell(after, figure) / cell(before, figure) - 1) * 100).toFixed(1);
     const runsOf = (build: AppBuild): string => (samples.get(build)?.get(figure) ?? []).map((value) => value.toFixed(digits(figure))).join(', ');
