@@ -31,8 +31,12 @@ const baseline = args.get('baseline') ?? execFileSync('git', ['merge-base', 'HEA
 const idleMs = Number(args.get('idle') ?? 40) * 1000;
 const settleMs = 2_000;
 const connectorPort = 44_000;
-let nextPort = 44_010;
-const port = (): number => (nextPort = nextPort >= 44_099 ? 44_010 : nextPort + 1);
+
+/** The bots' ports, 44011–44099 in turn: a stopped bot's port is not reused at once. */
+function portsInRange(): () => number {
+  let last = 44_010;
+  return () => (last = last >= 44_099 ? 44_011 : last + 1);
+}
 
 const figures = ['start to /healthz (ms)', 'start CPU (ms)', 'idle RSS (MB)', 'seeded start (ms)', 'seeded start CPU (ms)', 'seeded idle RSS (MB)', 'RSS after turns (MB)', `RSS after ${idleMs / 1000} s idle (MB)`] as const;
 type Figure = (typeof figures)[number];
@@ -42,15 +46,15 @@ const record = (samples: Samples, figure: Figure, value: number): void => {
   samples.set(figure, [...(samples.get(figure) ?? []), value]);
 };
 
-async function measureOnce(build: AppBuild, folder: string, run: number, connector: LoopbackConnector, samples: Samples): Promise<void> {
-  const empty = await startBot(build.folder, path.join(folder, `empty-${path.basename(build.folder)}-${run}.db`), port());
+async function measureOnce(build: AppBuild, folder: string, run: number, connector: LoopbackConnector, port: () => number, samples: Samples): Promise<void> {
+  const empty = await startBot(build.folder, path.join(folder, `empty-${path.basename(build.folder)}-${run}.db`), port);
   await delay(settleMs);
   record(samples, 'start to /healthz (ms)', empty.startMs);
   record(samples, 'start CPU (ms)', empty.startCpuMs);
   record(samples, 'idle RSS (MB)', rssMb(empty.child));
   await stopBot(empty.child);
 
-  const seeded = await startBot(build.folder, seedFile, port());
+  const seeded = await startBot(build.folder, seedFile, port);
   try {
     await delay(settleMs);
     record(samples, 'seeded start (ms)', seeded.startMs);
@@ -95,9 +99,10 @@ async function main(): Promise<void> {
   try {
     const builds = [buildCommit(folder, baseline), buildWorkingTree(folder)];
     const samples = new Map(builds.map((build) => [build, new Map() as Samples]));
+    const port = portsInRange();
     for (let run = 0; run < runs; run += 1) {
       // Alternate which build goes first, so neither always follows the other's disk and page-cache state.
-      for (const build of run % 2 === 0 ? builds : [...builds].reverse()) await measureOnce(build, folder, run, connector, samples.get(build) as Samples);
+      for (const build of run % 2 === 0 ? builds : [...builds].reverse()) await measureOnce(build, folder, run, connector, port, samples.get(build) as Samples);
     }
     console.log(`node dist/src/index.js (NODE_ENV=production, SQLite, no model); median of ${runs} starts (runs in brackets); seeded: ${seedFile}, ${people} people × progress + practice`);
     for (const line of table(builds, samples)) console.log(line);

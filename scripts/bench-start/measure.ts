@@ -14,17 +14,36 @@ export interface Started {
   readonly startCpuMs: number;
 }
 
-/** Runs the Dockerfile's command in `folder`, with NODE_ENV=production, SQLite, no model and nothing else in the environment. */
-export async function startBot(folder: string, databaseFile: string, port: number): Promise<Started> {
+/**
+ * Runs the Dockerfile's command in `folder`, with NODE_ENV=production, SQLite, no model and nothing else in the
+ * environment, on the next port; a port some other process took meanwhile (ports 0 land in this range too) is skipped.
+ */
+export async function startBot(folder: string, databaseFile: string, port: () => number): Promise<Started> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startOn(folder, databaseFile, port());
+    } catch (error) {
+      if (!(error instanceof PortTaken) || attempt === 5) throw error;
+    }
+  }
+}
+
+class PortTaken extends Error {}
+
+async function startOn(folder: string, databaseFile: string, port: number): Promise<Started> {
   const began = performance.now();
   const child = spawn(process.execPath, ['dist/src/index.js'], {
     cwd: folder,
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${databaseFile}`, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    errors += chunk.toString('utf8');
   });
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the bot in ${folder} exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw errors.includes('EADDRINUSE') ? new PortTaken(errors) : new Error(`the bot in ${folder} exited with ${child.exitCode}: ${errors}`);
     const ok = await fetch(`${url}/healthz`).then((response) => response.status === 200, () => false);
     if (ok) return { child, url, startMs: performance.now() - began, startCpuMs: cpuMs(child) };
     if (performance.now() - began > 60_000) throw new Error('no 200 on /healthz within 60 s');
