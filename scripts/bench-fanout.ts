@@ -8,6 +8,7 @@ import { ConversationReferenceRepository } from '../src/bot/conversation-referen
 import { createProactiveAdapter } from '../src/bot/proactive-adapter';
 import { ProactiveMessenger } from '../src/bot/proactive-messenger';
 import { CardRenderer } from '../src/cards/card-renderer';
+import type { Destination, Messenger, SendWatch } from '../src/core/messenger';
 import { loadConfig } from '../src/config';
 import { Translator } from '../src/core/translator';
 import { systemClock } from '../src/delivery/clock';
@@ -16,14 +17,15 @@ import { DeliveryHandlers } from '../src/delivery/delivery-handler';
 import { DeliveryWorker } from '../src/delivery/delivery-worker';
 import { noticeDelivery, noticeHandler } from '../src/delivery/notice-handler';
 import { openSqliteDeliveryQueue } from '../src/delivery/sqlite-delivery-queue';
-import { RateLimiter, SlidingWindowLog, teamsConversationWindows, teamsTenantWindows } from '../src/delivery/rate-limiter';
+import { RateLimiter, SlidingWindowLog, teamsConversationWindows, teamsTenantWindows, type RateSlot } from '../src/delivery/rate-limiter';
 import { openSqliteStore } from '../src/storage/sqlite-store';
 
 /**
- * npm run bench:fanout [-- --recipients 10000 --scale 4 --throttled 0.05]
+ * npm run bench:fanout [-- --recipients 10000 --scale 4 --throttled 0.05 --trace]
  * 10,000 one-to-one messages through the real worker, Messenger and Bot Framework client to a loopback Bot Connector
  * that enforces the per-tenant limit (Teams' 50/s times `scale`, same sliding-window algorithm) and answers a share of
- * sends with 429 + Retry-After. Prints the achieved rate against that ceiling, lost, duplicated and delay from due time.
+ * sends with 429 + Retry-After. Prints the achieved rate against that ceiling, lost, duplicated and delay from due time;
+ * --trace adds where the time between sends goes (timer, SDK, wire, answer) and the accepted sends of the first and last seconds.
  */
 const args = new Map(process.argv.slice(2).flatMap((arg, index, all) => (arg.startsWith('--') ? [[arg.slice(2), all[index + 1] ?? '']] : [])));
 const recipients = Number(args.get('recipients') ?? 10_000);
@@ -37,6 +39,24 @@ interface Accepted {
   readonly conversationId: string;
 }
 
+/** --trace: when each attempt was reserved, given to the SDK, left, arrived and was answered, to see where time goes. */
+interface Attempt {
+  reservedAt?: number;
+  sendingAt?: number;
+  leftAt?: number;
+  arrivedAt?: number;
+  answeredAt?: number;
+}
+const trace = args.has('trace');
+const attempts = new Map<string, Attempt[]>();
+const attemptOf = (index: string, field: keyof Attempt, at: number): void => {
+  const list = attempts.get(index) ?? [];
+  attempts.set(index, list);
+  const open = list.find((attempt) => attempt[field] === undefined) ?? {};
+  if (!list.includes(open)) list.push(open);
+  open[field] = at;
+};
+
 /** The Bot Connector stand-in: 429 for a random share and for anything over the tenant window, 200 otherwise. */
 async function startConnector(): Promise<{ url: string; accepted: Accepted[]; requests: { total: number; injected429: number; limit429: number }; stop(): Promise<void> }> {
   const window = new SlidingWindowLog(teamsTenantWindows(ceiling));
@@ -49,6 +69,7 @@ async function startConnector(): Promise<{ url: string; accepted: Accepted[]; re
     req.on('end', () => {
       const conversationId = decodeURIComponent(/\/v3\/conversations\/([^/]+)/.exec(req.url ?? '')?.[1] ?? '');
       const now = Date.now();
+      if (trace) attemptOf(conversationId.replace('a:personal-', ''), 'arrivedAt', now);
       requests.total += 1;
       const answer = (status: number, headers: Record<string, string> = {}, body: unknown = {}): void => {
         res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
@@ -72,6 +93,68 @@ async function startConnector(): Promise<{ url: string; accepted: Accepted[]; re
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/`, accepted, requests, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/** Sends whose reserved slot no longer fitted when due (answers came later than planned), so they took another. */
+const refits = { count: 0 };
+
+class TracedLimiter extends RateLimiter {
+  override sending(slot: RateSlot, now: number): boolean {
+    const reservedAt = slot.at;
+    const fits = super.sending(slot, now);
+    const index = slot.conversation.replace('personal:u_', '');
+    if (fits) {
+      attemptOf(index, 'reservedAt', reservedAt);
+      attemptOf(index, 'sendingAt', now);
+    } else {
+      refits.count += 1;
+    }
+    return fits;
+  }
+}
+
+function traced(messenger: Messenger): Messenger {
+  if (!trace) return messenger;
+  const watched = (destination: Destination, watch: SendWatch | undefined): SendWatch | undefined => {
+    const index = 'userKey' in destination ? destination.userKey.replace('u_', '') : '';
+    return watch && {
+      leaving: () => {
+        attemptOf(index, 'leftAt', Date.now());
+        return watch.leaving();
+      },
+      answered: () => {
+        attemptOf(index, 'answeredAt', Date.now());
+        watch.answered();
+      },
+    };
+  };
+  return {
+    send: (destination, replies, watch) => messenger.send(destination, replies, watched(destination, watch)),
+    updateCard: (conversationKey, activityId, view, watch) => messenger.updateCard(conversationKey, activityId, view, watch),
+  };
+}
+
+function printTrace(accepted: readonly Accepted[]): void {
+  const times = accepted.map((entry) => entry.at).sort((a, b) => a - b);
+  const first = times[0] ?? 0;
+  const last = times.at(-1) ?? 0;
+  const buckets = (from: number): string => Array.from({ length: 12 }, (_unused, index) => times.filter((at) => at >= from + index * 250 && at < from + (index + 1) * 250).length).join(' ');
+  console.log(`  trace accepted per 250 ms, first 3 s: ${buckets(first)}`);
+  console.log(`  trace accepted per 250 ms, last 3 s:  ${buckets(last - 2_999)}`);
+  console.log(`  trace slots that no longer fitted when due: ${refits.count}`);
+  const all = [...attempts.values()].flat();
+  const spans: Array<[string, (attempt: Attempt) => number | undefined]> = [
+    ['timer lateness (sending - reserved)', (a) => (a.sendingAt !== undefined && a.reservedAt !== undefined ? a.sendingAt - a.reservedAt : undefined)],
+    ['SDK hand-off (left - sending)', (a) => (a.leftAt !== undefined && a.sendingAt !== undefined ? a.leftAt - a.sendingAt : undefined)],
+    ['to the Connector (arrived - left)', (a) => (a.arrivedAt !== undefined && a.leftAt !== undefined ? a.arrivedAt - a.leftAt : undefined)],
+    ['answer back (answered - arrived)', (a) => (a.answeredAt !== undefined && a.arrivedAt !== undefined ? a.answeredAt - a.arrivedAt : undefined)],
+    ['slot held past arrival (answered - sending)', (a) => (a.answeredAt !== undefined && a.sendingAt !== undefined ? a.answeredAt - a.sendingAt : undefined)],
+  ];
+  for (const [name, span] of spans) {
+    const values = all.map(span).filter((value): value is number => value !== undefined).sort((a, b) => a - b);
+    const mean = values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
+    console.log(`  trace ${name.padEnd(44)} n ${values.length} mean ${mean.toFixed(1)} p50 ${percentile(values, 0.5)} p90 ${percentile(values, 0.9)} p99 ${percentile(values, 0.99)} ms`);
+  }
 }
 
 const percentile = (sorted: readonly number[], share: number): number => sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? 0;
@@ -102,9 +185,9 @@ async function main(): Promise<void> {
     await queue.enqueue(deliveries);
     const worker = new DeliveryWorker({
       queue,
-      messenger: new ProactiveMessenger({ adapter: createProactiveAdapter(loadConfig({})), references, renderer: CardRenderer.load(path.join(root, 'cards'), []), botAppId: '', allowedTenantIds: [] }),
+      messenger: traced(new ProactiveMessenger({ adapter: createProactiveAdapter(loadConfig({})), references, renderer: CardRenderer.load(path.join(root, 'cards'), []), botAppId: '', allowedTenantIds: [] })),
       handlers: new DeliveryHandlers([noticeHandler(Translator.load(path.join(root, 'content', 'locales')))]),
-      limiter: new RateLimiter(teamsConversationWindows, teamsTenantWindows(ceiling)),
+      limiter: trace ? new TracedLimiter(teamsConversationWindows, teamsTenantWindows(ceiling)) : new RateLimiter(teamsConversationWindows, teamsTenantWindows(ceiling)),
       clock: systemClock(),
       logger: pino({ level: 'silent' }),
       // Four times the default concurrency for four times Teams' tenant rate.
@@ -120,6 +203,7 @@ async function main(): Promise<void> {
     }
     await worker.stop();
     report(connector.accepted, connector.requests, dueAt.getTime(), await queue.counts('bench:'));
+    if (trace) printTrace(connector.accepted);
   } finally {
     await queue.close();
     await store.close();

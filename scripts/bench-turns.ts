@@ -10,7 +10,9 @@ import { turnKinds, type TurnKind } from './bench-turns/turn-kinds';
  * The project (built with tsc and run with node, as npm start and the Dockerfile do; --runner tsx runs it from source)
  * against a bare botbuilder echo bot, both in local mode, both replying to one loopback Bot Connector, 16 connections.
  * Per turn kind: throughput at saturation (closed loop) and p50/p99 at a fixed 100 turns/s (open loop), and the ratios.
- * --profile writes a CPU profile of the project per kind into <dir> and prints the functions with the most self time.
+ * --profile writes CPU profiles of both bots per kind into <dir> and prints, per measured turn (start-up, set-up and
+ * warm-up left out), the project's functions and areas with the most self time beside the echo bot's.
+ * The table also gives each bot's CPU time per turn.
  */
 const argv = process.argv.slice(2);
 const valueOf = (flag: string): string | undefined => {
@@ -25,9 +27,13 @@ const options = { plan, runner, kinds, log: (line: string) => console.error(line
 
 async function main(): Promise<void> {
   if (profileDir) {
-    for (const [kind, spots] of await profileKinds(options, resolve(profileDir), 15)) {
-      console.log(`\n${kind}: top functions by self time`);
-      for (const spot of spots) console.log(`  ${spot.selfMs.toFixed(0).padStart(7)} ms ${(spot.share * 100).toFixed(1).padStart(5)} %  ${spot.name}`);
+    const micros = (value: number): string => value.toFixed(1).padStart(8);
+    for (const [kind, profile] of await profileKinds(options, resolve(profileDir), 20)) {
+      console.log(`\n${kind}: main-thread busy time per measured turn: project ${profile.busy.project.toFixed(0)} µs, echo ${profile.busy.echo.toFixed(0)} µs`);
+      console.log('  project µs  echo µs  (per turn, self time)  function');
+      for (const spot of profile.functions) console.log(`  ${micros(spot.projectMicros)} ${micros(spot.echoMicros)}  ${spot.name}`);
+      console.log('  project µs  echo µs  (per turn, self time)  area, most beyond echo first');
+      for (const spot of profile.areas) console.log(`  ${micros(spot.projectMicros)} ${micros(spot.echoMicros)}  ${spot.name}`);
     }
     return;
   }

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -41,6 +41,8 @@ export interface BotProcess {
   readonly url: string;
   /** From spawn to the listening line: what a profile leaves out to show turns, not start-up. */
   readonly readyAfterMs: number;
+  /** CPU time the process has used so far (user + system, all threads), in microseconds; undefined where /proc is missing. */
+  cpuMicros(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -72,12 +74,25 @@ export async function startBot(entries: Entries, entry: string, options: StartOp
     });
     child.once('exit', (code) => reject(new Error(`${path.basename(entry)} exited (${code}) before it listened`)));
   });
-  return { url, readyAfterMs: performance.now() - spawnedAt, stop: () => stop(child) };
+  return { url, readyAfterMs: performance.now() - spawnedAt, cpuMicros: () => cpuMicrosOf(child.pid), stop: () => stop(child) };
 }
 
 function parseLine(line: string): { url?: string } | undefined {
   try {
     return JSON.parse(line) as { url?: string };
+  } catch {
+    return undefined;
+  }
+}
+
+// utime and stime in clock ticks (USER_HZ, 100 on Linux): fields 14 and 15 of /proc/<pid>/stat, counted after the command's closing parenthesis.
+const ticksPerSecond = 100;
+function cpuMicrosOf(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / ticksPerSecond;
   } catch {
     return undefined;
   }

@@ -1,4 +1,5 @@
 import type { LoopbackConnector } from '../../tests/support/loopback-connector';
+import type { Windows } from './cpu-profile';
 import { openLoop, percentile, saturate, type Client } from './load';
 import { checkProjectTurn, TurnSource, type TurnKind } from './turn-kinds';
 
@@ -23,19 +24,31 @@ export interface BotFigures {
   readonly p99Ms: number;
   readonly failures: number;
   readonly firstFailure?: string;
+  /** The bot process's CPU time (all threads) per turn over the saturation rounds; NaN where it cannot be read. */
+  readonly cpuMicrosPerTurn: number;
 }
 
 export interface KindResult {
   readonly kind: TurnKind;
   readonly project: BotFigures;
   readonly echo: BotFigures;
+  /** When each bot's measured rounds ran, in microseconds of the monotonic clock (what a V8 CPU profile's times count). */
+  readonly windows: Readonly<Record<Target['name'], Windows>>;
+}
+
+/** A running bot as the measurement sees it: where to post, and how much CPU it has used. */
+export interface BotUnderTest {
+  readonly url: string;
+  cpuMicros(): number | undefined;
 }
 
 interface Target {
   readonly name: 'project' | 'echo';
-  readonly url: string;
+  readonly bot: BotUnderTest;
   readonly source: TurnSource;
 }
+
+const monotonicMicros = (): number => Number(process.hrtime.bigint() / 1000n);
 
 /** The turns one bot takes per kind in a run, so the role-play pool has a fresh meeting for every one. */
 export const turnsPerBot = (plan: Plan): number => plan.warmupTurns + plan.rounds * (plan.saturationTurns + Math.round(plan.rate * plan.openLoopSeconds));
@@ -44,15 +57,23 @@ export const turnsPerBot = (plan: Plan): number => plan.warmupTurns + plan.round
  * One kind, both bots, alternating: warm-up, then `rounds` closed-loop rounds (throughput at saturation) and `rounds`
  * open-loop rounds at `rate` (latency), each round run by the project and the echo bot in turn, first one then the other.
  */
-export async function measureKind(kind: TurnKind, plan: Plan, urls: { project: string; echo: string }, client: Client, connector: LoopbackConnector): Promise<KindResult> {
+export async function measureKind(kind: TurnKind, plan: Plan, bots: { project: BotUnderTest; echo: BotUnderTest }, client: Client, connector: LoopbackConnector): Promise<KindResult> {
   const users = TurnSource.usersFor(kind, turnsPerBot(plan), plan.users);
   const projectSource = new TurnSource(kind, connector.serviceUrl, users, 'project');
-  await projectSource.setUp(client, urls.project, connector);
+  await projectSource.setUp(client, bots.project.url, connector);
   const targets: Target[] = [
-    { name: 'project', url: urls.project, source: projectSource },
-    { name: 'echo', url: urls.echo, source: projectSource.withSameLearners() },
+    { name: 'project', bot: bots.project, source: projectSource },
+    { name: 'echo', bot: bots.echo, source: projectSource.withSameLearners() },
   ];
-  const send = (target: Target) => () => client.post(`${target.url}/api/messages`, target.source.next());
+  const send = (target: Target) => () => client.post(`${target.bot.url}/api/messages`, target.source.next());
+  const windows = { project: [] as Array<readonly [number, number]>, echo: [] as Array<readonly [number, number]> };
+  // Runs one measured round and notes when, for a profile.
+  const timed = async <R>(target: Target, round: () => Promise<R>): Promise<R> => {
+    const startedAt = monotonicMicros();
+    const result = await round();
+    windows[target.name].push([startedAt, monotonicMicros()]);
+    return result;
+  };
 
   for (const target of targets) {
     const before = connector.calls.length;
@@ -62,28 +83,37 @@ export async function measureKind(kind: TurnKind, plan: Plan, urls: { project: s
     connector.reset();
   }
 
-  const totals = new Map(targets.map((target) => [target.name, { turns: 0, seconds: 0, failures: 0, latencies: [] as number[], firstFailure: undefined as string | undefined }]));
+  const totals = new Map(targets.map((target) => [target.name, { turns: 0, seconds: 0, failures: 0, cpuMicros: 0, latencies: [] as number[], firstFailure: undefined as string | undefined }]));
   const inTurn = (round: number): Target[] => (round % 2 === 0 ? targets : [...targets].reverse());
   for (let round = 0; round < plan.rounds; round += 1) {
     for (const target of inTurn(round)) {
-      const result = await saturate(plan.saturationTurns, plan.connections, send(target));
+      const cpuBefore = target.bot.cpuMicros() ?? Number.NaN;
+      const result = await timed(target, () => saturate(plan.saturationTurns, plan.connections, send(target)));
+      const cpu = (target.bot.cpuMicros() ?? Number.NaN) - cpuBefore;
       const total = totals.get(target.name);
-      if (total) Object.assign(total, { turns: total.turns + result.turns, seconds: total.seconds + result.seconds, failures: total.failures + result.failures, firstFailure: total.firstFailure ?? result.firstFailure });
+      if (total) Object.assign(total, { turns: total.turns + result.turns, seconds: total.seconds + result.seconds, cpuMicros: total.cpuMicros + cpu, failures: total.failures + result.failures, firstFailure: total.firstFailure ?? result.firstFailure });
       connector.reset();
     }
   }
   for (let round = 0; round < plan.rounds; round += 1) {
     for (const target of inTurn(round)) {
-      const result = await openLoop(plan.rate, plan.openLoopSeconds, send(target));
+      const result = await timed(target, () => openLoop(plan.rate, plan.openLoopSeconds, send(target)));
       const total = totals.get(target.name);
       if (total) Object.assign(total, { failures: total.failures + result.failures, latencies: [...total.latencies, ...result.latencies], firstFailure: total.firstFailure ?? result.firstFailure });
       connector.reset();
     }
   }
   const figures = (name: Target['name']): BotFigures => {
-    const total = totals.get(name) ?? { turns: 0, seconds: 1, failures: 0, latencies: [], firstFailure: undefined };
+    const total = totals.get(name) ?? { turns: 0, seconds: 1, failures: 0, cpuMicros: Number.NaN, latencies: [], firstFailure: undefined };
     const sorted = [...total.latencies].sort((a, b) => a - b);
-    return { turnsPerSecond: total.turns / total.seconds, p50Ms: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99), failures: total.failures, firstFailure: total.firstFailure };
+    return {
+      turnsPerSecond: total.turns / total.seconds,
+      p50Ms: percentile(sorted, 0.5),
+      p99Ms: percentile(sorted, 0.99),
+      failures: total.failures,
+      firstFailure: total.firstFailure,
+      cpuMicrosPerTurn: total.cpuMicros / total.turns,
+    };
   };
-  return { kind, project: figures('project'), echo: figures('echo') };
+  return { kind, project: figures('project'), echo: figures('echo'), windows };
 }

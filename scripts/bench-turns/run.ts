@@ -2,9 +2,9 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { LoopbackConnector } from '../../tests/support/loopback-connector';
 import { benchFolder, prepare, startBot, type BotProcess, type Runner } from './bot-processes';
-import { hotSpots, type HotSpot } from './cpu-profile';
+import { hotSpots, selfTimes, type HotSpot } from './cpu-profile';
 import { Client } from './load';
-import { measureKind, type KindResult, type Plan } from './measure';
+import { measureKind, turnsPerBot, type KindResult, type Plan } from './measure';
 import type { TurnKind } from './turn-kinds';
 
 export interface RunOptions {
@@ -39,7 +39,7 @@ export async function runBench(options: RunOptions): Promise<KindResult[]> {
     const results: KindResult[] = [];
     for (const kind of options.kinds) {
       options.log(`bench:turns: ${kind}`);
-      results.push(await measureKind(kind, options.plan, { project: project.url, echo: echo.url }, client, connector));
+      results.push(await measureKind(kind, options.plan, { project, echo }, client, connector));
     }
     return results;
   } finally {
@@ -50,28 +50,45 @@ export async function runBench(options: RunOptions): Promise<KindResult[]> {
   }
 }
 
-/** The project alone, a fresh process per kind with --cpu-prof, loaded as in the bench; the functions with most self time. */
-export async function profileKinds(options: RunOptions, profileDir: string, top: number): Promise<Map<TurnKind, HotSpot[]>> {
+/** What a profiled run found for one kind: the project's busiest functions, and the areas where it spends most beyond the echo bot; per turn. */
+export interface KindProfile {
+  readonly busy: { readonly project: number; readonly echo: number };
+  readonly functions: readonly HotSpot[];
+  readonly areas: readonly HotSpot[];
+}
+
+/**
+ * Fresh profiled processes of both bots per kind, loaded as in the bench; self time per measured turn (start-up, set-up
+ * and warm-up left out), so what the project does beyond the echo bot shows function by function and area by area.
+ */
+export async function profileKinds(options: RunOptions, profileDir: string, top: number): Promise<Map<TurnKind, KindProfile>> {
   const folder = benchFolder();
   const connector = await LoopbackConnector.start();
   const client = new Client(options.plan.connections);
-  const spots = new Map<TurnKind, HotSpot[]>();
+  const profiles = new Map<TurnKind, KindProfile>();
+  const turns = turnsPerBot(options.plan) - options.plan.warmupTurns;
   try {
     const entries = prepare(options.runner, folder);
     for (const kind of options.kinds) {
       options.log(`bench:turns: profiling ${kind}`);
-      const kindDir = path.join(profileDir, kind);
-      const project = await startBot(entries, entries.project, { env: { ...projectEnv(folder), DATABASE_URL: `sqlite:${path.join(folder, 'data', `${kind}.db`)}` }, cpuProfileDir: kindDir });
-      const echo = await startBot(entries, entries.echo);
+      const dirs = { project: path.join(profileDir, kind), echo: path.join(profileDir, `${kind}-echo`) };
+      const project = await startBot(entries, entries.project, { env: { ...projectEnv(folder), DATABASE_URL: `sqlite:${path.join(folder, 'data', `${kind}.db`)}` }, cpuProfileDir: dirs.project });
+      const echo = await startBot(entries, entries.echo, { cpuProfileDir: dirs.echo });
+      let windows: KindResult['windows'] = { project: [], echo: [] };
       try {
-        await measureKind(kind, options.plan, { project: project.url, echo: echo.url }, client, connector);
+        windows = (await measureKind(kind, options.plan, { project, echo }, client, connector)).windows;
       } finally {
         await project.stop();
         await echo.stop();
       }
-      spots.set(kind, hotSpots(kindDir, top, project.readyAfterMs));
+      const times = { project: selfTimes(dirs.project, windows.project), echo: selfTimes(dirs.echo, windows.echo) };
+      profiles.set(kind, {
+        busy: { project: times.project.busy / turns, echo: times.echo.busy / turns },
+        functions: hotSpots(times.project.functions, times.echo.functions, turns, top),
+        areas: hotSpots(times.project.areas, times.echo.areas, turns, top, true),
+      });
     }
-    return spots;
+    return profiles;
   } finally {
     client.close();
     await connector.stop();

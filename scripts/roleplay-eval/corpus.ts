@@ -20,9 +20,10 @@ export const transcriptSchema = z.object({
 /** `batch` is 1 for the first corpus and k for a later one, named `…--batch<k>.yaml`. */
 export type Transcript = z.infer<typeof transcriptSchema> & { readonly file: string; readonly batch: number };
 
-export function loadCorpus(folder: string): Transcript[] {
+/** `only` picks files by name before any is read. */
+export function loadCorpus(folder: string, only: (file: string) => boolean = () => true): Transcript[] {
   return readdirSync(folder)
-    .filter((name) => name.endsWith('.yaml'))
+    .filter((name) => name.endsWith('.yaml') && only(name))
     .sort()
     .map((name) => ({ ...transcriptSchema.parse(parse(readFileSync(path.join(folder, name), 'utf8'))), file: name, batch: Number(/--batch(\d+)\.yaml$/.exec(name)?.[1] ?? 1) }));
 }

@@ -1,6 +1,9 @@
-import { Pacer, SlidingWindowLog, teamsConversationWindows, teamsTenantWindows, type RateWindow } from './rate-windows';
+import { SendSpacing, SlidingWindowLog, teamsConversationWindows, teamsTenantWindows, type RateWindow } from './rate-windows';
 
-export { Pacer, SlidingWindowLog, teamsConversationWindows, teamsTenantWindows, type RateWindow } from './rate-windows';
+export { SendSpacing, SlidingWindowLog, teamsConversationWindows, teamsTenantWindows, type RateWindow } from './rate-windows';
+
+/** Planned sends of a tenant are at least this share of its average interval apart (see SendSpacing). */
+const spacingShare = 0.5;
 
 /**
  * A granted slot, to be refunded if Teams throttled the request anyway. `at` is its reserved time, then the time the
@@ -20,50 +23,52 @@ export interface RateSlot {
  */
 export class RateLimiter {
   private readonly tenants = new Map<string, SlidingWindowLog>();
-  private readonly pacers = new Map<string, Pacer>();
   private readonly conversations = new Map<string, SlidingWindowLog>();
+  private readonly spacings = new Map<string, SendSpacing>();
+  private readonly gapMs: number;
   private lastSweep = 0;
 
-  /**
-   * `utilisation` spaces a tenant's sends evenly at that share of its rate. The full rate: counting each send from its
-   * answer already keeps the windows as Teams counts them, so no share needs to be held back for jitter.
-   */
   constructor(
     private readonly conversationWindows: readonly RateWindow[] = teamsConversationWindows,
     private readonly tenantWindows: readonly RateWindow[] = teamsTenantWindows(),
-    private readonly utilisation = 1,
-  ) {}
+  ) {
+    this.gapMs = spacingShare * Math.min(Number.POSITIVE_INFINITY, ...tenantWindows.map(({ limit, windowMs }) => windowMs / limit));
+  }
 
   /** Takes a slot when both windows allow it now; otherwise says how long to wait. */
   tryAcquire(tenant: string, conversation: string, now: number): { readonly slot: RateSlot } | { readonly waitMs: number } {
     this.sweep(now);
     const tenantLog = this.logFor(this.tenants, tenant, this.tenantWindows);
-    const pacer = this.pacerFor(tenant);
     const conversationLog = this.logFor(this.conversations, `${tenant}|${conversation}`, this.conversationWindows);
-    const waitMs = Math.max(tenantLog.delayAt(now), pacer?.delayAt(now) ?? 0, conversationLog.delayAt(now));
+    const waitMs = Math.max(tenantLog.delayAt(now), conversationLog.delayAt(now));
     if (waitMs > 0) return { waitMs: Math.ceil(waitMs) };
     tenantLog.record(now);
-    pacer?.record(now);
     conversationLog.record(now);
     return { slot: { tenant, conversation, at: now, state: 'reserved' } };
   }
 
   /**
-   * Takes the earliest slot both windows and the pacing allow, if it is within `maxWaitMs`: each waiting send gets a
-   * time of its own instead of all waking together and racing for the next one. Slots come in time order per
-   * tenant (the pacing allows no burst here), so the logs stay sorted.
+   * Takes the earliest slot both windows allow, if it is within `maxWaitMs`: each waiting send gets a time of its own
+   * instead of all waking together and racing for the next one. That is the instant a window slot frees, even between
+   * slots reserved earlier, so one send answered late delays only its own slot's next use, not every send after it.
+   * `from` plans a send that may not go before then (a Retry-After) ahead of those that will ask meanwhile.
    */
-  reserve(tenant: string, conversation: string, now: number, maxWaitMs: number): { readonly slot: RateSlot } | { readonly waitMs: number } {
+  reserve(tenant: string, conversation: string, now: number, maxWaitMs: number, from = now): { readonly slot: RateSlot } | { readonly waitMs: number } {
     this.sweep(now);
     const tenantLog = this.logFor(this.tenants, tenant, this.tenantWindows);
-    const pacer = this.pacerFor(tenant);
     const conversationLog = this.logFor(this.conversations, `${tenant}|${conversation}`, this.conversationWindows);
-    let at = Math.max(now, pacer?.nextAt ?? now, tenantLog.last ?? now, conversationLog.last ?? now);
-    for (let delay = 1; delay > 0; at += delay) delay = Math.max(tenantLog.delayAt(at), conversationLog.delayAt(at));
-    if (at - now > maxWaitMs) return { waitMs: Math.ceil(at - now) };
+    const spacing = this.spacingFor(tenant, now);
+    const start = Math.max(now, from);
+    let at = start;
+    // Bounded by the wait: a window full of unanswered sends moves the time on by its length at every round.
+    for (let before = Number.NaN; at !== before && at - start <= maxWaitMs; ) {
+      before = at;
+      at = conversationLog.earliestFit(tenantLog.earliestFit(spacing?.earliestFit(at) ?? at));
+    }
+    if (at - start > maxWaitMs) return { waitMs: Math.ceil(at - now) };
     tenantLog.record(at);
-    pacer?.record(at);
     conversationLog.record(at);
+    spacing?.record(at);
     return { slot: { tenant, conversation, at, state: 'reserved' } };
   }
 
@@ -91,11 +96,11 @@ export class RateLimiter {
   /** Gives a slot back: Teams throttled the request, so it did not count, or it was never sent. */
   refund(slot: RateSlot): void {
     if (slot.state === 'refunded') return;
+    if (slot.state === 'reserved') this.spacings.get(slot.tenant)?.refund(slot.at);
     for (const log of this.logsOf(slot)) {
       if (slot.state === 'on the wire') log?.land(undefined);
       else log?.refund(slot.at);
     }
-    this.pacers.get(slot.tenant)?.refund();
     slot.state = 'refunded';
   }
 
@@ -103,15 +108,15 @@ export class RateLimiter {
     return [this.tenants.get(slot.tenant), this.conversations.get(`${slot.tenant}|${slot.conversation}`)];
   }
 
-  private pacerFor(tenant: string): Pacer | undefined {
-    const shortest = [...this.tenantWindows].sort((a, b) => a.windowMs / a.limit - b.windowMs / b.limit)[0];
-    if (!shortest) return undefined;
-    let pacer = this.pacers.get(tenant);
-    if (!pacer) {
-      pacer = new Pacer(shortest, this.utilisation);
-      this.pacers.set(tenant, pacer);
+  private spacingFor(tenant: string, now: number): SendSpacing | undefined {
+    if (!Number.isFinite(this.gapMs)) return undefined;
+    let spacing = this.spacings.get(tenant);
+    if (!spacing) {
+      spacing = new SendSpacing(this.gapMs);
+      this.spacings.set(tenant, spacing);
     }
-    return pacer;
+    spacing.forget(now);
+    return spacing;
   }
 
   private logFor(logs: Map<string, SlidingWindowLog>, key: string, windows: readonly RateWindow[]): SlidingWindowLog {

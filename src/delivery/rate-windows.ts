@@ -42,6 +42,21 @@ export class SlidingWindowLog {
     return delay;
   }
 
+  /**
+   * The earliest time from `from` on at which one more send fits every window, with the sends on the wire in all of
+   * them and the later reservations counted too: a slot that frees between reservations is used, not only after the last.
+   */
+  earliestFit(from: number): number {
+    let at = from;
+    // A time moved on for one window can meet later reservations in another: until every window agrees.
+    for (let moved = true; moved; ) {
+      const before = at;
+      at = this.windows.reduce((fit, window) => this.fitIn(window, fit, from), at);
+      moved = at !== before;
+    }
+    return at;
+  }
+
   record(now: number): void {
     // Mostly appended in order; a send answered late lands among later reservations.
     let index = this.times.length;
@@ -92,6 +107,22 @@ export class SlidingWindowLog {
     if (drop > 0) this.times.splice(0, drop);
   }
 
+  /** The earliest time from `at` on that fits one window; `start` is where the search began. */
+  private fitIn({ limit, windowMs }: RateWindow, at: number, start: number): number {
+    const room = limit - this.onTheWire;
+    // A window full of unanswered sends: planned a window's length on, and checked again when it is due.
+    if (room <= 0) return Math.max(at, start + windowMs);
+    // This send and any `room` consecutive others may not share a window: together they must span its length. One pass
+    // in time order does: moving on past one group never brings it into an earlier one.
+    let fit = at;
+    for (let first = 0; first + room <= this.times.length; first += 1) {
+      const oldest = this.times[first] ?? fit;
+      const newest = this.times[first + room - 1] ?? fit;
+      if (Math.max(fit, newest) - Math.min(fit, oldest) < windowMs) fit = oldest + windowMs;
+    }
+    return fit;
+  }
+
   private countSince(start: number): number {
     // Times are kept in order, so count from the end.
     let count = 0;
@@ -101,36 +132,41 @@ export class SlidingWindowLog {
 }
 
 /**
- * Spaces sends evenly (GCRA) at a share of a window's rate. A sliding window alone lets a whole second's sends go at
- * once, and then network jitter at the window's edge pushes one over the server's count. A few sends of burst
- * tolerance make up for timers that fire late, so the long-run rate stays at the share.
+ * Keeps a tenant's planned sends at least `gapMs` apart. The windows alone would let a whole second's sends go at
+ * once when they are empty, and a burst on the wire answers slowly, which holds every slot longer. A gap a little
+ * shorter than the average interval still lets a slot that frees late fall between its neighbours.
  */
-export class Pacer {
-  private theoreticalAt = 0;
-  readonly intervalMs: number;
+export class SendSpacing {
+  private readonly times: number[] = [];
 
-  constructor(
-    window: RateWindow,
-    utilisation: number,
-    private readonly burst = 4,
-  ) {
-    this.intervalMs = window.windowMs / (window.limit * utilisation);
+  constructor(readonly gapMs: number) {}
+
+  /** The earliest time from `from` on that is `gapMs` from every planned send. */
+  earliestFit(from: number): number {
+    let at = from;
+    for (const time of this.times) {
+      if (time <= at - this.gapMs) continue;
+      if (time >= at + this.gapMs) break;
+      at = time + this.gapMs;
+    }
+    return at;
   }
 
-  delayAt(now: number): number {
-    return Math.max(0, this.theoreticalAt - this.burst * this.intervalMs - now);
+  record(at: number): void {
+    let index = this.times.length;
+    while (index > 0 && (this.times[index - 1] ?? at) > at) index -= 1;
+    this.times.splice(index, 0, at);
   }
 
-  /** The next slot with no burst. */
-  get nextAt(): number {
-    return this.theoreticalAt;
+  refund(at: number): void {
+    const index = this.times.lastIndexOf(at);
+    if (index >= 0) this.times.splice(index, 1);
   }
 
-  record(now: number): void {
-    this.theoreticalAt = Math.max(this.theoreticalAt, now) + this.intervalMs;
-  }
-
-  refund(): void {
-    this.theoreticalAt -= this.intervalMs;
+  /** Planned sends more than a gap in the past no longer matter. */
+  forget(now: number): void {
+    let drop = 0;
+    while (drop < this.times.length && (this.times[drop] ?? now) <= now - this.gapMs) drop += 1;
+    if (drop > 0) this.times.splice(0, drop);
   }
 }

@@ -34,10 +34,16 @@ export class SlotGate {
     this.lanes = new SendLanes(Math.max(1, Math.floor(concurrency * tenantShare)), conversationConcurrency);
   }
 
-  async acquire(delivery: Delivery, target: Destination): Promise<Granted | undefined> {
+  /**
+   * `notBefore` is a Retry-After: the slot is planned now, at the first instant free from then on, so the retry goes
+   * exactly when Teams allows it instead of behind every send that asks for a slot while it waits.
+   */
+  async acquire(delivery: Delivery, target: Destination, notBefore = 0): Promise<Granted | undefined> {
     const { limiter, clock, outcomes, options, stopping } = this.deps;
     const conversation = conversationOf(target);
-    const laneDeadline = clock.now().getTime() + options.maxRateWaitMs;
+    // A slot shared with other instances is used on time or not at all, so it cannot be planned a Retry-After ahead.
+    if (this.deps.tenantBudget && notBefore > clock.now().getTime()) await this.sleepUnless(notBefore - clock.now().getTime());
+    const laneDeadline = Math.max(clock.now().getTime(), notBefore) + options.maxRateWaitMs;
     for (;;) {
       const now = clock.now();
       // A worker that is stopping, or whose lease is nearly over, must not start a send it may not get to record.
@@ -48,7 +54,7 @@ export class SlotGate {
       const shared = await this.sharedSlot(delivery, now.getTime());
       if (shared === 'put back') return undefined;
       if (shared === 'again') continue;
-      const result = limiter.reserve(delivery.tenantId, conversation, clock.now().getTime(), options.maxRateWaitMs);
+      const result = limiter.reserve(delivery.tenantId, conversation, clock.now().getTime(), options.maxRateWaitMs, notBefore);
       if ('waitMs' in result) {
         if (shared !== undefined) await this.deps.tenantBudget?.refund(delivery.tenantId, shared);
         await outcomes.putBack(delivery, new Date(now.getTime() + result.waitMs), undefined, false);

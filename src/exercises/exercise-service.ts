@@ -79,11 +79,11 @@ export class ExerciseService {
     const attemptId = typeof data.attemptId === 'string' && attemptIdPattern.test(data.attemptId) ? data.attemptId : undefined;
     if (!exercise || !attemptId) throw new UserFacingError('errors.invalidAction');
     const userKey = turn.actor.userKey;
-    const earlier = await this.deps.attempts.find(userKey, attemptId);
-    if (earlier) return { update: this.showAttempt(turn, earlier) };
-
     const checked = checkAnswer(exercise, data);
     if (!checked.ok) {
+      // A card already answered shows that answer, whatever a second press sends.
+      const earlier = await this.deps.attempts.find(userKey, attemptId);
+      if (earlier) return { update: this.showAttempt(turn, earlier) };
       const input = { choice: stringOf(data.choice), answer: stringOf(data.answer) };
       return { update: scenarioView(turn, this.deps.themes, exercise, attemptId, input, checked.problem) };
     }
@@ -99,6 +99,7 @@ export class ExerciseService {
     };
     let version: number;
     try {
+      // No read first: a card sent twice is caught by the insert itself, which refuses an attempt id already saved.
       version = await this.deps.attempts.create(userKey, attempt);
     } catch (error) {
       const raced = error instanceof VersionConflictError ? await this.deps.attempts.find(userKey, attemptId) : undefined;

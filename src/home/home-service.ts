@@ -18,6 +18,9 @@ const rankOf = (id: string): number => (firstCommands.includes(id) ? firstComman
 
 /** The first things a person sees: welcome, help, language choice and the answer to an unknown command. */
 export class HomeService {
+  /** The plain help card per kind of chat and language: the capabilities and their words are fixed once the app runs. */
+  private readonly helpViews = new Map<string, CardView>();
+
   constructor(
     private readonly capabilities: () => readonly Capability[],
     private readonly settings: UserSettingsRepository,
@@ -85,6 +88,14 @@ export class HomeService {
   }
 
   private helpView(kind: ConversationKind, locale: Locale, notice: string): CardView {
+    if (notice) return this.buildHelpView(kind, locale, notice);
+    const key = `${kind}/${locale}`;
+    const built = this.helpViews.get(key) ?? this.buildHelpView(kind, locale, '');
+    this.helpViews.set(key, built);
+    return built;
+  }
+
+  private buildHelpView(kind: ConversationKind, locale: Locale, notice: string): CardView {
     const t = this.translator.forLocale(locale);
     const commands = this.capabilities()
       .flatMap((capability) => capability.commands)

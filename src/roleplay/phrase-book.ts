@@ -32,6 +32,8 @@ export type MoveRule = z.infer<typeof moveRule>;
 export const phraseBookSchema = z.strictObject({
   locale: z.enum(locales),
   questionStart: phrases,
+  /** Openings that look like a question but state something: "what we can do is …", "how it works is …". */
+  statementStarts: z.array(z.string().trim().min(1)).default([]),
   negations: phrases,
   hedges: phrases,
   /** Words that do not make an offer concrete ("an alternative", "something", "follow up"). */

@@ -1,17 +1,20 @@
 import type { Locale } from '../core/locale';
 import { intents, slotIntents, type Intent, type Move } from './intents';
 import type { MoveRule, PhraseBook, PhraseBooks } from './phrase-book';
+import { PhraseMatcher, type Matching } from './phrase-matcher';
 
 interface CompiledRule {
   readonly kind: Intent;
   readonly rule: MoveRule;
   readonly pattern: RegExp;
+  readonly matcher: PhraseMatcher;
 }
 
 interface CompiledBook {
   readonly book: PhraseBook;
   readonly rules: readonly CompiledRule[];
   readonly question: RegExp;
+  readonly statementStart: RegExp;
   readonly negation: RegExp;
   readonly hedge: RegExp;
   readonly time: RegExp;
@@ -42,6 +45,7 @@ function loosened(book: PhraseBook): PhraseBook {
   return {
     ...book,
     questionStart: list(book.questionStart),
+    statementStarts: list(book.statementStarts),
     negations: list(book.negations),
     hedges: list(book.hedges).map((phrase) => phrase.replace(/ /g, particles)),
     times: list(book.times),
@@ -52,14 +56,15 @@ function loosened(book: PhraseBook): PhraseBook {
   };
 }
 
-function compile(given: PhraseBook, other: PhraseBook): CompiledBook {
+function compile(given: PhraseBook, other: PhraseBook, matching: Matching): CompiledBook {
   const book = loosened(given);
   const rules = intents.flatMap((kind) => {
     const rule = book.moves[kind];
     if (!rule) return [];
     const source = (items: readonly string[]): RegExp => new RegExp(`${rule.leading ? '^\\s*' : '(?<![\\p{L}\\d])'}(?:${fragment(items)})(?![\\p{L}])`, 'giu');
-    const asked = rule.askPhrases.length > 0 ? [{ kind, rule: { ...rule, question: true, statement: false }, pattern: source(rule.askPhrases) }] : [];
-    return [{ kind, rule, pattern: source(rule.phrases) }, ...asked];
+    const compiled = (shown: MoveRule, pattern: RegExp): CompiledRule => ({ kind, rule: shown, pattern, matcher: new PhraseMatcher(pattern, matching) });
+    const asked = rule.askPhrases.length > 0 ? [compiled({ ...rule, question: true, statement: false }, source(rule.askPhrases))] : [];
+    return [compiled(rule, source(rule.phrases)), ...asked];
   });
   const commaBreaks = book.commaBreaks.length > 0 ? `|\\s*,\\s*(?=(?:${fragment(book.commaBreaks)})(?![\\p{L}]))` : '';
   const spellings = Object.keys(book.spellings);
@@ -68,6 +73,7 @@ function compile(given: PhraseBook, other: PhraseBook): CompiledBook {
     book,
     rules,
     question: new RegExp(`^\\s*(?:${fragment(book.questionStart)})(?![\\p{L}])`, 'iu'),
+    statementStart: new RegExp(`^\\s*(?:${fragment(book.statementStarts.length > 0 ? book.statementStarts : ['(?!)'])})(?![\\p{L}])`, 'iu'),
     negation: new RegExp(`(?:${fragment(book.negations)})(?![\\p{L}])[^.,;:!?]{0,24}$`, 'iu'),
     hedge: bounded(book.hedges),
     time,
@@ -84,8 +90,8 @@ function compile(given: PhraseBook, other: PhraseBook): CompiledBook {
 export class MoveReader {
   private readonly books: Readonly<Record<Locale, CompiledBook>>;
 
-  constructor(books: PhraseBooks) {
-    this.books = { en: compile(books.en, books.sv), sv: compile(books.sv, books.en) };
+  constructor(books: PhraseBooks, matching: Matching = 'quick') {
+    this.books = { en: compile(books.en, books.sv, matching), sv: compile(books.sv, books.en, matching) };
   }
 
   read(text: string, locale: Locale): Move[] {
@@ -93,12 +99,12 @@ export class MoveReader {
     const quoted = text.replace(/[’‘´`]/g, "'").replace(/[“”]/g, '"');
     // "cant", "isnt", "thats": the words staff type without their apostrophe read as the words they are.
     const clean = book.spelling ? quoted.replace(book.spelling, (word) => book.book.spellings[word.toLowerCase()] ?? word) : quoted;
-    const moves: Move[] = [];
     const clauses = clean.split(book.breaks).map((clause) => clause.trim()).filter(Boolean);
     const greeting = book.rules.find((rule) => rule.kind === 'greets');
     // A name in a greeting is not substance: "hi Peter, as we agreed last time" says nothing yet.
     const message = greeting ? clean.slice(leadingGreeting(clean, greeting.pattern)) : clean;
-    clauses.forEach((clause, index) => moves.push(...this.readClause(book, clause, index === 0, message, book.contrast.test(clauses[index + 1] ?? ''))));
+    const byClause = clauses.map((clause, index) => this.readClause(book, clause, index === 0, message, clauses[index + 1] ?? ''));
+    const moves: Move[] = [...byClause.flat(), ...turnedOffer(book, clauses, byClause)];
     // One move of a kind per message is enough; the concrete one wins.
     const best = new Map<Intent, Move>();
     for (const move of moves) {
@@ -113,19 +119,19 @@ export class MoveReader {
     return intents.filter((kind) => best.has(kind)).map((kind) => best.get(kind) as Move);
   }
 
-  private readClause(book: CompiledBook, clause: string, first: boolean, message: string, turnedAround: boolean): Move[] {
+  private readClause(book: CompiledBook, clause: string, first: boolean, message: string, next: string): Move[] {
+    const turnedAround = book.contrast.test(next);
     const greeting = first ? book.rules.find((rule) => rule.kind === 'greets') : undefined;
     const greeted = greeting ? leadingGreeting(clause, greeting.pattern) : 0;
     const body = clause.slice(greeted).replace(/^[\s,!.:-]+/, '');
     const moves: Move[] = greeted > 0 ? [{ kind: 'greets', quote: clause.slice(0, greeted).trim() }] : [];
-    const isQuestion = body.includes('?') || book.question.test(body);
+    const isQuestion = body.includes('?') || (book.question.test(body) && !book.statementStart.test(body));
     const hedged = book.hedge.test(body);
-    for (const { kind, rule, pattern } of book.rules) {
+    for (const { kind, rule, pattern, matcher } of book.rules) {
       if (kind === 'greets' || (rule.question && !isQuestion) || (rule.statement && isQuestion)) continue;
       // For an offer the trigger that leads into the most substance is the offer ("Instead, what I can do is …"),
       // not a trigger at its end ("… so your sellers can work in the meantime").
-      const matches = [...body.matchAll(pattern)];
-      const match = slotIntents.includes(kind) ? mostConcrete(book, body, matches, pattern) : matches[0];
+      const match = slotIntents.includes(kind) ? mostConcrete(book, body, matcher.all(body), pattern) : matcher.first(body);
       if (!match) continue;
       // "Yes, but …" / "ja men …": a bare yes before a but agrees to nothing.
       if (kind === 'agrees' && turnedAround && !/\p{L}/u.test(body.slice(match.index + match[0].length))) continue;
@@ -138,7 +144,7 @@ export class MoveReader {
         moves.push({ kind: 'hedges', quote: body });
         continue;
       }
-      if (slotIntents.includes(found)) moves.push(this.withSlot(book, found, body, match, message, pattern));
+      if (slotIntents.includes(found)) moves.push(this.withSlot(book, found, body, match, message, pattern, next));
       else {
         // In a question a second topic word is content ("which customers are affected?"); elsewhere every trigger is set aside.
         const source = rule.wholeMessage ? message : body;
@@ -151,15 +157,20 @@ export class MoveReader {
   }
 
   /** An offer or promise counts only with something concrete after its trigger; a promise also needs a by-when. */
-  private withSlot(book: CompiledBook, kind: Intent, clause: string, match: RegExpExecArray, message: string, trigger: RegExp): Move {
-    const after = clause.slice(match.index + match[0].length).replace(/^[\s,:;-]+|[\s.!?,;]+$/g, '').replace(leadIn, '');
+  private withSlot(book: CompiledBook, kind: Intent, clause: string, match: RegExpExecArray, message: string, trigger: RegExp, next: string): Move {
+    const tail = clause.slice(match.index + match[0].length).replace(/^[\s,:;-]+|[\s.!?,;]+$/g, '').replace(leadIn, '');
     // A trigger at the end points back at the offer: "we lend you a laptop in the meantime".
     const before = clause.slice(0, match.index).replace(/^[\s,:;-]+|[\s.!?,;]+$/g, '').replace(leadOut, '');
+    // "Here's what I can do. Accounts for the eight by Monday": an offer that ends its sentence bare is said in the next one.
+    const ahead = kind !== 'promises' && /^\s*[.:!]\s*$/u.test(clause.slice(match.index + match[0].length)) && substance(book, before.replace(trigger, ' ')) < 2;
+    const after = ahead ? next.replace(/[\s.!?,;]+$/g, '') : tail;
     // Only a trigger with nothing after it points back; "we take it proactively forward" has filler after it, not an offer before it.
     // A promise has two parts, what and by when, each in its own words: "I'll follow up by 10:45" says when, not what;
     // "the loan laptop will be on your desk by 10:45" says what before its trigger.
     const weigh = (text: string): number => substance(book, kind === 'promises' ? text.replace(trigger, ' ').replace(book.times, ' ') : text.replace(trigger, ' '));
-    const what = (kind === 'promises' ? weigh(after) === 0 : !/\p{L}/u.test(after)) ? before : after;
+    // "… I can offer an alternative" names the move at its end; only an adverb ("in the meantime") points back.
+    const named = namingArticle.test(clause.slice(0, match.index));
+    const what = (kind === 'promises' ? weigh(after) === 0 : !/\p{L}/u.test(after)) && !named ? before : after;
     // Concrete means at least two words of substance ("a loan laptop"), or a number ("30 minutes"), and for a promise one
     // word besides its by-when ("call you back at 11"); naming the move again ("… is a workaround") is not its content.
     const weight = weigh(what);
@@ -168,6 +179,18 @@ export class MoveReader {
     if (weight < (kind === 'promises' ? 1 : 2) || (kind === 'promises' && !when)) return { kind, quote: clause, vague: true, ...(weight === 0 ? { empty: true } : {}) };
     return { kind, quote: clause, what: what.slice(0, 160), ...(kind === 'promises' && when ? { when } : {}) };
   }
+}
+
+// A clause that says no, hedges or hides is no offer, whatever follows its "but"; one with an offer's own trigger was weighed as one already.
+const notOffering: readonly Intent[] = ['refuses', 'hedges', 'deflects', 'hides-behind-contract', 'caves', 'blames', 'drops-quality', 'asks-situation', 'asks-need', 'asks-impact', 'asks-business', 'offers-alternative', 'proposes'];
+
+/** "We can't do all 85 this weekend. But ten pilot machines on Wednesday, the rest after Black Week": the concrete "but" after a no offers it. */
+function turnedOffer(book: CompiledBook, clauses: readonly string[], byClause: readonly (readonly Move[])[]): Move[] {
+  const no = byClause.findIndex((moves) => moves.some((move) => move.kind === 'refuses'));
+  if (no < 0 || byClause.flat().some((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes') && move.what)) return [];
+  const at = clauses.findIndex((clause, index) => index > no && book.contrast.test(clause) && !(byClause[index] ?? []).some((move) => notOffering.includes(move.kind)));
+  const what = (clauses[at] ?? '').replace(book.contrast, '').replace(/^[\s,:;-]+|[\s.!?,;]+$/g, '');
+  return at >= 0 && substance(book, what) >= 2 ? [{ kind: 'offers-alternative', quote: clauses[at] ?? '', what: what.slice(0, 160) }] : [];
 }
 
 /** A stop word or buzzword, or one with an ending (proaktiva, kunderna, customers, handled): stems of four letters or more. */
@@ -192,6 +215,9 @@ function substance(book: CompiledBook, text: string): number {
   const words = [...new Set((text.toLowerCase().replace(/n't(?![\p{L}])/gu, '').match(/[\p{L}\d:.]+/gu) ?? []).map((word) => word.replace(/[.:]+$/, '')))].filter((word) => word.length >= 3 || /\d/.test(word));
   return words.filter((word) => !isNoise(book.noise, word)).reduce((sum, word) => sum + (/\d/.test(word) ? 2 : 1), 0);
 }
+
+// An article or determiner just before a trigger makes it a noun naming the move ("an alternative", "ett alternativ").
+const namingArticle = /(?:^|[\s,])(?:an?|the|my|our|some|another|one|this|that|en|ett|nåt|något|annat|ett annat|min|mitt|vår|vårt)\s*$/iu;
 
 // Words between a trigger and the offer itself ("what I can do instead is …") are not part of what is offered.
 const leadOut = /^(?:(?:and|but|so|och|men|så)(?![\p{L}])[\s,:]*)+/iu;

@@ -1,7 +1,7 @@
 import type { Locale } from '../core/locale';
 import type { Intent, Move } from './intents';
-import type { MeetingState, TrustEvent } from './meeting-state';
-import type { DemandOutcome, Meeting } from './storyline';
+import type { DemandProgress, MeetingState, TrustEvent } from './meeting-state';
+import type { Demand, DemandOutcome, Meeting } from './storyline';
 
 /** How a learner message settled the pending demand, or why it did not. */
 export interface Settlement {
@@ -29,12 +29,18 @@ const outcomeWords: Readonly<Record<DemandOutcome, string>> = {
  * question leaves the demand open.
  */
 export function settleDemand(meeting: Meeting, state: MeetingState, counting: readonly Move[], moves: readonly Move[], turn: number, locale: Locale): Settlement | undefined {
-  const pending = state.demands.find((progress) => progress.outcome === undefined);
+  const has = (kinds: readonly Intent[]): boolean => counting.some((move) => kinds.includes(move.kind));
+  // "Not in the contract." then "Here's what I can do: …" in the next message is one no with an alternative.
+  const justRefused = state.demands.find((progress) => progress.outcome === 'refused' && progress.handledAtTurn === turn - 1);
+  const pending = state.demands.find((progress) => progress.outcome === undefined) ?? justRefused;
   const demand = pending && meeting.demands.find((item) => item.id === pending.id);
   if (!pending || !demand) return undefined;
-  const has = (kinds: readonly Intent[]): boolean => counting.some((move) => kinds.includes(move.kind));
   // A concrete promise after a no is an alternative too ("not your own laptop, but I'll send you tips tonight").
   const offer = counting.find((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes' || (move.kind === 'promises' && has(refusing) && !has(['deflects']))) && move.what);
+  if (pending === justRefused) {
+    const turnedTo = offer && offer.kind !== 'promises' && !has(['caves', 'hedges', ...refusing]);
+    return turnedTo ? settle(demand, state, pending, 'alternative', offer.what ?? '', turn, locale, demand.trust.alternative - demand.trust.refused) : undefined;
+  }
   const vague = !offer && moves.some((move) => move.vague && !move.empty && (move.kind === 'offers-alternative' || move.kind === 'proposes'));
   const empty = !offer && moves.some((move) => move.empty && (move.kind === 'offers-alternative' || move.kind === 'proposes'));
   // Dropping a quality step refuses a demand for quality and gives in to a demand to rush.
@@ -49,14 +55,19 @@ export function settleDemand(meeting: Meeting, state: MeetingState, counting: re
     if (!vague) return undefined;
     return { state: { ...state, demands: state.demands.map((progress) => (progress === pending ? { ...pending, vagueAtTurn: turn } : progress)) }, events: [], caved: false };
   }
+  return settle(demand, state, pending, outcome, offer?.what ?? '', turn, locale, demand.trust[outcome]);
+}
+
+/** The demand settled at this turn, with the customer's line and the trust it moves. */
+function settle(demand: Demand, state: MeetingState, pending: DemandProgress, outcome: DemandOutcome, offered: string, turn: number, locale: Locale, change: number): Settlement {
   const words = demand[locale];
-  const line = outcome === 'alternative' ? words.onAlternative.replace('{offer}', `“${offer?.what ?? ''}”`) : outcome === 'accepted' ? words.onAccepted : words.onRefused;
-  const settled = { ...pending, outcome, handledAtTurn: turn, ...(outcome === 'alternative' && offer?.what ? { offer: offer.what } : {}) };
+  const line = outcome === 'alternative' ? words.onAlternative.replace('{offer}', `“${offered}”`) : outcome === 'accepted' ? words.onAccepted : words.onRefused;
+  const settled = { ...pending, outcome, handledAtTurn: turn, ...(outcome === 'alternative' && offered ? { offer: offered } : {}) };
   return {
     state: { ...state, demands: state.demands.map((progress) => (progress === pending ? settled : progress)) },
-    events: [{ cue: `demand:${outcome}`, change: demand.trust[outcome], atTurn: turn }],
+    events: [{ cue: `demand:${outcome}`, change, atTurn: turn }],
     line,
-    direction: `The learner ${outcomeWords[outcome]} your demand ("${words.says}")${outcome === 'alternative' ? `, offering: "${offer?.what ?? ''}"` : ''}. React in character, along these lines: ${line}`,
+    direction: `The learner ${outcomeWords[outcome]} your demand ("${words.says}")${outcome === 'alternative' ? `, offering: "${offered}"` : ''}. React in character, along these lines: ${line}`,
     caved: outcome === 'accepted' && demand.kind === 'unreasonable',
   };
 }

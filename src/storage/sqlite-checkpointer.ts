@@ -74,6 +74,8 @@ export class SqliteCheckpointer {
     if (this.stopped) return;
     this.stopped = true;
     const exited = once(this.worker, 'exit');
+    // Unreferenced, the thread would let the process end before it closed, and the store's close would never run.
+    this.worker.ref();
     this.worker.postMessage('stop');
     await exited;
   }

@@ -3,7 +3,8 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { AsyncMutex } from './async-mutex';
-import { defaultCheckpointEveryMs, SqliteCheckpointer } from './sqlite-checkpointer';
+import { defaultIdleRounds, OnDemandCheckpointer } from './on-demand-checkpointer';
+import { defaultCheckpointEveryMs } from './sqlite-checkpointer';
 import { applySqliteMigrations } from './sqlite-migrate';
 import { isDriverFailure, SqliteRecords } from './sqlite-records';
 import { StorageLostError, StorageUnavailableError } from './store';
@@ -23,7 +24,7 @@ export async function openSqliteStore(filePath: string, options: StoreOptions = 
   const now = options.now ?? (() => new Date());
   let db: Database.Database | undefined;
   let opened: FileIdentity | undefined;
-  let checkpointer: SqliteCheckpointer | undefined;
+  let checkpointer: OnDemandCheckpointer | undefined;
   try {
     if (filePath !== ':memory:' && filePath !== '') await mkdir(dirname(resolve(filePath)), { recursive: true });
     db = new Database(filePath, { timeout: busyTimeoutMs });
@@ -49,12 +50,16 @@ export async function openSqliteStore(filePath: string, options: StoreOptions = 
  * 100 ms when the disk was busy): in WAL mode NORMAL loses no commit when the process dies, and the file is never
  * damaged; only a power cut or an OS crash can lose the commits since the thread's last checkpoint, which syncs the log.
  */
-function backgroundCheckpoints(db: Database.Database, file: string, options: StoreOptions): SqliteCheckpointer {
+function backgroundCheckpoints(db: Database.Database, file: string, options: StoreOptions): OnDemandCheckpointer {
   db.pragma('wal_autocheckpoint = 0');
   if (!options.bulkLoad) db.pragma('synchronous = NORMAL');
-  return SqliteCheckpointer.start(file, options.checkpointEveryMs ?? defaultCheckpointEveryMs, (error) => {
-    if (db.open) db.pragma(`wal_autocheckpoint = ${sqliteDefaultAutocheckpointPages}`);
-    options.onBackgroundError?.(error);
+  return new OnDemandCheckpointer(db, file, {
+    everyMs: options.checkpointEveryMs ?? defaultCheckpointEveryMs,
+    idleRounds: options.checkpointIdleRounds ?? defaultIdleRounds,
+    onFailure: (error) => {
+      if (db.open) db.pragma(`wal_autocheckpoint = ${sqliteDefaultAutocheckpointPages}`);
+      options.onBackgroundError?.(error);
+    },
   });
 }
 
@@ -97,7 +102,7 @@ class SqliteStore implements Store {
     private readonly db: Database.Database,
     private readonly now: () => Date,
     private readonly opened: FileIdentity | undefined,
-    private readonly checkpointer: SqliteCheckpointer | undefined,
+    private readonly checkpointer: OnDemandCheckpointer | undefined,
   ) {
     this.records = new SqliteRecords(db, now);
     this.unlinkedTable = new SqliteUnlinked(db, now);

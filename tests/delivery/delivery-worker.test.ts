@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { SendFailure } from '../../src/core/messenger';
 import { deliveriesFor, FakeClock } from './fakes';
+import { busiestWindow } from './windows';
 import { instanceOn, openQueueAt, sqliteFile, t0, type Instance } from './worker-harness';
 
 describe('delivery worker on a SQLite file', () => {
@@ -160,6 +161,31 @@ describe('delivery worker on its own loop', () => {
       assert.equal(instance.messenger.perRecipient().size, 3);
       assert.deepEqual(await instance.queue.counts('loop-'), { sent: 5 });
       assert.ok(instance.messenger.sent.slice(3).every((message) => message.at >= t0 + 30_000), 'the later ones not before their time');
+    } finally {
+      await instance.queue.close();
+      database.remove();
+    }
+  });
+
+  it('when a 429 comes early in a fan-out that keeps claiming, then its retry takes the first slot Retry-After allows, ahead of the sends claimed meanwhile', async () => {
+    const database = sqliteFile();
+    const clock = new FakeClock(t0);
+    const instance = await instanceOn(await openQueueAt(database.file, clock), clock, { pollMs: 1_000 });
+    try {
+      await instance.queue.enqueue(deliveriesFor('loop-429', 300, new Date(t0)));
+      let throttled = '';
+      instance.messenger.failWith = (destination, call) => {
+        if (call !== 1) return undefined;
+        throttled = 'userKey' in destination ? destination.userKey : '';
+        return new SendFailure('throttled', 429, 1_000);
+      };
+      instance.worker.start();
+      while (instance.messenger.sent.length < 300) await new Promise((resolve) => setImmediate(resolve));
+      await instance.worker.stop();
+      const retry = instance.messenger.sent.find((message) => 'userKey' in message.destination && message.destination.userKey === throttled);
+      assert.equal(retry && retry.at - t0, 1_000, 'not behind the slots the fresh deliveries reserved while it waited');
+      assert.equal(instance.messenger.perRecipient().size, 300);
+      assert.ok(busiestWindow(instance.messenger.sent.map((message) => message.at), 1_000) <= 50);
     } finally {
       await instance.queue.close();
       database.remove();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { NewDelivery } from '../../src/delivery/delivery';
-import { Pacer, RateLimiter, SlidingWindowLog, teamsConversationWindows, teamsTenantWindows, type RateWindow } from '../../src/delivery/rate-limiter';
+import { RateLimiter, SendSpacing, SlidingWindowLog, teamsConversationWindows, teamsTenantWindows, type RateWindow } from '../../src/delivery/rate-limiter';
 import { deliveriesFor, FakeClock } from './fakes';
 import { busiestWindow } from './windows';
 import { instanceOn, openQueueAt, sqliteFile, t0 } from './worker-harness';
@@ -40,61 +40,76 @@ describe('rate limits', () => {
   });
 
   describe('reserving slots ahead', () => {
-    it('when many sends wait at once, then each gets a time of its own, spaced by the pacing, and no second holds more than the limit', () => {
-      const limiter = new RateLimiter(teamsConversationWindows, teamsTenantWindows(50), 1);
+    it('when many sends wait at once, then each gets a time of its own, half an interval apart, and no second holds more than the limit', () => {
+      const limiter = new RateLimiter(teamsConversationWindows, teamsTenantWindows(50));
       const times = Array.from({ length: 120 }, (_unused, index) => {
         const result = limiter.reserve('t', `c${index}`, 0, 10_000);
         assert.ok('slot' in result);
         return result.slot.at;
       });
-      assert.deepEqual(times.slice(0, 4), [0, 20, 40, 60]);
+      assert.deepEqual(times.slice(0, 4), [0, 10, 20, 30]);
       assert.equal(new Set(times).size, 120);
       assert.equal(busiestWindow(times, 1_000), 50);
     });
 
-    it('when a reserved slot is given back after a 429, then the next send comes one interval sooner, and still no second holds more than the limit', () => {
-      const limiter = new RateLimiter(teamsConversationWindows, teamsTenantWindows(50), 1);
+    it('when a reserved slot is given back after a 429, then the next send takes that place at once, not after the slots reserved later', () => {
+      const limiter = new RateLimiter(teamsConversationWindows, teamsTenantWindows(50));
       const slots = Array.from({ length: 60 }, (_unused, index) => limiter.reserve('t', `c${index}`, 0, 10_000));
+      const lastReserved = slots.at(-1);
+      assert.equal(lastReserved && 'slot' in lastReserved ? lastReserved.slot.at : undefined, 1_090);
       const throttled = slots[10];
       assert.ok(throttled && 'slot' in throttled);
       limiter.refund(throttled.slot);
       const next = limiter.reserve('t', 'c-next', 300, 10_000);
       assert.ok('slot' in next);
-      assert.equal(next.slot.at, 1_180, 'one interval sooner than without the 429: the given-back place is used again');
+      assert.equal(next.slot.at, 500, 'right after the first second\'s planned sends, in the place given back');
       const times = [...slots.filter((slot) => slot !== throttled), next].flatMap((slot) => ('slot' in slot ? [slot.slot.at] : []));
       assert.ok(busiestWindow(times, 1_000) <= 50);
     });
 
+    it('when one conversation\'s send waits for its own window, then sends to other conversations of the tenant are not held behind it', () => {
+      const limiter = new RateLimiter(teamsConversationWindows, teamsTenantWindows(50));
+      const busy = Array.from({ length: 8 }, () => limiter.reserve('t', 'busy', 0, 10_000));
+      assert.deepEqual(busy.map((slot) => ('slot' in slot ? slot.slot.at : undefined)), [0, 10, 20, 30, 40, 50, 60, 1_000]);
+      const other = limiter.reserve('t', 'other', 0, 10_000);
+      assert.ok('slot' in other);
+      assert.equal(other.slot.at, 70);
+    });
+
+    it('when the tenant window is full of sends still unanswered, then a reservation is told to wait a window, and nothing is taken', () => {
+      const limiter = new RateLimiter(teamsConversationWindows, teamsTenantWindows(2));
+      for (const conversation of ['a', 'b']) {
+        const reserved = limiter.reserve('t', conversation, 0, 5_000);
+        assert.ok('slot' in reserved && limiter.sending(reserved.slot, reserved.slot.at));
+      }
+      assert.deepEqual(limiter.reserve('t', 'c', 600, 2_000), { waitMs: 3_000 });
+    });
+
     it('when the next slot is further off than the caller will wait, then nothing is taken and the wait is told', () => {
-      const limiter = new RateLimiter(teamsConversationWindows, teamsTenantWindows(2), 1);
+      const limiter = new RateLimiter(teamsConversationWindows, teamsTenantWindows(2));
       assert.ok('slot' in limiter.reserve('t', 'a', 0, 100));
-      assert.deepEqual(limiter.reserve('t', 'b', 0, 100), { waitMs: 500 });
+      assert.deepEqual(limiter.reserve('t', 'b', 0, 100), { waitMs: 250 });
     });
   });
 
-  describe('pacing', () => {
-    it('when a tenant allows 50 a second, then sends are spaced about 20 ms apart after a burst of five', () => {
-      const pacer = new Pacer({ limit: 50, windowMs: 1_000 }, 1);
-      const granted: number[] = [];
-      let now = 0;
-      while (granted.length < 10) {
-        const wait = pacer.delayAt(now);
-        if (wait > 0) {
-          now += wait;
-          continue;
-        }
-        pacer.record(now);
-        granted.push(now);
-      }
-      assert.deepEqual(granted, [0, 0, 0, 0, 0, 20, 40, 60, 80, 100]);
+  describe('spacing', () => {
+    it('when planned sends are 10 ms apart at the least, then a new one goes into the first gap that wide', () => {
+      const spacing = new SendSpacing(10);
+      for (const at of [0, 10, 20, 45, 55]) spacing.record(at);
+      assert.equal(spacing.earliestFit(0), 30);
+      assert.equal(spacing.earliestFit(36), 65);
+      spacing.refund(45);
+      assert.equal(spacing.earliestFit(36), 36);
     });
+  });
 
-    it('when a paced send was throttled and refunded, then the next one may go at once', () => {
-      const pacer = new Pacer({ limit: 50, windowMs: 1_000 }, 1, 0);
-      pacer.record(0);
-      assert.equal(pacer.delayAt(0), 20);
-      pacer.refund();
-      assert.equal(pacer.delayAt(0), 0);
+  describe('earliest fit', () => {
+    it('when a slot frees between reservations made later, then the earliest fit is that slot, counting the later ones in its window', () => {
+      const log = new SlidingWindowLog([{ limit: 2, windowMs: 1_000 }]);
+      for (const at of [0, 100, 1_200]) log.record(at);
+      assert.equal(log.earliestFit(0), 1_000, 'when 0 has left the window, before the reservation at 1,200');
+      log.record(1_000);
+      assert.equal(log.earliestFit(0), 2_000, 'after 1,000 leaves: any earlier time shares a window with 1,000 and 1,200');
     });
   });
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import sinon from 'sinon';
 import { userKeyOf } from '../../src/core/keys';
 import type { ExerciseAttempt } from '../../src/exercises/attempts';
 import { messageActivity, testTenantId, type ActivityOptions } from '../support/activities';
@@ -165,6 +166,29 @@ describe('exercises over real HTTP (practice, answer, rate, progress)', () => {
     assert.equal((await attempts()).length, 1);
     assert.match(cardText(second), /First answer\./);
     assert.deepEqual(actionData(second, 'exercises.rate'), actionData(first, 'exercises.rate'));
+  });
+
+  it('when an answer is submitted, then it is saved with one insert and nothing is read about the attempt first', async () => {
+    const learner = new ExerciseDriver(harness, options());
+    const scenario = await learner.command('practice');
+    const gets = sinon.spy(harness.app.store, 'get');
+    const puts = sinon.spy(harness.app.store, 'put');
+    try {
+      await learner.answer(scenario, 'I would ask what month-end means for them.');
+      assert.deepEqual(gets.getCalls().map((call) => call.args[0]).filter((collection) => collection === 'exercise-attempts'), []);
+      assert.deepEqual(puts.getCalls().map((call) => [call.args[0].collection, call.args[0].expectedVersion]), [['exercise-attempts', 0]]);
+    } finally {
+      sinon.restore();
+    }
+  });
+
+  it('when an answered card is sent again with an empty answer, then it shows the saved answer, not a complaint', async () => {
+    const learner = new ExerciseDriver(harness, options());
+    const scenario = await learner.command('practice');
+    await learner.answer(scenario, 'First answer.');
+    const again = await learner.answer(scenario, '');
+    assert.match(cardText(again), /First answer\./);
+    assert.equal((await attempts()).length, 1);
   });
 
   it('when no rating is chosen, then the card asks for one and keeps the commitment', async () => {

@@ -44,6 +44,19 @@ describe('the scripted customer (director rules)', () => {
     assert.ok(state.trustEvents.some((event) => event.cue === 'demand:alternative' && event.change === 2));
   });
 
+  it('when a flat no is followed in the next message by a concrete alternative, then the demand counts as met with an alternative', () => {
+    const { state } = play(['What happened?', 'Tell me more?', "No, I can't put the whole team on it.", 'Here is what I can do: a named technician calls you every hour and your sellers get the Excel template back by ten.']);
+    assert.equal(state.demands[0]?.outcome, 'alternative');
+    assert.equal(state.demands[0]?.handledAtTurn, 4);
+    const demandTrust = state.trustEvents.filter((event) => event.cue.startsWith('demand:')).reduce((sum, event) => sum + event.change, 0);
+    assert.equal(demandTrust, 2, 'the no and the alternative together move trust as one answer with an alternative');
+  });
+
+  it('when a flat no is followed two messages later by an alternative, then it stays a refusal', () => {
+    const { state } = play(['What happened?', 'Tell me more?', "No, I can't put the whole team on it.", 'Which sellers are worst hit?', 'Here is what I can do: your sellers get the Excel template back by ten.']);
+    assert.equal(state.demands[0]?.outcome, 'refused');
+  });
+
   it('when the learner just says yes to the unreasonable demand, then it counts as accepted', () => {
     const { state } = play(['What happened?', 'Tell me more?', 'Yes, of course, everyone will drop everything.']);
     assert.equal(state.demands[0]?.outcome, 'accepted');

@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import sinon from 'sinon';
+import { OnDemandCheckpointer } from '../../src/storage/on-demand-checkpointer';
 import { SqliteCheckpointer } from '../../src/storage/sqlite-checkpointer';
 import { openSqliteStore } from '../../src/storage/sqlite-store';
 
@@ -23,6 +26,19 @@ function framesInLog(file: string): number {
     db.close();
   }
 }
+
+/** A file in WAL mode whose own connection never checkpoints, as the store opens it, with a table to write to. */
+function walFile(file: string): Database.Database {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('wal_autocheckpoint = 0');
+  db.exec('CREATE TABLE t (x TEXT)');
+  return db;
+}
+
+const insert = (db: Database.Database, text: string): void => {
+  db.prepare('INSERT INTO t VALUES (?)').run(text);
+};
 
 describe('SQLite checkpoints off the turn', () => {
   let directory: string;
@@ -97,5 +113,79 @@ describe('SQLite checkpoints off the turn', () => {
     } finally {
       db.close();
     }
+  });
+
+  it('when a store closes right after it opened and nothing else keeps the process alive, then the close still finishes', async function () {
+    this.timeout(30_000);
+    const file = join(directory, 'quick.db');
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import=tsx', join(__dirname, '..', 'support', 'close-after-open.ts'), file], { env: { PATH: process.env.PATH ?? '' } });
+    assert.equal(stdout, 'closed');
+    assert.equal(existsSync(`${file}-wal`), false, 'the log was folded into the file');
+  });
+
+  describe('a checkpoint thread only while the file is written', () => {
+    let db: Database.Database;
+    let file: string;
+    let checkpoints: OnDemandCheckpointer;
+
+    beforeEach(() => {
+      file = join(directory, 'on-demand.db');
+      db = walFile(file);
+      insert(db, 'before');
+      // The looks are taken by hand (watch), never by the timer.
+      checkpoints = new OnDemandCheckpointer(db, file, { everyMs: never, idleRounds: 2, onFailure: (error) => assert.fail(error) });
+    });
+
+    afterEach(async () => {
+      await checkpoints.stop();
+      db.close();
+    });
+
+    it('when nothing is committed for the idle rounds, then the thread stops, after copying the whole log into the file', async () => {
+      assert.equal(checkpoints.threadRunning, true, 'a thread from the start');
+      await checkpoints.watch();
+      assert.equal(checkpoints.threadRunning, true, 'one quiet look is not enough');
+      await checkpoints.watch();
+      assert.equal(checkpoints.threadRunning, false);
+      const other = new Database(file);
+      try {
+        const [row] = other.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number; checkpointed: number }>;
+        assert.ok((row?.log ?? 0) > 0);
+        assert.equal(row?.checkpointed, row?.log, 'nothing was left to copy');
+      } finally {
+        other.close();
+      }
+    });
+
+    it('when commits keep coming, then the thread keeps running', async () => {
+      for (let round = 0; round < 5; round += 1) {
+        insert(db, `busy ${round}`);
+        await checkpoints.watch();
+        assert.equal(checkpoints.threadRunning, true, `round ${round}`);
+      }
+    });
+
+    it('when the store connection commits after the thread stopped, then the next look starts one again', async () => {
+      await checkpoints.watch();
+      await checkpoints.watch();
+      assert.equal(checkpoints.threadRunning, false);
+      insert(db, 'after');
+      await checkpoints.watch();
+      assert.equal(checkpoints.threadRunning, true);
+    });
+
+    it('when another connection commits after the thread stopped (the delivery queue), then the next look starts one again', async () => {
+      await checkpoints.watch();
+      await checkpoints.watch();
+      assert.equal(checkpoints.threadRunning, false);
+      const queue = new Database(file);
+      try {
+        insert(queue, 'from the queue');
+      } finally {
+        queue.close();
+      }
+      await checkpoints.watch();
+      assert.equal(checkpoints.threadRunning, true);
+    });
   });
 });

@@ -31,11 +31,12 @@ export class LoopbackConnector {
 
   private constructor(private readonly server: Server, readonly serviceUrl: string) {}
 
-  static async start(): Promise<LoopbackConnector> {
+  /** On a free port unless given one (a bench keeps to its own range). */
+  static async start(listenOn = 0): Promise<LoopbackConnector> {
     // No request can arrive before listen() resolves, so the holder is always filled when one does.
     const holder: { connector?: LoopbackConnector } = {};
     const server = createServer((req, res) => void holder.connector?.handle(req, res));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => server.listen(listenOn, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     holder.connector = new LoopbackConnector(server, `http://127.0.0.1:${port}/`);
     return holder.connector;
