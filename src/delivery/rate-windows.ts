@@ -58,10 +58,7 @@ export class SlidingWindowLog {
   }
 
   record(now: number): void {
-    // Mostly appended in order; a send answered late lands among later reservations.
-    let index = this.times.length;
-    while (index > 0 && (this.times[index - 1] ?? now) > now) index -= 1;
-    this.times.splice(index, 0, now);
+    insertInOrder(this.times, now);
   }
 
   /** The send reserved at `at` goes out: it counts as on the wire until it lands. */
@@ -93,8 +90,7 @@ export class SlidingWindowLog {
 
   /** Gives a slot back: a throttled request was not processed, so it does not count. */
   refund(at: number): void {
-    const index = this.times.lastIndexOf(at);
-    if (index >= 0) this.times.splice(index, 1);
+    removeOne(this.times, at);
   }
 
   get empty(): boolean {
@@ -153,14 +149,11 @@ export class SendSpacing {
   }
 
   record(at: number): void {
-    let index = this.times.length;
-    while (index > 0 && (this.times[index - 1] ?? at) > at) index -= 1;
-    this.times.splice(index, 0, at);
+    insertInOrder(this.times, at);
   }
 
   refund(at: number): void {
-    const index = this.times.lastIndexOf(at);
-    if (index >= 0) this.times.splice(index, 1);
+    removeOne(this.times, at);
   }
 
   /** Planned sends more than a gap in the past no longer matter. */
@@ -169,4 +162,17 @@ export class SendSpacing {
     while (drop < this.times.length && (this.times[drop] ?? now) <= now - this.gapMs) drop += 1;
     if (drop > 0) this.times.splice(0, drop);
   }
+}
+
+/** Keeps `times` ascending; mostly an append, since a send answered late lands among later reservations. */
+function insertInOrder(times: number[], at: number): void {
+  let index = times.length;
+  while (index > 0 && (times[index - 1] ?? at) > at) index -= 1;
+  times.splice(index, 0, at);
+}
+
+/** Removes one entry at `at`, the latest of equals, if there is one. */
+function removeOne(times: number[], at: number): void {
+  const index = times.lastIndexOf(at);
+  if (index >= 0) times.splice(index, 1);
 }
