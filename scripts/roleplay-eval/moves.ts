@@ -89,7 +89,8 @@ export function scoreMoves(reader: MoveReader, messages: readonly LabelledMessag
 const percent = (part: number, whole: number): string => (whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)} %`);
 
 /** The printed table; the set-aside part shows only its totals, never a message or a move of its own. */
-export function moveReportLines(tune: MoveScore, holdout: MoveScore, details: boolean): string[] {
+/** With tunedOnly the set-aside part is left out entirely, so whoever tunes rules never sees a set-aside figure. */
+export function moveReportLines(tune: MoveScore, holdout: MoveScore, details: boolean, tunedOnly = false): string[] {
   const totals = (score: MoveScore): { tp: number; fp: number; fn: number } =>
     [...score.perMove.values()].reduce((sum, item) => ({ tp: sum.tp + item.tp, fp: sum.fp + item.fp, fn: sum.fn + item.fn }), { tp: 0, fp: 0, fn: 0 });
   const summary = (name: string, score: MoveScore): string[] => {
@@ -103,6 +104,6 @@ export function moveReportLines(tune: MoveScore, holdout: MoveScore, details: bo
   const lines = summary('tuned part', tune);
   for (const [kind, { tp, fp, fn }] of tune.perMove) if (tp + fp + fn > 0) lines.push(`  ${kind}: precision ${percent(tp, tp + fp)}, recall ${percent(tp, tp + fn)} (${tp + fn} labelled)`);
   if (details) for (const { message, got } of tune.misses) lines.push(`  ✗ [${message.locale}] ${message.text}\n      want: ${describe(message.moves, message.vague).join(' ') || '–'}\n      got:  ${got.join(' ') || '–'}`);
-  lines.push(...summary('set-aside part (holdout)', holdout));
+  if (!tunedOnly) lines.push(...summary('set-aside part (holdout)', holdout));
   return lines;
 }

@@ -29,7 +29,8 @@ function batchLines(part: readonly Replayed[]): string[] {
 }
 
 /** The printed table; the set-aside part shows only aggregate figures, never a transcript or a check of its own. */
-export function reportLines(tune: readonly Replayed[], holdout: readonly Replayed[], details: boolean): string[] {
+/** With tunedOnly the set-aside part is left out entirely, so whoever tunes rules never sees a set-aside figure. */
+export function reportLines(tune: readonly Replayed[], holdout: readonly Replayed[], details: boolean, tunedOnly = false): string[] {
   const lines: string[] = [];
   const part = (name: string, found: PartFigures, perCheck: boolean): void => {
     lines.push(`== ${name}: ${found.transcripts} transcripts, ${found.verdicts} verdicts`);
@@ -44,9 +45,11 @@ export function reportLines(tune: readonly Replayed[], holdout: readonly Replaye
   };
   part('tune part', figures(tune), true);
   lines.push(...batchLines(tune));
-  part('set-aside part (holdout)', figures(holdout), false);
-  lines.push(...batchLines(holdout));
-  const replies = replyFigures([...tune, ...holdout]);
+  if (!tunedOnly) {
+    part('set-aside part (holdout)', figures(holdout), false);
+    lines.push(...batchLines(holdout));
+  }
+  const replies = replyFigures(tunedOnly ? tune : [...tune, ...holdout]);
   lines.push(`== every customer reply in the corpus: ${replies.replies}`);
   lines.push(`greetings after turn 1: ${replies.lateGreetings}`);
   lines.push(`lines taken from another meeting: ${replies.foreign}`);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { figures, replyFigures } from '../../scripts/roleplay-eval/evaluate';
-import { evaluateCorpus } from '../../scripts/roleplay-eval/report';
+import { evaluateCorpus, reportLines } from '../../scripts/roleplay-eval/report';
 
 // The same evaluation as `npm run eval:roleplay`; the set-aside part is read only as aggregate figures.
 describe('role-play judge against the labelled corpus (the scripted path, the learner accepting every reading)', () => {
@@ -41,5 +41,12 @@ describe('role-play judge against the labelled corpus (the scripted path, the le
     assert.ok(replies.firmTotal > 0);
     assert.equal(replies.firmAnswered, replies.firmTotal);
     assert.ok(replies.fillers / replies.replies <= 0.2, `${replies.fillers}/${replies.replies}`);
+  });
+
+  it('when the report is asked for the tuned part only, then no line names or counts the set-aside part, and the full report still does', () => {
+    const tunedOnly = reportLines(tune, holdout, false, true);
+    assert.ok(!tunedOnly.some((line) => /set-aside|holdout/.test(line)), tunedOnly.join('\n'));
+    assert.ok(tunedOnly.some((line) => line.startsWith(`== every customer reply in the corpus: `)));
+    assert.ok(reportLines(tune, holdout, false).some((line) => line.includes('set-aside part')));
   });
 });
