@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import type { Locale } from '../../src/core/locale';
+import { counts, type Intent } from '../../src/roleplay/intents';
+import { reader } from './roleplay-fixtures';
+
+const counted = (text: string, locale: Locale): Intent[] => reader.read(text, locale).filter(counts).map((move) => move.kind);
+const reads = (text: string, locale: Locale, kind: Intent): void => assert.ok(counted(text, locale).includes(kind), `${text}: ${counted(text, locale).join(', ')}`);
+const readsNo = (text: string, locale: Locale, kind: Intent): void => assert.ok(!counted(text, locale).includes(kind), `${text}: ${counted(text, locale).join(', ')}`);
+
+// A refusal read from how it is said: a bare no, a "not possible", a "not this, but that".
+describe('role-play reader: saying no', () => {
+  it('when a no stands on its own after a reason or at the start, then it refuses', () => {
+    reads('a second printer on every floor is beyond the budget line, so no', 'en', 'refuses');
+    reads('weekend cover is not something the service includes, so the answer is no', 'en', 'refuses');
+    reads('moving the whole migration to friday isnt possible', 'en', 'refuses');
+    reads('nej tyvärr, det är inget vi gör på plats', 'sv', 'refuses');
+    reads('servern står kvar i källaren, så nej', 'sv', 'refuses');
+  });
+
+  it('when a no answers whether a promise was kept, then it reports the promise and refuses nothing', () => {
+    readsNo('nej, jag lovade att skicka listan i tisdags men den blev aldrig klar', 'sv', 'refuses');
+    readsNo('nej, rapporten kom aldrig fram till dig', 'sv', 'refuses');
+    readsNo('no, the replacement screen i promised never arrived', 'en', 'refuses');
+  });
+
+  it('when a Swedish "we do not have time" is in the present, then it refuses; "did not have time" reports', () => {
+    reads('vi hinner inte byta alla skrivare till fredag', 'sv', 'refuses');
+    readsNo('vi hinner inte byta alla skrivare till fredag', 'sv', 'commitment-not');
+  });
+
+  it('when "oh no" or "no problem" is said, then nothing is refused', () => {
+    readsNo('oh no, that sounds like a long morning', 'en', 'refuses');
+    readsNo('åh nej, vilken start på veckan', 'sv', 'refuses');
+    readsNo('no problem, i can walk you through it', 'en', 'refuses');
+  });
+});
