@@ -1,90 +1,9 @@
 import type { Locale } from '../core/locale';
 import { intents, slotIntents, type Intent, type Move } from './intents';
-import type { MoveRule, PhraseBook, PhraseBooks } from './phrase-book';
-import { PhraseMatcher, type Matching } from './phrase-matcher';
-
-interface CompiledRule {
-  readonly kind: Intent;
-  readonly rule: MoveRule;
-  readonly pattern: RegExp;
-  readonly matcher: PhraseMatcher;
-}
-
-interface CompiledBook {
-  readonly book: PhraseBook;
-  readonly rules: readonly CompiledRule[];
-  readonly question: RegExp;
-  readonly statementStart: RegExp;
-  readonly negation: RegExp;
-  readonly hedge: RegExp;
-  readonly time: RegExp;
-  /** Every by-when in a text, to set it apart from what is promised. */
-  readonly times: RegExp;
-  readonly breaks: RegExp;
-  readonly noise: ReadonlySet<string>;
-  readonly spelling?: RegExp;
-  readonly contrast: RegExp;
-}
-
-// A phrase is a regex fragment; a space matches any run of spaces, and letters may not touch its ends.
-const fragment = (items: readonly string[]): string => items.map((item) => item.replace(/ /g, '\\s+')).join('|');
-const bounded = (items: readonly string[], flags = 'iu'): RegExp => new RegExp(`(?<![\\p{L}\\d])(?:${fragment(items)})(?![\\p{L}])`, flags);
-
-// Two-letter words stay marked: "sa" (said) is not "så", and a wrong credit is worse than a missed one.
-const unmarkedWord = (word: string, letters: Readonly<Record<string, string>>): string => (word.length < 3 ? word : [...word].map((letter) => (letters[letter] ? `[${letter}${letters[letter]}]` : letter)).join(''));
-const withoutMarks = (word: string, letters: Readonly<Record<string, string>>): string => [...word].map((letter) => letters[letter] ?? letter).join('');
-
-/** The book with every phrase also matching its words typed without marks, and with a particle between two of its words. */
-function loosened(book: PhraseBook): PhraseBook {
-  const particles = book.particles.length > 0 ? `\\s+(?:(?:${book.particles.join('|')})\\s+)?` : ' ';
-  const letters = (phrase: string): string => phrase.replace(/\p{L}+/gu, (word) => unmarkedWord(word, book.unmarked));
-  const list = (items: readonly string[]): string[] => items.map(letters);
-  const moves = Object.fromEntries(
-    Object.entries(book.moves).map(([kind, rule]) => [kind, { ...rule, phrases: rule.phrases.map((phrase) => letters(phrase).replace(/ /g, particles)), askPhrases: rule.askPhrases.map((phrase) => letters(phrase).replace(/ /g, particles)) }]),
-  );
-  return {
-    ...book,
-    questionStart: list(book.questionStart),
-    statementStarts: list(book.statementStarts),
-    negations: list(book.negations),
-    hedges: list(book.hedges).map((phrase) => phrase.replace(/ /g, particles)),
-    times: list(book.times),
-    clauseBreaks: list(book.clauseBreaks),
-    contrasts: list(book.contrasts),
-    commaBreaks: list(book.commaBreaks),
-    moves,
-  };
-}
-
-function compile(given: PhraseBook, other: PhraseBook, matching: Matching): CompiledBook {
-  const book = loosened(given);
-  const rules = intents.flatMap((kind) => {
-    const rule = book.moves[kind];
-    if (!rule) return [];
-    const source = (items: readonly string[]): RegExp => new RegExp(`${rule.leading ? '^\\s*' : '(?<![\\p{L}\\d])'}(?:${fragment(items)})(?![\\p{L}])`, 'giu');
-    const compiled = (shown: MoveRule, pattern: RegExp): CompiledRule => ({ kind, rule: shown, pattern, matcher: new PhraseMatcher(pattern, matching) });
-    const asked = rule.askPhrases.length > 0 ? [compiled({ ...rule, question: true, statement: false }, source(rule.askPhrases))] : [];
-    return [compiled(rule, source(rule.phrases)), ...asked];
-  });
-  const commaBreaks = book.commaBreaks.length > 0 ? `|\\s*,\\s*(?=(?:${fragment(book.commaBreaks)})(?![\\p{L}]))` : '';
-  const spellings = Object.keys(book.spellings);
-  const time = new RegExp(`(?<![\\p{L}\\d])(?:${fragment(book.times)})[\\p{L}\\d:.]*`, 'iu');
-  return {
-    book,
-    rules,
-    question: new RegExp(`^\\s*(?:${fragment(book.questionStart)})(?![\\p{L}])`, 'iu'),
-    statementStart: new RegExp(`^\\s*(?:${fragment(book.statementStarts.length > 0 ? book.statementStarts : ['(?!)'])})(?![\\p{L}])`, 'iu'),
-    negation: new RegExp(`(?:${fragment(book.negations)})(?![\\p{L}])[^.,;:!?]{0,24}$`, 'iu'),
-    hedge: bounded(book.hedges),
-    time,
-    times: new RegExp(time.source, 'giu'),
-    breaks: new RegExp(`(?<=[.!?;\\n])\\s+|\\s*[,:–-]?\\s+(?=(?:${fragment(book.clauseBreaks)})(?![\\p{L}]))${commaBreaks}`, 'iu'),
-    // Staff mix languages ("en lösning going forward"): the other language's filler is no substance either.
-    noise: new Set([...book.stopwords, ...book.buzzwords, ...other.stopwords, ...other.buzzwords].flatMap((word) => word.toLowerCase().split(/\s+/)).flatMap((word) => [word, withoutMarks(word, book.unmarked)])),
-    ...(spellings.length > 0 ? { spelling: bounded(spellings, 'giu') } : {}),
-    contrast: new RegExp(`^(?:${fragment(book.contrasts.length > 0 ? book.contrasts : ['(?!)'])})(?![\\p{L}])`, 'iu'),
-  };
-}
+import type { PhraseBooks } from './phrase-book';
+import type { Matching } from './phrase-matcher';
+import { compile, substance, type CompiledBook } from './reader-book';
+import { turnedOffer } from './reader-contrast';
 
 /** Reads a learner's message into moves with the phrase lists from content; every move quotes the learner. */
 export class MoveReader {
@@ -181,24 +100,6 @@ export class MoveReader {
   }
 }
 
-// A clause that says no, hedges or hides is no offer, whatever follows its "but"; one with an offer's own trigger was weighed as one already.
-const notOffering: readonly Intent[] = ['refuses', 'hedges', 'deflects', 'hides-behind-contract', 'caves', 'blames', 'drops-quality', 'asks-situation', 'asks-need', 'asks-impact', 'asks-business', 'offers-alternative', 'proposes'];
-
-/** "We can't do all 85 this weekend. But ten pilot machines on Wednesday, the rest after Black Week": the concrete "but" after a no offers it. */
-function turnedOffer(book: CompiledBook, clauses: readonly string[], byClause: readonly (readonly Move[])[]): Move[] {
-  const no = byClause.findIndex((moves) => moves.some((move) => move.kind === 'refuses'));
-  if (no < 0 || byClause.flat().some((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes') && move.what)) return [];
-  const at = clauses.findIndex((clause, index) => index > no && book.contrast.test(clause) && !(byClause[index] ?? []).some((move) => notOffering.includes(move.kind)));
-  const what = (clauses[at] ?? '').replace(book.contrast, '').replace(/^[\s,:;-]+|[\s.!?,;]+$/g, '');
-  return at >= 0 && substance(book, what) >= 2 ? [{ kind: 'offers-alternative', quote: clauses[at] ?? '', what: what.slice(0, 160) }] : [];
-}
-
-/** A stop word or buzzword, or one with an ending (proaktiva, kunderna, customers, handled): stems of four letters or more. */
-function isNoise(noise: ReadonlySet<string>, word: string): boolean {
-  if (noise.has(word)) return true;
-  return [1, 2, 3].some((cut) => word.length - cut >= 4 && noise.has(word.slice(0, -cut)));
-}
-
 /** Of an offer's triggers, the one followed by the most substance; the later one when equal. */
 function mostConcrete(book: CompiledBook, body: string, matches: readonly RegExpExecArray[], trigger: RegExp): RegExpExecArray | undefined {
   let best: { match: RegExpExecArray; weight: number } | undefined;
@@ -207,13 +108,6 @@ function mostConcrete(book: CompiledBook, body: string, matches: readonly RegExp
     if (!best || weight >= best.weight) best = { match, weight };
   }
   return best?.match;
-}
-
-/** Words that are not stop words or buzzwords, each once (saying it again adds nothing); a number counts double. */
-function substance(book: CompiledBook, text: string): number {
-  // A negation is no substance: "don't", "won't" read as "do", "wo", not as a word "don".
-  const words = [...new Set((text.toLowerCase().replace(/n't(?![\p{L}])/gu, '').match(/[\p{L}\d:.]+/gu) ?? []).map((word) => word.replace(/[.:]+$/, '')))].filter((word) => word.length >= 3 || /\d/.test(word));
-  return words.filter((word) => !isNoise(book.noise, word)).reduce((sum, word) => sum + (/\d/.test(word) ? 2 : 1), 0);
 }
 
 // An article or determiner just before a trigger makes it a noun naming the move ("an alternative", "ett alternativ").

@@ -1,0 +1,102 @@
+import { intents, type Intent } from './intents';
+import type { MoveRule, PhraseBook } from './phrase-book';
+import { PhraseMatcher, type Matching } from './phrase-matcher';
+
+export interface CompiledRule {
+  readonly kind: Intent;
+  readonly rule: MoveRule;
+  readonly pattern: RegExp;
+  readonly matcher: PhraseMatcher;
+}
+
+/** One language's phrase book compiled into the patterns the reader runs. */
+export interface CompiledBook {
+  readonly book: PhraseBook;
+  readonly rules: readonly CompiledRule[];
+  readonly question: RegExp;
+  readonly statementStart: RegExp;
+  readonly negation: RegExp;
+  readonly hedge: RegExp;
+  readonly time: RegExp;
+  /** Every by-when in a text, to set it apart from what is promised. */
+  readonly times: RegExp;
+  readonly breaks: RegExp;
+  readonly noise: ReadonlySet<string>;
+  readonly spelling?: RegExp;
+  readonly contrast: RegExp;
+}
+
+// A phrase is a regex fragment; a space matches any run of spaces, and letters may not touch its ends.
+const fragment = (items: readonly string[]): string => items.map((item) => item.replace(/ /g, '\\s+')).join('|');
+const bounded = (items: readonly string[], flags = 'iu'): RegExp => new RegExp(`(?<![\\p{L}\\d])(?:${fragment(items)})(?![\\p{L}])`, flags);
+
+// Two-letter words stay marked: "sa" (said) is not "så", and a wrong credit is worse than a missed one.
+const unmarkedWord = (word: string, letters: Readonly<Record<string, string>>): string => (word.length < 3 ? word : [...word].map((letter) => (letters[letter] ? `[${letter}${letters[letter]}]` : letter)).join(''));
+const withoutMarks = (word: string, letters: Readonly<Record<string, string>>): string => [...word].map((letter) => letters[letter] ?? letter).join('');
+
+/** The book with every phrase also matching its words typed without marks, and with a particle between two of its words. */
+function loosened(book: PhraseBook): PhraseBook {
+  const particles = book.particles.length > 0 ? `\\s+(?:(?:${book.particles.join('|')})\\s+)?` : ' ';
+  const letters = (phrase: string): string => phrase.replace(/\p{L}+/gu, (word) => unmarkedWord(word, book.unmarked));
+  const list = (items: readonly string[]): string[] => items.map(letters);
+  const moves = Object.fromEntries(
+    Object.entries(book.moves).map(([kind, rule]) => [kind, { ...rule, phrases: rule.phrases.map((phrase) => letters(phrase).replace(/ /g, particles)), askPhrases: rule.askPhrases.map((phrase) => letters(phrase).replace(/ /g, particles)) }]),
+  );
+  return {
+    ...book,
+    questionStart: list(book.questionStart),
+    statementStarts: list(book.statementStarts),
+    negations: list(book.negations),
+    hedges: list(book.hedges).map((phrase) => phrase.replace(/ /g, particles)),
+    times: list(book.times),
+    clauseBreaks: list(book.clauseBreaks),
+    contrasts: list(book.contrasts),
+    commaBreaks: list(book.commaBreaks),
+    moves,
+  };
+}
+
+
+/** Compiles a phrase book; the other language's filler words count as filler too. */
+export function compile(given: PhraseBook, other: PhraseBook, matching: Matching): CompiledBook {
+  const book = loosened(given);
+  const rules = intents.flatMap((kind) => {
+    const rule = book.moves[kind];
+    if (!rule) return [];
+    const source = (items: readonly string[]): RegExp => new RegExp(`${rule.leading ? '^\\s*' : '(?<![\\p{L}\\d])'}(?:${fragment(items)})(?![\\p{L}])`, 'giu');
+    const compiled = (shown: MoveRule, pattern: RegExp): CompiledRule => ({ kind, rule: shown, pattern, matcher: new PhraseMatcher(pattern, matching) });
+    const asked = rule.askPhrases.length > 0 ? [compiled({ ...rule, question: true, statement: false }, source(rule.askPhrases))] : [];
+    return [compiled(rule, source(rule.phrases)), ...asked];
+  });
+  const commaBreaks = book.commaBreaks.length > 0 ? `|\\s*,\\s*(?=(?:${fragment(book.commaBreaks)})(?![\\p{L}]))` : '';
+  const spellings = Object.keys(book.spellings);
+  const time = new RegExp(`(?<![\\p{L}\\d])(?:${fragment(book.times)})[\\p{L}\\d:.]*`, 'iu');
+  return {
+    book,
+    rules,
+    question: new RegExp(`^\\s*(?:${fragment(book.questionStart)})(?![\\p{L}])`, 'iu'),
+    statementStart: new RegExp(`^\\s*(?:${fragment(book.statementStarts.length > 0 ? book.statementStarts : ['(?!)'])})(?![\\p{L}])`, 'iu'),
+    negation: new RegExp(`(?:${fragment(book.negations)})(?![\\p{L}])[^.,;:!?]{0,24}$`, 'iu'),
+    hedge: bounded(book.hedges),
+    time,
+    times: new RegExp(time.source, 'giu'),
+    breaks: new RegExp(`(?<=[.!?;\\n])\\s+|\\s*[,:–-]?\\s+(?=(?:${fragment(book.clauseBreaks)})(?![\\p{L}]))${commaBreaks}`, 'iu'),
+    // Staff mix languages ("en lösning going forward"): the other language's filler is no substance either.
+    noise: new Set([...book.stopwords, ...book.buzzwords, ...other.stopwords, ...other.buzzwords].flatMap((word) => word.toLowerCase().split(/\s+/)).flatMap((word) => [word, withoutMarks(word, book.unmarked)])),
+    ...(spellings.length > 0 ? { spelling: bounded(spellings, 'giu') } : {}),
+    contrast: new RegExp(`^(?:${fragment(book.contrasts.length > 0 ? book.contrasts : ['(?!)'])})(?![\\p{L}])`, 'iu'),
+  };
+}
+
+/** A stop word or buzzword, or one with an ending (proaktiva, kunderna, customers, handled): stems of four letters or more. */
+function isNoise(noise: ReadonlySet<string>, word: string): boolean {
+  if (noise.has(word)) return true;
+  return [1, 2, 3].some((cut) => word.length - cut >= 4 && noise.has(word.slice(0, -cut)));
+}
+
+/** Words that are not stop words or buzzwords, each once (saying it again adds nothing); a number counts double. */
+export function substance(book: CompiledBook, text: string): number {
+  // A negation is no substance: "don't", "won't" read as "do", "wo", not as a word "don".
+  const words = [...new Set((text.toLowerCase().replace(/n't(?![\p{L}])/gu, '').match(/[\p{L}\d:.]+/gu) ?? []).map((word) => word.replace(/[.:]+$/, '')))].filter((word) => word.length >= 3 || /\d/.test(word));
+  return words.filter((word) => !isNoise(book.noise, word)).reduce((sum, word) => sum + (/\d/.test(word) ? 2 : 1), 0);
+}
