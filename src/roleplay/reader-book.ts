@@ -24,6 +24,8 @@ export interface CompiledBook {
   readonly noise: ReadonlySet<string>;
   readonly spelling?: RegExp;
   readonly contrast: RegExp;
+  /** A supposition still open where a clause's text ends: "if we skip the", "that would mean dropping". */
+  readonly hypothetical: RegExp;
 }
 
 // A phrase is a regex fragment; a space matches any run of spaces, and letters may not touch its ends.
@@ -52,6 +54,7 @@ function loosened(book: PhraseBook): PhraseBook {
     clauseBreaks: list(book.clauseBreaks),
     contrasts: list(book.contrasts),
     commaBreaks: list(book.commaBreaks),
+    hypotheticals: list(book.hypotheticals),
     moves,
   };
 }
@@ -84,6 +87,7 @@ export function compile(given: PhraseBook, other: PhraseBook, matching: Matching
     // Staff mix languages ("en lösning going forward"): the other language's filler is no substance either.
     noise: new Set([...book.stopwords, ...book.buzzwords, ...other.stopwords, ...other.buzzwords].flatMap((word) => word.toLowerCase().split(/\s+/)).flatMap((word) => [word, withoutMarks(word, book.unmarked)])),
     ...(spellings.length > 0 ? { spelling: bounded(spellings, 'giu') } : {}),
+    hypothetical: new RegExp(`(?<![\\p{L}'])(?:${fragment(book.hypotheticals.length > 0 ? book.hypotheticals : ['(?!)'])})(?![\\p{L}])[^,;:.!?]*$`, 'iu'),
     contrast: new RegExp(`^(?:${fragment(book.contrasts.length > 0 ? book.contrasts : ['(?!)'])})(?![\\p{L}])`, 'iu'),
   };
 }

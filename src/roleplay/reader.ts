@@ -57,6 +57,8 @@ export class MoveReader {
       const negated = rule.negated && book.negation.test(body.slice(0, match.index));
       const found: Intent | 'none' = negated ? (rule.negated ?? 'none') : kind;
       if (found === 'none') continue;
+      // "If we skip the test call, twenty people get hit" supposes a dropped step to warn about it; it drops nothing.
+      if ((found === 'drops-quality' || found === 'caves') && book.hypothetical.test(body.slice(0, match.index))) continue;
       // "As many as we can" keeps no quality step.
       if (hedged && found === 'follows-process') continue;
       if (hedged && (found === 'promises' || found === 'agrees' || found === 'proposes' || found === 'offers-alternative')) {

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import type { Locale } from '../../src/core/locale';
+import { counts, type Intent } from '../../src/roleplay/intents';
+import { reader } from './roleplay-fixtures';
+
+const counted = (text: string, locale: Locale): Intent[] => reader.read(text, locale).filter(counts).map((move) => move.kind);
+const reads = (text: string, locale: Locale, kind: Intent): void => assert.ok(counted(text, locale).includes(kind), `${text}: ${counted(text, locale).join(', ')}`);
+const readsNo = (text: string, locale: Locale, kind: Intent): void => assert.ok(!counted(text, locale).includes(kind), `${text}: ${counted(text, locale).join(', ')}`);
+
+// How far a move reaches: a supposition, a blame or a dropped step colours the rest of its clause.
+describe('role-play reader: what a clause does not do', () => {
+  it('when a dropped step is only supposed ("if we skip …", "would mean skipping …"), then nothing is dropped', () => {
+    readsNo('if we skip the restore test, a broken backup shows up only when you need it', 'en', 'drops-quality');
+    readsNo("going faster, i'd have to skip the pilot group entirely", 'en', 'drops-quality');
+    readsNo('om vi hoppar över testet nu får hela kontoret samma fel på måndag', 'sv', 'drops-quality');
+    reads('we skip the restore test this time so you get it back tonight', 'en', 'drops-quality');
+    reads('vi hoppar över testet den här gången', 'sv', 'drops-quality');
+  });
+
+  it('when a step is dropped to get there sooner, then it is no alternative on offer', () => {
+    readsNo('we can skip the security checks for now and hand the laptops out at noon', 'en', 'offers-alternative');
+    readsNo('vi kan strunta i kontrollen så länge och lämna ut datorerna direkt', 'sv', 'offers-alternative');
+  });
+
+  it('when the customer is blamed for not doing something else, then "instead of" offers nothing', () => {
+    readsNo('your team should have rung us on monday instead of waiting for the weekly call', 'en', 'offers-alternative');
+    readsNo('ni borde ha ringt oss i måndags i stället för att vänta till mötet', 'sv', 'offers-alternative');
+  });
+
+  it('when a Swedish sentence puts the subject after "ska" ("det ska jag försöka"), then it still hedges', () => {
+    reads('skrivarna på lagret ska jag försöka få igång till fredag', 'sv', 'hedges');
+    readsNo('skrivarna på lagret ska jag försöka få igång till fredag', 'sv', 'promises');
+    reads('i morgon försöker vi flytta servern', 'sv', 'hedges');
+  });
+});
