@@ -16,6 +16,8 @@ export interface CompiledBook {
   readonly question: RegExp;
   readonly statementStart: RegExp;
   readonly negation: RegExp;
+  /** A negation right after a verb, as Swedish puts it ("jag skickar inte", "skickar jag inte"). */
+  readonly negationAfter: RegExp;
   readonly hedge: RegExp;
   readonly time: RegExp;
   /** Every by-when in a text, to set it apart from what is promised. */
@@ -79,6 +81,7 @@ export function compile(given: PhraseBook, other: PhraseBook, matching: Matching
     rules,
     question: new RegExp(`^\\s*(?:${fragment(book.questionStart)})(?![\\p{L}])`, 'iu'),
     statementStart: new RegExp(`^\\s*(?:${fragment(book.statementStarts.length > 0 ? book.statementStarts : ['(?!)'])})(?![\\p{L}])`, 'iu'),
+    negationAfter: new RegExp(`^\\s+(?:(?:jag|vi|du|ni|det|den|dom|de|i|we|it)\\s+)?(?:${fragment(book.negations)})(?![\\p{L}])`, 'iu'),
     negation: new RegExp(`(?:${fragment(book.negations)})(?![\\p{L}])[^.,;:!?]{0,24}$`, 'iu'),
     hedge: bounded(book.hedges),
     time,

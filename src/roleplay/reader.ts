@@ -54,7 +54,7 @@ export class MoveReader {
       if (!match) continue;
       // "Yes, but …" / "ja men …": a bare yes before a but agrees to nothing.
       if (kind === 'agrees' && turnedAround && !/\p{L}/u.test(body.slice(match.index + match[0].length))) continue;
-      const negated = rule.negated && book.negation.test(body.slice(0, match.index));
+      const negated = rule.negated && (book.negation.test(body.slice(0, match.index)) || ((slotIntents.includes(kind) || kind === 'caves') && book.negationAfter.test(body.slice(match.index + match[0].length))));
       const found: Intent | 'none' = negated ? (rule.negated ?? 'none') : kind;
       if (found === 'none') continue;
       // "If we skip the test call, twenty people get hit" supposes a dropped step to warn about it; it drops nothing.

@@ -33,3 +33,23 @@ describe('role-play reader: what a clause does not do', () => {
     reads('i morgon försöker vi flytta servern', 'sv', 'hedges');
   });
 });
+
+describe('role-play reader: who says it and where the no sits', () => {
+  it('when the learner voices their own worry, then it raises a risk; the customer\'s worry named back does not', () => {
+    reads('my main concern with the current date is that the new printers arrive the same week as the audit', 'en', 'raises-risk');
+    reads("i'm a bit worried about the spare screens, half of them failed the last check", 'en', 'raises-risk');
+    readsNo("i get that you're worried about the audit week", 'en', 'raises-risk');
+    reads('jag är lite orolig för servrarna i källaren, fläkten har stannat två gånger', 'sv', 'raises-risk');
+    reads('min största oro är att backupen inte hinner gå klart före öppning', 'sv', 'raises-risk');
+    readsNo('jag förstår att ni är oroliga för bokslutet', 'sv', 'raises-risk');
+  });
+
+  it('when a Swedish message starts "mitt förslag", then it proposes, with or without "är"', () => {
+    reads('mitt förslag i stället: vi byter skrivarna på tisdag kväll när kontoret är tomt', 'sv', 'proposes');
+  });
+
+  it('when the negation comes after the verb ("jag skickar inte …"), then nothing is promised or given away', () => {
+    readsNo('jag skickar inte offerten på fredag, den måste granskas först', 'sv', 'promises');
+    readsNo('all the technicians wont make the restore any faster', 'en', 'caves');
+  });
+});
