@@ -47,6 +47,8 @@ export const phraseBookSchema = z.strictObject({
   contrasts: z.array(z.string().trim().min(1)).default([]),
   /** Words that start a clause of their own after a comma ("restart it, it's probably the spooler"). */
   commaBreaks: z.array(z.string().trim().min(1)).default([]),
+  /** Negations that report what happened ("did not", "kom inte"): a no about the past, not to what is asked. */
+  pastNegations: z.array(z.string().trim().min(1)).default([]),
   /** Openings of a supposition ("if we …", "would mean …"): a dropped step or a give-away inside one is a reason, not a deed. */
   hypotheticals: z.array(z.string().trim().min(1)).default([]),
   /** Words typed without their apostrophe, and how they are spelled with it ("cant" → "can't"). */

@@ -18,6 +18,9 @@ export interface CompiledBook {
   readonly negation: RegExp;
   /** A negation right after a verb, as Swedish puts it ("jag skickar inte", "skickar jag inte"). */
   readonly negationAfter: RegExp;
+  /** Any negation in a clause, and one that reports the past. */
+  readonly negated: RegExp;
+  readonly pastNegated: RegExp;
   readonly hedge: RegExp;
   readonly time: RegExp;
   /** Every by-when in a text, to set it apart from what is promised. */
@@ -57,6 +60,7 @@ function loosened(book: PhraseBook): PhraseBook {
     contrasts: list(book.contrasts),
     commaBreaks: list(book.commaBreaks),
     hypotheticals: list(book.hypotheticals),
+    pastNegations: list(book.pastNegations),
     moves,
   };
 }
@@ -81,6 +85,8 @@ export function compile(given: PhraseBook, other: PhraseBook, matching: Matching
     rules,
     question: new RegExp(`^\\s*(?:${fragment(book.questionStart)})(?![\\p{L}])`, 'iu'),
     statementStart: new RegExp(`^\\s*(?:${fragment(book.statementStarts.length > 0 ? book.statementStarts : ['(?!)'])})(?![\\p{L}])`, 'iu'),
+    negated: bounded(book.negations),
+    pastNegated: bounded(book.pastNegations.length > 0 ? book.pastNegations : ['(?!)']),
     negationAfter: new RegExp(`^\\s+(?:(?:jag|vi|du|ni|det|den|dom|de|i|we|it)\\s+)?(?:${fragment(book.negations)})(?![\\p{L}])`, 'iu'),
     negation: new RegExp(`(?:${fragment(book.negations)})(?![\\p{L}])[^.,;:!?]{0,24}$`, 'iu'),
     hedge: bounded(book.hedges),

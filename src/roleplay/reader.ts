@@ -3,7 +3,7 @@ import { intents, slotIntents, type Intent, type Move } from './intents';
 import type { PhraseBooks } from './phrase-book';
 import type { Matching } from './phrase-matcher';
 import { compile, substance, type CompiledBook } from './reader-book';
-import { turnedOffer } from './reader-contrast';
+import { contrastedNo, turnedOffer } from './reader-contrast';
 
 /** Reads a learner's message into moves with the phrase lists from content; every move quotes the learner. */
 export class MoveReader {
@@ -22,7 +22,7 @@ export class MoveReader {
     const greeting = book.rules.find((rule) => rule.kind === 'greets');
     // A name in a greeting is not substance: "hi Peter, as we agreed last time" says nothing yet.
     const message = greeting ? clean.slice(leadingGreeting(clean, greeting.pattern)) : clean;
-    const byClause = clauses.map((clause, index) => this.readClause(book, clause, index === 0, message, clauses[index + 1] ?? ''));
+    const byClause = contrastedNo(book, clauses, clauses.map((clause, index) => this.readClause(book, clause, index === 0, message, clauses[index + 1] ?? '')));
     const moves: Move[] = [...byClause.flat(), ...turnedOffer(book, clauses, byClause)];
     // One move of a kind per message is enough; the concrete one wins.
     const best = new Map<Intent, Move>();

@@ -34,3 +34,23 @@ describe('role-play reader: saying no', () => {
     readsNo('no problem, i can walk you through it', 'en', 'refuses');
   });
 });
+
+describe('role-play reader: "not this, but that"', () => {
+  it('when a negated demand is turned by a concrete "but", then it refuses and offers what follows', () => {
+    reads('not the whole floor this weekend, but the six finance desks on saturday and the rest next week', 'en', 'refuses');
+    reads('not the whole floor this weekend, but the six finance desks on saturday and the rest next week', 'en', 'offers-alternative');
+    reads('vi flyttar inte hela kontoret i helgen, men ekonomiavdelningens sex platser på lördag och resten veckan efter', 'sv', 'refuses');
+    reads('vi flyttar inte hela kontoret i helgen, men ekonomiavdelningens sex platser på lördag och resten veckan efter', 'sv', 'offers-alternative');
+  });
+
+  it('when the "but" carries only general words, then nothing is refused or offered', () => {
+    readsNo("we don't see it that way, but we value the partnership", 'en', 'offers-alternative');
+    readsNo('vi ser det inte så, men vi värdesätter samarbetet', 'sv', 'offers-alternative');
+  });
+
+  it('when the no reports the past or names the customer\'s limit back, then it refuses nothing', () => {
+    readsNo('the new dock did not arrive on monday, but the courier brings it on thursday at nine', 'en', 'refuses');
+    readsNo('skärmen kom inte i måndags, men budet har den hos dig på torsdag kl 9', 'sv', 'refuses');
+    readsNo("so you can't spend more than 40k this quarter, but the office still needs to move before easter", 'en', 'refuses');
+  });
+});
