@@ -54,3 +54,16 @@ describe('role-play reader: "not this, but that"', () => {
     readsNo("so you can't spend more than 40k this quarter, but the office still needs to move before easter", 'en', 'refuses');
   });
 });
+
+describe('role-play reader: a "can\'t" that refuses nothing', () => {
+  it('when "we can\'t" is about being the cause or getting it wrong, then it stresses the stakes and refuses nothing', () => {
+    readsNo("the payroll run is friday, that's the one thing we can't get wrong", 'en', 'refuses');
+    readsNo("we can't be the reason the tills stop on a saturday", 'en', 'refuses');
+    reads("we can't replace every till by saturday", 'en', 'refuses');
+  });
+
+  it('when "I\'ll be honest" opens a message, then it is no promise, not even a vague one', () => {
+    const text = "i'll be straight with you, the new switch costs more than the old one";
+    assert.ok(!reader.read(text, 'en').some((move) => move.kind === 'promises'), text);
+  });
+});
