@@ -49,6 +49,8 @@ export const phraseBookSchema = z.strictObject({
   commaBreaks: z.array(z.string().trim().min(1)).default([]),
   /** Negations that report what happened ("did not", "kom inte"): a no about the past, not to what is asked. */
   pastNegations: z.array(z.string().trim().min(1)).default([]),
+  /** Verbs in the past ("landed", "tog"): a trigger that points back at one reports what happened. */
+  pastMarkers: z.array(z.string().trim().min(1)).default([]),
   /** Openings of a supposition ("if we …", "would mean …"): a dropped step or a give-away inside one is a reason, not a deed. */
   hypotheticals: z.array(z.string().trim().min(1)).default([]),
   /** Words typed without their apostrophe, and how they are spelled with it ("cant" → "can't"). */

@@ -21,6 +21,8 @@ export interface CompiledBook {
   /** Any negation in a clause, and one that reports the past. */
   readonly negated: RegExp;
   readonly pastNegated: RegExp;
+  /** A verb in the past: what it tells has happened. */
+  readonly past: RegExp;
   readonly hedge: RegExp;
   readonly time: RegExp;
   /** Every by-when in a text, to set it apart from what is promised. */
@@ -61,6 +63,7 @@ function loosened(book: PhraseBook): PhraseBook {
     commaBreaks: list(book.commaBreaks),
     hypotheticals: list(book.hypotheticals),
     pastNegations: list(book.pastNegations),
+    pastMarkers: list(book.pastMarkers),
     moves,
   };
 }
@@ -86,6 +89,7 @@ export function compile(given: PhraseBook, other: PhraseBook, matching: Matching
     question: new RegExp(`^\\s*(?:${fragment(book.questionStart)})(?![\\p{L}])`, 'iu'),
     statementStart: new RegExp(`^\\s*(?:${fragment(book.statementStarts.length > 0 ? book.statementStarts : ['(?!)'])})(?![\\p{L}])`, 'iu'),
     negated: bounded(book.negations),
+    past: bounded(book.pastMarkers.length > 0 ? book.pastMarkers : ['(?!)']),
     pastNegated: bounded(book.pastNegations.length > 0 ? book.pastNegations : ['(?!)']),
     negationAfter: new RegExp(`^\\s+(?:(?:jag|vi|du|ni|det|den|dom|de|i|we|it)\\s+)?(?:${fragment(book.negations)})(?![\\p{L}])`, 'iu'),
     negation: new RegExp(`(?:${fragment(book.negations)})(?![\\p{L}])[^.,;:!?]{0,24}$`, 'iu'),

@@ -65,8 +65,10 @@ export class MoveReader {
         moves.push({ kind: 'hedges', quote: body });
         continue;
       }
-      if (slotIntents.includes(found)) moves.push(this.withSlot(book, found, body, match, message, pattern, next));
-      else {
+      if (slotIntents.includes(found)) {
+        const slot = this.withSlot(book, found, body, match, message, pattern, next);
+        if (slot) moves.push(slot);
+      } else {
         // In a question a second topic word is content ("which customers are affected?"); elsewhere every trigger is set aside.
         const source = rule.wholeMessage ? message : body;
         const around = rule.question && !rule.wholeMessage ? body.slice(0, match.index) + body.slice(match.index + match[0].length) : source.replace(pattern, ' ');
@@ -78,7 +80,7 @@ export class MoveReader {
   }
 
   /** An offer or promise counts only with something concrete after its trigger; a promise also needs a by-when. */
-  private withSlot(book: CompiledBook, kind: Intent, clause: string, match: RegExpExecArray, message: string, trigger: RegExp, next: string): Move {
+  private withSlot(book: CompiledBook, kind: Intent, clause: string, match: RegExpExecArray, message: string, trigger: RegExp, next: string): Move | undefined {
     const tail = clause.slice(match.index + match[0].length).replace(/^[\s,:;-]+|[\s.!?,;]+$/g, '').replace(leadIn, '');
     // A trigger at the end points back at the offer: "we lend you a laptop in the meantime".
     const before = clause.slice(0, match.index).replace(/^[\s,:;-]+|[\s.!?,;]+$/g, '').replace(leadOut, '');
@@ -91,7 +93,11 @@ export class MoveReader {
     const weigh = (text: string): number => substance(book, kind === 'promises' ? text.replace(trigger, ' ').replace(book.times, ' ') : text.replace(trigger, ' '));
     // "… I can offer an alternative" names the move at its end; only an adverb ("in the meantime") points back.
     const named = namingArticle.test(clause.slice(0, match.index));
-    const what = (kind === 'promises' ? weigh(after) === 0 : !/\p{L}/u.test(after)) && !named ? before : after;
+    // "… instead, crazy week": a trigger closed by a comma ends its phrase; what follows the comma is something else.
+    const closed = kind !== 'promises' && !ahead && !clause.includes('?') && /^\s*,/u.test(clause.slice(match.index + match[0].length)) && weigh(before) >= 2;
+    const what = ((kind === 'promises' ? weigh(after) === 0 : !/\p{L}/u.test(after)) || closed) && !named ? before : after;
+    // "Sorry it landed on Thursday instead": a trigger pointing back at something that happened reports it; nothing is offered.
+    if (kind === 'offers-alternative' && what === before && what !== after && book.past.test(before)) return undefined;
     // Concrete means at least two words of substance ("a loan laptop"), or a number ("30 minutes"), and for a promise one
     // word besides its by-when ("call you back at 11"); naming the move again ("… is a workaround") is not its content.
     const weight = weigh(what);

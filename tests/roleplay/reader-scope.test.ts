@@ -53,3 +53,17 @@ describe('role-play reader: who says it and where the no sits', () => {
     readsNo('all the technicians wont make the restore any faster', 'en', 'caves');
   });
 });
+
+describe('role-play reader: an "instead" that looks back', () => {
+  it('when "instead" closes a report of what happened, then nothing is offered', () => {
+    const text = 'hi, the invoice went out on friday instead, hectic month here';
+    assert.ok(!reader.read(text, 'en').some((move) => move.kind === 'offers-alternative'), `${text}: ${counted(text, 'en').join(', ')}`);
+    const swedish = 'hej, fakturan gick iväg i fredags istället, rörig månad här';
+    assert.ok(!reader.read(swedish, 'sv').some((move) => move.kind === 'offers-alternative'), `${swedish}: ${counted(swedish, 'sv').join(', ')}`);
+  });
+
+  it('when "in the meantime" closes an offer before a comma, then the offer is what came before it', () => {
+    const move = reader.read('we lend you a spare headset in the meantime, so the calls keep going', 'en').find((found) => found.kind === 'offers-alternative');
+    assert.match(move?.what ?? '', /spare headset/);
+  });
+});
