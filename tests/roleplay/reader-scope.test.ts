@@ -67,3 +67,12 @@ describe('role-play reader: an "instead" that looks back', () => {
     assert.match(move?.what ?? '', /spare headset/);
   });
 });
+
+describe('role-play reader: handing the decision upwards', () => {
+  it('when the learner will "run it by" their manager, then it hedges and neither agrees nor promises', () => {
+    const text = 'ok, ill run it by my boss and get back to you on thursday';
+    reads(text, 'en', 'hedges');
+    readsNo(text, 'en', 'agrees');
+    readsNo(text, 'en', 'promises');
+  });
+});
