@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { directTurn } from '../../src/roleplay/director';
+import type { Intent, Move } from '../../src/roleplay/intents';
 import { newMeetingState, type MeetingState } from '../../src/roleplay/meeting-state';
 import { meetingOf, storyline, reader } from './roleplay-fixtures';
 
@@ -17,6 +18,10 @@ describe('the scripted customer (director rules)', () => {
     }
     return { state, replies };
   };
+  const move = (kind: Intent, slots: Partial<Move> = {}): Move => ({ kind, quote: '', ...slots });
+  // Moves given by hand, so these rules are tested apart from how the reader reads a message.
+  const playMoves = (turns: ReadonlyArray<readonly [string, readonly Move[]]>): MeetingState =>
+    turns.reduce((state, [text, moves]) => directTurn(story, meeting, state, text, moves, 'en').state, start());
 
   it('when the learner asks about the impact on the customer’s customers, then the hidden Friday deadline comes out', () => {
     const { state, replies } = play(['Which of your customers are waiting, and by when?']);
@@ -52,9 +57,42 @@ describe('the scripted customer (director rules)', () => {
     assert.equal(demandTrust, 2, 'the no and the alternative together move trust as one answer with an alternative');
   });
 
-  it('when a flat no is followed two messages later by an alternative, then it stays a refusal', () => {
-    const { state } = play(['What happened?', 'Tell me more?', "No, I can't put the whole team on it.", 'Which sellers are worst hit?', 'Here is what I can do: your sellers get the Excel template back by ten.']);
+  it('when a flat no is followed two messages later by a concrete alternative, with nothing harmful between, then it is one no with an alternative', () => {
+    const state = playMoves([
+      ['What happened?', [move('asks-situation')]],
+      ['Tell me more?', []],
+      ['No, not the whole team.', [move('refuses')]],
+      ['Which sellers are worst hit?', [move('asks-impact')]],
+      ['What I can do: the template back by ten.', [move('offers-alternative', { what: 'the template back by ten' })]],
+    ]);
+    assert.equal(state.demands[0]?.outcome, 'alternative');
+    assert.equal(state.demands[0]?.handledAtTurn, 5);
+    assert.equal(state.demands[0]?.offer, 'the template back by ten');
+  });
+
+  it('when the learner hid behind the contract between the no and a later offer, then the demand stays refused', () => {
+    const state = playMoves([
+      ['What happened?', [move('asks-situation')]],
+      ['Tell me more?', []],
+      ['No, not the whole team.', [move('refuses')]],
+      ['That is not in your contract anyway.', [move('hides-behind-contract')]],
+      ['Your sellers can have a coffee meanwhile.', [move('offers-alternative', { what: 'your sellers can have a coffee' })]],
+    ]);
     assert.equal(state.demands[0]?.outcome, 'refused');
+  });
+
+  it('when the learner says yes to a reasonable demand with how and when, then it is accepted, not taken as something else instead', () => {
+    const pilot = meetingOf(storyline('laptop-rollout-busy-week'), 2);
+    const laptops = storyline('laptop-rollout-busy-week');
+    const state = (
+      [
+        ['What went wrong?', [move('asks-situation')]],
+        ['And Monday?', []],
+        ['Yes, all 20 tested with a call by Friday 4pm.', [move('agrees'), move('offers-alternative', { what: 'all 20 tested with a call' }), move('promises', { what: 'all 20 tested', when: 'Friday 4pm' })]],
+      ] as const
+    ).reduce<MeetingState>((current, [text, moves]) => directTurn(laptops, pilot, current, text, moves, 'en').state, newMeetingState(laptops.startTrust, pilot.en.opening));
+    assert.equal(pilot.demands[0]?.kind, 'reasonable');
+    assert.equal(state.demands[0]?.outcome, 'accepted');
   });
 
   it('when the learner just says yes to the unreasonable demand, then it counts as accepted', () => {
