@@ -80,6 +80,11 @@ export function avoidedMoves(moves: ReadonlyArray<{ readonly kind: Intent; reado
   return [...seen].map(([kind, quote]) => ({ kind, quote }));
 }
 
+// Commitments a hedge weakens; a question or an explanation is no less asked or explained for a "maybe" beside it.
+const hedgeable: readonly Intent[] = [...slotIntents, 'follows-process', 'agrees'];
+const hasMove = (entry: LearnerEntry, kind: Intent): boolean => entry.moves.some((move) => move.kind === kind && counts(move));
+const hedged = (entry: LearnerEntry | undefined): boolean => entry?.moves.some((move) => move.kind === 'hedges') ?? false;
+
 const firstWith = (entries: readonly LearnerEntry[], kind: Intent): number => entries.findIndex((entry) => entry.moves.some((move) => move.kind === kind && counts(move)));
 
 /** The second half of a check; helping another way shows in an alternative, a concrete proposal or a demand met with one. */
@@ -111,6 +116,8 @@ function judgeCheck(check: RubricCheck, state: MeetingState): JudgedCheck {
       // Naming an offer without its content is half an offer; a question or an explanation in general words is nothing.
       return vague && slotIntents.includes(rule.did) ? verdict('partly', vague.text, 'vague') : verdict('not', undefined, 'missing');
     }
+    // "We'll probably keep the change request" cannot be counted on: a hedged commitment is half of one, unless said plainly too.
+    if (hedgeable.includes(rule.did) && hedged(entries[did]) && !entries.some((entry) => hasMove(entry, rule.did) && !hedged(entry))) return verdict('partly', entries[did]?.text, 'hedged');
     const before = rule.before ? firstWith(entries, rule.before) : -1;
     if (before >= 0 && before < did) return verdict('partly', entries[did]?.text, 'late');
     if (rule.and && !alsoDid(entries, state, rule.and)) return verdict('partly', entries[did]?.text, 'half');
@@ -119,7 +126,10 @@ function judgeCheck(check: RubricCheck, state: MeetingState): JudgedCheck {
   if ('demand' in rule) {
     const progress = state.demands.find((item) => item.id === rule.demand);
     if (!progress) return verdict('not', undefined, 'notRaised');
-    if (progress.outcome && rule.handled.includes(progress.outcome)) return verdict('met', atTurn(progress.handledAtTurn), `demand.${progress.outcome}`);
+    if (progress.outcome && rule.handled.includes(progress.outcome)) {
+      const answer = progress.handledAtTurn === undefined ? undefined : entries[progress.handledAtTurn - 1];
+      return verdict(hedged(answer) ? 'partly' : 'met', answer?.text, hedged(answer) ? 'hedged' : `demand.${progress.outcome}`);
+    }
     if (progress.outcome === undefined && progress.vagueAtTurn !== undefined) return verdict('partly', atTurn(progress.vagueAtTurn), 'vague');
     return verdict('not', atTurn(progress.handledAtTurn), progress.outcome ? `demand.${progress.outcome}` : 'unanswered');
   }

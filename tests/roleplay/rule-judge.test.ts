@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { directTurn } from '../../src/roleplay/director';
+import type { Intent, Move } from '../../src/roleplay/intents';
 import { newMeetingState, type MeetingState } from '../../src/roleplay/meeting-state';
 import { judgeByRules } from '../../src/roleplay/rule-judge';
 import { meetingOf, storyline, reader } from './roleplay-fixtures';
@@ -70,5 +71,41 @@ describe('rubric judged by explicit rules', () => {
   it('when trust moved during the meeting, then the debrief shows it before and after', () => {
     const debrief = judgeByRules(meeting, play(['Which customers are affected?']), 'en');
     assert.deepEqual([debrief.trustBefore, debrief.trustAfter], [story.startTrust, story.startTrust + 1]);
+  });
+});
+
+describe('rubric verdicts on moves given by hand', () => {
+  const move = (kind: Intent, slots: Partial<Move> = {}): Move => ({ kind, quote: '', ...slots });
+  type Said = readonly [string, readonly Move[]];
+  const judged = (storylineId: string, number: number, turns: readonly Said[], id: string) => {
+    const story = storyline(storylineId);
+    const meeting = meetingOf(story, number);
+    const state = turns.reduce((current, [text, moves]) => directTurn(story, meeting, current, text, moves, 'en').state, newMeetingState(story.startTrust, meeting.en.opening));
+    return judgeByRules(meeting, state, 'en').checks.find((item) => item.id === id);
+  };
+  const laptops = 'laptop-rollout-busy-week';
+  const asked: Said = ['What is coming up for you?', [move('asks-business')]];
+  const heard: Said = ['I see.', []];
+
+  it('when the only alternative to the demand came with a hedge, then the demand check is partly met', () => {
+    const check = judged(laptops, 1, [asked, heard, ['Probably not all 85, but we can do as many as we manage and the rest next week.', [move('refuses'), move('hedges'), move('offers-alternative', { what: 'as many as we manage and the rest next week' })]]], 'weekend-demand');
+    assert.equal(check?.verdict, 'partly');
+    assert.equal(check?.reasonKey, 'hedged');
+  });
+
+  it('when the alternative to the demand came without a hedge, then the demand check is met', () => {
+    const check = judged(laptops, 1, [asked, heard, ['Not all 85. Ten now as a pilot and the rest after the campaign.', [move('refuses'), move('offers-alternative', { what: 'ten now as a pilot and the rest after the campaign' })]]], 'weekend-demand');
+    assert.equal(check?.verdict, 'met');
+  });
+
+  it('when keeping the quality steps was only said with a hedge, then that check is partly met; said plainly later, it is met', () => {
+    const offer: Said = ['Ten now, the rest after the campaign.', [move('offers-alternative', { what: 'ten now, the rest after the campaign' })]];
+    const hedgedProcess: Said = ['We should probably still test them, I think.', [move('follows-process'), move('hedges')]];
+    assert.equal(judged(laptops, 1, [asked, offer, hedgedProcess], 'quality-kept')?.verdict, 'partly');
+    assert.equal(judged(laptops, 1, [asked, offer, hedgedProcess, ['Every machine gets its data moved and a test call.', [move('follows-process')]]], 'quality-kept')?.verdict, 'met');
+  });
+
+  it('when a question came with a hedge beside it, then the question still counts in full', () => {
+    assert.equal(judged(laptops, 1, [['Maybe I should ask: what is coming up for your business?', [move('asks-business'), move('hedges')]]], 'business-before-plan')?.verdict, 'met');
   });
 });
