@@ -85,6 +85,10 @@ const hedgeable: readonly Intent[] = [...slotIntents, 'follows-process', 'agrees
 const hasMove = (entry: LearnerEntry, kind: Intent): boolean => entry.moves.some((move) => move.kind === kind && counts(move));
 const hedged = (entry: LearnerEntry | undefined): boolean => entry?.moves.some((move) => move.kind === 'hedges') ?? false;
 
+// A vague promise with some substance, not buzzwords only, and not said while hiding behind the contract, blaming or deflecting.
+const promisesVaguely = (entry: LearnerEntry): boolean =>
+  entry.moves.some((move) => move.kind === 'promises' && move.vague && !move.empty) && !entry.moves.some((move) => move.kind !== 'hedges' && harmfulIntents.includes(move.kind));
+
 const firstWith = (entries: readonly LearnerEntry[], kind: Intent): number => entries.findIndex((entry) => entry.moves.some((move) => move.kind === kind && counts(move)));
 
 /** The second half of a check; helping another way shows in an alternative, a concrete proposal or a demand met with one. */
@@ -131,6 +135,9 @@ function judgeCheck(check: RubricCheck, state: MeetingState): JudgedCheck {
       return verdict(hedged(answer) ? 'partly' : 'met', answer?.text, hedged(answer) ? 'hedged' : `demand.${progress.outcome}`);
     }
     if (progress.outcome === undefined && progress.vagueAtTurn !== undefined) return verdict('partly', atTurn(progress.vagueAtTurn), 'vague');
+    // "I can't guarantee it, but we'll work something out" is a no with a vague promise, as half an offer as a vague alternative.
+    const refusal = progress.outcome === 'refused' && progress.handledAtTurn !== undefined ? entries[progress.handledAtTurn - 1] : undefined;
+    if (refusal && promisesVaguely(refusal)) return verdict('partly', refusal.text, 'vague');
     return verdict('not', atTurn(progress.handledAtTurn), progress.outcome ? `demand.${progress.outcome}` : 'unanswered');
   }
   const found = state.revealed.length;

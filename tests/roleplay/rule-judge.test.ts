@@ -108,4 +108,15 @@ describe('rubric verdicts on moves given by hand', () => {
   it('when a question came with a hedge beside it, then the question still counts in full', () => {
     assert.equal(judged(laptops, 1, [['Maybe I should ask: what is coming up for your business?', [move('asks-business'), move('hedges')]]], 'business-before-plan')?.verdict, 'met');
   });
+
+  it('when a no came with a promise that names something but nothing concrete, then the demand check is partly met; a bare no is not', () => {
+    const sales = 'sales-blocked-service-desk';
+    const before: readonly Said[] = [['When did it stop?', [move('asks-situation')]], heard];
+    const vaguePromise = move('promises', { vague: true });
+    const withPromise = judged(sales, 1, [...before, ['Not everyone, no. But we will sort something out for your sellers.', [move('refuses'), vaguePromise]]], 'demand-with-alternative');
+    assert.deepEqual([withPromise?.verdict, withPromise?.reasonKey], ['partly', 'vague']);
+    assert.equal(judged(sales, 1, [...before, ['Not everyone, no.', [move('refuses')]]], 'demand-with-alternative')?.verdict, 'not');
+    assert.equal(judged(sales, 1, [...before, ['Not everyone, no, we will be proactive.', [move('refuses'), move('promises', { vague: true, empty: true })]]], 'demand-with-alternative')?.verdict, 'not');
+    assert.equal(judged(sales, 1, [...before, ['Not in your contract, but we will sort something out.', [move('refuses'), move('hides-behind-contract'), vaguePromise]]], 'demand-with-alternative')?.verdict, 'not');
+  });
 });
