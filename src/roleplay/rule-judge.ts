@@ -42,11 +42,15 @@ export const maxDebriefItems = 3;
 
 // A harmful move spoils the check it pretends to meet: skipping the test is not keeping the quality steps.
 const spoilers: Partial<Record<Intent, readonly Intent[]>> = {
-  'follows-process': ['drops-quality', 'caves', 'blames'],
+  'follows-process': ['drops-quality', 'caves'],
   explains: ['blames', 'deflects'],
   empathises: ['blames'],
   'offers-alternative': ['caves'],
   'refers-back': ['deflects', 'blames'],
+};
+// Spoils only the message it is in: "not my fault" is no way of keeping the routine, but a blame later does not undo a change request.
+const spoilersInTheMessage: Partial<Record<Intent, readonly Intent[]>> = {
+  'follows-process': ['blames', 'deflects'],
 };
 
 /** Judges the rubric with the explicit rules from content, on the moves the learner confirmed. */
@@ -89,7 +93,8 @@ const hedged = (entry: LearnerEntry | undefined): boolean => entry?.moves.some((
 const promisesVaguely = (entry: LearnerEntry): boolean =>
   entry.moves.some((move) => move.kind === 'promises' && move.vague && !move.empty) && !entry.moves.some((move) => move.kind !== 'hedges' && harmfulIntents.includes(move.kind));
 
-const firstWith = (entries: readonly LearnerEntry[], kind: Intent): number => entries.findIndex((entry) => entry.moves.some((move) => move.kind === kind && counts(move)));
+const firstWith = (entries: readonly LearnerEntry[], kind: Intent): number =>
+  entries.findIndex((entry) => entry.moves.some((move) => move.kind === kind && counts(move)) && !(spoilersInTheMessage[kind] ?? []).some((spoiler) => hasMove(entry, spoiler)));
 
 /** The second half of a check; helping another way shows in an alternative, a concrete proposal or a demand met with one. */
 function alsoDid(entries: readonly LearnerEntry[], state: MeetingState, kind: Intent): boolean {

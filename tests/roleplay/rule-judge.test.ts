@@ -119,4 +119,13 @@ describe('rubric verdicts on moves given by hand', () => {
     assert.equal(judged(sales, 1, [...before, ['Not everyone, no, we will be proactive.', [move('refuses'), move('promises', { vague: true, empty: true })]]], 'demand-with-alternative')?.verdict, 'not');
     assert.equal(judged(sales, 1, [...before, ['Not in your contract, but we will sort something out.', [move('refuses'), move('hides-behind-contract'), vaguePromise]]], 'demand-with-alternative')?.verdict, 'not');
   });
+
+  it('when the change request was kept and a blame came in another message, then keeping the process still counts; said in the blaming message it does not', () => {
+    const contract = 'contract-boundary-by-tomorrow';
+    const route: Said = ['The network goes through a change request, as always.', [move('follows-process')]];
+    const blame: Said = ['You should have told us earlier.', [move('blames')]];
+    assert.equal(judged(contract, 1, [route, blame], 'kept-change-request')?.verdict, 'partly');
+    assert.equal(judged(contract, 1, [['Change request as always, not my fault it takes time.', [move('follows-process'), move('blames')]]], 'kept-change-request')?.verdict, 'not');
+    assert.equal(judged(contract, 1, [route, ['We skip the network tests.', [move('drops-quality')]]], 'kept-change-request')?.verdict, 'not');
+  });
 });
