@@ -145,8 +145,9 @@ function judgeCheck(check: RubricCheck, state: MeetingState): JudgedCheck {
     if (refusal && promisesVaguely(refusal)) return verdict('partly', refusal.text, 'vague');
     return verdict('not', atTurn(progress.handledAtTurn), progress.outcome ? `demand.${progress.outcome}` : 'unanswered');
   }
-  const found = state.revealed.length;
-  const quote = atTurn(state.revealed[Math.min(rule.uncovered, found) - 1]?.atTurn);
+  const counted = state.revealed.filter((item) => !rule.needs || rule.needs.includes(item.needId));
+  const found = counted.length;
+  const quote = atTurn(counted[Math.min(rule.uncovered, found) - 1]?.atTurn);
   if (found >= rule.uncovered) return verdict('met', quote, 'uncovered');
   return found > 0 ? verdict('partly', quote, 'someUncovered') : verdict('not', undefined, 'missing');
 }

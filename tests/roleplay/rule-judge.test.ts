@@ -128,4 +128,13 @@ describe('rubric verdicts on moves given by hand', () => {
     assert.equal(judged(contract, 1, [['Change request as always, not my fault it takes time.', [move('follows-process'), move('blames')]]], 'kept-change-request')?.verdict, 'not');
     assert.equal(judged(contract, 1, [route, ['We skip the network tests.', [move('drops-quality')]]], 'kept-change-request')?.verdict, 'not');
   });
+
+  it('when a check counts one named hidden need, then only uncovering that need meets it, whichever question brought it out', () => {
+    const contract = 'contract-boundary-by-tomorrow';
+    const shipments: Said = ['What happens to your customers if it is not ready?', [move('asks-impact')]];
+    const starters: Said = ['How many actually start on Monday?', [move('asks-situation')]];
+    assert.equal(judged(contract, 1, [shipments], 'what-must-work')?.verdict, 'not');
+    const check = judged(contract, 1, [shipments, starters], 'what-must-work');
+    assert.deepEqual([check?.verdict, check?.quote], ['met', 'How many actually start on Monday?']);
+  });
 });
