@@ -103,8 +103,9 @@ export function directTurn(storyline: Storyline, meeting: Meeting, state: Meetin
     directions.push(`The learner's words go against something you refuse: ${firm[locale].refuses}. Refuse it, in character.`);
   }
   const check = next.commitmentCheck;
-  // The answer comes at the start, right after the customer asks; later the same words mean something else.
-  const answer = check && asked ? commitmentIntents.find((kind) => kinds.has(kind)) : undefined;
+  // The answer comes at the start, right after the customer asks; later the same words mean something else. "It was ready,
+  // but late" reads as kept and as partly: the least the learner claims is what the customer takes, never the most.
+  const answer = check && asked ? [...commitmentIntents].reverse().find((kind) => kinds.has(kind)) : undefined;
   if (check && answer) {
     const kept = answer.replace('commitment-', '') as 'kept' | 'partly' | 'not';
     next = { ...next, commitmentCheck: { ...check, answer: kept, answeredAtTurn: turn } };

@@ -81,6 +81,17 @@ describe('the scripted customer (director rules)', () => {
     assert.equal(state.demands[0]?.outcome, 'refused');
   });
 
+  it('when the answer to "did you keep your word?" reads as kept and as only partly kept, then the customer takes partly, and trust does not rise for it', () => {
+    const vip = storyline('vip-skip-the-queue');
+    const second = meetingOf(vip, 2);
+    const commitment = { meeting: 1, what: 'the loan laptop at your desk by 10:30', when: '10:30', text: 'the loan laptop at your desk by 10:30' };
+    const answered = directTurn(vip, second, newMeetingState(5, second.en.opening, commitment), 'It was there, but later than I said.', [move('commitment-kept'), move('commitment-partly')], 'en').state;
+    assert.equal(answered.commitmentCheck?.answer, 'partly');
+    assert.ok(!answered.trustEvents.some((event) => event.cue === 'commitment-kept'));
+    const denied = directTurn(vip, second, newMeetingState(5, second.en.opening, commitment), 'It worked out, though we did not get it ready.', [move('commitment-kept'), move('commitment-not')], 'en').state;
+    assert.equal(denied.commitmentCheck?.answer, 'not');
+  });
+
   it('when the learner says yes to a reasonable demand with how and when, then it is accepted, not taken as something else instead', () => {
     const pilot = meetingOf(storyline('laptop-rollout-busy-week'), 2);
     const laptops = storyline('laptop-rollout-busy-week');
