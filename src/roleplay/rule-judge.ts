@@ -136,6 +136,7 @@ function judgeCheck(check: RubricCheck, state: MeetingState): JudgedCheck {
     const progress = state.demands.find((item) => item.id === rule.demand);
     if (!progress) return verdict('not', undefined, 'notRaised');
     if (progress.outcome && rule.handled.includes(progress.outcome)) {
+      if (progress.cavedAtTurn !== undefined) return verdict('partly', atTurn(progress.cavedAtTurn), 'cavedLater');
       const answer = progress.handledAtTurn === undefined ? undefined : entries[progress.handledAtTurn - 1];
       return verdict(hedged(answer) ? 'partly' : 'met', answer?.text, hedged(answer) ? 'hedged' : `demand.${progress.outcome}`);
     }

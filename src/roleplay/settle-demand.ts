@@ -35,7 +35,7 @@ export function settleDemand(meeting: Meeting, state: MeetingState, counting: re
   const refusedEarlier = state.demands.filter((progress) => progress.outcome === 'refused' && standsClean(state, progress.handledAtTurn ?? turn, turn)).at(-1);
   const pending = state.demands.find((progress) => progress.outcome === undefined) ?? refusedEarlier;
   const demand = pending && meeting.demands.find((item) => item.id === pending.id);
-  if (!pending || !demand) return undefined;
+  if (!pending || !demand) return cavedAfterAll(state, has(['caves']), turn);
   // A concrete promise after a no is an alternative too ("not your own laptop, but I'll send you tips tonight").
   const offer = counting.find((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes' || (move.kind === 'promises' && has(refusing) && !has(['deflects']))) && move.what);
   if (pending === refusedEarlier) {
@@ -62,6 +62,13 @@ export function settleDemand(meeting: Meeting, state: MeetingState, counting: re
     return { state: { ...state, demands: state.demands.map((progress) => (progress === pending ? { ...pending, vagueAtTurn: turn } : progress)) }, events: [], caved: false };
   }
   return settle(demand, state, pending, outcome, offer?.what ?? '', turn, locale, demand.trust[outcome]);
+}
+
+/** "Fine, we'll do all of them this weekend" after an alternative: remembered, so the debrief can say the alternative did not hold. */
+function cavedAfterAll(state: MeetingState, caves: boolean, turn: number): Settlement | undefined {
+  const held = state.demands.filter((progress) => progress.outcome === 'alternative' && progress.cavedAtTurn === undefined).at(-1);
+  if (!caves || !held) return undefined;
+  return { state: { ...state, demands: state.demands.map((progress) => (progress === held ? { ...held, cavedAtTurn: turn } : progress)) }, events: [], caved: false };
 }
 
 /** Whether the learner messages between the refusal and this one were free of harmful moves. */

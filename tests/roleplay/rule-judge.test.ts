@@ -137,4 +137,12 @@ describe('rubric verdicts on moves given by hand', () => {
     const check = judged(contract, 1, [shipments, starters], 'what-must-work');
     assert.deepEqual([check?.verdict, check?.quote], ['met', 'How many actually start on Monday?']);
   });
+
+  it('when the learner offered an alternative and gave in to the demand later, then the demand check is only partly met, quoting the giving in', () => {
+    const offer: Said = ['Not all 85. Ten now as a pilot, the rest after the campaign.', [move('refuses'), move('offers-alternative', { what: 'ten now as a pilot, the rest after the campaign' })]];
+    const giveIn: Said = ['Fine, we will do all of them this weekend then.', [move('caves')]];
+    assert.equal(judged(laptops, 1, [asked, heard, offer], 'weekend-demand')?.verdict, 'met');
+    const check = judged(laptops, 1, [asked, heard, offer, giveIn], 'weekend-demand');
+    assert.deepEqual([check?.verdict, check?.reasonKey, check?.quote], ['partly', 'cavedLater', 'Fine, we will do all of them this weekend then.']);
+  });
 });
