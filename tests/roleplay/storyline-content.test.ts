@@ -5,6 +5,7 @@ import path from 'node:path';
 import { themeIds } from '../../src/content/themes';
 import { counts, type Intent } from '../../src/roleplay/intents';
 import { StorylineCatalog } from '../../src/roleplay/storyline-catalog';
+import { meetingLines } from '../../src/roleplay/reactions';
 import { catalog, contentDir, reader } from './roleplay-fixtures';
 
 describe('role-play storylines (content)', () => {
@@ -42,6 +43,20 @@ describe('role-play storylines (content)', () => {
       }
     }
     assert.deepEqual(misses, []);
+  });
+
+  it('when a customer line other than a greeting or an opening is read, then it does not read as a greeting, so no reply greets mid-meeting', () => {
+    const greetingLines: string[] = [];
+    for (const story of catalog.storylines) {
+      for (const meeting of story.meetings) {
+        for (const locale of ['en', 'sv'] as const) {
+          const allowed = new Set([meeting[locale].opening, ...(meeting.reactions?.[locale]?.greets ?? []), ...(story.reactions[locale].greets ?? [])]);
+          const lines = [...meetingLines(story, meeting, locale), ...Object.values(story.reactions[locale]).flat()];
+          for (const line of lines) if (!allowed.has(line) && reader.read(line, locale).some((move) => move.kind === 'greets')) greetingLines.push(`${story.id}/${meeting.id} ${locale}: ${line}`);
+        }
+      }
+    }
+    assert.deepEqual(greetingLines, []);
   });
 
   it('when a storyline file breaks the schema, then loading fails and names the file and the field', () => {
