@@ -92,6 +92,26 @@ describe('the scripted customer (director rules)', () => {
     assert.equal(denied.commitmentCheck?.answer, 'not');
   });
 
+  it('when one message answers the demand and asks a right question, then the customer takes the answer and also reveals what the question asks for', () => {
+    const state = playMoves([
+      ['When did it stop?', [move('asks-situation')]],
+      ['I see.', []],
+      ['Not everyone, but a named technician now. Which customers are waiting?', [move('refuses'), move('offers-alternative', { what: 'a named technician now' }), move('asks-impact')]],
+    ]);
+    assert.equal(state.demands[0]?.outcome, 'alternative');
+    assert.deepEqual(state.revealed.map((item) => item.needId), ['lost-template', 'friday-deadline']);
+  });
+
+  it('when the answer about last time comes with a right question, then the customer also reveals what the question asks for', () => {
+    const vip = storyline('vip-skip-the-queue');
+    const second = meetingOf(vip, 2);
+    const commitment = { meeting: 1, what: 'the loan laptop by 10:30', when: '10:30', text: 'the loan laptop by 10:30' };
+    const turn = directTurn(vip, second, newMeetingState(5, second.en.opening, commitment), 'It was there on time. What do the partners need on their busiest days?', [move('commitment-kept'), move('asks-need')], 'en');
+    assert.equal(turn.state.commitmentCheck?.answer, 'kept');
+    assert.deepEqual(turn.state.revealed.map((item) => item.needId), ['court-days']);
+    assert.deepEqual(turn.parts, ['commitment', 'need']);
+  });
+
   it('when the learner says yes to a reasonable demand with how and when, then it is accepted, not taken as something else instead', () => {
     const pilot = meetingOf(storyline('laptop-rollout-busy-week'), 2);
     const laptops = storyline('laptop-rollout-busy-week');
