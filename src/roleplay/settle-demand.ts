@@ -39,7 +39,11 @@ export function settleDemand(meeting: Meeting, state: MeetingState, counting: re
   // A concrete promise after a no is an alternative too ("not your own laptop, but I'll send you tips tonight").
   const offer = counting.find((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes' || (move.kind === 'promises' && has(refusing) && !has(['deflects']))) && move.what);
   if (pending === refusedEarlier) {
-    const turnedTo = offer && offer.kind !== 'promises' && !has(['caves', 'hedges', ...refusing]);
+    const clean = !has(['caves', 'hedges', 'drops-quality', ...refusing]);
+    // Coming round to a reasonable demand: "yes, all 20 tested by Friday 3pm" after a no is a yes, with what and by when.
+    const comesRound = clean && demand.kind === 'reasonable' && has(['agrees']) && counting.some((move) => move.kind === 'promises' && move.what && move.when !== undefined);
+    if (comesRound) return settle(demand, state, pending, 'accepted', '', turn, locale, demand.trust.accepted - demand.trust.refused);
+    const turnedTo = offer && offer.kind !== 'promises' && clean;
     return turnedTo ? settle(demand, state, pending, 'alternative', offer.what ?? '', turn, locale, demand.trust.alternative - demand.trust.refused) : undefined;
   }
   const vague = !offer && moves.some((move) => move.vague && !move.empty && (move.kind === 'offers-alternative' || move.kind === 'proposes'));

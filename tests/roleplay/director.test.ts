@@ -112,6 +112,19 @@ describe('the scripted customer (director rules)', () => {
     assert.deepEqual(turn.parts, ['commitment', 'need']);
   });
 
+  it('when the learner first says no to a reasonable demand and later a clear yes with what and by when, then it counts as accepted', () => {
+    const laptops = storyline('laptop-rollout-busy-week');
+    const pilot = meetingOf(laptops, 2);
+    const play2 = (turns: ReadonlyArray<readonly [string, readonly Move[]]>): MeetingState =>
+      turns.reduce((current, [text, moves]) => directTurn(laptops, pilot, current, text, moves, 'en').state, newMeetingState(laptops.startTrust, pilot.en.opening));
+    const opening: ReadonlyArray<readonly [string, readonly Move[]]> = [['What went wrong?', [move('asks-situation')]], ['And Monday?', []], ['We cannot test them all.', [move('refuses')]]];
+    const yes = play2([...opening, ['Yes: all 20 tested with a call by Friday 3pm.', [move('agrees'), move('promises', { what: 'all 20 tested with a call', when: 'Friday 3pm' })]]]);
+    assert.equal(yes.demands[0]?.outcome, 'accepted');
+    assert.equal(yes.demands[0]?.handledAtTurn, 4);
+    const vagueYes = play2([...opening, ['Ok, we will sort it.', [move('agrees'), move('promises', { vague: true })]]]);
+    assert.equal(vagueYes.demands[0]?.outcome, 'refused');
+  });
+
   it('when the learner says yes to a reasonable demand with how and when, then it is accepted, not taken as something else instead', () => {
     const pilot = meetingOf(storyline('laptop-rollout-busy-week'), 2);
     const laptops = storyline('laptop-rollout-busy-week');
