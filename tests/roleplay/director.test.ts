@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { directTurn } from '../../src/roleplay/director';
+import { commitmentsOf } from '../../src/roleplay/meeting-memory';
 import type { Intent, Move } from '../../src/roleplay/intents';
 import { newMeetingState, type MeetingState } from '../../src/roleplay/meeting-state';
 import { meetingOf, storyline, reader } from './roleplay-fixtures';
@@ -123,6 +124,14 @@ describe('the scripted customer (director rules)', () => {
     assert.equal(yes.demands[0]?.handledAtTurn, 4);
     const vagueYes = play2([...opening, ['Ok, we will sort it.', [move('agrees'), move('promises', { vague: true })]]]);
     assert.equal(vagueYes.demands[0]?.outcome, 'refused');
+  });
+
+  it('when a promise with what and by when came with a hedge, then the next meeting does not remember it as a commitment; said plainly, it does', () => {
+    const promise = move('promises', { what: 'the template back', when: 'by ten', quote: 'the template back by ten' });
+    const plain = playMoves([['You get the template back by ten.', [promise]]]);
+    assert.deepEqual(commitmentsOf(plain, 1).map((item) => item.what), ['the template back']);
+    const hedged = playMoves([['You should probably get the template back by ten, I will try.', [promise, move('hedges')]]]);
+    assert.deepEqual(commitmentsOf(hedged, 1), []);
   });
 
   it('when the learner says yes to a reasonable demand with how and when, then it is accepted, not taken as something else instead', () => {
