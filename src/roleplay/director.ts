@@ -103,30 +103,31 @@ export function directTurn(storyline: Storyline, meeting: Meeting, state: Meetin
     directions.push(`The learner's words go against something you refuse: ${firm[locale].refuses}. Refuse it, in character.`);
   }
   const check = next.commitmentCheck;
-  // The answer comes at the start, right after the customer asks; later the same words mean something else.
-  const answer = check && asked ? commitmentIntents.find((kind) => kinds.has(kind)) : undefined;
+  // The answer comes at the start, right after the customer asks; later the same words mean something else. "It was ready,
+  // but late" reads as kept and as partly: the least the learner claims is what the customer takes, never the most.
+  const answer = check && asked ? [...commitmentIntents].reverse().find((kind) => kinds.has(kind)) : undefined;
   if (check && answer) {
     const kept = answer.replace('commitment-', '') as 'kept' | 'partly' | 'not';
     next = { ...next, commitmentCheck: { ...check, answer: kept, answeredAtTurn: turn } };
     cues.push(answer);
     if (!settled) say('commitment', pick(answer as ReactionKey));
   }
-  if (!settled && !firm && !answer) {
-    // One need per turn; the most specific question decides which ("what happened to the customers?" is about customers).
-    const hidden = meeting.needs.filter((candidate) => !next.revealed.some((item) => item.needId === candidate.id));
-    const need = revealOrder.filter((kind) => kinds.has(kind)).map((kind) => hidden.find((candidate) => candidate.revealOn.includes(kind))).find(Boolean);
-    if (need) {
-      next = { ...next, revealed: [...next.revealed, { needId: need.id, atTurn: turn }] };
-      say('need', need[locale].says);
-      directions.push(`The learner asked the right question: reveal this now, in your own words: ${need[locale].need}`);
-    } else {
-      const keys = reactionOrder.filter(([cue]) => (cue === 'asks' ? asksNow : cues.includes(cue))).map(([, key]) => key).filter((key) => key !== 'greets' || turn === 1);
-      const key = keys.find((candidate) => reactionLines(storyline, meeting, locale, candidate).length > 0);
-      const pending = next.demands.some((progress) => progress.outcome === undefined);
-      const chosen: ReactionKey = key ?? (pending ? 'presses' : 'filler');
-      const line = pick(chosen) ?? pick('filler');
-      say(chosen === 'filler' ? 'filler' : chosen === 'greets' ? 'greeting' : chosen === 'vague' ? 'vague' : 'reaction', line);
-    }
+  // One need per turn; the most specific question decides which ("what happened to the customers?" is about customers).
+  // A right question is answered even when the same message also answers the demand or the question about last time.
+  const hidden = meeting.needs.filter((candidate) => !next.revealed.some((item) => item.needId === candidate.id));
+  const need = firm ? undefined : revealOrder.filter((kind) => kinds.has(kind)).map((kind) => hidden.find((candidate) => candidate.revealOn.includes(kind))).find(Boolean);
+  if (need) {
+    next = { ...next, revealed: [...next.revealed, { needId: need.id, atTurn: turn }] };
+    say('need', need[locale].says);
+    directions.push(`The learner asked the right question: reveal this now, in your own words: ${need[locale].need}`);
+  }
+  if (!settled && !firm && !answer && !need) {
+    const keys = reactionOrder.filter(([cue]) => (cue === 'asks' ? asksNow : cues.includes(cue))).map(([, key]) => key).filter((key) => key !== 'greets' || turn === 1);
+    const key = keys.find((candidate) => reactionLines(storyline, meeting, locale, candidate).length > 0);
+    const pending = next.demands.some((progress) => progress.outcome === undefined);
+    const chosen: ReactionKey = key ?? (pending ? 'presses' : 'filler');
+    const line = pick(chosen) ?? pick('filler');
+    say(chosen === 'filler' ? 'filler' : chosen === 'greets' ? 'greeting' : chosen === 'vague' ? 'vague' : 'reaction', line);
   }
 
   const raise = settled ? undefined : demandToRaise(meeting.demands, next.demands, turn);

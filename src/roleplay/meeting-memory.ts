@@ -7,13 +7,18 @@ const maxPromiseChars = 300;
 
 export const firstMemory = (storyline: Storyline): CustomerMemory => ({ trust: storyline.startTrust, promises: [], agreements: [] });
 
-/** The commitments of a meeting: only confirmed promise moves with a what and a by-when, in the learner's words. */
+/**
+ * The commitments of a meeting: only confirmed promise moves with a what and a by-when, in the learner's words. A promise
+ * said with a hedge ("I'll probably have it by Friday") is not one the customer can hold the learner to next time.
+ */
 export function commitmentsOf(state: MeetingState, meetingNumber: number): Commitment[] {
-  return learnerEntries(state).flatMap((entry) =>
-    entry.moves
-      .filter((move) => move.kind === 'promises' && !move.vague && move.what && move.when !== undefined)
-      .map((move) => ({ meeting: meetingNumber, what: clip(move.what ?? '', 160), when: move.when ?? '', text: clip(move.quote, maxPromiseChars) })),
-  );
+  return learnerEntries(state)
+    .filter((entry) => !entry.moves.some((move) => move.kind === 'hedges'))
+    .flatMap((entry) =>
+      entry.moves
+        .filter((move) => move.kind === 'promises' && !move.vague && move.what && move.when !== undefined)
+        .map((move) => ({ meeting: meetingNumber, what: clip(move.what ?? '', 160), when: move.when ?? '', text: clip(move.quote, maxPromiseChars) })),
+    );
 }
 
 /** What the customer takes from a finished meeting into the next: the learner's commitments, settled demands, trust. */

@@ -42,11 +42,15 @@ export const maxDebriefItems = 3;
 
 // A harmful move spoils the check it pretends to meet: skipping the test is not keeping the quality steps.
 const spoilers: Partial<Record<Intent, readonly Intent[]>> = {
-  'follows-process': ['drops-quality', 'caves', 'blames'],
+  'follows-process': ['drops-quality', 'caves'],
   explains: ['blames', 'deflects'],
   empathises: ['blames'],
   'offers-alternative': ['caves'],
   'refers-back': ['deflects', 'blames'],
+};
+// Spoils only the message it is in: "not my fault" is no way of keeping the routine, but a blame later does not undo a change request.
+const spoilersInTheMessage: Partial<Record<Intent, readonly Intent[]>> = {
+  'follows-process': ['blames', 'deflects'],
 };
 
 /** Judges the rubric with the explicit rules from content, on the moves the learner confirmed. */
@@ -80,7 +84,17 @@ export function avoidedMoves(moves: ReadonlyArray<{ readonly kind: Intent; reado
   return [...seen].map(([kind, quote]) => ({ kind, quote }));
 }
 
-const firstWith = (entries: readonly LearnerEntry[], kind: Intent): number => entries.findIndex((entry) => entry.moves.some((move) => move.kind === kind && counts(move)));
+// Commitments a hedge weakens; a question or an explanation is no less asked or explained for a "maybe" beside it.
+const hedgeable: readonly Intent[] = [...slotIntents, 'follows-process', 'agrees'];
+const hasMove = (entry: LearnerEntry, kind: Intent): boolean => entry.moves.some((move) => move.kind === kind && counts(move));
+const hedged = (entry: LearnerEntry | undefined): boolean => entry?.moves.some((move) => move.kind === 'hedges') ?? false;
+
+// A vague promise with some substance, not buzzwords only, and not said while hiding behind the contract, blaming or deflecting.
+const promisesVaguely = (entry: LearnerEntry): boolean =>
+  entry.moves.some((move) => move.kind === 'promises' && move.vague && !move.empty) && !entry.moves.some((move) => move.kind !== 'hedges' && harmfulIntents.includes(move.kind));
+
+const firstWith = (entries: readonly LearnerEntry[], kind: Intent): number =>
+  entries.findIndex((entry) => entry.moves.some((move) => move.kind === kind && counts(move)) && !(spoilersInTheMessage[kind] ?? []).some((spoiler) => hasMove(entry, spoiler)));
 
 /** The second half of a check; helping another way shows in an alternative, a concrete proposal or a demand met with one. */
 function alsoDid(entries: readonly LearnerEntry[], state: MeetingState, kind: Intent): boolean {
@@ -111,6 +125,8 @@ function judgeCheck(check: RubricCheck, state: MeetingState): JudgedCheck {
       // Naming an offer without its content is half an offer; a question or an explanation in general words is nothing.
       return vague && slotIntents.includes(rule.did) ? verdict('partly', vague.text, 'vague') : verdict('not', undefined, 'missing');
     }
+    // "We'll probably keep the change request" cannot be counted on: a hedged commitment is half of one, unless said plainly too.
+    if (hedgeable.includes(rule.did) && hedged(entries[did]) && !entries.some((entry) => hasMove(entry, rule.did) && !hedged(entry))) return verdict('partly', entries[did]?.text, 'hedged');
     const before = rule.before ? firstWith(entries, rule.before) : -1;
     if (before >= 0 && before < did) return verdict('partly', entries[did]?.text, 'late');
     if (rule.and && !alsoDid(entries, state, rule.and)) return verdict('partly', entries[did]?.text, 'half');
@@ -119,12 +135,20 @@ function judgeCheck(check: RubricCheck, state: MeetingState): JudgedCheck {
   if ('demand' in rule) {
     const progress = state.demands.find((item) => item.id === rule.demand);
     if (!progress) return verdict('not', undefined, 'notRaised');
-    if (progress.outcome && rule.handled.includes(progress.outcome)) return verdict('met', atTurn(progress.handledAtTurn), `demand.${progress.outcome}`);
+    if (progress.outcome && rule.handled.includes(progress.outcome)) {
+      if (progress.cavedAtTurn !== undefined) return verdict('partly', atTurn(progress.cavedAtTurn), 'cavedLater');
+      const answer = progress.handledAtTurn === undefined ? undefined : entries[progress.handledAtTurn - 1];
+      return verdict(hedged(answer) ? 'partly' : 'met', answer?.text, hedged(answer) ? 'hedged' : `demand.${progress.outcome}`);
+    }
     if (progress.outcome === undefined && progress.vagueAtTurn !== undefined) return verdict('partly', atTurn(progress.vagueAtTurn), 'vague');
+    // "I can't guarantee it, but we'll work something out" is a no with a vague promise, as half an offer as a vague alternative.
+    const refusal = progress.outcome === 'refused' && progress.handledAtTurn !== undefined ? entries[progress.handledAtTurn - 1] : undefined;
+    if (refusal && promisesVaguely(refusal)) return verdict('partly', refusal.text, 'vague');
     return verdict('not', atTurn(progress.handledAtTurn), progress.outcome ? `demand.${progress.outcome}` : 'unanswered');
   }
-  const found = state.revealed.length;
-  const quote = atTurn(state.revealed[Math.min(rule.uncovered, found) - 1]?.atTurn);
+  const counted = state.revealed.filter((item) => !rule.needs || rule.needs.includes(item.needId));
+  const found = counted.length;
+  const quote = atTurn(counted[Math.min(rule.uncovered, found) - 1]?.atTurn);
   if (found >= rule.uncovered) return verdict('met', quote, 'uncovered');
   return found > 0 ? verdict('partly', quote, 'someUncovered') : verdict('not', undefined, 'missing');
 }

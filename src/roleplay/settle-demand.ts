@@ -1,6 +1,6 @@
 import type { Locale } from '../core/locale';
-import type { Intent, Move } from './intents';
-import type { DemandProgress, MeetingState, TrustEvent } from './meeting-state';
+import { harmfulIntents, type Intent, type Move } from './intents';
+import { learnerEntries, type DemandProgress, type MeetingState, type TrustEvent } from './meeting-state';
 import type { Demand, DemandOutcome, Meeting } from './storyline';
 
 /** How a learner message settled the pending demand, or why it did not. */
@@ -30,15 +30,20 @@ const outcomeWords: Readonly<Record<DemandOutcome, string>> = {
  */
 export function settleDemand(meeting: Meeting, state: MeetingState, counting: readonly Move[], moves: readonly Move[], turn: number, locale: Locale): Settlement | undefined {
   const has = (kinds: readonly Intent[]): boolean => counting.some((move) => kinds.includes(move.kind));
-  // "Not in the contract." then "Here's what I can do: …" in the next message is one no with an alternative.
-  const justRefused = state.demands.find((progress) => progress.outcome === 'refused' && progress.handledAtTurn === turn - 1);
-  const pending = state.demands.find((progress) => progress.outcome === undefined) ?? justRefused;
+  // "Not in the contract." then "Here's what I can do: …" in a later message is one no with an alternative, as long as
+  // nothing harmful came in between: after "not our problem, wait" a later quip is no longer the answer to the demand.
+  const refusedEarlier = state.demands.filter((progress) => progress.outcome === 'refused' && standsClean(state, progress.handledAtTurn ?? turn, turn)).at(-1);
+  const pending = state.demands.find((progress) => progress.outcome === undefined) ?? refusedEarlier;
   const demand = pending && meeting.demands.find((item) => item.id === pending.id);
-  if (!pending || !demand) return undefined;
+  if (!pending || !demand) return cavedAfterAll(state, has(['caves']), turn);
   // A concrete promise after a no is an alternative too ("not your own laptop, but I'll send you tips tonight").
   const offer = counting.find((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes' || (move.kind === 'promises' && has(refusing) && !has(['deflects']))) && move.what);
-  if (pending === justRefused) {
-    const turnedTo = offer && offer.kind !== 'promises' && !has(['caves', 'hedges', ...refusing]);
+  if (pending === refusedEarlier) {
+    const clean = !has(['caves', 'hedges', 'drops-quality', ...refusing]);
+    // Coming round to a reasonable demand: "yes, all 20 tested by Friday 3pm" after a no is a yes, with what and by when.
+    const comesRound = clean && demand.kind === 'reasonable' && has(['agrees']) && counting.some((move) => move.kind === 'promises' && move.what && move.when !== undefined);
+    if (comesRound) return settle(demand, state, pending, 'accepted', '', turn, locale, demand.trust.accepted - demand.trust.refused);
+    const turnedTo = offer && offer.kind !== 'promises' && clean;
     return turnedTo ? settle(demand, state, pending, 'alternative', offer.what ?? '', turn, locale, demand.trust.alternative - demand.trust.refused) : undefined;
   }
   const vague = !offer && moves.some((move) => move.vague && !move.empty && (move.kind === 'offers-alternative' || move.kind === 'proposes'));
@@ -48,14 +53,33 @@ export function settleDemand(meeting: Meeting, state: MeetingState, counting: re
   // A promise alone does not say yes to an unreasonable demand: "we'll do ten this week" is not "all 85 this weekend".
   const accepts = demand.kind === 'reasonable' ? accepting : accepting.filter((kind) => kind !== 'promises');
   const yes = has(accepts) && !has(refusing);
-  const outcome: DemandOutcome | undefined =
-    offer && !has(['caves']) ? 'alternative' : (dropped ?? (yes ? 'accepted' : vague || empty ? undefined : has(refusing) ? 'refused' : undefined));
+  // "Yes, all 20 tested by Friday 4pm" says yes to a reasonable demand; the concrete part is how, not something else.
+  const plainYes = demand.kind === 'reasonable' && has(['agrees']) && !has(refusing) && !dropped;
+  const outcome: DemandOutcome | undefined = plainYes
+    ? 'accepted'
+    : offer && !has(['caves'])
+      ? 'alternative'
+      : (dropped ?? (yes ? 'accepted' : vague || empty ? undefined : has(refusing) ? 'refused' : undefined));
   if (!outcome) {
     // Remembered so the debrief can say "partly": an alternative was named, with nothing in it; the demand stays open.
     if (!vague) return undefined;
     return { state: { ...state, demands: state.demands.map((progress) => (progress === pending ? { ...pending, vagueAtTurn: turn } : progress)) }, events: [], caved: false };
   }
   return settle(demand, state, pending, outcome, offer?.what ?? '', turn, locale, demand.trust[outcome]);
+}
+
+/** "Fine, we'll do all of them this weekend" after an alternative: remembered, so the debrief can say the alternative did not hold. */
+function cavedAfterAll(state: MeetingState, caves: boolean, turn: number): Settlement | undefined {
+  const held = state.demands.filter((progress) => progress.outcome === 'alternative' && progress.cavedAtTurn === undefined).at(-1);
+  if (!caves || !held) return undefined;
+  return { state: { ...state, demands: state.demands.map((progress) => (progress === held ? { ...held, cavedAtTurn: turn } : progress)) }, events: [], caved: false };
+}
+
+/** Whether the learner messages between the refusal and this one were free of harmful moves. */
+function standsClean(state: MeetingState, refusedAt: number, turn: number): boolean {
+  return learnerEntries(state)
+    .slice(refusedAt, turn - 1)
+    .every((entry) => !entry.moves.some((move) => harmfulIntents.includes(move.kind)));
 }
 
 /** The demand settled at this turn, with the customer's line and the trust it moves. */

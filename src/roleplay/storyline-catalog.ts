@@ -88,7 +88,10 @@ function meetingProblems(meeting: Meeting, index: number): string[] {
   const demandIds = new Set(meeting.demands.map((demand) => demand.id));
   meeting.rubric.forEach((check, position) => {
     if ('demand' in check.rule && !demandIds.has(check.rule.demand)) problems.push(`rubric.${position}.rule.demand: no demand "${check.rule.demand}" in this meeting`);
-    if ('uncovered' in check.rule && check.rule.uncovered > meeting.needs.length) problems.push(`rubric.${position}.rule.uncovered: the meeting has only ${meeting.needs.length} hidden needs`);
+    if ('uncovered' in check.rule && check.rule.uncovered > (check.rule.needs ?? meeting.needs).length) problems.push(`rubric.${position}.rule.uncovered: the check counts only ${(check.rule.needs ?? meeting.needs).length} hidden needs`);
+    for (const id of 'uncovered' in check.rule ? (check.rule.needs ?? []) : []) {
+      if (!meeting.needs.some((need) => need.id === id)) problems.push(`rubric.${position}.rule.needs: no hidden need "${id}" in this meeting`);
+    }
   });
   const ids = [...meeting.needs, ...meeting.demands, ...meeting.rubric].map((item) => item.id);
   duplicates(ids).forEach((id) => problems.push(`id "${id}" is used twice in this meeting`));

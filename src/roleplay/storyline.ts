@@ -44,7 +44,8 @@ const rubricRule = z.union([
   // `or`: another move that does the same job (asking what she needs it for is a question about the need, too).
   z.strictObject({ did: intent, or: intent.optional(), before: intent.optional(), and: intent.optional() }),
   z.strictObject({ demand: slug, handled: z.array(z.enum(demandOutcomes)).min(1) }),
-  z.strictObject({ uncovered: z.number().int().min(1) }),
+  // `needs`: only these hidden needs count ("found that only eight start on Monday"); without it, any of the meeting's.
+  z.strictObject({ uncovered: z.number().int().min(1), needs: z.array(slug).min(1).optional() }),
 ]);
 export type RubricRule = z.infer<typeof rubricRule>;
 

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { directTurn } from '../../src/roleplay/director';
+import { commitmentsOf } from '../../src/roleplay/meeting-memory';
+import type { Intent, Move } from '../../src/roleplay/intents';
 import { newMeetingState, type MeetingState } from '../../src/roleplay/meeting-state';
 import { meetingOf, storyline, reader } from './roleplay-fixtures';
 
@@ -17,6 +19,10 @@ describe('the scripted customer (director rules)', () => {
     }
     return { state, replies };
   };
+  const move = (kind: Intent, slots: Partial<Move> = {}): Move => ({ kind, quote: '', ...slots });
+  // Moves given by hand, so these rules are tested apart from how the reader reads a message.
+  const playMoves = (turns: ReadonlyArray<readonly [string, readonly Move[]]>): MeetingState =>
+    turns.reduce((state, [text, moves]) => directTurn(story, meeting, state, text, moves, 'en').state, start());
 
   it('when the learner asks about the impact on the customer’s customers, then the hidden Friday deadline comes out', () => {
     const { state, replies } = play(['Which of your customers are waiting, and by when?']);
@@ -52,9 +58,94 @@ describe('the scripted customer (director rules)', () => {
     assert.equal(demandTrust, 2, 'the no and the alternative together move trust as one answer with an alternative');
   });
 
-  it('when a flat no is followed two messages later by an alternative, then it stays a refusal', () => {
-    const { state } = play(['What happened?', 'Tell me more?', "No, I can't put the whole team on it.", 'Which sellers are worst hit?', 'Here is what I can do: your sellers get the Excel template back by ten.']);
+  it('when a flat no is followed two messages later by a concrete alternative, with nothing harmful between, then it is one no with an alternative', () => {
+    const state = playMoves([
+      ['What happened?', [move('asks-situation')]],
+      ['Tell me more?', []],
+      ['No, not the whole team.', [move('refuses')]],
+      ['Which sellers are worst hit?', [move('asks-impact')]],
+      ['What I can do: the template back by ten.', [move('offers-alternative', { what: 'the template back by ten' })]],
+    ]);
+    assert.equal(state.demands[0]?.outcome, 'alternative');
+    assert.equal(state.demands[0]?.handledAtTurn, 5);
+    assert.equal(state.demands[0]?.offer, 'the template back by ten');
+  });
+
+  it('when the learner hid behind the contract between the no and a later offer, then the demand stays refused', () => {
+    const state = playMoves([
+      ['What happened?', [move('asks-situation')]],
+      ['Tell me more?', []],
+      ['No, not the whole team.', [move('refuses')]],
+      ['That is not in your contract anyway.', [move('hides-behind-contract')]],
+      ['Your sellers can have a coffee meanwhile.', [move('offers-alternative', { what: 'your sellers can have a coffee' })]],
+    ]);
     assert.equal(state.demands[0]?.outcome, 'refused');
+  });
+
+  it('when the answer to "did you keep your word?" reads as kept and as only partly kept, then the customer takes partly, and trust does not rise for it', () => {
+    const vip = storyline('vip-skip-the-queue');
+    const second = meetingOf(vip, 2);
+    const commitment = { meeting: 1, what: 'the loan laptop at your desk by 10:30', when: '10:30', text: 'the loan laptop at your desk by 10:30' };
+    const answered = directTurn(vip, second, newMeetingState(5, second.en.opening, commitment), 'It was there, but later than I said.', [move('commitment-kept'), move('commitment-partly')], 'en').state;
+    assert.equal(answered.commitmentCheck?.answer, 'partly');
+    assert.ok(!answered.trustEvents.some((event) => event.cue === 'commitment-kept'));
+    const denied = directTurn(vip, second, newMeetingState(5, second.en.opening, commitment), 'It worked out, though we did not get it ready.', [move('commitment-kept'), move('commitment-not')], 'en').state;
+    assert.equal(denied.commitmentCheck?.answer, 'not');
+  });
+
+  it('when one message answers the demand and asks a right question, then the customer takes the answer and also reveals what the question asks for', () => {
+    const state = playMoves([
+      ['When did it stop?', [move('asks-situation')]],
+      ['I see.', []],
+      ['Not everyone, but a named technician now. Which customers are waiting?', [move('refuses'), move('offers-alternative', { what: 'a named technician now' }), move('asks-impact')]],
+    ]);
+    assert.equal(state.demands[0]?.outcome, 'alternative');
+    assert.deepEqual(state.revealed.map((item) => item.needId), ['lost-template', 'friday-deadline']);
+  });
+
+  it('when the answer about last time comes with a right question, then the customer also reveals what the question asks for', () => {
+    const vip = storyline('vip-skip-the-queue');
+    const second = meetingOf(vip, 2);
+    const commitment = { meeting: 1, what: 'the loan laptop by 10:30', when: '10:30', text: 'the loan laptop by 10:30' };
+    const turn = directTurn(vip, second, newMeetingState(5, second.en.opening, commitment), 'It was there on time. What do the partners need on their busiest days?', [move('commitment-kept'), move('asks-need')], 'en');
+    assert.equal(turn.state.commitmentCheck?.answer, 'kept');
+    assert.deepEqual(turn.state.revealed.map((item) => item.needId), ['court-days']);
+    assert.deepEqual(turn.parts, ['commitment', 'need']);
+  });
+
+  it('when the learner first says no to a reasonable demand and later a clear yes with what and by when, then it counts as accepted', () => {
+    const laptops = storyline('laptop-rollout-busy-week');
+    const pilot = meetingOf(laptops, 2);
+    const play2 = (turns: ReadonlyArray<readonly [string, readonly Move[]]>): MeetingState =>
+      turns.reduce((current, [text, moves]) => directTurn(laptops, pilot, current, text, moves, 'en').state, newMeetingState(laptops.startTrust, pilot.en.opening));
+    const opening: ReadonlyArray<readonly [string, readonly Move[]]> = [['What went wrong?', [move('asks-situation')]], ['And Monday?', []], ['We cannot test them all.', [move('refuses')]]];
+    const yes = play2([...opening, ['Yes: all 20 tested with a call by Friday 3pm.', [move('agrees'), move('promises', { what: 'all 20 tested with a call', when: 'Friday 3pm' })]]]);
+    assert.equal(yes.demands[0]?.outcome, 'accepted');
+    assert.equal(yes.demands[0]?.handledAtTurn, 4);
+    const vagueYes = play2([...opening, ['Ok, we will sort it.', [move('agrees'), move('promises', { vague: true })]]]);
+    assert.equal(vagueYes.demands[0]?.outcome, 'refused');
+  });
+
+  it('when a promise with what and by when came with a hedge, then the next meeting does not remember it as a commitment; said plainly, it does', () => {
+    const promise = move('promises', { what: 'the template back', when: 'by ten', quote: 'the template back by ten' });
+    const plain = playMoves([['You get the template back by ten.', [promise]]]);
+    assert.deepEqual(commitmentsOf(plain, 1).map((item) => item.what), ['the template back']);
+    const hedged = playMoves([['You should probably get the template back by ten, I will try.', [promise, move('hedges')]]]);
+    assert.deepEqual(commitmentsOf(hedged, 1), []);
+  });
+
+  it('when the learner says yes to a reasonable demand with how and when, then it is accepted, not taken as something else instead', () => {
+    const pilot = meetingOf(storyline('laptop-rollout-busy-week'), 2);
+    const laptops = storyline('laptop-rollout-busy-week');
+    const state = (
+      [
+        ['What went wrong?', [move('asks-situation')]],
+        ['And Monday?', []],
+        ['Yes, all 20 tested with a call by Friday 4pm.', [move('agrees'), move('offers-alternative', { what: 'all 20 tested with a call' }), move('promises', { what: 'all 20 tested', when: 'Friday 4pm' })]],
+      ] as const
+    ).reduce<MeetingState>((current, [text, moves]) => directTurn(laptops, pilot, current, text, moves, 'en').state, newMeetingState(laptops.startTrust, pilot.en.opening));
+    assert.equal(pilot.demands[0]?.kind, 'reasonable');
+    assert.equal(state.demands[0]?.outcome, 'accepted');
   });
 
   it('when the learner just says yes to the unreasonable demand, then it counts as accepted', () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { directTurn } from '../../src/roleplay/director';
+import type { Intent, Move } from '../../src/roleplay/intents';
 import { newMeetingState, type MeetingState } from '../../src/roleplay/meeting-state';
 import { judgeByRules } from '../../src/roleplay/rule-judge';
 import { meetingOf, storyline, reader } from './roleplay-fixtures';
@@ -70,5 +71,78 @@ describe('rubric judged by explicit rules', () => {
   it('when trust moved during the meeting, then the debrief shows it before and after', () => {
     const debrief = judgeByRules(meeting, play(['Which customers are affected?']), 'en');
     assert.deepEqual([debrief.trustBefore, debrief.trustAfter], [story.startTrust, story.startTrust + 1]);
+  });
+});
+
+describe('rubric verdicts on moves given by hand', () => {
+  const move = (kind: Intent, slots: Partial<Move> = {}): Move => ({ kind, quote: '', ...slots });
+  type Said = readonly [string, readonly Move[]];
+  const judged = (storylineId: string, number: number, turns: readonly Said[], id: string) => {
+    const story = storyline(storylineId);
+    const meeting = meetingOf(story, number);
+    const state = turns.reduce((current, [text, moves]) => directTurn(story, meeting, current, text, moves, 'en').state, newMeetingState(story.startTrust, meeting.en.opening));
+    return judgeByRules(meeting, state, 'en').checks.find((item) => item.id === id);
+  };
+  const laptops = 'laptop-rollout-busy-week';
+  const asked: Said = ['What is coming up for you?', [move('asks-business')]];
+  const heard: Said = ['I see.', []];
+
+  it('when the only alternative to the demand came with a hedge, then the demand check is partly met', () => {
+    const check = judged(laptops, 1, [asked, heard, ['Probably not all 85, but we can do as many as we manage and the rest next week.', [move('refuses'), move('hedges'), move('offers-alternative', { what: 'as many as we manage and the rest next week' })]]], 'weekend-demand');
+    assert.equal(check?.verdict, 'partly');
+    assert.equal(check?.reasonKey, 'hedged');
+  });
+
+  it('when the alternative to the demand came without a hedge, then the demand check is met', () => {
+    const check = judged(laptops, 1, [asked, heard, ['Not all 85. Ten now as a pilot and the rest after the campaign.', [move('refuses'), move('offers-alternative', { what: 'ten now as a pilot and the rest after the campaign' })]]], 'weekend-demand');
+    assert.equal(check?.verdict, 'met');
+  });
+
+  it('when keeping the quality steps was only said with a hedge, then that check is partly met; said plainly later, it is met', () => {
+    const offer: Said = ['Ten now, the rest after the campaign.', [move('offers-alternative', { what: 'ten now, the rest after the campaign' })]];
+    const hedgedProcess: Said = ['We should probably still test them, I think.', [move('follows-process'), move('hedges')]];
+    assert.equal(judged(laptops, 1, [asked, offer, hedgedProcess], 'quality-kept')?.verdict, 'partly');
+    assert.equal(judged(laptops, 1, [asked, offer, hedgedProcess, ['Every machine gets its data moved and a test call.', [move('follows-process')]]], 'quality-kept')?.verdict, 'met');
+  });
+
+  it('when a question came with a hedge beside it, then the question still counts in full', () => {
+    assert.equal(judged(laptops, 1, [['Maybe I should ask: what is coming up for your business?', [move('asks-business'), move('hedges')]]], 'business-before-plan')?.verdict, 'met');
+  });
+
+  it('when a no came with a promise that names something but nothing concrete, then the demand check is partly met; a bare no is not', () => {
+    const sales = 'sales-blocked-service-desk';
+    const before: readonly Said[] = [['When did it stop?', [move('asks-situation')]], heard];
+    const vaguePromise = move('promises', { vague: true });
+    const withPromise = judged(sales, 1, [...before, ['Not everyone, no. But we will sort something out for your sellers.', [move('refuses'), vaguePromise]]], 'demand-with-alternative');
+    assert.deepEqual([withPromise?.verdict, withPromise?.reasonKey], ['partly', 'vague']);
+    assert.equal(judged(sales, 1, [...before, ['Not everyone, no.', [move('refuses')]]], 'demand-with-alternative')?.verdict, 'not');
+    assert.equal(judged(sales, 1, [...before, ['Not everyone, no, we will be proactive.', [move('refuses'), move('promises', { vague: true, empty: true })]]], 'demand-with-alternative')?.verdict, 'not');
+    assert.equal(judged(sales, 1, [...before, ['Not in your contract, but we will sort something out.', [move('refuses'), move('hides-behind-contract'), vaguePromise]]], 'demand-with-alternative')?.verdict, 'not');
+  });
+
+  it('when the change request was kept and a blame came in another message, then keeping the process still counts; said in the blaming message it does not', () => {
+    const contract = 'contract-boundary-by-tomorrow';
+    const route: Said = ['The network goes through a change request, as always.', [move('follows-process')]];
+    const blame: Said = ['You should have told us earlier.', [move('blames')]];
+    assert.equal(judged(contract, 1, [route, blame], 'kept-change-request')?.verdict, 'partly');
+    assert.equal(judged(contract, 1, [['Change request as always, not my fault it takes time.', [move('follows-process'), move('blames')]]], 'kept-change-request')?.verdict, 'not');
+    assert.equal(judged(contract, 1, [route, ['We skip the network tests.', [move('drops-quality')]]], 'kept-change-request')?.verdict, 'not');
+  });
+
+  it('when a check counts one named hidden need, then only uncovering that need meets it, whichever question brought it out', () => {
+    const contract = 'contract-boundary-by-tomorrow';
+    const shipments: Said = ['What happens to your customers if it is not ready?', [move('asks-impact')]];
+    const starters: Said = ['How many actually start on Monday?', [move('asks-situation')]];
+    assert.equal(judged(contract, 1, [shipments], 'what-must-work')?.verdict, 'not');
+    const check = judged(contract, 1, [shipments, starters], 'what-must-work');
+    assert.deepEqual([check?.verdict, check?.quote], ['met', 'How many actually start on Monday?']);
+  });
+
+  it('when the learner offered an alternative and gave in to the demand later, then the demand check is only partly met, quoting the giving in', () => {
+    const offer: Said = ['Not all 85. Ten now as a pilot, the rest after the campaign.', [move('refuses'), move('offers-alternative', { what: 'ten now as a pilot, the rest after the campaign' })]];
+    const giveIn: Said = ['Fine, we will do all of them this weekend then.', [move('caves')]];
+    assert.equal(judged(laptops, 1, [asked, heard, offer], 'weekend-demand')?.verdict, 'met');
+    const check = judged(laptops, 1, [asked, heard, offer, giveIn], 'weekend-demand');
+    assert.deepEqual([check?.verdict, check?.reasonKey, check?.quote], ['partly', 'cavedLater', 'Fine, we will do all of them this weekend then.']);
   });
 });

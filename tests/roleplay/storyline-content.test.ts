@@ -34,7 +34,7 @@ describe('role-play storylines (content)', () => {
               ? [rule.did, ...(rule.or ? [rule.or] : [])]
               : 'demand' in rule
                 ? rule.handled.flatMap((outcome): Intent[] => (outcome === 'alternative' ? ['offers-alternative'] : outcome === 'refused' ? ['refuses'] : ['agrees', 'promises']))
-                : meeting.needs.flatMap((need) => need.revealOn);
+                : meeting.needs.filter((need) => !rule.needs || rule.needs.includes(need.id)).flatMap((need) => need.revealOn);
           for (const locale of ['en', 'sv'] as const) {
             const found = reader.read(check[locale].better.replace(/[“”"]/g, ''), locale).filter(counts).map((move) => move.kind);
             if (!wanted.some((intent) => found.includes(intent))) misses.push(`${story.id}/${meeting.id}/${check.id} (${locale}): ${found.join(',')}`);
@@ -78,6 +78,18 @@ describe('role-play storylines (content)', () => {
       const file = path.join(folder, 'sales-blocked-service-desk.yaml');
       writeFileSync(file, readFileSync(file, 'utf8').replace('{ demand: all-technicians,', '{ demand: no-such-demand,'));
       assert.throws(() => StorylineCatalog.load(folder), /rule\.demand: no demand "no-such-demand"/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('when a rubric check counts a hidden need the meeting does not have, then loading fails and says which', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'roleplay-content-'));
+    try {
+      cpSync(path.join(contentDir, 'roleplay'), folder, { recursive: true });
+      const file = path.join(folder, 'contract-boundary-by-tomorrow.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('needs: [only-eight-on-monday]', 'needs: [no-such-need]'));
+      assert.throws(() => StorylineCatalog.load(folder), /rule\.needs: no hidden need "no-such-need"/);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
