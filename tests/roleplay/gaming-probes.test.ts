@@ -8,6 +8,8 @@ import { firstMemory, openingLine } from '../../src/roleplay/meeting-memory';
 import { newMeetingState, type Commitment, type MeetingState } from '../../src/roleplay/meeting-state';
 import { phraseBooksIn } from '../../src/roleplay/phrase-book';
 import { judgeByRules } from '../../src/roleplay/rule-judge';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { RoleplayLearner } from './roleplay-driver';
 import { contentDir, meetingOf, reader, storyline } from './roleplay-fixtures';
 
 const grounding = new Grounding(groundingBooksIn(contentDir), phraseBooksIn(contentDir));
@@ -99,4 +101,35 @@ describe('buzzword lines in the scripted meeting (gaming probes)', () => {
       assert.ok(grounded.state.trust > start || grounded.state.revealed.length > 0 || grounded.met > 0, 'the grounded twin earns credit');
     });
   }
+});
+
+describe('a question in generic words, over real HTTP', () => {
+  let harness: TestApp;
+  let learner: RoleplayLearner;
+
+  beforeEach(async () => {
+    harness = await startTestApp({}, { clock: () => new Date('2025-03-10T07:40:00Z') });
+  });
+  afterEach(async () => {
+    await harness.stop();
+  });
+
+  it('when the learner asks how this impacts the business going forward, then the customer asks what they mean and the card says it was only general words; the grounded question then gets the answer', async () => {
+    learner = new RoleplayLearner(harness);
+    await learner.startMeeting('sales-blocked-service-desk');
+    const [generic] = await learner.say('How will this impact your business going forward?');
+    assert.match(generic ?? '', /^\*\*Maria Lind:\*\* What do you mean\? Say it in plain words\./);
+    assert.match(generic ?? '', /You asked about their business, but only in general words: nothing of this customer yet/);
+    assert.doesNotMatch(generic ?? '', /the builders/, 'the hidden need stays hidden');
+    const [grounded] = await learner.say('Which of your customers are waiting for these quotes, and by when?');
+    assert.match(grounded ?? '', /^\*\*Maria Lind:\*\* Honestly\? It's the builders/);
+  });
+
+  it('when a Swedish learner asks about "verksamheten framöver", then the customer asks "vad menar du?" in Swedish', async () => {
+    learner = new RoleplayLearner(harness, { locale: 'sv-SE' });
+    await learner.startMeeting('sales-blocked-service-desk');
+    const [generic] = await learner.say('Hur påverkas verksamheten av det här framöver?');
+    assert.match(generic ?? '', /^\*\*Maria Lind:\*\* Vad menar du\? Säg det rakt ut\./);
+    assert.match(generic ?? '', /men bara i allmänna ord/);
+  });
 });
