@@ -125,6 +125,18 @@ describe('a question in generic words, over real HTTP', () => {
     assert.match(grounded ?? '', /^\*\*Maria Lind:\*\* Honestly\? It's the builders/);
   });
 
+  it('when the learner names a question they meant for a line in generic words, then it is weighed the same: the customer still asks what they mean', async () => {
+    learner = new RoleplayLearner(harness);
+    await learner.startMeeting('sales-blocked-service-desk');
+    await learner.say('How will this impact your business going forward?');
+    const sessions = await harness.app.store.list<{ id: string; status: string }>('roleplay-sessions');
+    const sessionId = sessions.find((record) => record.body.status === 'active')?.body.id;
+    const { card } = await learner.press('roleplay.correct', { sessionId, turn: 1, meant: 'asks-need' }, learner.lastMessageId());
+    assert.match(card, /^\*\*Maria Lind:\*\* What do you mean\? Say it in plain words\./);
+    assert.match(card, /You asked what they need, but only in general words/);
+    assert.doesNotMatch(card, /the builders/, 'the hidden need stays hidden');
+  });
+
   it('when a Swedish learner asks about "verksamheten framöver", then the customer asks "vad menar du?" in Swedish', async () => {
     learner = new RoleplayLearner(harness, { locale: 'sv-SE' });
     await learner.startMeeting('sales-blocked-service-desk');
