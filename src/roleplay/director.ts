@@ -128,6 +128,7 @@ export function directTurn(storyline: Storyline, meeting: Meeting, state: Meetin
       const pending = next.demands.some((progress) => progress.outcome === undefined);
       const chosen: ReactionKey = key ?? (pending ? 'presses' : 'filler');
       const line = pick(chosen) ?? pick('filler');
+      if (chosen === 'generic') directions.push('The learner spoke only in general words, nothing about you or this situation. Ask what they mean, in character; reveal nothing yet.');
       say(chosen === 'filler' ? 'filler' : chosen === 'greets' ? 'greeting' : chosen === 'vague' || chosen === 'generic' ? 'vague' : 'reaction', line);
     }
   }

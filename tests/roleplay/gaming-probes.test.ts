@@ -21,6 +21,7 @@ interface Played {
   readonly state: MeetingState;
   readonly moves: readonly Move[];
   readonly reply: string;
+  readonly directions: readonly string[];
   readonly met: number;
 }
 
@@ -33,18 +34,18 @@ function play(storyId: string, meetingNumber: number, locale: Locale, line: stri
   const meeting = meetingOf(story, meetingNumber);
   const memory = { ...firstMemory(story), promises: options.commitment ? [options.commitment] : [] };
   let state = newMeetingState(story.startTrust, openingLine(meeting, meetingNumber, memory, locale), options.commitment);
-  const say = (text: string): { moves: Move[]; reply: string } => {
+  const say = (text: string): { moves: Move[]; reply: string; directions: readonly string[] } => {
     const moves = grounding.ground(reader.read(text, locale), { storyline: story, meeting, locale, state, text });
     const turn = directTurn(story, meeting, state, text, moves, locale);
     state = { ...turn.state, transcript: [...turn.state.transcript, { speaker: 'customer', text: turn.scripted, source: 'script' }] };
-    return { moves, reply: turn.scripted };
+    return { moves, reply: turn.scripted, directions: turn.directions };
   };
   for (const pad of padding[locale]) {
     if (!options.afterDemand || state.demands.some((demand) => demand.outcome === undefined)) break;
     say(pad);
   }
-  const { moves, reply } = say(line);
-  return { state, moves, reply, met: judgeByRules(meeting, state, locale).checks.filter((check) => check.met).length };
+  const { moves, reply, directions } = say(line);
+  return { state, moves, reply, directions, met: judgeByRules(meeting, state, locale).checks.filter((check) => check.met).length };
 }
 
 interface Probe {
@@ -101,6 +102,12 @@ describe('buzzword lines in the scripted meeting (gaming probes)', () => {
       assert.ok(grounded.state.trust > start || grounded.state.revealed.length > 0 || grounded.met > 0, 'the grounded twin earns credit');
     });
   }
+
+  it('when a question in generic words is the whole message, then the scripted customer asks what is meant and a model customer is told to', () => {
+    const { reply, directions } = play('bakery-unasked-proposal', 2, 'en', 'What are the key priorities for the company going forward?');
+    assert.equal(reply, 'What do you mean? That could be said about any company. Talk to me about my stores.');
+    assert.ok(directions.some((direction) => /only in general words[\s\S]*Ask what they mean/.test(direction)), directions.join(' | '));
+  });
 });
 
 describe('a question in generic words, over real HTTP', () => {
