@@ -3,6 +3,7 @@ import { directTurn, type ReplyPart } from '../../src/roleplay/director';
 import { firstMemory, openingLine } from '../../src/roleplay/meeting-memory';
 import { newMeetingState, type Commitment, type MeetingState } from '../../src/roleplay/meeting-state';
 import { meetingLines } from '../../src/roleplay/reactions';
+import type { Grounding } from '../../src/roleplay/grounding';
 import type { MoveReader } from '../../src/roleplay/reader';
 import { judgeByRules, type Verdict } from '../../src/roleplay/rule-judge';
 import type { StorylineCatalog } from '../../src/roleplay/storyline-catalog';
@@ -19,7 +20,7 @@ export interface Replayed {
   readonly turns: ReadonlyArray<{ readonly text: string; readonly moves: string; readonly reply: string }>;
 }
 
-export function replay(catalog: StorylineCatalog, reader: MoveReader, transcript: Transcript): Replayed {
+export function replay(catalog: StorylineCatalog, reader: MoveReader, grounding: Grounding, transcript: Transcript): Replayed {
   const storyline = catalog.find(transcript.storyline);
   const index = storyline?.meetings.findIndex((meeting) => meeting.id === transcript.meeting) ?? -1;
   const meeting = storyline?.meetings[index];
@@ -34,13 +35,13 @@ export function replay(catalog: StorylineCatalog, reader: MoveReader, transcript
   const replies: Array<Replayed['replies'][number]> = [];
   const turns: Array<Replayed['turns'][number]> = [];
   transcript.learner.forEach((text, position) => {
-    const moves = reader.read(text, locale);
+    const moves = grounding.ground(reader.read(text, locale), { storyline, meeting, locale, state, text });
     const directed = directTurn(storyline, meeting, state, text, moves, locale);
     state = { ...directed.state, transcript: [...directed.state.transcript, { speaker: 'customer', text: directed.scripted, source: 'script' }] };
     const firmAsked = storyline.firmLines.some((line) => line[locale].patterns.some((pattern) => text.toLowerCase().includes(pattern.toLowerCase())));
     const greets = directed.parts.includes('greeting') || reader.read(directed.scripted, locale).some((move) => move.kind === 'greets');
     replies.push({ turn: position + 1, text: directed.scripted, parts: directed.parts, greets, foreign: foreignLines.some((line) => directed.scripted.includes(line)), firmAsked });
-    turns.push({ text, moves: moves.map((move) => `${move.kind}${move.vague ? '(vague)' : ''}`).join(' '), reply: directed.scripted });
+    turns.push({ text, moves: moves.map((move) => `${move.kind}${move.generic ? '(generic)' : move.vague ? '(vague)' : ''}`).join(' '), reply: directed.scripted });
   });
   const debrief = judgeByRules(meeting, state, locale);
   const got = new Map(debrief.checks.map((check) => [check.id, check.verdict]));

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { phraseBooksIn } from '../../src/roleplay/phrase-book';
+import { Grounding } from '../../src/roleplay/grounding';
+import { groundingBooksIn } from '../../src/roleplay/grounding-book';
 import { MoveReader } from '../../src/roleplay/reader';
 import { StorylineCatalog } from '../../src/roleplay/storyline-catalog';
 import { loadCorpus } from './corpus';
@@ -10,8 +12,10 @@ const root = path.resolve(__dirname, '..', '..');
 /** The whole corpus replayed, split into the tuned part and the set-aside part. */
 export function evaluateCorpus(): { tune: Replayed[]; holdout: Replayed[] } {
   const catalog = StorylineCatalog.load(path.join(root, 'content', 'roleplay'));
-  const reader = new MoveReader(phraseBooksIn(path.join(root, 'content')));
-  const replayed = loadCorpus(path.join(root, 'tests', 'roleplay', 'corpus')).map((transcript) => replay(catalog, reader, transcript));
+  const phrases = phraseBooksIn(path.join(root, 'content'));
+  const reader = new MoveReader(phrases);
+  const grounding = new Grounding(groundingBooksIn(path.join(root, 'content')), phrases);
+  const replayed = loadCorpus(path.join(root, 'tests', 'roleplay', 'corpus')).map((transcript) => replay(catalog, reader, grounding, transcript));
   return { tune: replayed.filter((item) => item.transcript.split === 'tune'), holdout: replayed.filter((item) => item.transcript.split === 'holdout') };
 }
 

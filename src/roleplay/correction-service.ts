@@ -3,7 +3,7 @@ import type { ActionOutcome } from '../core/reply';
 import type { Turn } from '../core/turn';
 import { intents, type Intent, type Move } from './intents';
 import type { MeetingState } from './meeting-state';
-import { redirectLast } from './replay';
+import { redirectLast, stateBefore } from './replay';
 import type { RoleplayDependencies, RoleplayService } from './roleplay-service';
 import { customerLine } from './roleplay-views';
 import { understoodView } from './understood-view';
@@ -35,7 +35,10 @@ export class CorrectionService {
     const meeting = storyline.meetings[session.meetingNumber - 1];
     if (!meeting) throw new UserFacingError('roleplay.unknownStoryline');
     const kept = last.moves.filter((move) => move.kind !== remove);
-    const added: Move[] = isIntent(meant) && !kept.some((move) => move.kind === meant) ? [{ kind: meant, quote: last.text, ...(meant === 'offers-alternative' || meant === 'proposes' || meant === 'promises' ? { what: last.text, ...(meant === 'promises' ? { when: '' } : {}) } : {}) }] : [];
+    const named: Move[] = isIntent(meant) && !kept.some((move) => move.kind === meant) ? [{ kind: meant, quote: last.text, ...(meant === 'offers-alternative' || meant === 'proposes' || meant === 'promises' ? { what: last.text, ...(meant === 'promises' ? { when: '' } : {}) } : {}) }] : [];
+    // A move named in one tap is weighed like one read: naming "asked about the impact" does not make "your business going forward" concrete.
+    const before = stateBefore(storyline, meeting, state, state.learnerTurns, session.locale);
+    const added = this.deps.grounding.ground(named, { storyline, meeting, locale: session.locale, state: before, text: last.text });
     const moves = [...kept, ...added];
     const directed = redirectLast(storyline, meeting, state, moves, session.locale);
     if (!directed) throw new UserFacingError('errors.invalidAction');

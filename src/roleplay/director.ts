@@ -27,6 +27,7 @@ const reactionOrder: ReadonlyArray<readonly [TrustCue | 'asks', ReactionKey]> = 
   ['deflects', 'deflects'],
   ['hedges', 'hedges'],
   ['vague', 'vague'],
+  ['generic', 'generic'],
   ['proposes-early', 'proposes-early'],
   ['summarises', 'summarises'],
   ['refers-back', 'refers-back'],
@@ -68,6 +69,8 @@ export function directTurn(storyline: Storyline, meeting: Meeting, state: Meetin
     ...(offersNow && !askedBefore && !asksNow ? (['proposes-early'] as const) : []),
     ...(!repeated && moves.some((move) => move.vague && slotIntents.includes(move.kind)) ? (['vague'] as const) : []),
     ...(repeated ? (['repeats'] as const) : []),
+    // Generic words only ("how will this impact your business?"): asked what is meant, unless something else counted.
+    ...(!repeated && moves.some((move) => move.generic) && counting.every((move) => move.kind === 'greets') ? (['generic'] as const) : []),
   ];
   let next: MeetingState = { ...state, transcript: [...state.transcript, { speaker: 'learner', text, moves }], learnerTurns: turn };
   const parts: ReplyPart[] = [];
@@ -127,7 +130,8 @@ export function directTurn(storyline: Storyline, meeting: Meeting, state: Meetin
     const pending = next.demands.some((progress) => progress.outcome === undefined);
     const chosen: ReactionKey = key ?? (pending ? 'presses' : 'filler');
     const line = pick(chosen) ?? pick('filler');
-    say(chosen === 'filler' ? 'filler' : chosen === 'greets' ? 'greeting' : chosen === 'vague' ? 'vague' : 'reaction', line);
+    if (chosen === 'generic') directions.push('The learner spoke only in general words, nothing about you or this situation. Ask what they mean, in character; reveal nothing yet.');
+    say(chosen === 'filler' ? 'filler' : chosen === 'greets' ? 'greeting' : chosen === 'vague' || chosen === 'generic' ? 'vague' : 'reaction', line);
   }
 
   const raise = settled ? undefined : demandToRaise(meeting.demands, next.demands, turn);

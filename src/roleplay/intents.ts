@@ -52,6 +52,8 @@ export interface Move {
   readonly vague?: boolean;
   /** Vague with no word of substance at all: buzzwords only. */
   readonly empty?: boolean;
+  /** A question, empathy, risk, process or "done" in generic words only, nothing of this meeting: the customer asks what is meant. */
+  readonly generic?: boolean;
 }
 
 /** A move that counts: not vague. */

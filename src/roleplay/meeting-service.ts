@@ -49,7 +49,9 @@ export class MeetingService {
     if (!meeting) throw new UserFacingError('roleplay.unknownStoryline');
     const locale = session.body.locale;
     const said = text.trim();
-    const directed = directTurn(storyline, meeting, session.body.state, said, this.deps.reader.read(said, locale), locale);
+    const before = session.body.state;
+    const grounded = this.deps.grounding.ground(this.deps.reader.read(said, locale), { storyline, meeting, locale, state: before, text: said });
+    const directed = directTurn(storyline, meeting, before, said, grounded, locale);
     const budget = trackedBudget(learner.body.modelCalls, turn.now, limits.modelCalls);
     const scene: CustomerScene = { storyline, meeting, meetingNumber: session.body.meetingNumber, locale, memory: this.progressOf(learner.body, storyline).memory, state: directed.state, budget };
     const reply = await this.deps.customer.reply(scene, directed);

@@ -10,6 +10,8 @@ import { MeetingService } from './meeting-service';
 import { ModelCustomer } from './model-customer';
 import { CorrectionService } from './correction-service';
 import { RetryService } from './retry-service';
+import { Grounding } from './grounding';
+import { groundingBooksIn } from './grounding-book';
 import { phraseBooksIn } from './phrase-book';
 import { MoveReader } from './reader';
 import { roleplayCardTemplates } from './roleplay-cards';
@@ -32,12 +34,14 @@ export interface RoleplayOptions {
 /** Loads the storylines (failing start-up on bad content) and picks the customer: the model with a scripted fallback, or the script. */
 export function roleplayDependencies(options: RoleplayOptions): RoleplayDependencies {
   const scripted = new ScriptedCustomer();
+  const phrases = phraseBooksIn(options.contentDir);
   return {
     catalog: StorylineCatalog.load(path.join(options.contentDir, 'roleplay')),
     themes: options.themes,
     records: new RoleplayRecords(options.store),
     customer: options.languageModel ? new ModelCustomer(options.languageModel, scripted, options.logger) : scripted,
-    reader: new MoveReader(phraseBooksIn(options.contentDir)),
+    reader: new MoveReader(phrases),
+    grounding: new Grounding(groundingBooksIn(options.contentDir), phrases),
     limits: options.limits ?? defaultRoleplayLimits,
     logger: options.logger,
   };

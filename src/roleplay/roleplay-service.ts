@@ -8,6 +8,7 @@ import { availabilityOf } from './availability';
 import type { ModelCallLimit } from './call-budget';
 import type { CustomerEngine } from './customer-engine';
 import { debriefView } from './debrief-view';
+import type { Grounding } from './grounding';
 import type { MoveReader } from './reader';
 import { commitmentToAsk, firstMemory, openingLine } from './meeting-memory';
 import { newMeetingState } from './meeting-state';
@@ -32,6 +33,8 @@ export interface RoleplayDependencies {
   readonly records: RoleplayRecords;
   readonly customer: CustomerEngine;
   readonly reader: MoveReader;
+  /** Sets apart what the reader found in generic words only, so buzzwords earn nothing. */
+  readonly grounding: Grounding;
   readonly limits: RoleplayLimits;
   readonly logger: Logger;
 }

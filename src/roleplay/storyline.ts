@@ -11,8 +11,8 @@ const both = <T extends z.ZodType>(schema: T) => ({ en: schema, sv: schema });
 export const demandOutcomes = ['accepted', 'refused', 'alternative'] as const;
 export type DemandOutcome = (typeof demandOutcomes)[number];
 
-/** A learner move the customer's trust reacts to: a move, proposing before asking, an offer with nothing in it, or saying the same again. */
-export const trustCue = z.union([intent, z.enum(['proposes-early', 'vague', 'repeats'])]);
+/** A learner move the customer's trust reacts to: a move, proposing before asking, an offer with nothing in it, generic words only, or saying the same again. */
+export const trustCue = z.union([intent, z.enum(['proposes-early', 'vague', 'generic', 'repeats'])]);
 export type TrustCue = z.infer<typeof trustCue>;
 
 const customerText = z.strictObject({
@@ -32,7 +32,7 @@ const customerText = z.strictObject({
  */
 export const reactionKeys = [
   'greets', 'empathises', 'asks', 'summarises', 'proposes-early', 'proposes', 'raises-risk', 'promises', 'refers-back', 'explains',
-  'vague', 'hedges', 'blames', 'deflects', 'hides-behind-contract', 'drops-quality', 'repeats', 'presses',
+  'vague', 'generic', 'hedges', 'blames', 'deflects', 'hides-behind-contract', 'drops-quality', 'repeats', 'presses',
   'commitment-kept', 'commitment-partly', 'commitment-not', 'filler',
 ] as const;
 export type ReactionKey = (typeof reactionKeys)[number];

@@ -27,6 +27,7 @@ const pickable: readonly Intent[] = intents.filter((kind) => kind !== 'greets');
 
 /** One move as the learner reads it: "You offered an alternative: ‘a loan laptop by 10:45’". */
 export function moveLabel(t: Translate, move: Move): string {
+  if (move.generic) return t('roleplay.understood.generic', { move: t(`roleplay.moves.${move.kind}`) });
   if (move.vague) return t('roleplay.understood.vague', { move: t(`roleplay.moves.${move.kind}`) });
   return move.what ? t('roleplay.understood.withWords', { move: t(`roleplay.moves.${move.kind}`), words: move.what }) : t(`roleplay.moves.${move.kind}`);
 }

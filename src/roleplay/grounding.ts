@@ -1,0 +1,133 @@
+import type { Locale } from '../core/locale';
+import type { GroundingBook, GroundingBooks } from './grounding-book';
+import { slotIntents, type Intent, type Move } from './intents';
+import type { MeetingState } from './meeting-state';
+import type { PhraseBooks } from './phrase-book';
+import type { Meeting, Storyline } from './storyline';
+
+/** Moves that mean something only about this customer: asked, felt with, warned of, kept to the process, done as agreed. */
+const groundedIntents: readonly Intent[] = ['asks-situation', 'asks-need', 'asks-impact', 'asks-business', 'empathises', 'raises-risk', 'follows-process', 'commitment-kept', 'commitment-partly'];
+
+/** Where a move was made: the meeting's own content and what the customer said just before. */
+export interface GroundingScene {
+  readonly storyline: Storyline;
+  readonly meeting: Meeting;
+  readonly locale: Locale;
+  /** The meeting so far, before the learner's message. */
+  readonly state: MeetingState;
+  /** The learner's whole message: a question may lean on the sentence before it ("Tre regioner … är det summan som är problemet?"). */
+  readonly text: string;
+}
+
+/** A word list of whole words and stems ("priorit*"). */
+class WordList {
+  private readonly exact: ReadonlySet<string>;
+  private readonly stems: readonly string[];
+
+  constructor(entries: readonly string[]) {
+    const words = entries.flatMap((entry) => (entry.endsWith('*') ? [`${plain(entry.slice(0, -1))}*`] : tokens(entry)));
+    this.exact = new Set(words.filter((word) => !word.endsWith('*')));
+    this.stems = words.filter((word) => word.endsWith('*')).map((word) => word.slice(0, -1));
+  }
+
+  has(word: string): boolean {
+    return this.exact.has(word) || this.stems.some((stem) => word.startsWith(stem));
+  }
+}
+
+interface LocaleWords {
+  readonly generic: WordList;
+  readonly never: WordList;
+  readonly feelings: WordList;
+  readonly numbers: WordList;
+}
+
+// Staff often type without marks ("bestallning"): words are compared without them.
+const plain = (text: string): string => text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+const tokens = (text: string): string[] => plain(text).match(/[\p{L}\d]+/gu) ?? [];
+// Inflections share a beginning: "shelves" / "shelf", "butikerna" / "butiker"; a short word's key is its first four letters.
+const keyOf = (word: string): string => word.slice(0, word.length <= 5 ? 4 : 5);
+// A short verb changes its last letters ("växa", "växer"): three letters in common then suffice.
+const keysOf = (word: string): string[] => [keyOf(word), ...(word.length <= 5 ? [`${word.slice(0, 3)}~`] : [])];
+const within = (keys: ReadonlySet<string>, word: string): boolean => keysOf(word).some((key) => keys.has(key)) || keys.has(word.slice(0, 4));
+
+/**
+ * Decides whether a move the reader found has substance. A question, empathy, a risk, a process step or a "done as agreed"
+ * that names a topic in generic words ("your business going forward") and nothing of this meeting (its people, systems,
+ * numbers, the customer's last words) is a guess; an offer or promise made only of generic words is empty. Either earns nothing.
+ */
+export class Grounding {
+  private readonly words: Readonly<Record<Locale, LocaleWords>>;
+  private readonly meetings = new Map<string, ReadonlySet<string>>();
+
+  constructor(books: GroundingBooks, phrases: PhraseBooks) {
+    // Each language's own stop words only: "still" is a stop word in English, and in "det står still" it is the point.
+    const of = (book: GroundingBook): LocaleWords => ({
+      generic: new WordList(book.generic),
+      never: new WordList([...phrases[book.locale].stopwords, ...book.generic, ...book.plain]),
+      feelings: new WordList(book.feelings),
+      numbers: new WordList(book.numbers),
+    });
+    this.words = { en: of(books.en), sv: of(books.sv) };
+  }
+
+  ground(moves: readonly Move[], scene: GroundingScene): Move[] {
+    // "Hi Maria," says nothing yet: the greeting and the customer's own name are no content.
+    const greeting = moves.find((move) => move.kind === 'greets')?.quote ?? '';
+    const message = scene.text.startsWith(greeting) ? scene.text.slice(greeting.length) : scene.text;
+    const name = new Set(tokens(scene.storyline.customer.name));
+    return moves.map((move) => this.groundOne(move, scene, message, name));
+  }
+
+  private groundOne(move: Move, scene: GroundingScene, message: string, name: ReadonlySet<string>): Move {
+    if (move.vague) return move;
+    const words = this.words[scene.locale];
+    if (slotIntents.includes(move.kind)) {
+      // "Vi kan erbjuda ett annat upplägg": the reader found words, but every one of them is generic.
+      if (this.content(move.what ?? '', scene.locale).length > 0) return move;
+      return { kind: move.kind, quote: move.quote, vague: true, empty: true };
+    }
+    if (!groundedIntents.includes(move.kind)) return move;
+    // An open question with no topic word ("when did it start?") is left to the reader.
+    if (!tokens(move.quote).some((word) => words.generic.has(word))) return move;
+    const known = this.known(scene);
+    const own = new Set(this.content(lastCustomerLine(scene.state), scene.locale).flatMap(keysOf));
+    const content = this.content(message, scene.locale).filter((word) => !name.has(word));
+    const ofMeeting = content.some((word) => /\d/.test(word) || words.numbers.has(word) || within(known, word) || within(own, word) || (move.kind === 'empathises' && words.feelings.has(word)));
+    // Two concrete words of the learner's own are substance too ("the amount itself, or the timing?"), as for an offer.
+    return ofMeeting || content.length >= 2 ? move : { ...move, vague: true, generic: true };
+  }
+
+  /** The words of a text that could make it concrete: neither stop words, generic nor plain. */
+  private content(text: string, locale: Locale): string[] {
+    const { never, feelings, numbers } = this.words[locale];
+    return [...new Set(tokens(text))].filter((word) => (word.length >= 4 || /\d/.test(word) || feelings.has(word) || numbers.has(word)) && !never.has(word));
+  }
+
+  /** The meeting's own content words, keyed by their beginning; built once per meeting and language. */
+  private known({ storyline, meeting, locale, state }: GroundingScene): ReadonlySet<string> {
+    const commitment = state.commitmentCheck?.commitment.text ?? '';
+    const id = `${storyline.id}/${meeting.id}/${locale}`;
+    const cached = this.meetings.get(id);
+    if (cached && !commitment) return cached;
+    const customer = storyline.customer[locale];
+    const words = meeting[locale];
+    const texts = [
+      storyline.customer.name, customer.role, customer.company, customer.business, customer.customersNeed,
+      words.title, words.situation, words.opening, words.recall ?? '', words.recallPromise ?? '',
+      ...meeting.needs.flatMap((need) => [need[locale].need, need[locale].says]),
+      ...meeting.demands.flatMap((demand) => [demand[locale].says, demand[locale].goodHandling]),
+      ...meeting.rubric.flatMap((check) => [check[locale].check, check[locale].better]),
+      ...Object.values(meeting.reactions?.[locale] ?? {}).flat(),
+      commitment,
+    ];
+    const keys = new Set(this.content(texts.join(' '), locale).flatMap(keysOf));
+    if (!commitment) this.meetings.set(id, keys);
+    return keys;
+  }
+}
+
+function lastCustomerLine(state: MeetingState): string {
+  const last = state.transcript.at(-1);
+  return last?.speaker === 'customer' ? last.text : '';
+}

@@ -1,0 +1,154 @@
+import assert from 'node:assert/strict';
+import type { Locale } from '../../src/core/locale';
+import { directTurn } from '../../src/roleplay/director';
+import { Grounding } from '../../src/roleplay/grounding';
+import { groundingBooksIn } from '../../src/roleplay/grounding-book';
+import { askingIntents, counts, type Intent, type Move } from '../../src/roleplay/intents';
+import { firstMemory, openingLine } from '../../src/roleplay/meeting-memory';
+import { newMeetingState, type Commitment, type MeetingState } from '../../src/roleplay/meeting-state';
+import { phraseBooksIn } from '../../src/roleplay/phrase-book';
+import { judgeByRules } from '../../src/roleplay/rule-judge';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { RoleplayLearner } from './roleplay-driver';
+import { contentDir, meetingOf, reader, storyline } from './roleplay-fixtures';
+
+const grounding = new Grounding(groundingBooksIn(contentDir), phraseBooksIn(contentDir));
+
+/** A commitment from meeting 1, so meeting 2 asks whether it was kept. */
+const loanLaptop: Commitment = { meeting: 1, what: 'a loan laptop with your three documents ready at the desk', when: 'by 10:45', text: "I'll have a loan laptop with your three documents ready at the desk by 10:45" };
+
+interface Played {
+  readonly state: MeetingState;
+  readonly moves: readonly Move[];
+  readonly reply: string;
+  readonly directions: readonly string[];
+  readonly met: number;
+}
+
+// Lines that earn nothing, said until the customer raises the demand an offer answers.
+const padding: Readonly<Record<Locale, readonly string[]>> = { en: ['Okay.', 'Mm.', 'Right.'], sv: ['Okej.', 'Mm.', 'Jaha.'] };
+
+/** One meeting through the scripted path (read, grounded, directed, judged), the learner confirming every reading; the last line is the one under test. */
+function play(storyId: string, meetingNumber: number, locale: Locale, line: string, options: { afterDemand?: boolean; commitment?: Commitment } = {}): Played {
+  const story = storyline(storyId);
+  const meeting = meetingOf(story, meetingNumber);
+  const memory = { ...firstMemory(story), promises: options.commitment ? [options.commitment] : [] };
+  let state = newMeetingState(story.startTrust, openingLine(meeting, meetingNumber, memory, locale), options.commitment);
+  const say = (text: string): { moves: Move[]; reply: string; directions: readonly string[] } => {
+    const moves = grounding.ground(reader.read(text, locale), { storyline: story, meeting, locale, state, text });
+    const turn = directTurn(story, meeting, state, text, moves, locale);
+    state = { ...turn.state, transcript: [...turn.state.transcript, { speaker: 'customer', text: turn.scripted, source: 'script' }] };
+    return { moves, reply: turn.scripted, directions: turn.directions };
+  };
+  for (const pad of padding[locale]) {
+    if (!options.afterDemand || state.demands.some((demand) => demand.outcome === undefined)) break;
+    say(pad);
+  }
+  const { moves, reply, directions } = say(line);
+  return { state, moves, reply, directions, met: judgeByRules(meeting, state, locale).checks.filter((check) => check.met).length };
+}
+
+interface Probe {
+  readonly story: string;
+  readonly meeting: number;
+  readonly locale: Locale;
+  readonly kind: Intent;
+  readonly generic: string;
+  readonly grounded: string;
+  readonly afterDemand?: boolean;
+  readonly commitment?: Commitment;
+}
+
+const probes: readonly Probe[] = [
+  // The red team's lines.
+  { story: 'sales-blocked-service-desk', meeting: 1, locale: 'en', kind: 'asks-business', generic: 'how will this impact your business going forward?', grounded: 'how will the quotes being down hit the builders who are waiting on them?' },
+  { story: 'sales-blocked-service-desk', meeting: 1, locale: 'sv', kind: 'asks-business', generic: 'hur påverkar det här er verksamhet?', grounded: 'hur påverkar det här byggfirmorna som väntar på offerter?' },
+  { story: 'sales-blocked-service-desk', meeting: 1, locale: 'sv', kind: 'asks-business', generic: 'vad är era prioriteringar framöver?', grounded: 'vilka offerter har era säljare som måste ut först?' },
+  { story: 'onsite-stressed-reception', meeting: 1, locale: 'en', kind: 'empathises', generic: 'I completely understand where you are coming from', grounded: 'I can see the waiting room is full and the system keeps freezing, that must be stressful' },
+  { story: 'laptop-rollout-busy-week', meeting: 1, locale: 'en', kind: 'raises-risk', generic: "if we don't act now, it could become a bigger problem", grounded: "if we swap the laptops during Black Week, there's a risk customer service goes down when you need it most" },
+  { story: 'laptop-rollout-busy-week', meeting: 2, locale: 'sv', kind: 'follows-process', generic: 'vi kör det genom processen som vanligt', grounded: 'vi testar varje tillfällig dator med ett testsamtal innan den lämnas ut' },
+  { story: 'contract-boundary-by-tomorrow', meeting: 1, locale: 'sv', kind: 'offers-alternative', generic: 'vi kan erbjuda ett annat upplägg', grounded: 'vi kan erbjuda ett annat upplägg: nätet för de åtta som börjar på måndag klart i morgon, resten nästa vecka', afterDemand: true },
+  { story: 'vip-skip-the-queue', meeting: 2, locale: 'en', kind: 'commitment-kept', generic: 'yes, it was done as agreed', grounded: 'yes, the loan laptop with the three documents was at the desk at 10:40', commitment: loanLaptop },
+  // More lines in the same spirit, in both languages.
+  { story: 'sales-blocked-service-desk', meeting: 1, locale: 'en', kind: 'asks-impact', generic: 'How is this affecting the company on a day-to-day basis?', grounded: 'How is the quote stop affecting your sellers and their builders today?' },
+  { story: 'sales-blocked-service-desk', meeting: 1, locale: 'en', kind: 'asks-impact', generic: 'How would you describe the impact on the business overall?', grounded: 'How would you describe the impact on the builders waiting for quotes?' },
+  { story: 'laptop-rollout-busy-week', meeting: 1, locale: 'en', kind: 'raises-risk', generic: "If this isn't dealt with, it could turn into a much bigger problem later.", grounded: 'If we swap the laptops in the middle of Black Week, customer service could stand still, and that could turn into a much bigger problem.' },
+  { story: 'vip-skip-the-queue', meeting: 2, locale: 'en', kind: 'commitment-kept', generic: 'Yes, everything was done exactly as we agreed.', grounded: 'Yes, the loaner with your three documents was ready at the desk before the hearing.', commitment: loanLaptop },
+  { story: 'contract-boundary-by-tomorrow', meeting: 1, locale: 'en', kind: 'offers-alternative', generic: 'I can offer you a different setup instead.', grounded: 'I can offer you a different setup instead: the network for the eight starting Monday ready tomorrow, the rest next week.', afterDemand: true },
+  { story: 'onsite-stressed-reception', meeting: 1, locale: 'sv', kind: 'empathises', generic: 'Jag förstår precis var du kommer ifrån.', grounded: 'Jag förstår att det är kaos när systemet fryser och väntrummet är fullt.' },
+  { story: 'onsite-stressed-reception', meeting: 1, locale: 'sv', kind: 'empathises', generic: 'Jag förstår verkligen hur du känner inför den här situationen.', grounded: 'Jag förstår verkligen hur du känner när patienterna står i kö och systemet fryser.' },
+  { story: 'sales-blocked-service-desk', meeting: 1, locale: 'sv', kind: 'asks-business', generic: 'Vad betyder det här för er verksamhet i det långa loppet?', grounded: 'Vad betyder det för era kunder att offerterna inte går ut?' },
+  { story: 'sales-blocked-service-desk', meeting: 1, locale: 'sv', kind: 'asks-business', generic: 'Hur påverkas verksamheten av det här framöver?', grounded: 'Hur påverkas byggkunderna av att offerterna inte går iväg?' },
+  { story: 'laptop-rollout-busy-week', meeting: 1, locale: 'sv', kind: 'raises-risk', generic: 'Om vi inte agerar nu kan det bli ett större problem längre fram.', grounded: 'Det finns en risk att kundtjänst står still mitt i Black Week om vi byter datorer då.' },
+  { story: 'vip-skip-the-queue', meeting: 2, locale: 'sv', kind: 'commitment-kept', generic: 'Ja, det blev gjort precis som vi kom överens om.', grounded: 'Ja, det blev så: lånedatorn med de tre dokumenten stod klar före förhandlingen.', commitment: loanLaptop },
+  { story: 'onsite-stressed-reception', meeting: 1, locale: 'sv', kind: 'asks-situation', generic: 'Vilka är era viktigaste prioriteringar just nu?', grounded: 'Vilka patienter väntar i kön just nu, och sedan när fryser systemet?' },
+];
+
+describe('buzzword lines in the scripted meeting (gaming probes)', () => {
+  for (const probe of probes) {
+    it(`when the learner says “${probe.generic}” (${probe.locale}), then it earns nothing; “${probe.grounded}” does`, () => {
+      const start = storyline(probe.story).startTrust;
+      // A question may be read as another kind of question ("which customers" asks about the impact); no question may count.
+      const family = askingIntents.includes(probe.kind) ? askingIntents : [probe.kind];
+      const generic = play(probe.story, probe.meeting, probe.locale, probe.generic, probe);
+      assert.ok(!generic.moves.some((move) => family.includes(move.kind) && counts(move)), `no ${probe.kind} counts: ${JSON.stringify(generic.moves)}`);
+      assert.ok(generic.state.trust <= start, `no trust gained: ${generic.state.trust} from ${start}`);
+      assert.deepEqual(generic.state.revealed, [], 'no hidden need revealed');
+      assert.equal(generic.met, 0, 'no rubric check met');
+      assert.equal(generic.state.commitmentCheck?.answer, undefined, 'no answer to "did you keep your word?"');
+
+      const grounded = play(probe.story, probe.meeting, probe.locale, probe.grounded, probe);
+      assert.ok(grounded.moves.some((move) => family.includes(move.kind) && counts(move)), `${probe.kind} counts: ${JSON.stringify(grounded.moves)}`);
+      assert.ok(grounded.state.trust > start || grounded.state.revealed.length > 0 || grounded.met > 0, 'the grounded twin earns credit');
+    });
+  }
+
+  it('when a question in generic words is the whole message, then the scripted customer asks what is meant and a model customer is told to', () => {
+    const { reply, directions } = play('bakery-unasked-proposal', 2, 'en', 'What are the key priorities for the company going forward?');
+    assert.equal(reply, 'What do you mean? That could be said about any company. Talk to me about my stores.');
+    assert.ok(directions.some((direction) => /only in general words[\s\S]*Ask what they mean/.test(direction)), directions.join(' | '));
+  });
+});
+
+describe('a question in generic words, over real HTTP', () => {
+  let harness: TestApp;
+  let learner: RoleplayLearner;
+
+  beforeEach(async () => {
+    harness = await startTestApp({}, { clock: () => new Date('2025-03-10T07:40:00Z') });
+  });
+  afterEach(async () => {
+    await harness.stop();
+  });
+
+  it('when the learner asks how this impacts the business going forward, then the customer asks what they mean and the card says it was only general words; the grounded question then gets the answer', async () => {
+    learner = new RoleplayLearner(harness);
+    await learner.startMeeting('sales-blocked-service-desk');
+    const [generic] = await learner.say('How will this impact your business going forward?');
+    assert.match(generic ?? '', /^\*\*Maria Lind:\*\* What do you mean\? Say it in plain words\./);
+    assert.match(generic ?? '', /You asked about their business, but only in general words: nothing of this customer yet/);
+    assert.doesNotMatch(generic ?? '', /the builders/, 'the hidden need stays hidden');
+    const [grounded] = await learner.say('Which of your customers are waiting for these quotes, and by when?');
+    assert.match(grounded ?? '', /^\*\*Maria Lind:\*\* Honestly\? It's the builders/);
+  });
+
+  it('when the learner names a question they meant for a line in generic words, then it is weighed the same: the customer still asks what they mean', async () => {
+    learner = new RoleplayLearner(harness);
+    await learner.startMeeting('sales-blocked-service-desk');
+    await learner.say('How will this impact your business going forward?');
+    const sessions = await harness.app.store.list<{ id: string; status: string }>('roleplay-sessions');
+    const sessionId = sessions.find((record) => record.body.status === 'active')?.body.id;
+    const { card } = await learner.press('roleplay.correct', { sessionId, turn: 1, meant: 'asks-need' }, learner.lastMessageId());
+    assert.match(card, /^\*\*Maria Lind:\*\* What do you mean\? Say it in plain words\./);
+    assert.match(card, /You asked what they need, but only in general words/);
+    assert.doesNotMatch(card, /the builders/, 'the hidden need stays hidden');
+  });
+
+  it('when a Swedish learner asks about "verksamheten framöver", then the customer asks "vad menar du?" in Swedish', async () => {
+    learner = new RoleplayLearner(harness, { locale: 'sv-SE' });
+    await learner.startMeeting('sales-blocked-service-desk');
+    const [generic] = await learner.say('Hur påverkas verksamheten av det här framöver?');
+    assert.match(generic ?? '', /^\*\*Maria Lind:\*\* Vad menar du\? Säg det rakt ut\./);
+    assert.match(generic ?? '', /men bara i allmänna ord/);
+  });
+});

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import type { Locale } from '../../src/core/locale';
+import { Grounding } from '../../src/roleplay/grounding';
+import { groundingBooksIn } from '../../src/roleplay/grounding-book';
+import type { Move } from '../../src/roleplay/intents';
+import { newMeetingState, type MeetingState } from '../../src/roleplay/meeting-state';
+import { phraseBooksIn } from '../../src/roleplay/phrase-book';
+import { contentDir, meetingOf, storyline } from './roleplay-fixtures';
+
+describe('grounding: whether a move says something of this meeting', () => {
+  const grounding = new Grounding(groundingBooksIn(contentDir), phraseBooksIn(contentDir));
+  const story = storyline('bakery-unasked-proposal');
+  const meeting = meetingOf(story, 2);
+  const afterCustomer = (line: string): MeetingState => {
+    const state = newMeetingState(story.startTrust, meeting.en.opening);
+    return { ...state, transcript: [...state.transcript, { speaker: 'customer', text: line, source: 'script' }] };
+  };
+  const ground = (move: Move, text: string, state = afterCustomer(''), locale: Locale = 'en'): Move | undefined =>
+    grounding.ground([move], { storyline: story, meeting, locale, state, text }).at(0);
+
+  it('when a question echoes the customer’s last words, then it counts, though the storyline never uses them', () => {
+    const text = 'how are your customers affected by the cinnamon?';
+    const state = afterCustomer('Honestly? The cinnamon buns are gone before lunch.');
+    assert.equal(ground({ kind: 'asks-impact', quote: text }, text)?.generic, true, 'not without those words');
+    assert.equal(ground({ kind: 'asks-impact', quote: text }, text, state)?.vague, undefined);
+    assert.equal(ground({ kind: 'asks-impact', quote: 'how does this impact your customers going forward?' }, 'how does this impact your customers going forward?', state)?.generic, true);
+  });
+
+  it('when a question names a topic and only a greeting with the customer’s name, then it is generic: a name is no content', () => {
+    const text = 'Hi Ahmed, how will this impact your business going forward?';
+    const found = grounding.ground([{ kind: 'greets', quote: 'Hi Ahmed,' }, { kind: 'asks-impact', quote: 'how will this impact your business going forward?' }], { storyline: story, meeting, locale: 'en', state: afterCustomer(''), text });
+    assert.deepEqual(found.map((move) => move.generic ?? false), [false, true]);
+  });
+
+  it('when an open question names no topic word, then it is left as the reader found it; with one, it needs content', () => {
+    const text = 'when did it start?';
+    assert.deepEqual(ground({ kind: 'asks-situation', quote: text }, text), { kind: 'asks-situation', quote: text });
+    const topical = 'when did the challenges for your organisation arise?';
+    assert.equal(ground({ kind: 'asks-situation', quote: topical }, topical)?.generic, true);
+  });
+
+  it('when a question about the business gives a number, then it counts', () => {
+    const text = 'what does it mean for the business if 8 % goes in the bin?';
+    assert.equal(ground({ kind: 'asks-business', quote: text }, text)?.vague, undefined);
+    const without = 'what does it mean for the business going forward?';
+    assert.equal(ground({ kind: 'asks-business', quote: without }, without)?.generic, true);
+  });
+
+  it('when an offer’s concrete part is generic words only, then it is empty and loses its words', () => {
+    const text = 'vi kan erbjuda ett annat upplägg';
+    assert.deepEqual(ground({ kind: 'offers-alternative', quote: text, what: 'ett annat upplägg' }, text, afterCustomer(''), 'sv'), { kind: 'offers-alternative', quote: text, vague: true, empty: true });
+  });
+
+  it('when empathy names how the moment feels in Swedish, then it counts; "var du kommer ifrån" does not', () => {
+    const feels = 'jag förstår att det är kaos i butiken';
+    assert.equal(ground({ kind: 'empathises', quote: feels }, feels, afterCustomer(''), 'sv')?.vague, undefined);
+    const empty = 'jag förstår precis var du kommer ifrån';
+    assert.equal(ground({ kind: 'empathises', quote: empty }, empty, afterCustomer(''), 'sv')?.generic, true);
+  });
+});
