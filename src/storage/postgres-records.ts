@@ -1,6 +1,7 @@
 import type { QueryResult, QueryResultRow } from 'pg';
 import { StorageUnavailableError, VersionConflictError } from './store';
-import type { RecordQuery, RecordWrite, StoreSession, StoredRecord } from './store';
+import type { RecordKey, RecordQuery, RecordWrite, StoreSession, StoredRecord } from './store';
+import { inKeyOrder } from './record-keys';
 import { bodyJson, checkExpectedVersion, checkedLimit } from './write-checks';
 
 /** A pool or one checked-out client: both run a statement the same way. */
@@ -23,6 +24,8 @@ const uniqueViolation = '23505';
 // An update that names no owner keeps the stored one, so a read-modify-write cannot orphan a person's data.
 const sql = {
   get: `SELECT ${columns} FROM records WHERE collection = $1 AND id = $2`,
+  // Two parallel arrays make one statement text whatever the number of keys.
+  getMany: `SELECT ${columns} FROM records WHERE (collection, id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
   list: `SELECT ${columns} FROM records WHERE collection = $1
     AND ($2::text IS NULL OR owner = $2) AND ($3::text IS NULL OR starts_with(id, $3))
     ORDER BY id COLLATE "C" LIMIT $4`,
@@ -48,6 +51,12 @@ export class PostgresRecords implements StoreSession {
   async get<T>(collection: string, id: string): Promise<StoredRecord<T> | undefined> {
     const { rows } = await this.run<RecordRow>(sql.get, [collection, id]);
     return rows[0] === undefined ? undefined : toRecord<T>(rows[0]);
+  }
+
+  async getMany(keys: readonly RecordKey[]): Promise<ReadonlyArray<StoredRecord<unknown> | undefined>> {
+    if (keys.length === 0) return [];
+    const { rows } = await this.run<RecordRow>(sql.getMany, [keys.map((key) => key.collection), keys.map((key) => key.id)]);
+    return inKeyOrder(keys, rows.map((row) => toRecord(row)));
   }
 
   async list<T>(collection: string, query: RecordQuery = {}): Promise<StoredRecord<T>[]> {
