@@ -12,7 +12,7 @@ import { rememberedKeys, type RememberedConversation } from './conversation-refe
 export interface TurnFactoryDependencies {
   readonly translator: Translator;
   readonly settings: UserSettingsRepository;
-  /** Reads the person's settings and the conversation's stored reference in one statement. */
+  /** Reads the person's settings and the conversation's stored reference in one round trip. */
   readonly store: Pick<StoreSession, 'getMany'>;
   readonly defaultLocale: Locale;
   readonly clock: () => Date;

@@ -35,7 +35,7 @@ export interface RecordQuery {
 /** Reads and writes inside or outside a transaction. */
 export interface StoreSession {
   get<T>(collection: string, id: string): Promise<StoredRecord<T> | undefined>;
-  /** Several records in one statement: one entry per key, in the keys' order, undefined where none is stored. */
+  /** Several records in one round trip: one entry per key, in the keys' order, undefined where none is stored. */
   getMany(keys: readonly RecordKey[]): Promise<ReadonlyArray<StoredRecord<unknown> | undefined>>;
   /** Records of a collection, ordered by id. */
   list<T>(collection: string, query?: RecordQuery): Promise<StoredRecord<T>[]>;
