@@ -17,7 +17,10 @@ export interface Plan {
   readonly users: number;
 }
 
-export const fullPlan: Plan = { warmupTurns: 200, rounds: 2, saturationTurns: 600, latencyRounds: 2, openLoopSeconds: 4, rate: 100, connections: 16, users: 256 };
+// Many short paired rounds: the two figures of a pair lie a second apart, so a neighbour's burst on the shared machine
+// hits both or only one round, and the median of the pairs' ratios leaves such a round out; 500 warm-up turns let both
+// bots' JIT settle before anything counts.
+export const fullPlan: Plan = { warmupTurns: 500, rounds: 16, saturationTurns: 400, latencyRounds: 4, openLoopSeconds: 3, rate: 100, connections: 16, users: 256 };
 export const quickPlan: Plan = { warmupTurns: 10, rounds: 1, saturationTurns: 32, latencyRounds: 1, openLoopSeconds: 0.3, rate: 100, connections: 16, users: 16 };
 
 /** One bot's figures for one turn kind. */
