@@ -6,7 +6,7 @@ import { bodyJson, checkExpectedVersion, checkedLimit } from './write-checks';
 
 /** A pool or one checked-out client: both run a statement the same way. */
 export interface Queryable {
-  query<R extends QueryResultRow>(text: string, values?: unknown[]): Promise<QueryResult<R>>;
+  query<R extends QueryResultRow>(text: string | { readonly name: string; readonly text: string }, values?: unknown[]): Promise<QueryResult<R>>;
 }
 
 interface RecordRow {
@@ -24,7 +24,7 @@ const uniqueViolation = '23505';
 // An update that names no owner keeps the stored one, so a read-modify-write cannot orphan a person's data.
 const sql = {
   get: `SELECT ${columns} FROM records WHERE collection = $1 AND id = $2`,
-  // Two parallel arrays make one statement text whatever the number of keys.
+  // Two parallel arrays make one statement text whatever the number of keys, prepared once per connection (see getMany).
   getMany: `SELECT ${columns} FROM records WHERE (collection, id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
   list: `SELECT ${columns} FROM records WHERE collection = $1
     AND ($2::text IS NULL OR owner = $2) AND ($3::text IS NULL OR starts_with(id, $3))
@@ -55,7 +55,9 @@ export class PostgresRecords implements StoreSession {
 
   async getMany(keys: readonly RecordKey[]): Promise<ReadonlyArray<StoredRecord<unknown> | undefined>> {
     if (keys.length === 0) return [];
-    const { rows } = await this.run<RecordRow>(sql.getMany, [keys.map((key) => key.collection), keys.map((key) => key.id)]);
+    // Named, so each connection plans it once: unprepared, parsing and planning the unnest cost more than three single gets.
+    const statement = { name: 'partner-coach-records-get-many', text: sql.getMany };
+    const { rows } = await this.run<RecordRow>(statement, [keys.map((key) => key.collection), keys.map((key) => key.id)]);
     return inKeyOrder(keys, rows.map((row) => toRecord(row)));
   }
 
@@ -97,7 +99,7 @@ export class PostgresRecords implements StoreSession {
   }
 
   private async run<R extends QueryResultRow>(
-    text: string,
+    text: string | { readonly name: string; readonly text: string },
     values: unknown[],
     onUniqueViolation?: () => Error,
   ): Promise<QueryResult<R>> {
