@@ -207,6 +207,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     turns: new TurnFactory({
       translator,
       settings,
+      store,
       defaultLocale: config.defaultLocale,
       clock,
       logger,

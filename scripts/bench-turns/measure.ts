@@ -6,16 +6,22 @@ import { checkProjectTurn, TurnSource, type TurnKind } from './turn-kinds';
 /** How much load one run puts on each bot, per turn kind. */
 export interface Plan {
   readonly warmupTurns: number;
+  /** Closed-loop rounds per bot, alternating: each round gives one paired throughput ratio. */
   readonly rounds: number;
   readonly saturationTurns: number;
+  /** Open-loop rounds per bot, alternating: each gives one paired p99 ratio; all their latencies make the pooled p50/p99. */
+  readonly latencyRounds: number;
   readonly openLoopSeconds: number;
   readonly rate: number;
   readonly connections: number;
   readonly users: number;
 }
 
-export const fullPlan: Plan = { warmupTurns: 200, rounds: 2, saturationTurns: 600, openLoopSeconds: 4, rate: 100, connections: 16, users: 256 };
-export const quickPlan: Plan = { warmupTurns: 10, rounds: 1, saturationTurns: 32, openLoopSeconds: 0.3, rate: 100, connections: 16, users: 16 };
+// Many short paired rounds: the two figures of a pair lie a second apart, so a neighbour's burst on the shared machine
+// hits both or only one round, and the median of the pairs' ratios leaves such a round out; 500 warm-up turns let both
+// bots' JIT settle before anything counts.
+export const fullPlan: Plan = { warmupTurns: 500, rounds: 16, saturationTurns: 400, latencyRounds: 4, openLoopSeconds: 3, rate: 100, connections: 16, users: 256 };
+export const quickPlan: Plan = { warmupTurns: 10, rounds: 1, saturationTurns: 32, latencyRounds: 1, openLoopSeconds: 0.3, rate: 100, connections: 16, users: 16 };
 
 /** One bot's figures for one turn kind. */
 export interface BotFigures {
@@ -26,6 +32,10 @@ export interface BotFigures {
   readonly firstFailure?: string;
   /** The bot process's CPU time (all threads) per turn over the saturation rounds; NaN where it cannot be read. */
   readonly cpuMicrosPerTurn: number;
+  /** Throughput of each closed-loop round, in the order the rounds ran. */
+  readonly roundTurnsPerSecond: readonly number[];
+  /** p99 of each open-loop round, in the order the rounds ran. */
+  readonly roundP99Ms: readonly number[];
 }
 
 export interface KindResult {
@@ -51,11 +61,12 @@ interface Target {
 const monotonicMicros = (): number => Number(process.hrtime.bigint() / 1000n);
 
 /** The turns one bot takes per kind in a run, so the role-play pool has a fresh meeting for every one. */
-export const turnsPerBot = (plan: Plan): number => plan.warmupTurns + plan.rounds * (plan.saturationTurns + Math.round(plan.rate * plan.openLoopSeconds));
+export const turnsPerBot = (plan: Plan): number => plan.warmupTurns + plan.rounds * plan.saturationTurns + plan.latencyRounds * Math.round(plan.rate * plan.openLoopSeconds);
 
 /**
- * One kind, both bots, alternating: warm-up, then `rounds` closed-loop rounds (throughput at saturation) and `rounds`
- * open-loop rounds at `rate` (latency), each round run by the project and the echo bot in turn, first one then the other.
+ * One kind, both bots, alternating: warm-up, then `rounds` closed-loop rounds (throughput at saturation) and
+ * `latencyRounds` open-loop rounds at `rate` (latency), each round run by the project and the echo bot back to back,
+ * the order swapped every round (ABBA), so both figures of a round see the same machine.
  */
 export async function measureKind(kind: TurnKind, plan: Plan, bots: { project: BotUnderTest; echo: BotUnderTest }, client: Client, connector: LoopbackConnector): Promise<KindResult> {
   const users = TurnSource.usersFor(kind, turnsPerBot(plan), plan.users);
@@ -83,7 +94,7 @@ export async function measureKind(kind: TurnKind, plan: Plan, bots: { project: B
     connector.reset();
   }
 
-  const totals = new Map(targets.map((target) => [target.name, { turns: 0, seconds: 0, failures: 0, cpuMicros: 0, latencies: [] as number[], firstFailure: undefined as string | undefined }]));
+  const totals = new Map(targets.map((target) => [target.name, { turns: 0, seconds: 0, failures: 0, cpuMicros: 0, latencies: [] as number[], firstFailure: undefined as string | undefined, roundTurnsPerSecond: [] as number[], roundP99Ms: [] as number[] }]));
   const inTurn = (round: number): Target[] => (round % 2 === 0 ? targets : [...targets].reverse());
   for (let round = 0; round < plan.rounds; round += 1) {
     for (const target of inTurn(round)) {
@@ -91,20 +102,26 @@ export async function measureKind(kind: TurnKind, plan: Plan, bots: { project: B
       const result = await timed(target, () => saturate(plan.saturationTurns, plan.connections, send(target)));
       const cpu = (target.bot.cpuMicros() ?? Number.NaN) - cpuBefore;
       const total = totals.get(target.name);
-      if (total) Object.assign(total, { turns: total.turns + result.turns, seconds: total.seconds + result.seconds, cpuMicros: total.cpuMicros + cpu, failures: total.failures + result.failures, firstFailure: total.firstFailure ?? result.firstFailure });
+      if (total) {
+        Object.assign(total, { turns: total.turns + result.turns, seconds: total.seconds + result.seconds, cpuMicros: total.cpuMicros + cpu, failures: total.failures + result.failures, firstFailure: total.firstFailure ?? result.firstFailure });
+        total.roundTurnsPerSecond.push(result.turns / result.seconds);
+      }
       connector.reset();
     }
   }
-  for (let round = 0; round < plan.rounds; round += 1) {
+  for (let round = 0; round < plan.latencyRounds; round += 1) {
     for (const target of inTurn(round)) {
       const result = await timed(target, () => openLoop(plan.rate, plan.openLoopSeconds, send(target)));
       const total = totals.get(target.name);
-      if (total) Object.assign(total, { failures: total.failures + result.failures, latencies: [...total.latencies, ...result.latencies], firstFailure: total.firstFailure ?? result.firstFailure });
+      if (total) {
+        Object.assign(total, { failures: total.failures + result.failures, latencies: [...total.latencies, ...result.latencies], firstFailure: total.firstFailure ?? result.firstFailure });
+        total.roundP99Ms.push(percentile(result.latencies, 0.99));
+      }
       connector.reset();
     }
   }
   const figures = (name: Target['name']): BotFigures => {
-    const total = totals.get(name) ?? { turns: 0, seconds: 1, failures: 0, cpuMicros: Number.NaN, latencies: [], firstFailure: undefined };
+    const total = totals.get(name) ?? { turns: 0, seconds: 1, failures: 0, cpuMicros: Number.NaN, latencies: [], firstFailure: undefined, roundTurnsPerSecond: [], roundP99Ms: [] };
     const sorted = [...total.latencies].sort((a, b) => a - b);
     return {
       turnsPerSecond: total.turns / total.seconds,
@@ -113,6 +130,8 @@ export async function measureKind(kind: TurnKind, plan: Plan, bots: { project: B
       failures: total.failures,
       firstFailure: total.firstFailure,
       cpuMicrosPerTurn: total.cpuMicros / total.turns,
+      roundTurnsPerSecond: total.roundTurnsPerSecond,
+      roundP99Ms: total.roundP99Ms,
     };
   };
   return { kind, project: figures('project'), echo: figures('echo'), windows };

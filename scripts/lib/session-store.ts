@@ -1,4 +1,4 @@
-import type { RecordQuery, RecordWrite, Store, StoreSession, StoredRecord, UnlinkedRecords } from '../../src/storage/store';
+import type { RecordKey, RecordQuery, RecordWrite, Store, StoreSession, StoredRecord, UnlinkedRecords } from '../../src/storage/store';
 
 const notInBatch = (what: string) => (): never => {
   throw new Error(`${what} is not available inside a seeding batch`);
@@ -15,6 +15,7 @@ export function sessionAsStore(session: StoreSession, engine: Store['engine']): 
     engine,
     unlinked,
     get: <T>(collection: string, id: string): Promise<StoredRecord<T> | undefined> => session.get<T>(collection, id),
+    getMany: (keys: readonly RecordKey[]): Promise<ReadonlyArray<StoredRecord<unknown> | undefined>> => session.getMany(keys),
     list: <T>(collection: string, query?: RecordQuery): Promise<StoredRecord<T>[]> => session.list<T>(collection, query),
     put: <T>(write: RecordWrite<T>): Promise<number> => session.put(write),
     remove: (collection: string, id: string, expectedVersion?: number): Promise<boolean> => session.remove(collection, id, expectedVersion),

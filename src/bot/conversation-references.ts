@@ -1,6 +1,6 @@
 import type { ConversationReference } from 'botbuilder';
 import type { ConversationKind } from '../core/turn';
-import type { Store } from '../storage/store';
+import type { RecordKey, Store, StoredRecord } from '../storage/store';
 
 /** What proactive messages need to reach a conversation later, after any restart. */
 export interface StoredConversationReference {
@@ -12,18 +12,35 @@ export interface StoredConversationReference {
 const referenceCollection = 'conversation-references';
 const personalChatCollection = 'personal-chats';
 
+/** What remember() compares with, read before it; undefined where nothing is stored. */
+export interface RememberedConversation {
+  readonly reference: StoredRecord<unknown> | undefined;
+  readonly personalChat: StoredRecord<unknown> | undefined;
+}
+
+/** The records remember() compares with, for a turn that reads them together with its other records. */
+export function rememberedKeys(conversationKey: string, userKey: string): readonly [RecordKey, RecordKey] {
+  return [
+    { collection: referenceCollection, id: conversationKey },
+    { collection: personalChatCollection, id: userKey },
+  ];
+}
+
 /** Conversation references keyed by our own conversation key, and each user's personal chat by user key. */
 export class ConversationReferenceRepository {
   constructor(private readonly store: Store) {}
 
-  /** Writes only when something changed (a new conversation, or Teams moved the service URL). */
-  async remember(conversationKey: string, userKey: string, stored: StoredConversationReference): Promise<void> {
-    const existing = await this.store.get<StoredConversationReference>(referenceCollection, conversationKey);
+  /**
+   * Writes only when something changed (a new conversation, or Teams moved the service URL). `known` is what the turn
+   * already read under rememberedKeys; without it the records are read here.
+   */
+  async remember(conversationKey: string, userKey: string, stored: StoredConversationReference, known?: RememberedConversation): Promise<void> {
+    const existing = known ? (known.reference as StoredRecord<StoredConversationReference> | undefined) : await this.store.get<StoredConversationReference>(referenceCollection, conversationKey);
     if (!existing || existing.body.reference.serviceUrl !== stored.reference.serviceUrl) {
       await this.store.put({ collection: referenceCollection, id: conversationKey, body: stored });
     }
     if (stored.kind === 'personal') {
-      const chat = await this.store.get<{ conversationKey: string }>(personalChatCollection, userKey);
+      const chat = known ? (known.personalChat as StoredRecord<{ conversationKey: string }> | undefined) : await this.store.get<{ conversationKey: string }>(personalChatCollection, userKey);
       if (chat?.body.conversationKey !== conversationKey) {
         await this.store.put({ collection: personalChatCollection, id: userKey, owner: userKey, body: { conversationKey } });
       }

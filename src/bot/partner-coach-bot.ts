@@ -166,7 +166,7 @@ export class PartnerCoachBot extends TeamsActivityHandler {
     work: (turn: Turn) => Promise<void>,
     answerFailure?: (text: string) => void,
   ): Promise<void> {
-    const turn = await this.deps.turns.create(context);
+    const { turn, remembered } = await this.deps.turns.create(context);
     const ids = {
       activityId: context.activity.id,
       conversationKey: turn.conversation.key,
@@ -178,7 +178,7 @@ export class PartnerCoachBot extends TeamsActivityHandler {
         reference: TurnContext.getConversationReference(context.activity),
         kind: turn.conversation.kind,
         tenantId: tenantIdOf(context.activity),
-      });
+      }, remembered);
       await work(turn);
     } catch (error) {
       const failure = describeFailure(error, turn.t);

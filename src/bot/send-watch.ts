@@ -3,10 +3,20 @@ import type { SendWatch } from '../core/messenger';
 
 /** The watch of the send whose turn logic is running; the SDK passes nothing per request down to its HTTP pipeline. */
 const current = new AsyncLocalStorage<SendWatch>();
+/** Watched sends under way, beside the context they share: it is switched off when none is. */
+let watchedSendsUnderWay = 0;
 
 /** Runs `work` (a proactive turn) so that each HTTP request it makes tells `watch` when it leaves and when it is answered. */
-export function watchingSends<T>(watch: SendWatch | undefined, work: () => Promise<T>): Promise<T> {
-  return watch ? current.run(watch, work) : work();
+export async function watchingSends<T>(watch: SendWatch | undefined, work: () => Promise<T>): Promise<T> {
+  if (!watch) return work();
+  watchedSendsUnderWay += 1;
+  try {
+    return await current.run(watch, work);
+  } finally {
+    watchedSendsUnderWay -= 1;
+    // While enabled, Node 20 follows every promise in the process (hundreds per turn): so only while a watched send runs.
+    if (watchedSendsUnderWay === 0) current.disable();
+  }
 }
 
 /**

@@ -4,12 +4,16 @@ import { localeFromTag, type Locale } from '../core/locale';
 import type { Translator } from '../core/translator';
 import type { ConversationKind, ConversationMember, Turn } from '../core/turn';
 import type { Logger } from '../logger';
-import type { UserSettings, UserSettingsRepository } from '../home/user-settings';
+import { settingsIn, settingsKey, type UserSettings, type UserSettingsRepository } from '../home/user-settings';
 import { isKnownZone } from '../schedules/time-zones';
+import type { StoreSession } from '../storage/store';
+import { rememberedKeys, type RememberedConversation } from './conversation-references';
 
 export interface TurnFactoryDependencies {
   readonly translator: Translator;
   readonly settings: UserSettingsRepository;
+  /** Reads the person's settings and the conversation's stored reference in one round trip. */
+  readonly store: Pick<StoreSession, 'getMany'>;
   readonly defaultLocale: Locale;
   readonly clock: () => Date;
   readonly logger: Logger;
@@ -22,27 +26,33 @@ interface TeamsChannelData {
   readonly team?: { readonly id?: string };
 }
 
+/** A new turn, and what its conversation reference is compared with (undefined for a quiet turn or when it could not be read). */
+export interface CreatedTurn {
+  readonly turn: Turn;
+  readonly remembered: RememberedConversation | undefined;
+}
+
 /** Translates an incoming activity into the core's Turn: our own keys, language and time zone. */
 export class TurnFactory {
-  /** Zones Intl has accepted: checking one builds a DateTimeFormat, which costs more than the rest of the turn's parsing. */
-
   constructor(private readonly deps: TurnFactoryDependencies) {}
 
-  async create(context: TurnContext): Promise<Turn> {
+  async create(context: TurnContext): Promise<CreatedTurn> {
     const activity = context.activity;
     const tenantId = tenantIdOf(activity);
     const channelData = (activity.channelData ?? {}) as TeamsChannelData;
     const userKey = userKeyOf(tenantId, activity.from.aadObjectId ?? activity.from.id);
-    const stored = await this.storedSettings(userKey);
+    const conversationKey = conversationKeyOf(tenantId, activity.conversation.id);
+    const quiet = this.isQuiet(activity);
+    const { stored, remembered } = await this.storedRecords(userKey, quiet ? undefined : conversationKey);
     const locale = stored?.locale ?? localeFromTag(activity.locale) ?? this.deps.defaultLocale;
     const reported = this.timeZoneOf(activity);
-    if (!this.isQuiet(activity)) await this.rememberTimeZone(userKey, stored, reported);
+    if (!quiet) await this.rememberTimeZone(userKey, stored, reported);
     // The person's own choice wins; a client that sends no zone gets the one Teams reported before.
     const timeZone = stored?.timeZoneChosen && stored.timeZone ? stored.timeZone : (reported ?? stored?.timeZone);
-    return {
+    const turn: Turn = {
       actor: { userKey, tenantId, displayName: activity.from.name ?? '' },
       conversation: {
-        key: conversationKeyOf(tenantId, activity.conversation.id),
+        key: conversationKey,
         kind: conversationKindOf(activity),
         teamKey: channelData.team?.id ? teamKeyOf(tenantId, channelData.team.id) : undefined,
       },
@@ -52,6 +62,7 @@ export class TurnFactory {
       now: this.deps.clock(),
       members: () => conversationMembers(context, tenantId),
     };
+    return { turn, remembered };
   }
 
   /** True for a card action that may store an anonymous answer: any write about the person beside it could link them to it. */
@@ -68,13 +79,18 @@ export class TurnFactory {
     return isKnownZone(zone) || isIanaZone(zone) ? zone : undefined;
   }
 
-  /** A stored choice wins; if storage is down the turn still gets a language for its apology. */
-  private async storedSettings(userKey: string): Promise<UserSettings | undefined> {
+  /**
+   * The person's settings and, unless the turn is quiet, the conversation's stored reference and personal chat, in one
+   * read. A stored choice wins; if storage is down the turn still gets a language for its apology.
+   */
+  private async storedRecords(userKey: string, conversationKey: string | undefined): Promise<{ stored?: UserSettings; remembered?: RememberedConversation }> {
+    const keys = [settingsKey(userKey), ...(conversationKey === undefined ? [] : rememberedKeys(conversationKey, userKey))];
     try {
-      return await this.deps.settings.get(userKey);
+      const [settings, reference, personalChat] = await this.deps.store.getMany(keys);
+      return { stored: settingsIn(settings), remembered: conversationKey === undefined ? undefined : { reference, personalChat } };
     } catch (error) {
       this.deps.logger.warn({ err: error, userKey }, 'could not read language preference');
-      return undefined;
+      return {};
     }
   }
 

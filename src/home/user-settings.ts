@@ -1,6 +1,6 @@
 import { retryOnConflict } from '../storage/retry-on-conflict';
 import type { Locale } from '../core/locale';
-import type { Store } from '../storage/store';
+import type { RecordKey, Store, StoredRecord } from '../storage/store';
 
 /** What a person chose for themselves and what Teams told us about them. */
 export interface UserSettings {
@@ -12,12 +12,18 @@ export interface UserSettings {
 
 const collection = 'user-settings';
 
+/** Where a person's settings are stored, for a turn that reads them together with other records. */
+export const settingsKey = (userKey: string): RecordKey => ({ collection, id: userKey });
+
+/** The settings in a record read under settingsKey; none stored means none chosen. */
+export const settingsIn = (record: StoredRecord<unknown> | undefined): UserSettings => (record?.body as UserSettings | undefined) ?? {};
+
 /** Per-person settings, owned by the person (so "delete my data" removes them too). */
 export class UserSettingsRepository {
   constructor(private readonly store: Store) {}
 
   async get(userKey: string): Promise<UserSettings> {
-    return (await this.store.get<UserSettings>(collection, userKey))?.body ?? {};
+    return settingsIn(await this.store.get<UserSettings>(collection, userKey));
   }
 
   /** Merges a change, retrying once if another turn wrote the same settings meanwhile. */

@@ -4,7 +4,7 @@ import { PostgresUnlinked } from './postgres-unlinked';
 import { applyPostgresMigrations } from './postgres-migrate';
 import { PostgresRecords, type Queryable } from './postgres-records';
 import { StorageUnavailableError } from './store';
-import type { RecordQuery, RecordWrite, Store, StoreSession, StoredRecord, UnlinkedRecords } from './store';
+import type { RecordKey, RecordQuery, RecordWrite, Store, StoreSession, StoredRecord, UnlinkedRecords } from './store';
 import type { StoreOptions } from './store-options';
 import { TransactionScope } from './transaction-scope';
 import { TransactionSession } from './transaction-session';
@@ -65,6 +65,10 @@ class PostgresStore implements Store {
 
   get<T>(collection: string, id: string): Promise<StoredRecord<T> | undefined> {
     return this.outside(() => this.records.get<T>(collection, id));
+  }
+
+  getMany(keys: readonly RecordKey[]): Promise<ReadonlyArray<StoredRecord<unknown> | undefined>> {
+    return this.outside(() => this.records.getMany(keys));
   }
 
   list<T>(collection: string, query?: RecordQuery): Promise<StoredRecord<T>[]> {

@@ -8,7 +8,7 @@ import { defaultCheckpointEveryMs } from './sqlite-checkpointer';
 import { applySqliteMigrations } from './sqlite-migrate';
 import { isDriverFailure, SqliteRecords } from './sqlite-records';
 import { StorageLostError, StorageUnavailableError } from './store';
-import type { RecordQuery, RecordWrite, Store, StoreSession, StoredRecord, UnlinkedRecord, UnlinkedRecords } from './store';
+import type { RecordKey, RecordQuery, RecordWrite, Store, StoreSession, StoredRecord, UnlinkedRecord, UnlinkedRecords } from './store';
 import { SqliteUnlinked } from './sqlite-unlinked';
 import type { StoreOptions } from './store-options';
 import { TransactionScope } from './transaction-scope';
@@ -126,6 +126,10 @@ class SqliteStore implements Store {
 
   get<T>(collection: string, id: string): Promise<StoredRecord<T> | undefined> {
     return this.exclusive(() => this.records.get<T>(collection, id));
+  }
+
+  getMany(keys: readonly RecordKey[]): Promise<ReadonlyArray<StoredRecord<unknown> | undefined>> {
+    return this.exclusive(() => this.records.getMany(keys));
   }
 
   list<T>(collection: string, query?: RecordQuery): Promise<StoredRecord<T>[]> {

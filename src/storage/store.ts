@@ -20,6 +20,12 @@ export interface RecordWrite<T> {
   readonly expectedVersion?: number;
 }
 
+/** Where one record lives. */
+export interface RecordKey {
+  readonly collection: string;
+  readonly id: string;
+}
+
 export interface RecordQuery {
   readonly owner?: string;
   readonly idPrefix?: string;
@@ -29,6 +35,8 @@ export interface RecordQuery {
 /** Reads and writes inside or outside a transaction. */
 export interface StoreSession {
   get<T>(collection: string, id: string): Promise<StoredRecord<T> | undefined>;
+  /** Several records in one round trip: one entry per key, in the keys' order, undefined where none is stored. */
+  getMany(keys: readonly RecordKey[]): Promise<ReadonlyArray<StoredRecord<unknown> | undefined>>;
   /** Records of a collection, ordered by id. */
   list<T>(collection: string, query?: RecordQuery): Promise<StoredRecord<T>[]>;
   /** Writes a record and returns its new version; throws VersionConflictError on a stale expectedVersion. */

@@ -1,4 +1,4 @@
-import { StorageUnavailableError, type RecordQuery, type RecordWrite, type StoreSession, type StoredRecord } from './store';
+import { StorageUnavailableError, type RecordKey, type RecordQuery, type RecordWrite, type StoreSession, type StoredRecord } from './store';
 
 /** The session handed to transaction work: usable only while its transaction is open, and remembers a failed statement. */
 export class TransactionSession implements StoreSession {
@@ -18,6 +18,10 @@ export class TransactionSession implements StoreSession {
 
   get<T>(collection: string, id: string): Promise<StoredRecord<T> | undefined> {
     return this.use(() => this.records.get<T>(collection, id));
+  }
+
+  getMany(keys: readonly RecordKey[]): Promise<ReadonlyArray<StoredRecord<unknown> | undefined>> {
+    return this.use(() => this.records.getMany(keys));
   }
 
   list<T>(collection: string, query?: RecordQuery): Promise<StoredRecord<T>[]> {

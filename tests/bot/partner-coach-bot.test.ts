@@ -48,6 +48,18 @@ describe('Partner Coach bot turns over real HTTP', () => {
     assert.deepEqual(await versions('personal-chats'), [1]);
   });
 
+  it('when a learner writes again, then their settings, the conversation reference and their personal chat come in one read, and nothing is read one by one', async () => {
+    await harness.post(messageActivity(learner({ locale: 'sv-SE' }), 'language en'));
+    const gets = sinon.spy(harness.app.store, 'get');
+    const getMany = sinon.spy(harness.app.store, 'getMany');
+    await harness.post(messageActivity(learner({ locale: 'sv-SE' }), 'help'));
+    assert.match(lastPostedText(), /What I can do/, 'the stored choice of English was read');
+    assert.deepEqual(gets.getCalls().map((call) => call.args[0]), []);
+    assert.deepEqual(getMany.getCalls().map((call) => call.args[0].map((key) => key.collection)), [['user-settings', 'conversation-references', 'personal-chats']]);
+    const versions = async (collection: string): Promise<number[]> => (await harness.app.store.list(collection)).map((record) => record.version);
+    assert.deepEqual([await versions('conversation-references'), await versions('personal-chats')], [[1], [1]], 'what was read was compared: nothing written again');
+  });
+
   it('when someone types an unknown command, then they are told and shown the help', async () => {
     await harness.post(messageActivity(learner(), 'make me a sandwich'));
     assert.match(lastPostedText(), /I didn't recognise that[\s\S]*What I can do/);

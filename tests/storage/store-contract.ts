@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../../src/storage/store';
 import type { StoreOptions } from '../../src/storage/store-options';
+import { describeGetManyContract } from './contract/get-many';
 import { describeLifecycleContract } from './contract/lifecycle';
 import { describeListContract } from './contract/list';
 import { describeRaceContract } from './contract/races';
@@ -58,6 +59,7 @@ export function describeStoreContract(name: string, open: OpenStore, cleanup: ()
     describeVersionedWriteContract(context);
     describeRaceContract(context);
     describeListContract(context);
+    describeGetManyContract(context);
     describeRemoveContract(context);
     describeTransactionContract(context);
     describeLifecycleContract(context);
