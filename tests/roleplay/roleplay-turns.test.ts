@@ -65,6 +65,16 @@ describe('role-play with the scripted customer, over real HTTP', () => {
     assert.equal(typeof puts.firstCall.args[0].expectedVersion, 'number', 'a versioned write, not last-writer-wins');
   });
 
+
+  it('when a message in a meeting saves the session again, then the update names no owner (SQLite leaves the owner indexes alone) and the session stays the learner’s', async () => {
+    await learner.startMeeting(story);
+    const puts = sinon.spy(harness.app.store, 'put');
+    await learner.say('Hi Maria, that sounds stressful. What happened, and since when?');
+    assert.equal(puts.callCount, 1);
+    assert.ok(!('owner' in puts.firstCall.args[0]), 'an update keeps the stored owner');
+    const sessions = await harness.app.store.list('roleplay-sessions', { owner: userKey });
+    assert.deepEqual(sessions.map((record) => record.version), [2]);
+  });
   it('when the brief opens, then it shows who you meet, the situation, your goal and the rubric, and keeps the hidden needs and the demand back', async () => {
     const { replies, updated } = await learner.press('roleplay.brief', { storylineId: story });
     const card = replies[0] ?? '';
