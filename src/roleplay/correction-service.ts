@@ -6,13 +6,15 @@ import type { MeetingState } from './meeting-state';
 import { redirectLast, stateBefore } from './replay';
 import type { RoleplayDependencies, RoleplayService } from './roleplay-service';
 import { customerLine } from './roleplay-views';
-import { understoodView } from './understood-view';
+import { understoodView, UnderstoodWordsByLocale } from './understood-view';
 import { trackedBudget } from './call-budget';
 
 const isIntent = (value: string): value is Intent => (intents as readonly string[]).includes(value);
 
 /** One tap on "what I understood": the learner removes a move or names the one they meant, and the turn is replayed. */
 export class CorrectionService {
+  private readonly understoodWords = new UnderstoodWordsByLocale();
+
   constructor(
     private readonly deps: RoleplayDependencies,
     private readonly sessions: RoleplayService,
@@ -30,7 +32,7 @@ export class CorrectionService {
     if (learnerTurn !== state.learnerTurns) {
       const answered = customerAnswerTo(state, learnerTurn);
       const understood = { sessionId: session.id, turn: learnerTurn, answer: answered === undefined ? '' : customerLine(storyline, answered) };
-      return { update: understoodView(turn.t, understood, [], false, turn.t('roleplay.understood.passed')) };
+      return { update: understoodView(this.understoodWords.of(turn), understood, [], false, turn.t('roleplay.understood.passed')) };
     }
     const meeting = storyline.meetings[session.meetingNumber - 1];
     if (!meeting) throw new UserFacingError('roleplay.unknownStoryline');
@@ -51,7 +53,7 @@ export class CorrectionService {
     await this.deps.records.save(turn.actor.userKey, learnerAfter, { body: { ...session, state: corrected }, version });
     // The card pressed holds the customer's answer: the new answer replaces it there, so the old one is gone.
     const understood = { sessionId: session.id, turn: learnerTurn, answer: customerLine(storyline, reply.text) };
-    return { update: understoodView(turn.t, understood, moves, true, turn.t('roleplay.understood.corrected')) };
+    return { update: understoodView(this.understoodWords.of(turn), understood, moves, true, turn.t('roleplay.understood.corrected')) };
   }
 }
 

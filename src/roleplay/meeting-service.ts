@@ -12,7 +12,7 @@ import type { LearnerRecord, SessionRecord, StorylineProgress, Versioned } from 
 import type { RoleplayDependencies, RoleplayService } from './roleplay-service';
 import { customerLine, meetingView } from './roleplay-views';
 import type { Storyline } from './storyline';
-import { understoodView } from './understood-view';
+import { understoodView, UnderstoodWordsByLocale } from './understood-view';
 
 interface Active {
   readonly learner: Versioned<LearnerRecord>;
@@ -31,6 +31,8 @@ const noticeFor: Readonly<Partial<Record<FallbackReason, { key: string; once: bo
 
 /** The meeting itself: the learner's messages, the customer's answers, the end and the debrief. */
 export class MeetingService {
+  private readonly understoodWords = new UnderstoodWordsByLocale();
+
   constructor(
     private readonly deps: RoleplayDependencies,
     private readonly sessions: RoleplayService,
@@ -71,7 +73,7 @@ export class MeetingService {
     const moves = directed.state.transcript.at(-1);
     // One message: the customer's answer with what the bot understood under it, so a correction rewrites both in place.
     const understood = { sessionId: session.body.id, turn: state.learnerTurns, answer: spoken };
-    return [cardReply(understoodView(turn.t, understood, moves?.speaker === 'learner' ? moves.moves : [], true))];
+    return [cardReply(understoodView(this.understoodWords.of(turn), understood, moves?.speaker === 'learner' ? moves.moves : [], true))];
   }
 
   /** `end` / `avsluta`: the customer's closing words and the debrief. */

@@ -70,14 +70,14 @@ export class RoleplayRecords {
   async save(userKey: string, learner: Versioned<LearnerRecord> | undefined, session: Versioned<SessionRecord> | undefined): Promise<void> {
     // One record alone is written atomically by its put; a transaction is needed only to keep two in step.
     if (session && !learner) {
-      await this.store.put({ collection: sessions, id: sessionKey(userKey, session.body.id), owner: userKey, body: session.body, expectedVersion: session.version });
+      await this.store.put({ collection: sessions, id: sessionKey(userKey, session.body.id), ...ownerOnInsert(userKey, session.version), body: session.body, expectedVersion: session.version });
       return;
     }
     await this.store.transaction(async (tx) => {
-      if (learner) await tx.put({ collection: learners, id: userKey, owner: userKey, body: learner.body, expectedVersion: learner.version });
+      if (learner) await tx.put({ collection: learners, id: userKey, ...ownerOnInsert(userKey, learner.version), body: learner.body, expectedVersion: learner.version });
       if (session) {
         const id = sessionKey(userKey, session.body.id);
-        await tx.put({ collection: sessions, id, owner: userKey, body: session.body, expectedVersion: session.version });
+        await tx.put({ collection: sessions, id, ...ownerOnInsert(userKey, session.version), body: session.body, expectedVersion: session.version });
       }
     });
   }
@@ -85,10 +85,13 @@ export class RoleplayRecords {
   /** Forgets a meeting that ended before the learner said anything. */
   async cancel(userKey: string, learner: Versioned<LearnerRecord>, sessionId: string, sessionVersion: number): Promise<void> {
     await this.store.transaction(async (tx) => {
-      await tx.put({ collection: learners, id: userKey, owner: userKey, body: learner.body, expectedVersion: learner.version });
+      await tx.put({ collection: learners, id: userKey, ...ownerOnInsert(userKey, learner.version), body: learner.body, expectedVersion: learner.version });
       await tx.remove(sessions, sessionKey(userKey, sessionId), sessionVersion);
     });
   }
 }
+
+// An update keeps the stored owner (always the learner); naming it again would make SQLite rewrite its index entries.
+const ownerOnInsert = (userKey: string, version: number): { owner?: string } => (version === 0 ? { owner: userKey } : {});
 
 const sessionKey = (userKey: string, sessionId: string): string => `${userKey}/${sessionId}`;

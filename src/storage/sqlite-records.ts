@@ -31,6 +31,9 @@ const sql = {
     ON CONFLICT (collection, id) DO NOTHING`,
   update: `UPDATE records SET owner = coalesce(@owner, owner), version = version + 1, body = @body, updated_at = @updatedAt
     WHERE collection = @collection AND id = @id AND version = @expectedVersion`,
+  // SQLite rewrites the entries of both owner indexes whenever owner is SET, even to the same value; most updates name none.
+  updateKeepOwner: `UPDATE records SET version = version + 1, body = @body, updated_at = @updatedAt
+    WHERE collection = @collection AND id = @id AND version = @expectedVersion`,
   upsert: `INSERT INTO records (${columns}) VALUES (@collection, @id, @owner, 1, @body, @updatedAt)
     ON CONFLICT (collection, id) DO UPDATE SET owner = coalesce(excluded.owner, records.owner),
       version = records.version + 1, body = excluded.body, updated_at = excluded.updated_at
@@ -97,7 +100,8 @@ export class SqliteRecords implements StoreSession {
       const row = this.driver(() => this.statements.upsert.get(values)) as { version: number };
       return row.version;
     }
-    const statement = expectedVersion === 0 ? this.statements.insert : this.statements.update;
+    const update = write.owner === undefined ? this.statements.updateKeepOwner : this.statements.update;
+    const statement = expectedVersion === 0 ? this.statements.insert : update;
     const { changes } = this.driver(() => statement.run(values));
     if (changes === 0) throw new VersionConflictError(collection, id, expectedVersion);
     return expectedVersion + 1;

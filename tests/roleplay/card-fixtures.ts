@@ -7,7 +7,7 @@ import { pastDebriefEntries, pastDebriefsShown, type DebriefedSession } from '..
 import type { SessionRecord } from '../../src/roleplay/roleplay-records';
 import { briefView, meetingView, pickerView } from '../../src/roleplay/roleplay-views';
 import { judgeByRules } from '../../src/roleplay/rule-judge';
-import { understoodView } from '../../src/roleplay/understood-view';
+import { understoodView, UnderstoodWords } from '../../src/roleplay/understood-view';
 import { catalog, fakeTurn, meetingOf, reader, storyline, themes } from './roleplay-fixtures';
 
 // Built from the real storylines, so the biggest real cards are the ones checked for size and validity.
@@ -53,7 +53,7 @@ export const cardFixtures: CardView[] = [
   meetingView(fakeTurn(), story, { ...session('en'), status: 'active', debrief: undefined }, limits),
   meetingView(fakeTurn({ locale: 'sv' }), story, session('sv'), limits),
   debriefView(fakeTurn(), themes, story, session('en'), progress),
-  understoodView(fakeTurn().t, { sessionId: 'bakery-unasked-proposal.1.m7x2k', turn: 3, answer: '**Jonas Berg:** Go on.' }, reader.read(said[2] ?? '', 'en'), true),
-  understoodView(fakeTurn({ locale: 'sv' }).t, { sessionId: 'bakery-unasked-proposal.1.m7x2k', turn: 1, answer: '' }, [], false, 'Det ögonblicket har passerat: bara ditt senaste meddelande kan rättas.'),
+  understoodView(new UnderstoodWords(fakeTurn().t), { sessionId: 'bakery-unasked-proposal.1.m7x2k', turn: 3, answer: '**Jonas Berg:** Go on.' }, reader.read(said[2] ?? '', 'en'), true),
+  understoodView(new UnderstoodWords(fakeTurn({ locale: 'sv' }).t), { sessionId: 'bakery-unasked-proposal.1.m7x2k', turn: 1, answer: '' }, [], false, 'Det ögonblicket har passerat: bara ditt senaste meddelande kan rättas.'),
   debriefView(fakeTurn({ locale: 'sv', now: new Date('2025-03-12T08:00:00Z') }), themes, story, session('sv', ['asked-how-it-works', 'raised-the-idea']), progress),
 ];

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import { userKeyOf } from '../../src/core/keys';
-import { testTenantId } from '../support/activities';
+import { messageActivity, testTenantId } from '../support/activities';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { RoleplayLearner } from './roleplay-driver';
 import { storyline } from './roleplay-fixtures';
@@ -63,6 +63,48 @@ describe('role-play with the scripted customer, over real HTTP', () => {
     assert.deepEqual(roleplayReads, ['roleplay-learners', 'roleplay-sessions']);
     assert.equal(puts.callCount, 1);
     assert.equal(typeof puts.firstCall.args[0].expectedVersion, 'number', 'a versioned write, not last-writer-wins');
+  });
+
+
+  it('when a message in a meeting saves the session again, then the update names no owner (SQLite leaves the owner indexes alone) and the session stays the learner’s', async () => {
+    await learner.startMeeting(story);
+    const puts = sinon.spy(harness.app.store, 'put');
+    await learner.say('Hi Maria, that sounds stressful. What happened, and since when?');
+    assert.equal(puts.callCount, 1);
+    assert.ok(!('owner' in puts.firstCall.args[0]), 'an update keeps the stored owner');
+    const sessions = await harness.app.store.list('roleplay-sessions', { owner: userKey });
+    assert.deepEqual(sessions.map((record) => record.version), [2]);
+  });
+  it('when the same message arrives twice at once, then one is answered, the other refused under the version check, and the meeting counts it once', async () => {
+    await learner.startMeeting(story);
+    const store = harness.app.store;
+    const get = store.get.bind(store);
+    let sessionReads = 0;
+    let bothRead: () => void = () => undefined;
+    const barrier = new Promise<void>((resolve) => (bothRead = resolve));
+    // Both turns read the session before either writes it, as two instances or a fast double send would.
+    sinon.stub(store, 'get').callsFake(async (collection: string, id: string) => {
+      const record = await get(collection, id);
+      if (collection === 'roleplay-sessions') {
+        sessionReads += 1;
+        if (sessionReads === 2) bothRead();
+        await barrier;
+      }
+      return record;
+    });
+    const before = harness.connector.posted().length;
+    const activity = { serviceUrl: harness.connector.serviceUrl };
+    const line = 'Hi Maria, that sounds stressful. What happened, and since when?';
+    const answers = await Promise.all([harness.post(messageActivity(activity, line)), harness.post(messageActivity(activity, line))]);
+    assert.deepEqual(answers.map((answer) => answer.status), [200, 200]);
+    sinon.restore();
+    const posted = harness.connector.posted().slice(before).filter((call) => call.body.type === 'message');
+    const texts = posted.map((call) => JSON.stringify(call.body));
+    assert.equal(posted.length, 2);
+    assert.equal(texts.filter((text) => text.includes('roleplay.correct')).length, 1, 'one answered with what the bot understood');
+    assert.equal(texts.filter((text) => text.includes('Someone changed this at the same time')).length, 1, 'one refused kindly');
+    const [session] = await store.list<{ state: { learnerTurns: number } }>('roleplay-sessions', { owner: userKey });
+    assert.equal(session?.body.state.learnerTurns, 1);
   });
 
   it('when the brief opens, then it shows who you meet, the situation, your goal and the rubric, and keeps the hidden needs and the demand back', async () => {
