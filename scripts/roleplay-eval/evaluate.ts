@@ -4,7 +4,7 @@ import { firstMemory, openingLine } from '../../src/roleplay/meeting-memory';
 import { newMeetingState, type Commitment, type MeetingState } from '../../src/roleplay/meeting-state';
 import { meetingLines } from '../../src/roleplay/reactions';
 import type { Grounding } from '../../src/roleplay/grounding';
-import type { MoveReader } from '../../src/roleplay/reader';
+import type { MoveReading } from '../../src/roleplay/learned-reader';
 import { judgeByRules, type Verdict } from '../../src/roleplay/rule-judge';
 import type { StorylineCatalog } from '../../src/roleplay/storyline-catalog';
 import type { Transcript } from './corpus';
@@ -20,7 +20,7 @@ export interface Replayed {
   readonly turns: ReadonlyArray<{ readonly text: string; readonly moves: string; readonly reply: string }>;
 }
 
-export function replay(catalog: StorylineCatalog, reader: MoveReader, grounding: Grounding, transcript: Transcript): Replayed {
+export function replay(catalog: StorylineCatalog, reader: MoveReading, grounding: Grounding, transcript: Transcript): Replayed {
   const storyline = catalog.find(transcript.storyline);
   const index = storyline?.meetings.findIndex((meeting) => meeting.id === transcript.meeting) ?? -1;
   const meeting = storyline?.meetings[index];

@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { locales, type Locale } from '../../src/core/locale';
 import { intents, type Intent } from '../../src/roleplay/intents';
-import type { MoveReader } from '../../src/roleplay/reader';
+import type { MoveReading } from '../../src/roleplay/learned-reader';
 
 const intent = z.enum(intents);
 
@@ -30,6 +30,8 @@ export interface LabelledMessage {
   readonly locale: Locale;
   readonly split: 'tune' | 'holdout';
   readonly file: string;
+  /** The meeting it would be typed in (storyline/meeting), when the file says. */
+  readonly where?: string;
   readonly moves: ReadonlySet<Intent>;
   readonly vague: ReadonlySet<Intent>;
 }
@@ -46,6 +48,7 @@ export function loadMoveCorpus(folder: string, only: (file: string) => boolean =
         locale: data.locale,
         split: data.split,
         file,
+        ...(sentence.where ? { where: sentence.where } : {}),
         moves: new Set(sentence.moves),
         vague: new Set(sentence.vague ?? []),
       }));
@@ -63,7 +66,7 @@ export interface MoveScore {
 const describe = (moves: ReadonlySet<Intent>, vague: ReadonlySet<Intent>): string[] => [...[...moves].sort(), ...[...vague].sort().map((kind) => `${kind}?`)];
 
 /** Reads every message and compares what was found with the labels, per move. */
-export function scoreMoves(reader: MoveReader, messages: readonly LabelledMessage[]): MoveScore {
+export function scoreMoves(reader: MoveReading, messages: readonly LabelledMessage[]): MoveScore {
   const perMove = new Map<Intent, { tp: number; fp: number; fn: number }>(intents.map((kind) => [kind, { tp: 0, fp: 0, fn: 0 }]));
   const misses: Array<MoveScore['misses'][number]> = [];
   let exact = 0;

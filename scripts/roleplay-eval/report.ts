@@ -2,20 +2,28 @@ import path from 'node:path';
 import { phraseBooksIn } from '../../src/roleplay/phrase-book';
 import { Grounding } from '../../src/roleplay/grounding';
 import { groundingBooksIn } from '../../src/roleplay/grounding-book';
-import { MoveReader } from '../../src/roleplay/reader';
+import type { MoveReading } from '../../src/roleplay/learned-reader';
 import { StorylineCatalog } from '../../src/roleplay/storyline-catalog';
-import { loadCorpus } from './corpus';
+import { loadCorpus, type Transcript } from './corpus';
 import { figures, replay, replyFigures, type PartFigures, type Replayed } from './evaluate';
+import { EvalReaders } from './learned-readers';
 
 const root = path.resolve(__dirname, '..', '..');
 
-/** The whole corpus replayed, split into the tuned part and the set-aside part. */
-export function evaluateCorpus(): { tune: Replayed[]; holdout: Replayed[] } {
+/** Which reader replays: the product's, the rules alone, or (cv) the product's with a model trained without the transcript's meeting. */
+export type ReaderChoice = 'product' | 'rules' | 'cv';
+
+/** The whole corpus replayed, split into the tuned part and the set-aside part (left unreplayed when tunedOnly). */
+export function evaluateCorpus(choice: ReaderChoice = 'product', tunedOnly = false): { tune: Replayed[]; holdout: Replayed[] } {
   const catalog = StorylineCatalog.load(path.join(root, 'content', 'roleplay'));
   const phrases = phraseBooksIn(path.join(root, 'content'));
-  const reader = new MoveReader(phrases);
+  const readers = new EvalReaders();
   const grounding = new Grounding(groundingBooksIn(path.join(root, 'content')), phrases);
-  const replayed = loadCorpus(path.join(root, 'tests', 'roleplay', 'corpus')).map((transcript) => replay(catalog, reader, grounding, transcript));
+  const readerFor = (transcript: Transcript): MoveReading =>
+    choice === 'rules' ? readers.rules : choice === 'cv' ? readers.heldOut(`${transcript.storyline}/${transcript.meeting}`) : readers.product();
+  const product = readers.product();
+  const corpus = loadCorpus(path.join(root, 'tests', 'roleplay', 'corpus')).filter((transcript) => !tunedOnly || transcript.split === 'tune');
+  const replayed = corpus.map((transcript) => replay(catalog, choice === 'product' ? product : readerFor(transcript), grounding, transcript));
   return { tune: replayed.filter((item) => item.transcript.split === 'tune'), holdout: replayed.filter((item) => item.transcript.split === 'holdout') };
 }
 

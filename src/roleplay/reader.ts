@@ -38,6 +38,14 @@ export class MoveReader {
     return intents.filter((kind) => best.has(kind)).map((kind) => best.get(kind) as Move);
   }
 
+  /** A slot move for a whole message the rules did not read as one: concrete only with two words of substance, a promise also with a by-when. */
+  concrete(kind: Intent, text: string, locale: Locale): Move | undefined {
+    const book = this.books[locale];
+    const when = book.time.exec(text)?.[0].replace(/[.:]+$/, '');
+    if (substance(book, text.replace(book.times, ' ')) < 2 || (kind === 'promises' && !when)) return undefined;
+    return { kind, quote: text, what: text.slice(0, 160), ...(kind === 'promises' && when ? { when } : {}) };
+  }
+
   private readClause(book: CompiledBook, clause: string, first: boolean, message: string, next: string): Move[] {
     const turnedAround = book.contrast.test(next);
     const greeting = first ? book.rules.find((rule) => rule.kind === 'greets') : undefined;

@@ -9,7 +9,7 @@ import type { ModelCallLimit } from './call-budget';
 import type { CustomerEngine } from './customer-engine';
 import { debriefView } from './debrief-view';
 import type { Grounding } from './grounding';
-import type { MoveReader } from './reader';
+import type { MoveReading } from './learned-reader';
 import { commitmentToAsk, firstMemory, openingLine } from './meeting-memory';
 import { newMeetingState } from './meeting-state';
 import { debriefedSessions, pastDebriefEntries } from './roleplay-history';
@@ -32,7 +32,7 @@ export interface RoleplayDependencies {
   readonly themes: ThemeCatalog;
   readonly records: RoleplayRecords;
   readonly customer: CustomerEngine;
-  readonly reader: MoveReader;
+  readonly reader: MoveReading;
   /** Sets apart what the reader found in generic words only, so buzzwords earn nothing. */
   readonly grounding: Grounding;
   readonly limits: RoleplayLimits;
