@@ -3,6 +3,7 @@ import type { GroundingBook, GroundingBooks } from './grounding-book';
 import { slotIntents, type Intent, type Move } from './intents';
 import type { MeetingState } from './meeting-state';
 import type { PhraseBooks } from './phrase-book';
+import { concreteWeight, weightOf, wordsOf } from './reader-book';
 import type { Meeting, Storyline } from './storyline';
 
 /** Moves that mean something only about this customer: asked, felt with, warned of, kept to the process, done as agreed. */
@@ -61,6 +62,7 @@ export class Grounding {
   private readonly meetings = new Map<string, ReadonlySet<string>>();
 
   constructor(books: GroundingBooks, phrases: PhraseBooks) {
+    // Not the reader's buzzwords: "patients", "price", "plan" are filler in an offer and the very words of a meeting here.
     // Each language's own stop words only: "still" is a stop word in English, and in "det står still" it is the point.
     const of = (book: GroundingBook): LocaleWords => ({
       generic: new WordList(book.generic),
@@ -94,14 +96,14 @@ export class Grounding {
     const own = new Set(this.content(lastCustomerLine(scene.state), scene.locale).flatMap(keysOf));
     const content = this.content(message, scene.locale).filter((word) => !name.has(word));
     const ofMeeting = content.some((word) => /\d/.test(word) || words.numbers.has(word) || within(known, word) || within(own, word) || (move.kind === 'empathises' && words.feelings.has(word)));
-    // Two concrete words of the learner's own are substance too ("the amount itself, or the timing?"), as for an offer.
-    return ofMeeting || content.length >= 2 ? move : { ...move, vague: true, generic: true };
+    // Concrete words of the learner's own are substance too ("the amount itself, or the timing?"), by the bar of an offer.
+    return ofMeeting || weightOf(content) >= concreteWeight ? move : { ...move, vague: true, generic: true };
   }
 
-  /** The words of a text that could make it concrete: neither stop words, generic nor plain. */
+  /** The words of a text, as the reader splits them, that could make it concrete: neither stop words, generic nor plain. */
   private content(text: string, locale: Locale): string[] {
     const { never, feelings, numbers } = this.words[locale];
-    return [...new Set(tokens(text))].filter((word) => (word.length >= 4 || /\d/.test(word) || feelings.has(word) || numbers.has(word)) && !never.has(word));
+    return [...new Set(wordsOf(text).map(plain))].filter((word) => (word.length >= 4 || /\d/.test(word) || feelings.has(word) || numbers.has(word)) && !never.has(word));
   }
 
   /** The meeting's own content words, keyed by their beginning; built once per meeting and language. */

@@ -105,15 +105,24 @@ export function compile(given: PhraseBook, other: PhraseBook, matching: Matching
   };
 }
 
+/** Two words of substance, or a number, make an offer, or a question the meeting does not ground, concrete ("a loan laptop", "30 minutes"). */
+export const concreteWeight = 2;
+
 /** A stop word or buzzword, or one with an ending (proaktiva, kunderna, customers, handled): stems of four letters or more. */
 function isNoise(noise: ReadonlySet<string>, word: string): boolean {
   if (noise.has(word)) return true;
   return [1, 2, 3].some((cut) => word.length - cut >= 4 && noise.has(word.slice(0, -cut)));
 }
 
-/** Words that are not stop words or buzzwords, each once (saying it again adds nothing); a number counts double. */
-export function substance(book: CompiledBook, text: string): number {
+/** A text's words, lower-cased and each once (saying it again adds nothing): three letters or more, or a number ("10:45"). */
+export function wordsOf(text: string): string[] {
   // A negation is no substance: "don't", "won't" read as "do", "wo", not as a word "don".
-  const words = [...new Set((text.toLowerCase().replace(/n't(?![\p{L}])/gu, '').match(/[\p{L}\d:.]+/gu) ?? []).map((word) => word.replace(/[.:]+$/, '')))].filter((word) => word.length >= 3 || /\d/.test(word));
-  return words.filter((word) => !isNoise(book.noise, word)).reduce((sum, word) => sum + (/\d/.test(word) ? 2 : 1), 0);
+  const words = (text.toLowerCase().replace(/n't(?![\p{L}])/gu, '').match(/[\p{L}\d:.]+/gu) ?? []).map((word) => word.replace(/[.:]+$/, ''));
+  return [...new Set(words)].filter((word) => word.length >= 3 || /\d/.test(word));
 }
+
+/** How much substance words carry: a number counts double. */
+export const weightOf = (words: readonly string[]): number => words.reduce((sum, word) => sum + (/\d/.test(word) ? 2 : 1), 0);
+
+/** The weight of a text's words of substance. */
+export const substance = (book: CompiledBook, text: string): number => weightOf(wordsOf(text).filter((word) => !isNoise(book.noise, word)));
