@@ -9,6 +9,9 @@ import type { Meeting, Storyline } from './storyline';
 /** Moves that mean something only about this customer: asked, felt with, warned of, kept to the process, done as agreed. */
 const groundedIntents: readonly Intent[] = ['asks-situation', 'asks-need', 'asks-impact', 'asks-business', 'empathises', 'raises-risk', 'follows-process', 'commitment-kept', 'commitment-partly'];
 
+/** Moves that say back what was said, here or last time: only the meeting's own words can ground them, never words of the learner's own. */
+const sharedIntents: readonly Intent[] = ['refers-back', 'summarises'];
+
 /** Where a move was made: the meeting's own content and what the customer said just before. */
 export interface GroundingScene {
   readonly storyline: Storyline;
@@ -89,21 +92,38 @@ export class Grounding {
       if (this.content(move.what ?? '', scene.locale).length > 0) return move;
       return { kind: move.kind, quote: move.quote, vague: true, empty: true };
     }
-    if (!groundedIntents.includes(move.kind)) return move;
+    const shared = sharedIntents.includes(move.kind);
+    if (!groundedIntents.includes(move.kind) && !shared) return move;
     // An open question with no topic word ("when did it start?") is left to the reader.
-    if (!tokens(move.quote).some((word) => words.generic.has(word))) return move;
+    if (!shared && !tokens(move.quote).some((word) => words.generic.has(word))) return move;
     const known = this.known(scene);
     const own = new Set(this.content(lastCustomerLine(scene.state), scene.locale).flatMap(keysOf));
     const content = this.content(message, scene.locale).filter((word) => !name.has(word));
-    const ofMeeting = content.some((word) => /\d/.test(word) || words.numbers.has(word) || within(known, word) || within(own, word) || (move.kind === 'empathises' && words.feelings.has(word)));
+    const guess: Move = { ...move, vague: true, generic: true };
+    const counted = (word: string): boolean => /\d/.test(word) || words.numbers.has(word);
+    // "As we discussed last time, this builds on our conversation" names no thing of last time.
+    if (move.kind === 'refers-back') return content.some((word) => counted(word) || within(this.recalled(scene), word)) ? move : guess;
+    const ofMeeting = content.some((word) => counted(word) || within(known, word) || within(own, word) || (move.kind === 'empathises' && words.feelings.has(word)));
+    if (shared) return ofMeeting ? move : guess;
     // Concrete words of the learner's own are substance too ("the amount itself, or the timing?"), by the bar of an offer.
-    return ofMeeting || weightOf(content) >= concreteWeight ? move : { ...move, vague: true, generic: true };
+    return ofMeeting || weightOf(content) >= concreteWeight ? move : guess;
   }
 
   /** The words of a text, as the reader splits them, that could make it concrete: neither stop words, generic nor plain. */
   private content(text: string, locale: Locale): string[] {
     const { never, feelings, numbers } = this.words[locale];
     return [...new Set(wordsOf(text).map(plain))].filter((word) => (word.length >= 4 || /\d/.test(word) || feelings.has(word) || numbers.has(word)) && !never.has(word));
+  }
+
+  /** What happened before this message: earlier meetings, the commitment asked about, the customer's words since the opening. */
+  private recalled({ storyline, meeting, locale, state }: GroundingScene): ReadonlySet<string> {
+    const earlier = storyline.meetings.slice(0, Math.max(0, storyline.meetings.indexOf(meeting)));
+    const texts = [
+      ...earlier.flatMap((before) => [before[locale].situation, ...before.needs.map((need) => need[locale].says), ...before.demands.map((demand) => demand[locale].says)]),
+      state.commitmentCheck?.commitment.text ?? '',
+      ...state.transcript.slice(1).filter((entry) => entry.speaker === 'customer').map((entry) => entry.text),
+    ];
+    return new Set(this.content(texts.join(' '), locale).flatMap(keysOf));
   }
 
   /** The meeting's own content words, keyed by their beginning; built once per meeting and language. */

@@ -82,6 +82,12 @@ const probes: readonly Probe[] = [
   { story: 'laptop-rollout-busy-week', meeting: 1, locale: 'sv', kind: 'raises-risk', generic: 'Om vi inte agerar nu kan det bli ett större problem längre fram.', grounded: 'Det finns en risk att kundtjänst står still mitt i Black Week om vi byter datorer då.' },
   { story: 'vip-skip-the-queue', meeting: 2, locale: 'sv', kind: 'commitment-kept', generic: 'Ja, det blev gjort precis som vi kom överens om.', grounded: 'Ja, det blev så: lånedatorn med de tre dokumenten stod klar före förhandlingen.', commitment: loanLaptop },
   { story: 'onsite-stressed-reception', meeting: 1, locale: 'sv', kind: 'asks-situation', generic: 'Vilka är era viktigaste prioriteringar just nu?', grounded: 'Vilka patienter väntar i kön just nu, och sedan när fryser systemet?' },
+  // Saying that one refers back is not referring back: only something of last time (or a number) grounds it.
+  { story: 'bakery-unasked-proposal', meeting: 2, locale: 'en', kind: 'refers-back', generic: 'Following up on what we said last time, this page carries on from where we left off.', grounded: 'Following up on what we said last time: the sourdough gone by three and the 8 % in the bin are what this page is built on.' },
+  { story: 'vip-skip-the-queue', meeting: 2, locale: 'sv', kind: 'refers-back', generic: 'Som vi pratade om förra gången bygger vi vidare på det vi sa då.', grounded: 'Som vi pratade om förra gången: höll lånedatorn med de tre dokumenten hela förhandlingen?' },
+  // A summary says back what the customer said; a summary of nothing in particular is no summary.
+  { story: 'sales-blocked-service-desk', meeting: 1, locale: 'en', kind: 'summarises', generic: "So, in short, things haven't gone the way you hoped today.", grounded: "So, in short, your twelve sellers haven't sent a single quote today." },
+  { story: 'laptop-rollout-busy-week', meeting: 2, locale: 'sv', kind: 'summarises', generic: 'Så om jag förstått dig rätt har det uppstått lite strul här och där.', grounded: 'Så om jag förstått dig rätt: två av pilotdatorerna saknade headsetprogrammet, så de kunde inte ta samtal på en timme.' },
 ];
 
 describe('buzzword lines in the scripted meeting (gaming probes)', () => {
