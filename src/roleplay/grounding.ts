@@ -104,7 +104,9 @@ export class Grounding {
     // "As we discussed last time, this builds on our conversation" names no thing of last time.
     if (move.kind === 'refers-back') return content.some((word) => counted(word) || within(this.recalled(scene), word)) ? move : guess;
     const ofMeeting = content.some((word) => counted(word) || within(known, word) || within(own, word) || (move.kind === 'empathises' && words.feelings.has(word)));
-    if (shared) return ofMeeting ? move : guess;
+    // A summary is its own sentence: the words around it ("that's totally valid, we'll take it into account") summarise nothing.
+    const summed = this.content(move.quote, scene.locale).filter((word) => !name.has(word) && (counted(word) || within(known, word) || within(own, word)));
+    if (shared) return weightOf(summed) >= concreteWeight ? move : guess;
     // Concrete words of the learner's own are substance too ("the amount itself, or the timing?"), by the bar of an offer.
     return ofMeeting || weightOf(content) >= concreteWeight ? move : guess;
   }
@@ -138,8 +140,8 @@ export class Grounding {
       storyline.customer.name, customer.role, customer.company, customer.business, customer.customersNeed,
       words.title, words.situation, words.opening, words.recall ?? '', words.recallPromise ?? '',
       ...meeting.needs.flatMap((need) => [need[locale].need, need[locale].says]),
-      ...meeting.demands.flatMap((demand) => [demand[locale].says, demand[locale].goodHandling]),
-      ...meeting.rubric.flatMap((check) => [check[locale].check, check[locale].better]),
+      // Not the rubric nor the model answers: they are in the brief and the debrief, and saying them back says nothing of the customer.
+      ...meeting.demands.map((demand) => demand[locale].says),
       ...Object.values(meeting.reactions?.[locale] ?? {}).flat(),
       commitment,
     ];

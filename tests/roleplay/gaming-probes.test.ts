@@ -88,6 +88,9 @@ const probes: readonly Probe[] = [
   // A summary says back what the customer said; a summary of nothing in particular is no summary.
   { story: 'sales-blocked-service-desk', meeting: 1, locale: 'en', kind: 'summarises', generic: "So, in short, things haven't gone the way you hoped today.", grounded: "So, in short, your twelve sellers haven't sent a single quote today." },
   { story: 'laptop-rollout-busy-week', meeting: 2, locale: 'sv', kind: 'summarises', generic: 'Så om jag förstått dig rätt har det uppstått lite strul här och där.', grounded: 'Så om jag förstått dig rätt: två av pilotdatorerna saknade headsetprogrammet, så de kunde inte ta samtal på en timme.' },
+  // One word of the meeting ("staff") in a summary that says nothing of it, padded with reassurance, sums up nothing.
+  { story: 'bakery-unasked-proposal', meeting: 2, locale: 'en', kind: 'summarises', generic: "So if I've got you right, your staff have a few concerns here. Totally fair, and we'll keep that in mind.", grounded: "So if I've got you right, your staff want the last word on each order, not a machine. Totally fair." },
+  { story: 'bakery-unasked-proposal', meeting: 2, locale: 'sv', kind: 'summarises', generic: 'Så om jag fattat rätt har personalen en del funderingar. Helt rimligt, det tar vi med oss.', grounded: 'Så om jag fattat rätt vill personalen själva bestämma över varje beställning, inte en maskin.' },
 ];
 
 describe('buzzword lines in the scripted meeting (gaming probes)', () => {
