@@ -51,6 +51,13 @@ describe('grounding: whether a move says something of this meeting', () => {
     assert.deepEqual(ground({ kind: 'offers-alternative', quote: text, what: 'ett annat upplägg' }, text, afterCustomer(''), 'sv'), { kind: 'offers-alternative', quote: text, vague: true, empty: true });
   });
 
+  it('when a summary names the staff and their worries but nothing of what worries them, then it is generic; saying what does counts', () => {
+    const text = 'so the staff have some worries';
+    assert.equal(ground({ kind: 'summarises', quote: text }, text)?.generic, true);
+    const said = 'so the staff are worried a machine will decide their orders';
+    assert.equal(ground({ kind: 'summarises', quote: said }, said)?.vague, undefined);
+  });
+
   it('when empathy names how the moment feels in Swedish, then it counts; "var du kommer ifrån" does not', () => {
     const feels = 'jag förstår att det är kaos i butiken';
     assert.equal(ground({ kind: 'empathises', quote: feels }, feels, afterCustomer(''), 'sv')?.vague, undefined);
