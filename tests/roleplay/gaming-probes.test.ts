@@ -91,6 +91,9 @@ const probes: readonly Probe[] = [
   // One word of the meeting ("staff") in a summary that says nothing of it, padded with reassurance, sums up nothing.
   { story: 'bakery-unasked-proposal', meeting: 2, locale: 'en', kind: 'summarises', generic: "So if I've got you right, your staff have a few concerns here. Totally fair, and we'll keep that in mind.", grounded: "So if I've got you right, your staff want the last word on each order, not a machine. Totally fair." },
   { story: 'bakery-unasked-proposal', meeting: 2, locale: 'sv', kind: 'summarises', generic: 'Så om jag fattat rätt har personalen en del funderingar. Helt rimligt, det tar vi med oss.', grounded: 'Så om jag fattat rätt vill personalen själva bestämma över varje beställning, inte en maskin.' },
+  // A question that names what the check is about ("what has to work") in consultant words asks nothing of this meeting.
+  { story: 'contract-boundary-by-tomorrow', meeting: 2, locale: 'en', kind: 'asks-need', generic: 'What would you say are the critical success factors for you here?', grounded: 'What really has to work on Monday, and for how many of the thirty people?' },
+  { story: 'contract-boundary-by-tomorrow', meeting: 2, locale: 'sv', kind: 'asks-need', generic: 'Vad är viktigast för er att lyckas med, skulle du säga?', grounded: 'Vad måste fungera på måndag, och för hur många av de trettio?' },
 ];
 
 describe('buzzword lines in the scripted meeting (gaming probes)', () => {
