@@ -115,6 +115,23 @@ describe('buzzword lines in the scripted meeting (gaming probes)', () => {
     });
   }
 
+  it('when a yes to a reasonable demand promises nothing in particular by no time, then the demand stays open and earns no trust; a yes with what and by when is accepted', () => {
+    for (const [locale, vague, clear] of [
+      ['en', "Yes, definitely, we'll make sure the temp laptops all get validated against our quality standards.", "Yes. I'll run a real test call on every temp laptop by Friday at three."],
+      ['sv', 'Ja, absolut, jag lovar att vi validerar vikariedatorerna enligt våra kvalitetskrav.', 'Ja. Jag lovar ett riktigt testsamtal på varje vikariedator senast fredag klockan tre.'],
+    ] as const) {
+      const start = storyline('laptop-rollout-busy-week').startTrust;
+      const said = play('laptop-rollout-busy-week', 2, locale, vague, { afterDemand: true });
+      assert.ok(said.moves.some((move) => move.kind === 'agrees' && counts(move)), `the yes itself is read: ${JSON.stringify(said.moves)}`);
+      assert.equal(said.state.demands[0]?.outcome, undefined, `${locale}: the demand stays open`);
+      assert.ok(said.state.trust <= start, `${locale}: no trust gained: ${said.state.trust} from ${start}`);
+      assert.equal(said.met, 0, `${locale}: no rubric check met`);
+      const meant = play('laptop-rollout-busy-week', 2, locale, clear, { afterDemand: true });
+      assert.equal(meant.state.demands[0]?.outcome, 'accepted', `${locale}: ${JSON.stringify(meant.moves)}`);
+      assert.ok(meant.state.trust > start, `${locale}: the clear yes earns trust`);
+    }
+  });
+
   it('when a question in generic words is the whole message, then the scripted customer asks what is meant and a model customer is told to', () => {
     const { reply, directions } = play('bakery-unasked-proposal', 2, 'en', 'What are the key priorities for the company going forward?');
     assert.equal(reply, 'What do you mean? That could be said about any company. Talk to me about my stores.');
