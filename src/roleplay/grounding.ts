@@ -81,7 +81,10 @@ export class Grounding {
     const greeting = moves.find((move) => move.kind === 'greets')?.quote ?? '';
     const message = scene.text.startsWith(greeting) ? scene.text.slice(greeting.length) : scene.text;
     const name = new Set(tokens(scene.storyline.customer.name));
-    return moves.map((move) => this.groundOne(move, scene, message, name));
+    const grounded = moves.map((move) => this.groundOne(move, scene, message, name));
+    // "What we can do is raise the change request right away": the process step is kept, but it is no alternative to the demand.
+    const steps = new Set(grounded.filter((move) => move.kind === 'follows-process' && !move.vague).map((move) => move.quote));
+    return grounded.map((move) => (move.kind === 'offers-alternative' && !move.vague && steps.has(move.quote) ? { kind: move.kind, quote: move.quote, vague: true } : move));
   }
 
   private groundOne(move: Move, scene: GroundingScene, message: string, name: ReadonlySet<string>): Move {

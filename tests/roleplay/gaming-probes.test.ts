@@ -94,6 +94,11 @@ const probes: readonly Probe[] = [
   // A question that names what the check is about ("what has to work") in consultant words asks nothing of this meeting.
   { story: 'contract-boundary-by-tomorrow', meeting: 2, locale: 'en', kind: 'asks-need', generic: 'What would you say are the critical success factors for you here?', grounded: 'What really has to work on Monday, and for how many of the thirty people?' },
   { story: 'contract-boundary-by-tomorrow', meeting: 2, locale: 'sv', kind: 'asks-need', generic: 'Vad är viktigast för er att lyckas med, skulle du säga?', grounded: 'Vad måste fungera på måndag, och för hur många av de trettio?' },
+  // The process step offered as the alternative ("we'll raise the change request") keeps the process but offers nothing for the demand.
+  { story: 'contract-boundary-by-tomorrow', meeting: 1, locale: 'en', kind: 'offers-alternative', generic: 'What we can do is raise the change request for you straight away.', grounded: 'What we can do is have the network ready for the eight people starting on Monday, and the rest in two weeks.', afterDemand: true },
+  { story: 'contract-boundary-by-tomorrow', meeting: 1, locale: 'sv', kind: 'offers-alternative', generic: 'Det vi kan göra är att skriva en ändringsbegäran åt dig direkt.', grounded: 'Det vi kan göra är att ha nätet klart för de åtta som börjar på måndag, och resten om två veckor.', afterDemand: true },
+  // "Någon form av" is "some kind of": a hint of an offer, not one.
+  { story: 'contract-boundary-by-tomorrow', meeting: 1, locale: 'sv', kind: 'offers-alternative', generic: 'Vi kan se över någon form av interimslösning i stället.', grounded: 'Vi kan se över nätet för de åtta som börjar på måndag i stället, klart i morgon.', afterDemand: true },
 ];
 
 describe('buzzword lines in the scripted meeting (gaming probes)', () => {
