@@ -99,6 +99,11 @@ const probes: readonly Probe[] = [
   { story: 'contract-boundary-by-tomorrow', meeting: 1, locale: 'sv', kind: 'offers-alternative', generic: 'Det vi kan göra är att skriva en ändringsbegäran åt dig direkt.', grounded: 'Det vi kan göra är att ha nätet klart för de åtta som börjar på måndag, och resten om två veckor.', afterDemand: true },
   // "Någon form av" is "some kind of": a hint of an offer, not one.
   { story: 'contract-boundary-by-tomorrow', meeting: 1, locale: 'sv', kind: 'offers-alternative', generic: 'Vi kan se över någon form av interimslösning i stället.', grounded: 'Vi kan se över nätet för de åtta som börjar på måndag i stället, klart i morgon.', afterDemand: true },
+  // "For both parties" names no one: an offer that works for both sides says nothing of what it is.
+  { story: 'sales-blocked-service-desk', meeting: 1, locale: 'en', kind: 'offers-alternative', generic: 'What I can offer is something that works for both parties.', grounded: 'What I can offer is the old Excel quote template for your sellers within the hour, so quotes go out today.', afterDemand: true },
+  { story: 'sales-blocked-service-desk', meeting: 1, locale: 'sv', kind: 'offers-alternative', generic: 'Vi kan ta fram upplägg som funkar för båda parter.', grounded: 'Vi kan ge säljarna den gamla offertmallen i Excel inom en timme, så kan de skicka offerter i dag.', afterDemand: true },
+  // Saying the risks are taken care of raises none.
+  { story: 'laptop-rollout-busy-week', meeting: 1, locale: 'sv', kind: 'raises-risk', generic: 'Riskerna med sånt är redan omhändertagna hos oss.', grounded: 'Risken är att kundtjänst står still om vi byter datorerna mitt i Black Week.' },
 ];
 
 describe('buzzword lines in the scripted meeting (gaming probes)', () => {
