@@ -98,7 +98,8 @@ export class Grounding {
     const shared = sharedIntents.includes(move.kind);
     if (!groundedIntents.includes(move.kind) && !shared) return move;
     // An open question with no topic word ("when did it start?") is left to the reader.
-    if (!shared && !tokens(move.quote).some((word) => words.generic.has(word))) return move;
+    // Empathy needs no topic word to be generic: "klart det är jobbigt när det strular" fits every customer.
+    if (!shared && move.kind !== 'empathises' && !tokens(move.quote).some((word) => words.generic.has(word))) return move;
     const known = this.known(scene);
     const own = new Set(this.content(lastCustomerLine(scene.state), scene.locale).flatMap(keysOf));
     const content = this.content(message, scene.locale).filter((word) => !name.has(word));
@@ -106,12 +107,14 @@ export class Grounding {
     const counted = (word: string): boolean => /\d/.test(word) || words.numbers.has(word);
     // "As we discussed last time, this builds on our conversation" names no thing of last time.
     if (move.kind === 'refers-back') return content.some((word) => counted(word) || within(this.recalled(scene), word)) ? move : guess;
-    const ofMeeting = content.some((word) => counted(word) || within(known, word) || within(own, word) || (move.kind === 'empathises' && words.feelings.has(word)));
+    const ofMeeting = content.some((word) => counted(word) || within(known, word) || within(own, word));
     // A summary is its own sentence: the words around it ("that's totally valid, we'll take it into account") summarise nothing.
     const summed = this.content(move.quote, scene.locale).filter((word) => !name.has(word) && (counted(word) || within(known, word) || within(own, word)));
     if (shared) return weightOf(summed) >= concreteWeight ? move : guess;
     // Concrete words of the learner's own are substance too ("the amount itself, or the timing?"), by the bar of an offer.
-    return ofMeeting || weightOf(content) >= concreteWeight ? move : guess;
+    // A feeling is what empathy names anyway: "it's tough when things act up" says nothing of this customer.
+    const mine = move.kind === 'empathises' ? content.filter((word) => !words.feelings.has(word)) : content;
+    return ofMeeting || weightOf(mine) >= concreteWeight ? move : guess;
   }
 
   /** The words of a text, as the reader splits them, that could make it concrete: neither stop words, generic nor plain. */

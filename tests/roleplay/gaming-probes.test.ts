@@ -104,6 +104,9 @@ const probes: readonly Probe[] = [
   { story: 'sales-blocked-service-desk', meeting: 1, locale: 'sv', kind: 'offers-alternative', generic: 'Vi kan ta fram upplägg som funkar för båda parter.', grounded: 'Vi kan ge säljarna den gamla offertmallen i Excel inom en timme, så kan de skicka offerter i dag.', afterDemand: true },
   // Saying the risks are taken care of raises none.
   { story: 'laptop-rollout-busy-week', meeting: 1, locale: 'sv', kind: 'raises-risk', generic: 'Riskerna med sånt är redan omhändertagna hos oss.', grounded: 'Risken är att kundtjänst står still om vi byter datorerna mitt i Black Week.' },
+  // Empathy that names only a feeling fits every customer, with or without a topic word: it earns no trust.
+  { story: 'sales-blocked-service-desk', meeting: 1, locale: 'en', kind: 'empathises', generic: "Ugh, that's rough when stuff plays up like this.", grounded: "Ugh, that's rough with twelve sellers stuck and the builders waiting." },
+  { story: 'sales-blocked-service-desk', meeting: 1, locale: 'sv', kind: 'empathises', generic: 'Jag har full förståelse, det är jobbigt när sånt händer.', grounded: 'Usch, tufft när tolv säljare sitter still och byggarna väntar.' },
 ];
 
 describe('buzzword lines in the scripted meeting (gaming probes)', () => {
