@@ -110,7 +110,7 @@ export class Grounding {
     const ofMeeting = content.some((word) => counted(word) || within(known, word) || within(own, word));
     // A summary is its own sentence: the words around it ("that's totally valid, we'll take it into account") summarise nothing.
     const summed = this.content(move.quote, scene.locale).filter((word) => !name.has(word) && (counted(word) || within(known, word) || within(own, word)));
-    if (shared) return weightOf(summed) >= concreteWeight ? move : guess;
+    if (shared) return weightOf(summed) >= concreteWeight && !this.parrots(move.quote, scene) ? move : guess;
     // Concrete words of the learner's own are substance too ("the amount itself, or the timing?"), by the bar of an offer.
     // A feeling is what empathy names anyway: "it's tough when things act up" says nothing of this customer.
     const mine = move.kind === 'empathises' ? content.filter((word) => !words.feelings.has(word)) : content;
@@ -121,6 +121,13 @@ export class Grounding {
   private content(text: string, locale: Locale): string[] {
     const { never, feelings, numbers } = this.words[locale];
     return [...new Set(wordsOf(text).map(plain))].filter((word) => (word.length >= 4 || /\d/.test(word) || feelings.has(word) || numbers.has(word)) && !never.has(word));
+  }
+
+  /** A summary made only of the customer's own words, as they said them ("the quoting system is dead, none of your sellers can quote"), says back, it does not sum up. */
+  private parrots(quote: string, { state, locale }: GroundingScene): boolean {
+    const said = new Set(this.content(state.transcript.filter((entry) => entry.speaker === 'customer').map((entry) => entry.text).join(' '), locale));
+    const words = this.content(quote, locale);
+    return words.length > 0 && words.every((word) => said.has(word));
   }
 
   /** What happened before this message: earlier meetings, the commitment asked about, the customer's words since the opening. */

@@ -107,6 +107,9 @@ const probes: readonly Probe[] = [
   // Empathy that names only a feeling fits every customer, with or without a topic word: it earns no trust.
   { story: 'sales-blocked-service-desk', meeting: 1, locale: 'en', kind: 'empathises', generic: "Ugh, that's rough when stuff plays up like this.", grounded: "Ugh, that's rough with twelve sellers stuck and the builders waiting." },
   { story: 'sales-blocked-service-desk', meeting: 1, locale: 'sv', kind: 'empathises', generic: 'Jag har full förståelse, det är jobbigt när sånt händer.', grounded: 'Usch, tufft när tolv säljare sitter still och byggarna väntar.' },
+  // Saying the customer's own line back word for word is parroting, not summing up what was heard.
+  { story: 'sales-blocked-service-desk', meeting: 1, locale: 'en', kind: 'summarises', generic: 'So if I get you right: the quoting system is dead again and none of your sellers can send a single quote.', grounded: 'So if I get you right: since this morning the system makes no PDFs, so all twelve of your sellers are stuck.' },
+  { story: 'laptop-rollout-busy-week', meeting: 2, locale: 'sv', kind: 'summarises', generic: 'Så om jag fattat rätt: två av dina pilotpersoner kunde inte ta samtal på en timme i går.', grounded: 'Så om jag fattat rätt: headsetprogrammet saknades på två datorer, och mitt i kampanjen hade det kostat mycket mer.' },
 ];
 
 describe('buzzword lines in the scripted meeting (gaming probes)', () => {
