@@ -3,11 +3,11 @@ import type { GroundingBook, GroundingBooks } from './grounding-book';
 import { slotIntents, type Intent, type Move } from './intents';
 import type { MeetingState } from './meeting-state';
 import type { PhraseBooks } from './phrase-book';
-import { concreteWeight, weightOf, wordsOf } from './reader-book';
+import { concreteWeight, isNoise, noiseOf, weightOf, wordsOf } from './reader-book';
 import type { Meeting, Storyline } from './storyline';
 
 /** Moves that mean something only about this customer: asked, felt with, warned of, kept to the process, done as agreed. */
-const groundedIntents: readonly Intent[] = ['asks-situation', 'asks-need', 'asks-impact', 'asks-business', 'empathises', 'raises-risk', 'follows-process', 'commitment-kept', 'commitment-partly'];
+const groundedIntents: readonly Intent[] = ['asks-situation', 'asks-need', 'asks-impact', 'asks-business', 'empathises', 'raises-risk', 'follows-process', 'commitment-kept', 'commitment-partly', 'explains'];
 
 /** Moves that say back what was said, here or last time: only the meeting's own words can ground them, never words of the learner's own. */
 const sharedIntents: readonly Intent[] = ['refers-back', 'summarises'];
@@ -40,6 +40,8 @@ class WordList {
 }
 
 interface LocaleWords {
+  /** The reader's stop words and buzzwords: words of the learner's own count only if the reader would weigh them too. */
+  readonly noise: ReadonlySet<string>;
   readonly generic: WordList;
   readonly never: WordList;
   readonly feelings: WordList;
@@ -67,13 +69,14 @@ export class Grounding {
   constructor(books: GroundingBooks, phrases: PhraseBooks) {
     // Not the reader's buzzwords: "patients", "price", "plan" are filler in an offer and the very words of a meeting here.
     // Each language's own stop words only: "still" is a stop word in English, and in "det står still" it is the point.
-    const of = (book: GroundingBook): LocaleWords => ({
+    const of = (book: GroundingBook, other: Locale): LocaleWords => ({
+      noise: noiseOf(phrases[book.locale], phrases[other]),
       generic: new WordList(book.generic),
       never: new WordList([...phrases[book.locale].stopwords, ...book.generic, ...book.plain]),
       feelings: new WordList(book.feelings),
       numbers: new WordList(book.numbers),
     });
-    this.words = { en: of(books.en), sv: of(books.sv) };
+    this.words = { en: of(books.en, 'sv'), sv: of(books.sv, 'en') };
   }
 
   ground(moves: readonly Move[], scene: GroundingScene): Move[] {
@@ -98,8 +101,8 @@ export class Grounding {
     const shared = sharedIntents.includes(move.kind);
     if (!groundedIntents.includes(move.kind) && !shared) return move;
     // An open question with no topic word ("when did it start?") is left to the reader.
-    // Empathy needs no topic word to be generic: "klart det är jobbigt när det strular" fits every customer.
-    if (!shared && move.kind !== 'empathises' && !tokens(move.quote).some((word) => words.generic.has(word))) return move;
+    // Empathy and a reason need no topic word to be generic: "klart det är jobbigt när det strular" fits every customer.
+    if (!shared && move.kind !== 'empathises' && move.kind !== 'explains' && !tokens(move.quote).some((word) => words.generic.has(word))) return move;
     const known = this.known(scene);
     const own = new Set(this.content(lastCustomerLine(scene.state), scene.locale).flatMap(keysOf));
     const content = this.content(message, scene.locale).filter((word) => !name.has(word));
@@ -113,7 +116,8 @@ export class Grounding {
     if (shared) return weightOf(summed) >= concreteWeight && !this.parrots(move.quote, scene) ? move : guess;
     // Concrete words of the learner's own are substance too ("the amount itself, or the timing?"), by the bar of an offer.
     // A feeling is what empathy names anyway: "it's tough when things act up" says nothing of this customer.
-    const mine = move.kind === 'empathises' ? content.filter((word) => !words.feelings.has(word)) : content;
+    // Words of the learner's own must be substance to the reader too: "quality", "support", "together" are not.
+    const mine = content.filter((word) => !isNoise(words.noise, word) && !(move.kind === 'empathises' && words.feelings.has(word)));
     return ofMeeting || weightOf(mine) >= concreteWeight ? move : guess;
   }
 

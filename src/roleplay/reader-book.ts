@@ -97,8 +97,7 @@ export function compile(given: PhraseBook, other: PhraseBook, matching: Matching
     time,
     times: new RegExp(time.source, 'giu'),
     breaks: new RegExp(`(?<=[.!?;\\n])\\s+|\\s*[,:–-]?\\s+(?=(?:${fragment(book.clauseBreaks)})(?![\\p{L}]))${commaBreaks}`, 'iu'),
-    // Staff mix languages ("en lösning going forward"): the other language's filler is no substance either.
-    noise: new Set([...book.stopwords, ...book.buzzwords, ...other.stopwords, ...other.buzzwords].flatMap((word) => word.toLowerCase().split(/\s+/)).flatMap((word) => [word, withoutMarks(word, book.unmarked)])),
+    noise: noiseOf(given, other),
     ...(spellings.length > 0 ? { spelling: bounded(spellings, 'giu') } : {}),
     hypothetical: new RegExp(`(?<![\\p{L}'])(?:${fragment(book.hypotheticals.length > 0 ? book.hypotheticals : ['(?!)'])})(?![\\p{L}])[^,;:.!?]*$`, 'iu'),
     contrast: new RegExp(`^(?:${fragment(book.contrasts.length > 0 ? book.contrasts : ['(?!)'])})(?![\\p{L}])`, 'iu'),
@@ -108,8 +107,15 @@ export function compile(given: PhraseBook, other: PhraseBook, matching: Matching
 /** Two words of substance, or a number, make an offer, or a question the meeting does not ground, concrete ("a loan laptop", "30 minutes"). */
 export const concreteWeight = 2;
 
+/** A language's stop words and buzzwords, typed with or without marks. */
+export function noiseOf(given: PhraseBook, other: PhraseBook): ReadonlySet<string> {
+  // Staff mix languages ("en lösning going forward"): the other language's filler is no substance either.
+  const words = [...given.stopwords, ...given.buzzwords, ...other.stopwords, ...other.buzzwords].flatMap((word) => word.toLowerCase().split(/\s+/));
+  return new Set(words.flatMap((word) => [word, withoutMarks(word, given.unmarked)]));
+}
+
 /** A stop word or buzzword, or one with an ending (proaktiva, kunderna, customers, handled): stems of four letters or more. */
-function isNoise(noise: ReadonlySet<string>, word: string): boolean {
+export function isNoise(noise: ReadonlySet<string>, word: string): boolean {
   if (noise.has(word)) return true;
   return [1, 2, 3].some((cut) => word.length - cut >= 4 && noise.has(word.slice(0, -cut)));
 }

@@ -110,6 +110,9 @@ const probes: readonly Probe[] = [
   // Saying the customer's own line back word for word is parroting, not summing up what was heard.
   { story: 'sales-blocked-service-desk', meeting: 1, locale: 'en', kind: 'summarises', generic: 'So if I get you right: the quoting system is dead again and none of your sellers can send a single quote.', grounded: 'So if I get you right: since this morning the system makes no PDFs, so all twelve of your sellers are stuck.' },
   { story: 'laptop-rollout-busy-week', meeting: 2, locale: 'sv', kind: 'summarises', generic: 'Så om jag fattat rätt: två av dina pilotpersoner kunde inte ta samtal på en timme i går.', grounded: 'Så om jag fattat rätt: headsetprogrammet saknades på två datorer, och mitt i kampanjen hade det kostat mycket mer.' },
+  // A reason made of values ("we treat every client fairly", "hög kvalitet till alla") explains nothing of this meeting.
+  { story: 'vip-skip-the-queue', meeting: 2, locale: 'en', kind: 'explains', generic: "The reason is that we always want to treat every client fairly, that's how we work.", grounded: 'The reason is that partners first on every ticket would push your associates behind every printer question.' },
+  { story: 'contract-boundary-by-tomorrow', meeting: 2, locale: 'sv', kind: 'explains', generic: 'Anledningen är att vi alltid vill leverera hög kvalitet till alla våra kunder.', grounded: 'Anledningen är att nätet måste dras och testas innan lagret öppnar, annars står skannrarna still på tisdag.' },
 ];
 
 describe('buzzword lines in the scripted meeting (gaming probes)', () => {
