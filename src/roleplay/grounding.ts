@@ -3,10 +3,14 @@ import type { GroundingBook, GroundingBooks } from './grounding-book';
 import { slotIntents, type Intent, type Move } from './intents';
 import type { MeetingState } from './meeting-state';
 import type { PhraseBooks } from './phrase-book';
+import { concreteWeight, isNoise, noiseOf, weightOf, wordsOf } from './reader-book';
 import type { Meeting, Storyline } from './storyline';
 
 /** Moves that mean something only about this customer: asked, felt with, warned of, kept to the process, done as agreed. */
-const groundedIntents: readonly Intent[] = ['asks-situation', 'asks-need', 'asks-impact', 'asks-business', 'empathises', 'raises-risk', 'follows-process', 'commitment-kept', 'commitment-partly'];
+const groundedIntents: readonly Intent[] = ['asks-situation', 'asks-need', 'asks-impact', 'asks-business', 'empathises', 'raises-risk', 'follows-process', 'commitment-kept', 'commitment-partly', 'explains'];
+
+/** Moves that say back what was said, here or last time: only the meeting's own words can ground them, never words of the learner's own. */
+const sharedIntents: readonly Intent[] = ['refers-back', 'summarises'];
 
 /** Where a move was made: the meeting's own content and what the customer said just before. */
 export interface GroundingScene {
@@ -36,6 +40,8 @@ class WordList {
 }
 
 interface LocaleWords {
+  /** The reader's stop words and buzzwords: words of the learner's own count only if the reader would weigh them too. */
+  readonly noise: ReadonlySet<string>;
   readonly generic: WordList;
   readonly never: WordList;
   readonly feelings: WordList;
@@ -61,14 +67,16 @@ export class Grounding {
   private readonly meetings = new Map<string, ReadonlySet<string>>();
 
   constructor(books: GroundingBooks, phrases: PhraseBooks) {
+    // Not the reader's buzzwords: "patients", "price", "plan" are filler in an offer and the very words of a meeting here.
     // Each language's own stop words only: "still" is a stop word in English, and in "det står still" it is the point.
-    const of = (book: GroundingBook): LocaleWords => ({
+    const of = (book: GroundingBook, other: Locale): LocaleWords => ({
+      noise: noiseOf(phrases[book.locale], phrases[other]),
       generic: new WordList(book.generic),
       never: new WordList([...phrases[book.locale].stopwords, ...book.generic, ...book.plain]),
       feelings: new WordList(book.feelings),
       numbers: new WordList(book.numbers),
     });
-    this.words = { en: of(books.en), sv: of(books.sv) };
+    this.words = { en: of(books.en, 'sv'), sv: of(books.sv, 'en') };
   }
 
   ground(moves: readonly Move[], scene: GroundingScene): Move[] {
@@ -76,7 +84,10 @@ export class Grounding {
     const greeting = moves.find((move) => move.kind === 'greets')?.quote ?? '';
     const message = scene.text.startsWith(greeting) ? scene.text.slice(greeting.length) : scene.text;
     const name = new Set(tokens(scene.storyline.customer.name));
-    return moves.map((move) => this.groundOne(move, scene, message, name));
+    const grounded = moves.map((move) => this.groundOne(move, scene, message, name));
+    // "What we can do is raise the change request right away": the process step is kept, but it is no alternative to the demand.
+    const steps = new Set(grounded.filter((move) => move.kind === 'follows-process' && !move.vague).map((move) => move.quote));
+    return grounded.map((move) => (move.kind === 'offers-alternative' && !move.vague && steps.has(move.quote) ? { kind: move.kind, quote: move.quote, vague: true } : move));
   }
 
   private groundOne(move: Move, scene: GroundingScene, message: string, name: ReadonlySet<string>): Move {
@@ -87,21 +98,51 @@ export class Grounding {
       if (this.content(move.what ?? '', scene.locale).length > 0) return move;
       return { kind: move.kind, quote: move.quote, vague: true, empty: true };
     }
-    if (!groundedIntents.includes(move.kind)) return move;
+    const shared = sharedIntents.includes(move.kind);
+    if (!groundedIntents.includes(move.kind) && !shared) return move;
     // An open question with no topic word ("when did it start?") is left to the reader.
-    if (!tokens(move.quote).some((word) => words.generic.has(word))) return move;
+    // Empathy and a reason need no topic word to be generic: "klart det är jobbigt när det strular" fits every customer.
+    if (!shared && move.kind !== 'empathises' && move.kind !== 'explains' && !tokens(move.quote).some((word) => words.generic.has(word))) return move;
     const known = this.known(scene);
     const own = new Set(this.content(lastCustomerLine(scene.state), scene.locale).flatMap(keysOf));
     const content = this.content(message, scene.locale).filter((word) => !name.has(word));
-    const ofMeeting = content.some((word) => /\d/.test(word) || words.numbers.has(word) || within(known, word) || within(own, word) || (move.kind === 'empathises' && words.feelings.has(word)));
-    // Two concrete words of the learner's own are substance too ("the amount itself, or the timing?"), as for an offer.
-    return ofMeeting || content.length >= 2 ? move : { ...move, vague: true, generic: true };
+    const guess: Move = { ...move, vague: true, generic: true };
+    const counted = (word: string): boolean => /\d/.test(word) || words.numbers.has(word);
+    // "As we discussed last time, this builds on our conversation" names no thing of last time.
+    if (move.kind === 'refers-back') return content.some((word) => counted(word) || within(this.recalled(scene), word)) ? move : guess;
+    const ofMeeting = content.some((word) => counted(word) || within(known, word) || within(own, word));
+    // A summary is its own sentence: the words around it ("that's totally valid, we'll take it into account") summarise nothing.
+    const summed = this.content(move.quote, scene.locale).filter((word) => !name.has(word) && (counted(word) || within(known, word) || within(own, word)));
+    if (shared) return weightOf(summed) >= concreteWeight && !this.parrots(move.quote, scene) ? move : guess;
+    // Concrete words of the learner's own are substance too ("the amount itself, or the timing?"), by the bar of an offer.
+    // A feeling is what empathy names anyway: "it's tough when things act up" says nothing of this customer.
+    // Words of the learner's own must be substance to the reader too: "quality", "support", "together" are not.
+    const mine = content.filter((word) => !isNoise(words.noise, word) && !(move.kind === 'empathises' && words.feelings.has(word)));
+    return ofMeeting || weightOf(mine) >= concreteWeight ? move : guess;
   }
 
-  /** The words of a text that could make it concrete: neither stop words, generic nor plain. */
+  /** The words of a text, as the reader splits them, that could make it concrete: neither stop words, generic nor plain. */
   private content(text: string, locale: Locale): string[] {
     const { never, feelings, numbers } = this.words[locale];
-    return [...new Set(tokens(text))].filter((word) => (word.length >= 4 || /\d/.test(word) || feelings.has(word) || numbers.has(word)) && !never.has(word));
+    return [...new Set(wordsOf(text).map(plain))].filter((word) => (word.length >= 4 || /\d/.test(word) || feelings.has(word) || numbers.has(word)) && !never.has(word));
+  }
+
+  /** A summary made only of the customer's own words, as they said them ("the quoting system is dead, none of your sellers can quote"), says back, it does not sum up. */
+  private parrots(quote: string, { state, locale }: GroundingScene): boolean {
+    const said = new Set(this.content(state.transcript.filter((entry) => entry.speaker === 'customer').map((entry) => entry.text).join(' '), locale));
+    const words = this.content(quote, locale);
+    return words.length > 0 && words.every((word) => said.has(word));
+  }
+
+  /** What happened before this message: earlier meetings, the commitment asked about, the customer's words since the opening. */
+  private recalled({ storyline, meeting, locale, state }: GroundingScene): ReadonlySet<string> {
+    const earlier = storyline.meetings.slice(0, Math.max(0, storyline.meetings.indexOf(meeting)));
+    const texts = [
+      ...earlier.flatMap((before) => [before[locale].situation, ...before.needs.map((need) => need[locale].says), ...before.demands.map((demand) => demand[locale].says)]),
+      state.commitmentCheck?.commitment.text ?? '',
+      ...state.transcript.slice(1).filter((entry) => entry.speaker === 'customer').map((entry) => entry.text),
+    ];
+    return new Set(this.content(texts.join(' '), locale).flatMap(keysOf));
   }
 
   /** The meeting's own content words, keyed by their beginning; built once per meeting and language. */
@@ -116,8 +157,8 @@ export class Grounding {
       storyline.customer.name, customer.role, customer.company, customer.business, customer.customersNeed,
       words.title, words.situation, words.opening, words.recall ?? '', words.recallPromise ?? '',
       ...meeting.needs.flatMap((need) => [need[locale].need, need[locale].says]),
-      ...meeting.demands.flatMap((demand) => [demand[locale].says, demand[locale].goodHandling]),
-      ...meeting.rubric.flatMap((check) => [check[locale].check, check[locale].better]),
+      // Not the rubric nor the model answers: they are in the brief and the debrief, and saying them back says nothing of the customer.
+      ...meeting.demands.map((demand) => demand[locale].says),
       ...Object.values(meeting.reactions?.[locale] ?? {}).flat(),
       commitment,
     ];

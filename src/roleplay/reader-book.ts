@@ -97,23 +97,38 @@ export function compile(given: PhraseBook, other: PhraseBook, matching: Matching
     time,
     times: new RegExp(time.source, 'giu'),
     breaks: new RegExp(`(?<=[.!?;\\n])\\s+|\\s*[,:–-]?\\s+(?=(?:${fragment(book.clauseBreaks)})(?![\\p{L}]))${commaBreaks}`, 'iu'),
-    // Staff mix languages ("en lösning going forward"): the other language's filler is no substance either.
-    noise: new Set([...book.stopwords, ...book.buzzwords, ...other.stopwords, ...other.buzzwords].flatMap((word) => word.toLowerCase().split(/\s+/)).flatMap((word) => [word, withoutMarks(word, book.unmarked)])),
+    noise: noiseOf(given, other),
     ...(spellings.length > 0 ? { spelling: bounded(spellings, 'giu') } : {}),
     hypothetical: new RegExp(`(?<![\\p{L}'])(?:${fragment(book.hypotheticals.length > 0 ? book.hypotheticals : ['(?!)'])})(?![\\p{L}])[^,;:.!?]*$`, 'iu'),
     contrast: new RegExp(`^(?:${fragment(book.contrasts.length > 0 ? book.contrasts : ['(?!)'])})(?![\\p{L}])`, 'iu'),
   };
 }
 
+/** Two words of substance, or a number, make an offer, or a question the meeting does not ground, concrete ("a loan laptop", "30 minutes"). */
+export const concreteWeight = 2;
+
+/** A language's stop words and buzzwords, typed with or without marks. */
+export function noiseOf(given: PhraseBook, other: PhraseBook): ReadonlySet<string> {
+  // Staff mix languages ("en lösning going forward"): the other language's filler is no substance either.
+  const words = [...given.stopwords, ...given.buzzwords, ...other.stopwords, ...other.buzzwords].flatMap((word) => word.toLowerCase().split(/\s+/));
+  return new Set(words.flatMap((word) => [word, withoutMarks(word, given.unmarked)]));
+}
+
 /** A stop word or buzzword, or one with an ending (proaktiva, kunderna, customers, handled): stems of four letters or more. */
-function isNoise(noise: ReadonlySet<string>, word: string): boolean {
+export function isNoise(noise: ReadonlySet<string>, word: string): boolean {
   if (noise.has(word)) return true;
   return [1, 2, 3].some((cut) => word.length - cut >= 4 && noise.has(word.slice(0, -cut)));
 }
 
-/** Words that are not stop words or buzzwords, each once (saying it again adds nothing); a number counts double. */
-export function substance(book: CompiledBook, text: string): number {
+/** A text's words, lower-cased and each once (saying it again adds nothing): three letters or more, or a number ("10:45"). */
+export function wordsOf(text: string): string[] {
   // A negation is no substance: "don't", "won't" read as "do", "wo", not as a word "don".
-  const words = [...new Set((text.toLowerCase().replace(/n't(?![\p{L}])/gu, '').match(/[\p{L}\d:.]+/gu) ?? []).map((word) => word.replace(/[.:]+$/, '')))].filter((word) => word.length >= 3 || /\d/.test(word));
-  return words.filter((word) => !isNoise(book.noise, word)).reduce((sum, word) => sum + (/\d/.test(word) ? 2 : 1), 0);
+  const words = (text.toLowerCase().replace(/n't(?![\p{L}])/gu, '').match(/[\p{L}\d:.]+/gu) ?? []).map((word) => word.replace(/[.:]+$/, ''));
+  return [...new Set(words)].filter((word) => word.length >= 3 || /\d/.test(word));
 }
+
+/** How much substance words carry: a number counts double. */
+export const weightOf = (words: readonly string[]): number => words.reduce((sum, word) => sum + (/\d/.test(word) ? 2 : 1), 0);
+
+/** The weight of a text's words of substance. */
+export const substance = (book: CompiledBook, text: string): number => weightOf(wordsOf(text).filter((word) => !isNoise(book.noise, word)));

@@ -1,5 +1,5 @@
 import type { Intent, Move } from './intents';
-import { substance, type CompiledBook } from './reader-book';
+import { concreteWeight, substance, type CompiledBook } from './reader-book';
 
 // A clause that says no, hedges or hides is no offer, whatever follows its "but"; one with an offer's own trigger was weighed as one already.
 const notOffering: readonly Intent[] = ['refuses', 'hedges', 'deflects', 'hides-behind-contract', 'caves', 'blames', 'drops-quality', 'asks-situation', 'asks-need', 'asks-impact', 'asks-business', 'offers-alternative', 'proposes'];
@@ -34,5 +34,5 @@ export function turnedOffer(book: CompiledBook, clauses: readonly string[], byCl
   if (no < 0 || byClause.flat().some((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes') && move.what)) return [];
   const at = clauses.findIndex((clause, index) => index > no && book.contrast.test(clause) && !(byClause[index] ?? []).some((move) => notOffering.includes(move.kind)));
   const what = contrastLead(book, clauses[at] ?? '');
-  return at >= 0 && substance(book, what) >= 2 ? [{ kind: 'offers-alternative', quote: clauses[at] ?? '', what: what.slice(0, 160) }] : [];
+  return at >= 0 && substance(book, what) >= concreteWeight ? [{ kind: 'offers-alternative', quote: clauses[at] ?? '', what: what.slice(0, 160) }] : [];
 }

@@ -2,7 +2,7 @@ import type { Locale } from '../core/locale';
 import { intents, slotIntents, type Intent, type Move } from './intents';
 import type { PhraseBooks } from './phrase-book';
 import type { Matching } from './phrase-matcher';
-import { compile, substance, type CompiledBook } from './reader-book';
+import { compile, concreteWeight, substance, type CompiledBook } from './reader-book';
 import { contrastedNo, turnedOffer } from './reader-contrast';
 
 /** Reads a learner's message into moves with the phrase lists from content; every move quotes the learner. */
@@ -93,7 +93,7 @@ export class MoveReader {
     // A trigger at the end points back at the offer: "we lend you a laptop in the meantime".
     const before = clause.slice(0, match.index).replace(/^[\s,:;-]+|[\s.!?,;]+$/g, '').replace(leadOut, '');
     // "Here's what I can do. Accounts for the eight by Monday": an offer that ends its sentence bare is said in the next one.
-    const ahead = kind !== 'promises' && /^\s*[.:!]\s*$/u.test(clause.slice(match.index + match[0].length)) && substance(book, before.replace(trigger, ' ')) < 2;
+    const ahead = kind !== 'promises' && /^\s*[.:!]\s*$/u.test(clause.slice(match.index + match[0].length)) && substance(book, before.replace(trigger, ' ')) < concreteWeight;
     const after = ahead ? next.replace(/[\s.!?,;]+$/g, '') : tail;
     // Only a trigger with nothing after it points back; "we take it proactively forward" has filler after it, not an offer before it.
     // A promise has two parts, what and by when, each in its own words: "I'll follow up by 10:45" says when, not what;
@@ -102,7 +102,7 @@ export class MoveReader {
     // "… I can offer an alternative" names the move at its end; only an adverb ("in the meantime") points back.
     const named = namingArticle.test(clause.slice(0, match.index));
     // "… instead, crazy week": a trigger closed by a comma ends its phrase; what follows the comma is something else.
-    const closed = kind !== 'promises' && !ahead && !clause.includes('?') && /^\s*,/u.test(clause.slice(match.index + match[0].length)) && weigh(before) >= 2;
+    const closed = kind !== 'promises' && !ahead && !clause.includes('?') && /^\s*,/u.test(clause.slice(match.index + match[0].length)) && weigh(before) >= concreteWeight;
     const what = ((kind === 'promises' ? weigh(after) === 0 : !/\p{L}/u.test(after)) || closed) && !named ? before : after;
     // "Sorry it landed on Thursday instead": a trigger pointing back at something that happened reports it; nothing is offered.
     if (kind === 'offers-alternative' && what === before && what !== after && book.past.test(before)) return undefined;
@@ -111,7 +111,7 @@ export class MoveReader {
     const weight = weigh(what);
     const when = book.time.exec(message)?.[0].replace(/[.:]+$/, '');
     // Nothing at all ("an alternative") is empty; a hint of something ("some kind of review") is a half-offer.
-    if (weight < (kind === 'promises' ? 1 : 2) || (kind === 'promises' && !when)) return { kind, quote: clause, vague: true, ...(weight === 0 ? { empty: true } : {}) };
+    if (weight < (kind === 'promises' ? 1 : concreteWeight) || (kind === 'promises' && !when)) return { kind, quote: clause, vague: true, ...(weight === 0 ? { empty: true } : {}) };
     return { kind, quote: clause, what: what.slice(0, 160), ...(kind === 'promises' && when ? { when } : {}) };
   }
 }

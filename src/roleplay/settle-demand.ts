@@ -46,7 +46,9 @@ export function settleDemand(meeting: Meeting, state: MeetingState, counting: re
     const turnedTo = offer && offer.kind !== 'promises' && clean;
     return turnedTo ? settle(demand, state, pending, 'alternative', offer.what ?? '', turn, locale, demand.trust.alternative - demand.trust.refused) : undefined;
   }
-  const vague = !offer && moves.some((move) => move.vague && !move.empty && (move.kind === 'offers-alternative' || move.kind === 'proposes'));
+  // "Yes, we'll make sure they're all validated" says yes to a reasonable demand with a promise of nothing by no time: it stays open.
+  const vagueYes = demand.kind === 'reasonable' && has(['agrees']) && moves.some((move) => move.kind === 'promises' && move.vague);
+  const vague = (!offer && moves.some((move) => move.vague && !move.empty && (move.kind === 'offers-alternative' || move.kind === 'proposes'))) || vagueYes;
   const empty = !offer && moves.some((move) => move.empty && (move.kind === 'offers-alternative' || move.kind === 'proposes'));
   // Dropping a quality step refuses a demand for quality and gives in to a demand to rush.
   const dropped: DemandOutcome | undefined = has(['drops-quality']) ? (demand.kind === 'reasonable' ? 'refused' : 'accepted') : undefined;
@@ -54,12 +56,12 @@ export function settleDemand(meeting: Meeting, state: MeetingState, counting: re
   const accepts = demand.kind === 'reasonable' ? accepting : accepting.filter((kind) => kind !== 'promises');
   const yes = has(accepts) && !has(refusing);
   // "Yes, all 20 tested by Friday 4pm" says yes to a reasonable demand; the concrete part is how, not something else.
-  const plainYes = demand.kind === 'reasonable' && has(['agrees']) && !has(refusing) && !dropped;
+  const plainYes = demand.kind === 'reasonable' && has(['agrees']) && !has(refusing) && !dropped && !vagueYes;
   const outcome: DemandOutcome | undefined = plainYes
     ? 'accepted'
     : offer && !has(['caves'])
       ? 'alternative'
-      : (dropped ?? (yes ? 'accepted' : vague || empty ? undefined : has(refusing) ? 'refused' : undefined));
+      : (dropped ?? (yes && !vagueYes ? 'accepted' : vague || empty ? undefined : has(refusing) ? 'refused' : undefined));
   if (!outcome) {
     // Remembered so the debrief can say "partly": an alternative was named, with nothing in it; the demand stays open.
     if (!vague) return undefined;

@@ -82,6 +82,37 @@ const probes: readonly Probe[] = [
   { story: 'laptop-rollout-busy-week', meeting: 1, locale: 'sv', kind: 'raises-risk', generic: 'Om vi inte agerar nu kan det bli ett större problem längre fram.', grounded: 'Det finns en risk att kundtjänst står still mitt i Black Week om vi byter datorer då.' },
   { story: 'vip-skip-the-queue', meeting: 2, locale: 'sv', kind: 'commitment-kept', generic: 'Ja, det blev gjort precis som vi kom överens om.', grounded: 'Ja, det blev så: lånedatorn med de tre dokumenten stod klar före förhandlingen.', commitment: loanLaptop },
   { story: 'onsite-stressed-reception', meeting: 1, locale: 'sv', kind: 'asks-situation', generic: 'Vilka är era viktigaste prioriteringar just nu?', grounded: 'Vilka patienter väntar i kön just nu, och sedan när fryser systemet?' },
+  // Saying that one refers back is not referring back: only something of last time (or a number) grounds it.
+  { story: 'bakery-unasked-proposal', meeting: 2, locale: 'en', kind: 'refers-back', generic: 'Following up on what we said last time, this page carries on from where we left off.', grounded: 'Following up on what we said last time: the sourdough gone by three and the 8 % in the bin are what this page is built on.' },
+  { story: 'vip-skip-the-queue', meeting: 2, locale: 'sv', kind: 'refers-back', generic: 'Som vi pratade om förra gången bygger vi vidare på det vi sa då.', grounded: 'Som vi pratade om förra gången: höll lånedatorn med de tre dokumenten hela förhandlingen?' },
+  // A summary says back what the customer said; a summary of nothing in particular is no summary.
+  { story: 'sales-blocked-service-desk', meeting: 1, locale: 'en', kind: 'summarises', generic: "So, in short, things haven't gone the way you hoped today.", grounded: "So, in short, your twelve sellers haven't sent a single quote today." },
+  { story: 'laptop-rollout-busy-week', meeting: 2, locale: 'sv', kind: 'summarises', generic: 'Så om jag förstått dig rätt har det uppstått lite strul här och där.', grounded: 'Så om jag förstått dig rätt: två av pilotdatorerna saknade headsetprogrammet, så de kunde inte ta samtal på en timme.' },
+  // One word of the meeting ("staff") in a summary that says nothing of it, padded with reassurance, sums up nothing.
+  { story: 'bakery-unasked-proposal', meeting: 2, locale: 'en', kind: 'summarises', generic: "So if I've got you right, your staff have a few concerns here. Totally fair, and we'll keep that in mind.", grounded: "So if I've got you right, your staff want the last word on each order, not a machine. Totally fair." },
+  { story: 'bakery-unasked-proposal', meeting: 2, locale: 'sv', kind: 'summarises', generic: 'Så om jag fattat rätt har personalen en del funderingar. Helt rimligt, det tar vi med oss.', grounded: 'Så om jag fattat rätt vill personalen själva bestämma över varje beställning, inte en maskin.' },
+  // A question that names what the check is about ("what has to work") in consultant words asks nothing of this meeting.
+  { story: 'contract-boundary-by-tomorrow', meeting: 2, locale: 'en', kind: 'asks-need', generic: 'What would you say are the critical success factors for you here?', grounded: 'What really has to work on Monday, and for how many of the thirty people?' },
+  { story: 'contract-boundary-by-tomorrow', meeting: 2, locale: 'sv', kind: 'asks-need', generic: 'Vad är viktigast för er att lyckas med, skulle du säga?', grounded: 'Vad måste fungera på måndag, och för hur många av de trettio?' },
+  // The process step offered as the alternative ("we'll raise the change request") keeps the process but offers nothing for the demand.
+  { story: 'contract-boundary-by-tomorrow', meeting: 1, locale: 'en', kind: 'offers-alternative', generic: 'What we can do is raise the change request for you straight away.', grounded: 'What we can do is have the network ready for the eight people starting on Monday, and the rest in two weeks.', afterDemand: true },
+  { story: 'contract-boundary-by-tomorrow', meeting: 1, locale: 'sv', kind: 'offers-alternative', generic: 'Det vi kan göra är att skriva en ändringsbegäran åt dig direkt.', grounded: 'Det vi kan göra är att ha nätet klart för de åtta som börjar på måndag, och resten om två veckor.', afterDemand: true },
+  // "Någon form av" is "some kind of": a hint of an offer, not one.
+  { story: 'contract-boundary-by-tomorrow', meeting: 1, locale: 'sv', kind: 'offers-alternative', generic: 'Vi kan se över någon form av interimslösning i stället.', grounded: 'Vi kan se över nätet för de åtta som börjar på måndag i stället, klart i morgon.', afterDemand: true },
+  // "For both parties" names no one: an offer that works for both sides says nothing of what it is.
+  { story: 'sales-blocked-service-desk', meeting: 1, locale: 'en', kind: 'offers-alternative', generic: 'What I can offer is something that works for both parties.', grounded: 'What I can offer is the old Excel quote template for your sellers within the hour, so quotes go out today.', afterDemand: true },
+  { story: 'sales-blocked-service-desk', meeting: 1, locale: 'sv', kind: 'offers-alternative', generic: 'Vi kan ta fram upplägg som funkar för båda parter.', grounded: 'Vi kan ge säljarna den gamla offertmallen i Excel inom en timme, så kan de skicka offerter i dag.', afterDemand: true },
+  // Saying the risks are taken care of raises none.
+  { story: 'laptop-rollout-busy-week', meeting: 1, locale: 'sv', kind: 'raises-risk', generic: 'Riskerna med sånt är redan omhändertagna hos oss.', grounded: 'Risken är att kundtjänst står still om vi byter datorerna mitt i Black Week.' },
+  // Empathy that names only a feeling fits every customer, with or without a topic word: it earns no trust.
+  { story: 'sales-blocked-service-desk', meeting: 1, locale: 'en', kind: 'empathises', generic: "Ugh, that's rough when stuff plays up like this.", grounded: "Ugh, that's rough with twelve sellers stuck and the builders waiting." },
+  { story: 'sales-blocked-service-desk', meeting: 1, locale: 'sv', kind: 'empathises', generic: 'Jag har full förståelse, det är jobbigt när sånt händer.', grounded: 'Usch, tufft när tolv säljare sitter still och byggarna väntar.' },
+  // Saying the customer's own line back word for word is parroting, not summing up what was heard.
+  { story: 'sales-blocked-service-desk', meeting: 1, locale: 'en', kind: 'summarises', generic: 'So if I get you right: the quoting system is dead again and none of your sellers can send a single quote.', grounded: 'So if I get you right: since this morning the system makes no PDFs, so all twelve of your sellers are stuck.' },
+  { story: 'laptop-rollout-busy-week', meeting: 2, locale: 'sv', kind: 'summarises', generic: 'Så om jag fattat rätt: två av dina pilotpersoner kunde inte ta samtal på en timme i går.', grounded: 'Så om jag fattat rätt: headsetprogrammet saknades på två datorer, och mitt i kampanjen hade det kostat mycket mer.' },
+  // A reason made of values ("we treat every client fairly", "hög kvalitet till alla") explains nothing of this meeting.
+  { story: 'vip-skip-the-queue', meeting: 2, locale: 'en', kind: 'explains', generic: "The reason is that we always want to treat every client fairly, that's how we work.", grounded: 'The reason is that partners first on every ticket would push your associates behind every printer question.' },
+  { story: 'contract-boundary-by-tomorrow', meeting: 2, locale: 'sv', kind: 'explains', generic: 'Anledningen är att vi alltid vill leverera hög kvalitet till alla våra kunder.', grounded: 'Anledningen är att nätet måste dras och testas innan lagret öppnar, annars står skannrarna still på tisdag.' },
 ];
 
 describe('buzzword lines in the scripted meeting (gaming probes)', () => {
@@ -102,6 +133,23 @@ describe('buzzword lines in the scripted meeting (gaming probes)', () => {
       assert.ok(grounded.state.trust > start || grounded.state.revealed.length > 0 || grounded.met > 0, 'the grounded twin earns credit');
     });
   }
+
+  it('when a yes to a reasonable demand promises nothing in particular by no time, then the demand stays open and earns no trust; a yes with what and by when is accepted', () => {
+    for (const [locale, vague, clear] of [
+      ['en', "Yes, definitely, we'll make sure the temp laptops all get validated against our quality standards.", "Yes. I'll run a real test call on every temp laptop by Friday at three."],
+      ['sv', 'Ja, absolut, jag lovar att vi validerar vikariedatorerna enligt våra kvalitetskrav.', 'Ja. Jag lovar ett riktigt testsamtal på varje vikariedator senast fredag klockan tre.'],
+    ] as const) {
+      const start = storyline('laptop-rollout-busy-week').startTrust;
+      const said = play('laptop-rollout-busy-week', 2, locale, vague, { afterDemand: true });
+      assert.ok(said.moves.some((move) => move.kind === 'agrees' && counts(move)), `the yes itself is read: ${JSON.stringify(said.moves)}`);
+      assert.equal(said.state.demands[0]?.outcome, undefined, `${locale}: the demand stays open`);
+      assert.ok(said.state.trust <= start, `${locale}: no trust gained: ${said.state.trust} from ${start}`);
+      assert.equal(said.met, 0, `${locale}: no rubric check met`);
+      const meant = play('laptop-rollout-busy-week', 2, locale, clear, { afterDemand: true });
+      assert.equal(meant.state.demands[0]?.outcome, 'accepted', `${locale}: ${JSON.stringify(meant.moves)}`);
+      assert.ok(meant.state.trust > start, `${locale}: the clear yes earns trust`);
+    }
+  });
 
   it('when a question in generic words is the whole message, then the scripted customer asks what is meant and a model customer is told to', () => {
     const { reply, directions } = play('bakery-unasked-proposal', 2, 'en', 'What are the key priorities for the company going forward?');

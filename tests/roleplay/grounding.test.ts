@@ -46,9 +46,25 @@ describe('grounding: whether a move says something of this meeting', () => {
     assert.equal(ground({ kind: 'asks-business', quote: without }, without)?.generic, true);
   });
 
+  it('when a question about the business asks for a figure, then it asks for a number and counts; without one it is generic', () => {
+    const text = 'vilket resultat behöver verksamheten se, finns det en siffra?';
+    assert.equal(ground({ kind: 'asks-business', quote: text }, text, afterCustomer(''), 'sv')?.vague, undefined);
+    const without = 'vilket resultat behöver verksamheten se framöver?';
+    assert.equal(ground({ kind: 'asks-business', quote: without }, without, afterCustomer(''), 'sv')?.generic, true);
+    const english = 'what result does the business need to see, is there a figure?';
+    assert.equal(ground({ kind: 'asks-business', quote: english }, english)?.vague, undefined);
+  });
+
   it('when an offer’s concrete part is generic words only, then it is empty and loses its words', () => {
     const text = 'vi kan erbjuda ett annat upplägg';
     assert.deepEqual(ground({ kind: 'offers-alternative', quote: text, what: 'ett annat upplägg' }, text, afterCustomer(''), 'sv'), { kind: 'offers-alternative', quote: text, vague: true, empty: true });
+  });
+
+  it('when a summary names the staff and their worries but nothing of what worries them, then it is generic; saying what does counts', () => {
+    const text = 'so the staff have some worries';
+    assert.equal(ground({ kind: 'summarises', quote: text }, text)?.generic, true);
+    const said = 'so the staff are worried a machine will decide their orders';
+    assert.equal(ground({ kind: 'summarises', quote: said }, said)?.vague, undefined);
   });
 
   it('when empathy names how the moment feels in Swedish, then it counts; "var du kommer ifrån" does not', () => {

@@ -3,10 +3,16 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { themeIds } from '../../src/content/themes';
+import { locales, type Locale } from '../../src/core/locale';
 import { counts, type Intent } from '../../src/roleplay/intents';
+import type { Meeting, Storyline } from '../../src/roleplay/storyline';
 import { StorylineCatalog } from '../../src/roleplay/storyline-catalog';
 import { meetingLines } from '../../src/roleplay/reactions';
 import { catalog, contentDir, reader } from './roleplay-fixtures';
+
+// Every meeting of every storyline (in every locale), so a content test says what it checks, not how to walk the catalogue.
+const everyMeeting = (): { story: Storyline; meeting: Meeting }[] => catalog.storylines.flatMap((story) => story.meetings.map((meeting) => ({ story, meeting })));
+const everyMeetingInEachLocale = (): { story: Storyline; meeting: Meeting; locale: Locale }[] => everyMeeting().flatMap((scene) => locales.map((locale) => ({ ...scene, locale })));
 
 describe('role-play storylines (content)', () => {
   it('when the content is loaded, then there are at least six storylines of two or three meetings, covering all eight themes', () => {
@@ -16,30 +22,24 @@ describe('role-play storylines (content)', () => {
   });
 
   it('when a meeting is read, then it has 4–7 rubric checks, hidden needs and at least one unreasonable demand in the storyline', () => {
-    for (const story of catalog.storylines) {
-      for (const meeting of story.meetings) assert.ok(meeting.rubric.length >= 4 && meeting.rubric.length <= 7, `${story.id}/${meeting.id}`);
-      assert.ok(story.meetings.some((meeting) => meeting.demands.some((demand) => demand.kind === 'unreasonable')), story.id);
-    }
+    for (const { story, meeting } of everyMeeting()) assert.ok(meeting.rubric.length >= 4 && meeting.rubric.length <= 7, `${story.id}/${meeting.id}`);
+    for (const story of catalog.storylines) assert.ok(story.meetings.some((meeting) => meeting.demands.some((demand) => demand.kind === 'unreasonable')), story.id);
   });
 
   // Content and rules must agree: the example wording a debrief suggests has to pass the check it is offered for.
   it('when a check’s better wording is classified, then it shows what the check’s rule looks for, in both languages', () => {
     const misses: string[] = [];
-    for (const story of catalog.storylines) {
-      for (const meeting of story.meetings) {
-        for (const check of meeting.rubric) {
-          const { rule } = check;
-          const wanted: Intent[] =
-            'did' in rule
-              ? [rule.did, ...(rule.or ? [rule.or] : [])]
-              : 'demand' in rule
-                ? rule.handled.flatMap((outcome): Intent[] => (outcome === 'alternative' ? ['offers-alternative'] : outcome === 'refused' ? ['refuses'] : ['agrees', 'promises']))
-                : meeting.needs.filter((need) => !rule.needs || rule.needs.includes(need.id)).flatMap((need) => need.revealOn);
-          for (const locale of ['en', 'sv'] as const) {
-            const found = reader.read(check[locale].better.replace(/[“”"]/g, ''), locale).filter(counts).map((move) => move.kind);
-            if (!wanted.some((intent) => found.includes(intent))) misses.push(`${story.id}/${meeting.id}/${check.id} (${locale}): ${found.join(',')}`);
-          }
-        }
+    for (const { story, meeting, locale } of everyMeetingInEachLocale()) {
+      for (const check of meeting.rubric) {
+        const { rule } = check;
+        const wanted: Intent[] =
+          'did' in rule
+            ? [rule.did, ...(rule.or ? [rule.or] : [])]
+            : 'demand' in rule
+              ? rule.handled.flatMap((outcome): Intent[] => (outcome === 'alternative' ? ['offers-alternative'] : outcome === 'refused' ? ['refuses'] : ['agrees', 'promises']))
+              : meeting.needs.filter((need) => !rule.needs || rule.needs.includes(need.id)).flatMap((need) => need.revealOn);
+        const found = reader.read(check[locale].better.replace(/[“”"]/g, ''), locale).filter(counts).map((move) => move.kind);
+        if (!wanted.some((intent) => found.includes(intent))) misses.push(`${story.id}/${meeting.id}/${check.id} (${locale}): ${found.join(',')}`);
       }
     }
     assert.deepEqual(misses, []);
@@ -47,14 +47,10 @@ describe('role-play storylines (content)', () => {
 
   it('when a customer line other than a greeting or an opening is read, then it does not read as a greeting, so no reply greets mid-meeting', () => {
     const greetingLines: string[] = [];
-    for (const story of catalog.storylines) {
-      for (const meeting of story.meetings) {
-        for (const locale of ['en', 'sv'] as const) {
-          const allowed = new Set([meeting[locale].opening, ...(meeting.reactions?.[locale]?.greets ?? []), ...(story.reactions[locale].greets ?? [])]);
-          const lines = [...meetingLines(story, meeting, locale), ...Object.values(story.reactions[locale]).flat()];
-          for (const line of lines) if (!allowed.has(line) && reader.read(line, locale).some((move) => move.kind === 'greets')) greetingLines.push(`${story.id}/${meeting.id} ${locale}: ${line}`);
-        }
-      }
+    for (const { story, meeting, locale } of everyMeetingInEachLocale()) {
+      const allowed = new Set([meeting[locale].opening, ...(meeting.reactions?.[locale]?.greets ?? []), ...(story.reactions[locale].greets ?? [])]);
+      const lines = [...meetingLines(story, meeting, locale), ...Object.values(story.reactions[locale]).flat()];
+      for (const line of lines) if (!allowed.has(line) && reader.read(line, locale).some((move) => move.kind === 'greets')) greetingLines.push(`${story.id}/${meeting.id} ${locale}: ${line}`);
     }
     assert.deepEqual(greetingLines, []);
   });
