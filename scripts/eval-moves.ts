@@ -7,7 +7,7 @@ import { defaultTraining } from '../src/roleplay/move-model';
 
 // --details prints the tuned part's misreadings; the set-aside part is never printed per message.
 // --tuned-only leaves the set-aside part out entirely (for tuning sessions).
-// --rules-only reads with the phrase rules alone; by default the product's reader (rules with the learned model) reads.
+// By default the product's reader (the phrase rules) reads; --learned adds the shipped learned model's second opinion.
 // --cv: leave-one-meeting-out over the tuned meetings only (no set-aside file is read): rules alone vs combined.
 const flag = (name: string): boolean => process.argv.includes(name);
 const locale = process.argv.find((arg) => arg === '--en' || arg === '--sv')?.slice(2);
@@ -29,7 +29,7 @@ function crossValidated(): string[] {
     const rules = foldScore(learner, folds, undefined);
     const combined = foldScore(learner, folds, combine);
     lines.push(`== ${language}: ${own.length} messages of ${folds.length} tuned meetings; add ≥ ${combine.add}, drop ≤ ${combine.drop}`);
-    lines.push(line('rules only', rules), line('combined, cross-validated', combined), line('combined, shipped model (trained on these)', scoreMoves(readers.product(), own)));
+    lines.push(line('rules only', rules), line('combined, cross-validated', combined), line('combined, shipped model (trained on these)', scoreMoves(readers.learned(), own)));
     if (flag('--details')) {
       for (const [kind, item] of rules.perMove) {
         const other = combined.perMove.get(kind) ?? item;
@@ -43,7 +43,7 @@ function crossValidated(): string[] {
 if (flag('--cv')) {
   for (const line of crossValidated()) console.log(line);
 } else {
-  const reader = flag('--rules-only') ? readers.rules : readers.product();
+  const reader = flag('--learned') ? readers.learned() : readers.rules;
   const tunedOnly = flag('--tuned-only');
   const messages = loadMoveCorpus(moveFolder, (file) => !tunedOnly || file.includes('--tune--'));
   const chosen = messages.filter((message) => !locale || message.locale === locale);

@@ -13,7 +13,7 @@ const root = path.resolve(__dirname, '..', '..');
 export const contentDir = path.join(root, 'content');
 export const moveFolder = path.join(root, 'tests', 'roleplay', 'moves');
 
-/** The readers an eval compares: the rules alone, the product's (rules with the shipped model), and one per held-out meeting. */
+/** The readers an eval compares: the rules alone (the product's), the rules with the shipped model, and one per held-out meeting. */
 export class EvalReaders {
   readonly rules: MoveReader;
   readonly features: MoveFeatures;
@@ -32,12 +32,12 @@ export class EvalReaders {
     return this.shippedModels;
   }
 
-  /** The reader the product runs (meeting-service gets the same from the composition root). */
-  product(): MoveReading {
+  /** The rules with the shipped model, as the composition root would build it to wire it in. */
+  learned(): MoveReading {
     return new LearnedReader(this.rules, this.features, this.shipped);
   }
 
-  /** The product's reader with models trained without one tuned meeting's messages, and the shipped thresholds. */
+  /** The rules with models trained without one tuned meeting's messages, and the shipped thresholds. */
   heldOut(meeting: string): MoveReading {
     const found = this.withoutMeeting.get(meeting);
     if (found) return found;

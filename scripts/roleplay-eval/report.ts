@@ -10,20 +10,19 @@ import { EvalReaders } from './learned-readers';
 
 const root = path.resolve(__dirname, '..', '..');
 
-/** Which reader replays: the product's, the rules alone, or (cv) the product's with a model trained without the transcript's meeting. */
-export type ReaderChoice = 'product' | 'rules' | 'cv';
+/** Which reader replays: the product's (the rules), the rules with the shipped model, or (cv) with a model trained without the transcript's meeting. */
+export type ReaderChoice = 'rules' | 'learned' | 'cv';
 
 /** The whole corpus replayed, split into the tuned part and the set-aside part (left unreplayed when tunedOnly). */
-export function evaluateCorpus(choice: ReaderChoice = 'product', tunedOnly = false): { tune: Replayed[]; holdout: Replayed[] } {
+export function evaluateCorpus(choice: ReaderChoice = 'rules', tunedOnly = false): { tune: Replayed[]; holdout: Replayed[] } {
   const catalog = StorylineCatalog.load(path.join(root, 'content', 'roleplay'));
   const phrases = phraseBooksIn(path.join(root, 'content'));
   const readers = new EvalReaders();
   const grounding = new Grounding(groundingBooksIn(path.join(root, 'content')), phrases);
   const readerFor = (transcript: Transcript): MoveReading =>
-    choice === 'rules' ? readers.rules : choice === 'cv' ? readers.heldOut(`${transcript.storyline}/${transcript.meeting}`) : readers.product();
-  const product = readers.product();
+    choice === 'cv' ? readers.heldOut(`${transcript.storyline}/${transcript.meeting}`) : choice === 'learned' ? readers.learned() : readers.rules;
   const corpus = loadCorpus(path.join(root, 'tests', 'roleplay', 'corpus')).filter((transcript) => !tunedOnly || transcript.split === 'tune');
-  const replayed = corpus.map((transcript) => replay(catalog, choice === 'product' ? product : readerFor(transcript), grounding, transcript));
+  const replayed = corpus.map((transcript) => replay(catalog, readerFor(transcript), grounding, transcript));
   return { tune: replayed.filter((item) => item.transcript.split === 'tune'), holdout: replayed.filter((item) => item.transcript.split === 'holdout') };
 }
 

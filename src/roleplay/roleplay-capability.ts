@@ -13,9 +13,6 @@ import { RetryService } from './retry-service';
 import { Grounding } from './grounding';
 import { groundingBooksIn } from './grounding-book';
 import { phraseBooksIn } from './phrase-book';
-import { LearnedReader } from './learned-reader';
-import { MoveFeatures } from './move-features';
-import { learnedMovesIn } from './move-model-file';
 import { MoveReader } from './reader';
 import { roleplayCardTemplates } from './roleplay-cards';
 import { roleplayPersonalData } from './roleplay-personal-data';
@@ -43,8 +40,8 @@ export function roleplayDependencies(options: RoleplayOptions): RoleplayDependen
     themes: options.themes,
     records: new RoleplayRecords(options.store),
     customer: options.languageModel ? new ModelCustomer(options.languageModel, scripted, options.logger) : scripted,
-    // The phrase rules with the learned second opinion, both loaded once here.
-    reader: new LearnedReader(new MoveReader(phrases), new MoveFeatures(phrases), learnedMovesIn(options.contentDir)),
+    // The learned second opinion (LearnedReader) is not wired in: under eval:roleplay --cv it gained no verdict (#9 notes).
+    reader: new MoveReader(phrases),
     grounding: new Grounding(groundingBooksIn(options.contentDir), phrases),
     limits: options.limits ?? defaultRoleplayLimits,
     logger: options.logger,

@@ -10,7 +10,8 @@ import { phraseBooksIn } from '../../src/roleplay/phrase-book';
 import { judgeByRules } from '../../src/roleplay/rule-judge';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { RoleplayLearner } from './roleplay-driver';
-import { contentDir, meetingOf, reader, storyline } from './roleplay-fixtures';
+import type { MoveReading } from '../../src/roleplay/learned-reader';
+import { contentDir, learnedReader, meetingOf, reader, storyline } from './roleplay-fixtures';
 
 const grounding = new Grounding(groundingBooksIn(contentDir), phraseBooksIn(contentDir));
 
@@ -29,13 +30,13 @@ interface Played {
 const padding: Readonly<Record<Locale, readonly string[]>> = { en: ['Okay.', 'Mm.', 'Right.'], sv: ['Okej.', 'Mm.', 'Jaha.'] };
 
 /** One meeting through the scripted path (read, grounded, directed, judged), the learner confirming every reading; the last line is the one under test. */
-function play(storyId: string, meetingNumber: number, locale: Locale, line: string, options: { afterDemand?: boolean; commitment?: Commitment } = {}): Played {
+function play(storyId: string, meetingNumber: number, locale: Locale, line: string, options: { afterDemand?: boolean; commitment?: Commitment } = {}, reading: MoveReading = reader): Played {
   const story = storyline(storyId);
   const meeting = meetingOf(story, meetingNumber);
   const memory = { ...firstMemory(story), promises: options.commitment ? [options.commitment] : [] };
   let state = newMeetingState(story.startTrust, openingLine(meeting, meetingNumber, memory, locale), options.commitment);
   const say = (text: string): { moves: Move[]; reply: string; directions: readonly string[] } => {
-    const moves = grounding.ground(reader.read(text, locale), { storyline: story, meeting, locale, state, text });
+    const moves = grounding.ground(reading.read(text, locale), { storyline: story, meeting, locale, state, text });
     const turn = directTurn(story, meeting, state, text, moves, locale);
     state = { ...turn.state, transcript: [...turn.state.transcript, { speaker: 'customer', text: turn.scripted, source: 'script' }] };
     return { moves, reply: turn.scripted, directions: turn.directions };
@@ -116,19 +117,21 @@ const probes: readonly Probe[] = [
 ];
 
 describe('buzzword lines in the scripted meeting (gaming probes)', () => {
+  // The learned second opinion is held to the same bar, so wiring it in can never let a buzzword line earn credit.
+  for (const [name, reading] of [['the rules', reader], ['the rules with the learned model', learnedReader]] as const)
   for (const probe of probes) {
-    it(`when the learner says “${probe.generic}” (${probe.locale}), then it earns nothing; “${probe.grounded}” does`, () => {
+    it(`when the learner says “${probe.generic}” (${probe.locale}) to ${name}, then it earns nothing; “${probe.grounded}” does`, () => {
       const start = storyline(probe.story).startTrust;
       // A question may be read as another kind of question ("which customers" asks about the impact); no question may count.
       const family = askingIntents.includes(probe.kind) ? askingIntents : [probe.kind];
-      const generic = play(probe.story, probe.meeting, probe.locale, probe.generic, probe);
+      const generic = play(probe.story, probe.meeting, probe.locale, probe.generic, probe, reading);
       assert.ok(!generic.moves.some((move) => family.includes(move.kind) && counts(move)), `no ${probe.kind} counts: ${JSON.stringify(generic.moves)}`);
       assert.ok(generic.state.trust <= start, `no trust gained: ${generic.state.trust} from ${start}`);
       assert.deepEqual(generic.state.revealed, [], 'no hidden need revealed');
       assert.equal(generic.met, 0, 'no rubric check met');
       assert.equal(generic.state.commitmentCheck?.answer, undefined, 'no answer to "did you keep your word?"');
 
-      const grounded = play(probe.story, probe.meeting, probe.locale, probe.grounded, probe);
+      const grounded = play(probe.story, probe.meeting, probe.locale, probe.grounded, probe, reading);
       assert.ok(grounded.moves.some((move) => family.includes(move.kind) && counts(move)), `${probe.kind} counts: ${JSON.stringify(grounded.moves)}`);
       assert.ok(grounded.state.trust > start || grounded.state.revealed.length > 0 || grounded.met > 0, 'the grounded twin earns credit');
     });

@@ -6,6 +6,9 @@ import type { Turn } from '../../src/core/turn';
 import { StorylineCatalog } from '../../src/roleplay/storyline-catalog';
 import type { Meeting, Storyline } from '../../src/roleplay/storyline';
 import { phraseBooksIn } from '../../src/roleplay/phrase-book';
+import { LearnedReader } from '../../src/roleplay/learned-reader';
+import { MoveFeatures } from '../../src/roleplay/move-features';
+import { learnedMovesIn } from '../../src/roleplay/move-model-file';
 import { MoveReader } from '../../src/roleplay/reader';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -44,3 +47,6 @@ export function fakeTurn(overrides: Partial<Turn> & { locale?: Locale } = {}): T
 
 /** The reader with the real phrase books. */
 export const reader = new MoveReader(phraseBooksIn(contentDir));
+
+/** The rules with the shipped learned model: what the product would run with the second opinion wired in. */
+export const learnedReader = new LearnedReader(reader, new MoveFeatures(phraseBooksIn(contentDir)), learnedMovesIn(contentDir));
