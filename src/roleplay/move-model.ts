@@ -1,4 +1,5 @@
 import { intents, type Intent } from './intents';
+import { seededRandom } from '../core/seeded-random';
 
 /** One move's logistic regression: a bias and a weight per feature (features absent here weigh nothing). */
 export interface MoveWeights {
@@ -32,20 +33,8 @@ export const defaultTraining: TrainingOptions = { epochs: 20, rate: 0.5, l2: 0.0
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
-/** A small seeded generator (mulberry32), so the visiting order of each epoch is fixed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function orders(count: number, epochs: number, seed: number): number[][] {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   return Array.from({ length: epochs }, () => {
     const order = Array.from({ length: count }, (_, index) => index);
     for (let index = count - 1; index > 0; index -= 1) {

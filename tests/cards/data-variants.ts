@@ -4,17 +4,7 @@ export const oddValues: readonly unknown[] = [
   true, false, [], ['a'], [{ title: 'Only', verb: 'v' }], {}, { title: 'T', value: 'V', verb: 'w' }, 'ÅÄÖ åäö',
 ];
 
-/** A small deterministic generator (mulberry32), so the mutated data is the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../src/core/seeded-random';
 
 type Path = readonly (string | number)[];
 
