@@ -93,7 +93,8 @@ export function directTurn(storyline: Storyline, meeting: Meeting, state: Meetin
   };
   const events: TrustEvent[] = [];
 
-  const firm = repeated ? undefined : storyline.firmLines.find((line) => line[locale].patterns.some((pattern) => text.toLowerCase().includes(pattern.toLowerCase())));
+  const lower = text.toLowerCase();
+  const firm = repeated ? undefined : storyline.firmLines.find((line) => line[locale].patterns.some((pattern) => lower.includes(pattern.toLowerCase())));
   const settlement = repeated ? undefined : settleDemand(meeting, next, counting, moves, turn, locale);
   if (settlement) {
     next = settlement.state;
