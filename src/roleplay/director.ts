@@ -58,7 +58,9 @@ export function directTurn(storyline: Storyline, meeting: Meeting, state: Meetin
   const asked = state.commitmentCheck !== undefined && !state.commitmentCheck.answer && turn <= answerWithin;
   const moves = asked ? read : read.filter((move) => !commitmentIntents.includes(move.kind));
   const earlier = learnerEntries(state);
-  const repeated = earlier.some((entry) => normalised(entry.text) === normalised(text));
+  // The message is normalised once, not once per earlier message.
+  const said = normalised(text);
+  const repeated = earlier.some((entry) => normalised(entry.text) === said);
   const counting = repeated ? [] : moves.filter(counts);
   const kinds = new Set<Intent>(counting.map((move) => move.kind));
   const askedBefore = earlier.some((entry) => entry.moves.some((move) => counts(move) && askingIntents.includes(move.kind)));
@@ -91,7 +93,8 @@ export function directTurn(storyline: Storyline, meeting: Meeting, state: Meetin
   };
   const events: TrustEvent[] = [];
 
-  const firm = repeated ? undefined : storyline.firmLines.find((line) => line[locale].patterns.some((pattern) => text.toLowerCase().includes(pattern.toLowerCase())));
+  const lower = text.toLowerCase();
+  const firm = repeated ? undefined : storyline.firmLines.find((line) => line[locale].patterns.some((pattern) => lower.includes(pattern.toLowerCase())));
   const settlement = repeated ? undefined : settleDemand(meeting, next, counting, moves, turn, locale);
   if (settlement) {
     next = settlement.state;
