@@ -1,10 +1,15 @@
-import { CallerIdConstants, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { CallerIdConstants, ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
 import {
   AuthenticationConfiguration,
   AuthenticationConstants,
   AuthenticationError,
   SkillValidation,
+  type AuthenticateRequestResult,
   type Claim,
+  type ClaimsIdentity,
+  type ConnectorClient,
+  type ConnectorFactory,
+  type UserTokenClient,
 } from 'botframework-connector';
 import type { AppConfig } from '../config';
 
@@ -16,8 +21,14 @@ export interface OpenIdMetadataUrls {
   readonly entra: string;
 }
 
-/** Bot Framework authentication from our config; empty credentials mean local mode (no tokens either way). */
-export function botFrameworkAuthentication(config: AppConfig, metadata?: OpenIdMetadataUrls): ConfigurationBotFrameworkAuthentication {
+/** What is done to each Connector client once, when it is built (the proactive adapter takes out the SDK's retries). */
+export type PrepareClient = (client: ConnectorClient) => ConnectorClient;
+
+/**
+ * Bot Framework authentication from our config; empty credentials mean local mode (no tokens either way). Its
+ * Connector and user-token clients are built once and used again (see ReusingAuthentication).
+ */
+export function botFrameworkAuthentication(config: AppConfig, metadata?: OpenIdMetadataUrls, prepareClient?: PrepareClient): ReusingAuthentication {
   const credentials = config.bot
     ? {
         MicrosoftAppId: config.bot.appId,
@@ -27,7 +38,66 @@ export function botFrameworkAuthentication(config: AppConfig, metadata?: OpenIdM
       }
     : {};
   const settings = { ...credentials, ...(metadata ? publicCloudWith(metadata) : {}) };
-  return new ConfigurationBotFrameworkAuthentication(settings, undefined, new AuthenticationConfiguration([], claimsCheck(config)));
+  return new ReusingAuthentication(settings, new AuthenticationConfiguration([], claimsCheck(config)), prepareClient);
+}
+
+/** Service URLs are a handful of regional addresses; the bound only stops a stream of odd ones from growing the map. */
+const maxKeptClients = 64;
+
+/**
+ * The SDK builds a new Connector client and a new user-token client (credentials and an HTTP pipeline each) for every
+ * turn and every proactive send, about 80 µs a turn. Both depend only on the bot's app id, the service URL and the
+ * audience, and their credentials fetch and renew tokens per request, so each is built once per such key and used again.
+ */
+export class ReusingAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly connectorClients = new Map<string, Promise<ConnectorClient>>();
+  private readonly userTokenClients = new Map<string, Promise<UserTokenClient>>();
+
+  constructor(
+    settings: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0],
+    authConfiguration: AuthenticationConfiguration,
+    private readonly prepareClient: PrepareClient = (client) => client,
+  ) {
+    super(settings, undefined, authConfiguration);
+  }
+
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    const result = await super.authenticateRequest(activity, authHeader);
+    return result.connectorFactory ? { ...result, connectorFactory: this.reusing(result.claimsIdentity, result.connectorFactory) } : result;
+  }
+
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return this.reusing(claimsIdentity, super.createConnectorFactory(claimsIdentity));
+  }
+
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    return kept(this.userTokenClients, JSON.stringify(appIdClaimsOf(claimsIdentity)), () => super.createUserTokenClient(claimsIdentity));
+  }
+
+  private reusing(claimsIdentity: ClaimsIdentity, factory: ConnectorFactory): ConnectorFactory {
+    return {
+      create: (serviceUrl: string, audience?: string): Promise<ConnectorClient> =>
+        kept(this.connectorClients, JSON.stringify([...appIdClaimsOf(claimsIdentity), serviceUrl, audience ?? null]), () =>
+          factory.create(serviceUrl, audience).then(this.prepareClient),
+        ),
+    };
+  }
+}
+
+/** The claims the SDK takes the bot's app id from (a token's other claims, its times and id, change with every token). */
+function appIdClaimsOf(identity: ClaimsIdentity): Array<string | null> {
+  return [identity.getClaimValue(AuthenticationConstants.AudienceClaim), identity.getClaimValue(AuthenticationConstants.AppIdClaim)];
+}
+
+/** The client kept under `key`, built on first use; one that could not be built is not kept, so the next turn tries again. */
+function kept<T>(clients: Map<string, Promise<T>>, key: string, build: () => Promise<T>): Promise<T> {
+  const found = clients.get(key);
+  if (found) return found;
+  if (clients.size >= maxKeptClients) clients.delete(clients.keys().next().value as string);
+  const client = build();
+  client.catch(() => clients.delete(key));
+  clients.set(key, client);
+  return client;
 }
 
 /** The SDK's own rule (no skill calls) plus: a single-tenant bot takes Entra tokens from its own tenant only. */
