@@ -68,10 +68,10 @@ describe('Connector and user-token clients are built once, not on every turn', (
 
   it('when building a client fails, then it is not kept: the next turn builds it again', async () => {
     const authentication = botFrameworkAuthentication(withCredentials);
-    const real = ConfigurationBotFrameworkAuthentication.prototype.createConnectorFactory;
+    const stub = sinon.stub(ConfigurationBotFrameworkAuthentication.prototype, 'createConnectorFactory');
     let attempts = 0;
-    sinon.stub(ConfigurationBotFrameworkAuthentication.prototype, 'createConnectorFactory').callsFake(function (this: ConfigurationBotFrameworkAuthentication, identity) {
-      const inner = real.call(this, identity);
+    stub.callsFake((identity) => {
+      const inner = stub.wrappedMethod.call(authentication, identity);
       return {
         create: (serviceUrl: string, audience?: string) => {
           attempts += 1;
