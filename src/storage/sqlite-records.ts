@@ -1,16 +1,8 @@
 import Database from 'better-sqlite3';
+import { SqliteRowCache, type RecordRow } from './sqlite-row-cache';
 import { StorageUnavailableError, VersionConflictError } from './store';
 import type { RecordKey, RecordQuery, RecordWrite, StoreSession, StoredRecord } from './store';
 import { bodyJson, checkExpectedVersion, checkedLimit } from './write-checks';
-
-interface RecordRow {
-  collection: string;
-  id: string;
-  owner: string | null;
-  version: number;
-  body: string;
-  updated_at: string;
-}
 
 const columns = 'collection, id, owner, version, body, updated_at';
 // An update that names no owner keeps the stored one, so a read-modify-write cannot orphan a person's data.
@@ -55,10 +47,10 @@ const limited = (source: string): string => `${source} LIMIT @limit`;
 export class SqliteRecords implements StoreSession {
   private readonly statements: Statements;
   private readonly limitedLists: { [name in ListName]: Database.Statement<[Record<string, unknown>]> };
-
   constructor(
     private readonly db: Database.Database,
     private readonly now: () => Date,
+    private readonly cache: SqliteRowCache,
   ) {
     this.statements = Object.fromEntries(
       Object.entries(sql).map(([name, source]) => [name, db.prepare<Record<string, unknown>>(source)]),
@@ -67,8 +59,8 @@ export class SqliteRecords implements StoreSession {
   }
 
   async get<T>(collection: string, id: string): Promise<StoredRecord<T> | undefined> {
-    const row = this.driver(() => this.statements.get.get({ collection, id }));
-    return row === undefined ? undefined : toRecord<T>(row as RecordRow);
+    const row = this.driver(() => this.rowOf(collection, id));
+    return row === undefined ? undefined : toRecord<T>(row);
   }
 
   /**
@@ -76,9 +68,15 @@ export class SqliteRecords implements StoreSession {
    * compound statement (VALUES, OR or UNION ALL) costs SQLite no less than the lookups; what a caller saves is the awaits.
    */
   async getMany(keys: readonly RecordKey[]): Promise<ReadonlyArray<StoredRecord<unknown> | undefined>> {
-    return this.driver(() => keys.map((key) => this.statements.get.get({ collection: key.collection, id: key.id }) as RecordRow | undefined)).map((row) =>
-      row === undefined ? undefined : toRecord(row),
-    );
+    return this.driver(() => keys.map((key) => this.rowOf(key.collection, key.id))).map((row) => (row === undefined ? undefined : toRecord(row)));
+  }
+
+  private rowOf(collection: string, id: string): RecordRow | undefined {
+    const cached = this.cache.find(collection, id);
+    if (cached !== undefined) return cached ?? undefined;
+    const row = this.statements.get.get({ collection, id }) as RecordRow | undefined;
+    this.cache.remember(collection, id, row);
+    return row;
   }
 
   async list<T>(collection: string, query: RecordQuery = {}): Promise<StoredRecord<T>[]> {
@@ -96,19 +94,28 @@ export class SqliteRecords implements StoreSession {
     checkExpectedVersion(write.expectedVersion);
     const { collection, id, expectedVersion } = write;
     const values = { collection, id, owner: write.owner, body: bodyJson(write), updatedAt: this.now().toISOString(), expectedVersion };
+    // What the row holds after the write, if every column is known (an update that keeps the owner takes it from the cache).
+    const owner = write.owner ?? (expectedVersion === 0 ? null : this.cache.ownerOf(collection, id));
+    const written = (version: number): RecordRow | undefined =>
+      owner === undefined ? undefined : { collection, id, owner, version, body: values.body, updated_at: values.updatedAt };
+    // Gone until the write is known to have landed: a failed or refused write leaves no entry that could be wrong.
+    this.cache.removed(collection, id);
     if (expectedVersion === undefined) {
       const row = this.driver(() => this.statements.upsert.get(values)) as { version: number };
+      this.cache.wrote(collection, id, written(row.version));
       return row.version;
     }
     const update = write.owner === undefined ? this.statements.updateKeepOwner : this.statements.update;
     const statement = expectedVersion === 0 ? this.statements.insert : update;
     const { changes } = this.driver(() => statement.run(values));
     if (changes === 0) throw new VersionConflictError(collection, id, expectedVersion);
+    this.cache.wrote(collection, id, written(expectedVersion + 1));
     return expectedVersion + 1;
   }
 
   async remove(collection: string, id: string, expectedVersion?: number): Promise<boolean> {
     checkExpectedVersion(expectedVersion);
+    this.cache.removed(collection, id);
     const { changes } = this.driver(() => this.statements.remove.run({ collection, id, expectedVersion }));
     if (changes > 0) return true;
     // Nothing deleted under a version: either it is already gone, or someone changed it since it was read.
@@ -119,6 +126,7 @@ export class SqliteRecords implements StoreSession {
   }
 
   async removeOwnedBy(owner: string): Promise<number> {
+    this.cache.clear();
     return this.driver(() => this.statements.removeOwnedBy.run({ owner })).changes;
   }
 

@@ -7,6 +7,7 @@ import { defaultIdleRounds, OnDemandCheckpointer } from './on-demand-checkpointe
 import { defaultCheckpointEveryMs } from './sqlite-checkpointer';
 import { applySqliteMigrations } from './sqlite-migrate';
 import { isDriverFailure, SqliteRecords } from './sqlite-records';
+import { defaultRowCacheLimits, SqliteRowCache } from './sqlite-row-cache';
 import { StorageLostError, StorageUnavailableError } from './store';
 import type { RecordKey, RecordQuery, RecordWrite, Store, StoreSession, StoredRecord, UnlinkedRecord, UnlinkedRecords } from './store';
 import { SqliteUnlinked } from './sqlite-unlinked';
@@ -41,7 +42,7 @@ export async function openSqliteStore(filePath: string, options: StoreOptions = 
     db?.close();
     throw new StorageUnavailableError(error);
   }
-  return new SqliteStore(db, now, opened, checkpointer);
+  return new SqliteStore(db, now, opened, checkpointer, new SqliteRowCache(db, defaultRowCacheLimits, options.monotonicMs));
 }
 
 /**
@@ -103,8 +104,9 @@ class SqliteStore implements Store {
     private readonly now: () => Date,
     private readonly opened: FileIdentity | undefined,
     private readonly checkpointer: OnDemandCheckpointer | undefined,
+    rowCache: SqliteRowCache,
   ) {
-    this.records = new SqliteRecords(db, now);
+    this.records = new SqliteRecords(db, now, rowCache);
     this.unlinkedTable = new SqliteUnlinked(db, now);
     const table = this.unlinkedTable;
     this.unlinked = {

@@ -11,6 +11,8 @@ export interface StoreOptions {
   readonly bulkLoad?: boolean;
   /** SQLite file only: how often the checkpoint thread copies the write-ahead log into the file (1000 ms). */
   readonly checkpointEveryMs?: number;
+  /** SQLite only: the clock (milliseconds, never going back) that paces the row cache's look for other connections' writes. */
+  readonly monotonicMs?: () => number;
   /** SQLite file only: after this many checks (one per checkpointEveryMs) without a commit, the checkpoint thread stops until the next (30). */
   readonly checkpointIdleRounds?: number;
 }

@@ -84,7 +84,8 @@ export function describeRaceContract(context: ContractContext): void {
         }),
       );
 
-      const stored = await store().get<Counter>(collection(), 'counter');
+      // Read by an instance opened after the writes: a SQLite instance sees another's writes within its row cache's next look.
+      const stored = await (await context.openAnother()).get<Counter>(collection(), 'counter');
       assert.equal(stored?.body.count, stores.length * perStore);
       assert.equal(stored?.version, stores.length * perStore);
     });
