@@ -96,20 +96,26 @@ export class SqliteRecords implements StoreSession {
     const values = { collection, id, owner: write.owner, body: bodyJson(write), updatedAt: this.now().toISOString(), expectedVersion };
     // What the row holds after the write, if every column is known (an update that keeps the owner takes it from the cache).
     const owner = write.owner ?? (expectedVersion === 0 ? null : this.cache.ownerOf(collection, id));
-    const written = (version: number): RecordRow | undefined =>
-      owner === undefined ? undefined : { collection, id, owner, version, body: values.body, updated_at: values.updatedAt };
-    // Gone until the write is known to have landed: a failed or refused write leaves no entry that could be wrong.
-    this.cache.removed(collection, id);
-    if (expectedVersion === undefined) {
-      const row = this.driver(() => this.statements.upsert.get(values)) as { version: number };
-      this.cache.wrote(collection, id, written(row.version));
-      return row.version;
+    let version: number;
+    try {
+      version = this.write(values, write.owner === undefined);
+    } catch (error) {
+      // A failed or refused write leaves no entry that could be wrong.
+      this.cache.removed(collection, id);
+      throw error;
     }
-    const update = write.owner === undefined ? this.statements.updateKeepOwner : this.statements.update;
+    this.cache.wrote(collection, id, owner === undefined ? undefined : { collection, id, owner, version, body: values.body, updated_at: values.updatedAt });
+    return version;
+  }
+
+  /** Runs the write that `expectedVersion` asks for and returns the row's new version. */
+  private write(values: { collection: string; id: string; expectedVersion: number | undefined }, keepOwner: boolean): number {
+    const { collection, id, expectedVersion } = values;
+    if (expectedVersion === undefined) return (this.driver(() => this.statements.upsert.get(values)) as { version: number }).version;
+    const update = keepOwner ? this.statements.updateKeepOwner : this.statements.update;
     const statement = expectedVersion === 0 ? this.statements.insert : update;
     const { changes } = this.driver(() => statement.run(values));
     if (changes === 0) throw new VersionConflictError(collection, id, expectedVersion);
-    this.cache.wrote(collection, id, written(expectedVersion + 1));
     return expectedVersion + 1;
   }
 

@@ -69,10 +69,14 @@ export class SqliteRowCache {
     this.set(keyOf(collection, id), row ?? null);
   }
 
-  /** Notes a committed write of this connection; inside a transaction, or when the row is not fully known, the entry goes. */
+  /**
+   * Notes a committed write of this connection to a row that was read before (most writes, new answers, are never read
+   * back in the same days: keeping them would only churn memory); inside a transaction, or when the row is not fully
+   * known, the entry goes.
+   */
   wrote(collection: string, id: string, row: RecordRow | undefined): void {
     const key = keyOf(collection, id);
-    if (row === undefined || this.db.inTransaction || !this.current()) this.drop(key);
+    if (row === undefined || this.db.inTransaction || !this.current() || !this.rows.has(key)) this.drop(key);
     else this.set(key, row);
   }
 
