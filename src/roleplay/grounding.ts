@@ -171,7 +171,7 @@ export class Grounding {
 
   /**
    * The words the learner can know: the brief's facts (who the customer is, the meeting's title and situation), the commitment
-   * asked about, and what the customer has said so far. Not the lines the customer has yet to say (a hidden need, a demand, a
+   * asked about, and what the customer has said so far, with the needs and demands she has come out with. Not the lines the customer has yet to say (a hidden need, a demand, a
    * reaction): a learner who names those without hearing them is lucky, not listening. Nor the goal or the rubric: saying them back
    * says nothing of the customer. The brief's part is built once per meeting and language.
    */
@@ -180,7 +180,10 @@ export class Grounding {
     const brief = this.briefs.get(id) ?? this.stemsOf([storyline.customer.name, storyline.customer[locale].role, storyline.customer[locale].company, storyline.customer[locale].business, meeting[locale].title, meeting[locale].situation], locale);
     this.briefs.set(id, brief);
     const heard = state.transcript.filter((entry) => entry.speaker === 'customer').map((entry) => entry.text);
-    return new Set([...brief, ...this.stemsOf([state.commitmentCheck?.commitment.text ?? '', ...heard], locale)]);
+    // A need or a demand she has come out with is heard in full, however she put it (a model customer words it its own way).
+    const revealed = meeting.needs.filter((need) => state.revealed.some((item) => item.needId === need.id)).flatMap((need) => [need[locale].need, need[locale].says]);
+    const raised = meeting.demands.filter((demand) => state.demands.some((item) => item.id === demand.id)).map((demand) => demand[locale].says);
+    return new Set([...brief, ...this.stemsOf([state.commitmentCheck?.commitment.text ?? '', ...heard, ...revealed, ...raised], locale)]);
   }
 
   /** The stems of the texts' content words. */
@@ -195,6 +198,13 @@ export class Grounding {
     if (locale !== 'sv') return false;
     // A part is a word of four letters or more, and what is left of the compound is one too: "butikschef" holds "butik".
     const part = (whole: string, piece: string): boolean => piece.length >= 4 && whole.length - piece.length >= 3 && (whole.startsWith(piece) || whole.endsWith(piece));
-    return [...stems].some((known) => part(stem, known) || part(known, stem));
+    // Two compounds of one first part ("apoteksavtalet", "apotekskedja"): a long one, six letters or more, so "bestämma" and
+    // "beställa" stay apart.
+    const head = (one: string, other: string): boolean => {
+      let shared = 0;
+      while (shared < one.length && one[shared] === other[shared]) shared += 1;
+      return shared >= 6 && one.length - shared >= 3 && other.length - shared >= 3;
+    };
+    return [...stems].some((known) => part(stem, known) || part(known, stem) || head(stem, known));
   }
 }

@@ -87,6 +87,20 @@ describe('grounding: whether a move says something of this meeting', () => {
     assert.equal(sv('risken är att det blir en butter stämning')?.generic, true, '"butter" is not "butik"');
   });
 
+  it('when the customer has come out with a hidden need in her own words, then the need’s words count: a model customer rewords it', () => {
+    const text = 'so the staff fear losing their judgement to the system';
+    const reworded = afterCustomer('My people are nervous about it, honestly.');
+    assert.equal(ground({ kind: 'summarises', quote: text }, text, reworded)?.generic, true, 'not before she has come out with it');
+    const revealed: MeetingState = { ...reworded, revealed: [{ needId: 'staff-worry', atTurn: 1 }] };
+    assert.equal(ground({ kind: 'summarises', quote: text }, text, revealed)?.vague, undefined);
+  });
+
+  it('when a Swedish compound shares a long first part with a word of the brief, then it is a word of the meeting; a short shared beginning is not', () => {
+    const risk = (text: string): Move | undefined => ground({ kind: 'raises-risk', quote: text }, text, afterCustomer(''), 'sv');
+    assert.equal(risk('risken är att morgonpasset drar ut på tiden')?.vague, undefined, '"morgonpasset" and "morgondagens" share "morgon"');
+    assert.equal(risk('risken är att ni inte får bestämma')?.generic, true, '"bestämma" is not "beställer"');
+  });
+
   it('when the only words of the learner’s own are ones that fit every meeting, then the move is generic; words of this storyline count', () => {
     const buzz = 'the reason is that our methodology is built on robustness and scalability';
     assert.equal(ground({ kind: 'explains', quote: buzz }, buzz)?.generic, true);
