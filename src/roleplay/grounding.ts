@@ -124,8 +124,8 @@ export class Grounding {
 
   /**
    * What the storyline is about, in its author's words: the customer's business and their customers' need, every meeting's
-   * situation, hidden needs, good handling of demands and rubric. Not the customer's scripted lines: "ordentligt", "igenom" there
-   * are how she talks, not what is at stake.
+   * situation, hidden needs, good handling of demands and rubric. Not the customer's scripted lines: they are how she talks, not
+   * what is at stake. A learner may bring a fact of this world she has not named ("the cabling and the firewall"), not any word.
    */
   private storylineWords({ storyline, locale }: GroundingScene): ReadonlySet<string> {
     const id = `${storyline.id}/${locale}`;
