@@ -4,6 +4,8 @@ import { slotIntents, type Intent, type Move } from './intents';
 import type { MeetingState } from './meeting-state';
 import type { PhraseBooks } from './phrase-book';
 import { concreteWeight, isNoise, noiseOf, weightOf, wordsOf } from './reader-book';
+import { stemEnglish } from './stem-english';
+import { stemSwedish } from './stem-swedish';
 import type { Meeting, Storyline } from './storyline';
 
 /** Moves that mean something only about this customer: asked, felt with, warned of, kept to the process, done as agreed. */
@@ -51,11 +53,8 @@ interface LocaleWords {
 // Staff often type without marks ("bestallning"): words are compared without them.
 const plain = (text: string): string => text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
 const tokens = (text: string): string[] => plain(text).match(/[\p{L}\d]+/gu) ?? [];
-// Inflections share a beginning: "shelves" / "shelf", "butikerna" / "butiker"; a short word's key is its first four letters.
-const keyOf = (word: string): string => word.slice(0, word.length <= 5 ? 4 : 5);
-// A short verb changes its last letters ("växa", "växer"): three letters in common then suffice.
-const keysOf = (word: string): string[] => [keyOf(word), ...(word.length <= 5 ? [`${word.slice(0, 3)}~`] : [])];
-const within = (keys: ReadonlySet<string>, word: string): boolean => keysOf(word).some((key) => keys.has(key)) || keys.has(word.slice(0, 4));
+// Inflections share a stem ("quotes" / "quoted", "säljarna" / "säljare"); first letters in common are no shared word ("sale" / "salt").
+const stemmers: Readonly<Record<Locale, (word: string) => string>> = { en: stemEnglish, sv: stemSwedish };
 
 /**
  * Decides whether a move the reader found has substance. A question, empathy, a risk, a process step or a "done as agreed"
@@ -64,7 +63,8 @@ const within = (keys: ReadonlySet<string>, word: string): boolean => keysOf(word
  */
 export class Grounding {
   private readonly words: Readonly<Record<Locale, LocaleWords>>;
-  private readonly meetings = new Map<string, ReadonlySet<string>>();
+  private readonly briefs = new Map<string, ReadonlySet<string>>();
+  private readonly worlds = new Map<string, ReadonlySet<string>>();
 
   constructor(books: GroundingBooks, phrases: PhraseBooks) {
     // Not the reader's buzzwords: "patients", "price", "plan" are filler in an offer and the very words of a meeting here.
@@ -104,21 +104,45 @@ export class Grounding {
     // Empathy and a reason need no topic word to be generic: "klart det är jobbigt när det strular" fits every customer.
     if (!shared && move.kind !== 'empathises' && move.kind !== 'explains' && !tokens(move.quote).some((word) => words.generic.has(word))) return move;
     const known = this.known(scene);
-    const own = new Set(this.content(lastCustomerLine(scene.state), scene.locale).flatMap(keysOf));
     const content = this.content(message, scene.locale).filter((word) => !name.has(word));
     const guess: Move = { ...move, vague: true, generic: true };
     const counted = (word: string): boolean => /\d/.test(word) || words.numbers.has(word);
     // "As we discussed last time, this builds on our conversation" names no thing of last time.
-    if (move.kind === 'refers-back') return content.some((word) => counted(word) || within(this.recalled(scene), word)) ? move : guess;
-    const ofMeeting = content.some((word) => counted(word) || within(known, word) || within(own, word));
+    if (move.kind === 'refers-back') return content.some((word) => counted(word) || this.within(this.recalled(scene), word, scene.locale)) ? move : guess;
+    const ofMeeting = content.some((word) => counted(word) || this.within(known, word, scene.locale));
     // A summary is its own sentence: the words around it ("that's totally valid, we'll take it into account") summarise nothing.
-    const summed = this.content(move.quote, scene.locale).filter((word) => !name.has(word) && (counted(word) || within(known, word) || within(own, word)));
+    const summed = this.content(move.quote, scene.locale).filter((word) => !name.has(word) && (counted(word) || this.within(known, word, scene.locale)));
     if (shared) return weightOf(summed) >= concreteWeight && !this.parrots(move.quote, scene) ? move : guess;
     // Concrete words of the learner's own are substance too ("the amount itself, or the timing?"), by the bar of an offer.
     // A feeling is what empathy names anyway: "it's tough when things act up" says nothing of this customer.
-    // Words of the learner's own must be substance to the reader too: "quality", "support", "together" are not.
-    const mine = content.filter((word) => !isNoise(words.noise, word) && !(move.kind === 'empathises' && words.feelings.has(word)));
+    // Words of the learner's own must be substance to the reader too: "quality", "support", "together" are not; and of what this
+    // storyline is about: "bottlenecks and downtime", "robustness and scalability" fit every meeting.
+    const topical = this.storylineWords(scene);
+    const mine = content.filter((word) => !isNoise(words.noise, word) && !(move.kind === 'empathises' && words.feelings.has(word)) && (/\d/.test(word) || this.within(topical, word, scene.locale)));
     return ofMeeting || weightOf(mine) >= concreteWeight ? move : guess;
+  }
+
+  /**
+   * What the storyline is about, in its author's words: the customer's business and their customers' need, every meeting's
+   * situation, hidden needs, good handling of demands and rubric. Not the customer's scripted lines: they are how she talks, not
+   * what is at stake. A learner may bring a fact of this world she has not named ("the cabling and the firewall"), not any word.
+   */
+  private storylineWords({ storyline, locale }: GroundingScene): ReadonlySet<string> {
+    const id = `${storyline.id}/${locale}`;
+    const cached = this.worlds.get(id);
+    if (cached) return cached;
+    const texts = [
+      storyline.customer[locale].business, storyline.customer[locale].customersNeed,
+      ...storyline.meetings.flatMap((meeting) => [
+        meeting[locale].situation,
+        ...meeting.needs.map((need) => need[locale].need),
+        ...meeting.demands.map((demand) => demand[locale].goodHandling),
+        ...meeting.rubric.flatMap((check) => [check[locale].check, check[locale].better]),
+      ]),
+    ];
+    const stems = this.stemsOf(texts, locale);
+    this.worlds.set(id, stems);
+    return stems;
   }
 
   /** The words of a text, as the reader splits them, that could make it concrete: neither stop words, generic nor plain. */
@@ -142,33 +166,45 @@ export class Grounding {
       state.commitmentCheck?.commitment.text ?? '',
       ...state.transcript.slice(1).filter((entry) => entry.speaker === 'customer').map((entry) => entry.text),
     ];
-    return new Set(this.content(texts.join(' '), locale).flatMap(keysOf));
+    return this.stemsOf(texts, locale);
   }
 
-  /** The meeting's own content words, keyed by their beginning; built once per meeting and language. */
+  /**
+   * The words the learner can know: the brief's facts (who the customer is, the meeting's title and situation), the commitment
+   * asked about, and what the customer has said so far, with the needs and demands she has come out with. Not the lines the customer has yet to say (a hidden need, a demand, a
+   * reaction): a learner who names those without hearing them is lucky, not listening. Nor the goal or the rubric: saying them back
+   * says nothing of the customer. The brief's part is built once per meeting and language.
+   */
   private known({ storyline, meeting, locale, state }: GroundingScene): ReadonlySet<string> {
-    const commitment = state.commitmentCheck?.commitment.text ?? '';
     const id = `${storyline.id}/${meeting.id}/${locale}`;
-    const cached = this.meetings.get(id);
-    if (cached && !commitment) return cached;
-    const customer = storyline.customer[locale];
-    const words = meeting[locale];
-    const texts = [
-      storyline.customer.name, customer.role, customer.company, customer.business, customer.customersNeed,
-      words.title, words.situation, words.opening, words.recall ?? '', words.recallPromise ?? '',
-      ...meeting.needs.flatMap((need) => [need[locale].need, need[locale].says]),
-      // Not the rubric nor the model answers: they are in the brief and the debrief, and saying them back says nothing of the customer.
-      ...meeting.demands.map((demand) => demand[locale].says),
-      ...Object.values(meeting.reactions?.[locale] ?? {}).flat(),
-      commitment,
-    ];
-    const keys = new Set(this.content(texts.join(' '), locale).flatMap(keysOf));
-    if (!commitment) this.meetings.set(id, keys);
-    return keys;
+    const brief = this.briefs.get(id) ?? this.stemsOf([storyline.customer.name, storyline.customer[locale].role, storyline.customer[locale].company, storyline.customer[locale].business, meeting[locale].title, meeting[locale].situation], locale);
+    this.briefs.set(id, brief);
+    const heard = state.transcript.filter((entry) => entry.speaker === 'customer').map((entry) => entry.text);
+    // A need or a demand she has come out with is heard in full, however she put it (a model customer words it its own way).
+    const revealed = meeting.needs.filter((need) => state.revealed.some((item) => item.needId === need.id)).flatMap((need) => [need[locale].need, need[locale].says]);
+    const raised = meeting.demands.filter((demand) => state.demands.some((item) => item.id === demand.id)).map((demand) => demand[locale].says);
+    return new Set([...brief, ...this.stemsOf([state.commitmentCheck?.commitment.text ?? '', ...heard, ...revealed, ...raised], locale)]);
   }
-}
 
-function lastCustomerLine(state: MeetingState): string {
-  const last = state.transcript.at(-1);
-  return last?.speaker === 'customer' ? last.text : '';
+  /** The stems of the texts' content words. */
+  private stemsOf(texts: readonly string[], locale: Locale): ReadonlySet<string> {
+    return new Set(this.content(texts.join(' '), locale).map(stemmers[locale]));
+  }
+
+  /** Whether a word shares a stem with one of the stems; in Swedish also as part of a compound ("offertmallen" holds "offert"). */
+  private within(stems: ReadonlySet<string>, word: string, locale: Locale): boolean {
+    const stem = stemmers[locale](word);
+    if (stems.has(stem)) return true;
+    if (locale !== 'sv') return false;
+    // A part is a word of four letters or more, and what is left of the compound is one too: "butikschef" holds "butik".
+    const part = (whole: string, piece: string): boolean => piece.length >= 4 && whole.length - piece.length >= 3 && (whole.startsWith(piece) || whole.endsWith(piece));
+    // Two compounds of one first part ("apoteksavtalet", "apotekskedja"): a long one, six letters or more, so "bestämma" and
+    // "beställa" stay apart.
+    const head = (one: string, other: string): boolean => {
+      let shared = 0;
+      while (shared < one.length && one[shared] === other[shared]) shared += 1;
+      return shared >= 6 && one.length - shared >= 3 && other.length - shared >= 3;
+    };
+    return [...stems].some((known) => part(stem, known) || part(known, stem) || head(stem, known));
+  }
 }

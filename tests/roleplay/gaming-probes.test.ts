@@ -19,6 +19,8 @@ const grounding = new Grounding(groundingBooksIn(contentDir), phraseBooksIn(cont
 const loanLaptop: Commitment = { meeting: 1, what: 'a loan laptop with your three documents ready at the desk', when: 'by 10:45', text: "I'll have a loan laptop with your three documents ready at the desk by 10:45" };
 
 interface Played {
+  /** The meeting just before the line under test. */
+  readonly before: { readonly trust: number; readonly revealed: number; readonly met: number };
   readonly state: MeetingState;
   readonly moves: readonly Move[];
   readonly reply: string;
@@ -30,7 +32,7 @@ interface Played {
 const padding: Readonly<Record<Locale, readonly string[]>> = { en: ['Okay.', 'Mm.', 'Right.'], sv: ['Okej.', 'Mm.', 'Jaha.'] };
 
 /** One meeting through the scripted path (read, grounded, directed, judged), the learner confirming every reading; the last line is the one under test. */
-function play(storyId: string, meetingNumber: number, locale: Locale, line: string, options: { afterDemand?: boolean; commitment?: Commitment } = {}, reading: MoveReading = reader): Played {
+function play(storyId: string, meetingNumber: number, locale: Locale, line: string, options: { afterDemand?: boolean; commitment?: Commitment; first?: string } = {}, reading: MoveReading = reader): Played {
   const story = storyline(storyId);
   const meeting = meetingOf(story, meetingNumber);
   const memory = { ...firstMemory(story), promises: options.commitment ? [options.commitment] : [] };
@@ -45,8 +47,11 @@ function play(storyId: string, meetingNumber: number, locale: Locale, line: stri
     if (!options.afterDemand || state.demands.some((demand) => demand.outcome === undefined)) break;
     say(pad);
   }
+  if (options.first) say(options.first);
+  const met = (): number => judgeByRules(meeting, state, locale).checks.filter((check) => check.met).length;
+  const before = { trust: state.trust, revealed: state.revealed.length, met: met() };
   const { moves, reply, directions } = say(line);
-  return { state, moves, reply, directions, met: judgeByRules(meeting, state, locale).checks.filter((check) => check.met).length };
+  return { before, state, moves, reply, directions, met: met() };
 }
 
 interface Probe {
@@ -58,6 +63,8 @@ interface Probe {
   readonly grounded: string;
   readonly afterDemand?: boolean;
   readonly commitment?: Commitment;
+  /** A line the learner says first, so the customer has said what the line under test leans on. */
+  readonly first?: string;
 }
 
 const probes: readonly Probe[] = [
@@ -89,9 +96,9 @@ const probes: readonly Probe[] = [
   // A summary says back what the customer said; a summary of nothing in particular is no summary.
   { story: 'sales-blocked-service-desk', meeting: 1, locale: 'en', kind: 'summarises', generic: "So, in short, things haven't gone the way you hoped today.", grounded: "So, in short, your twelve sellers haven't sent a single quote today." },
   { story: 'laptop-rollout-busy-week', meeting: 2, locale: 'sv', kind: 'summarises', generic: 'Så om jag förstått dig rätt har det uppstått lite strul här och där.', grounded: 'Så om jag förstått dig rätt: två av pilotdatorerna saknade headsetprogrammet, så de kunde inte ta samtal på en timme.' },
-  // One word of the meeting ("staff") in a summary that says nothing of it, padded with reassurance, sums up nothing.
-  { story: 'bakery-unasked-proposal', meeting: 2, locale: 'en', kind: 'summarises', generic: "So if I've got you right, your staff have a few concerns here. Totally fair, and we'll keep that in mind.", grounded: "So if I've got you right, your staff want the last word on each order, not a machine. Totally fair." },
-  { story: 'bakery-unasked-proposal', meeting: 2, locale: 'sv', kind: 'summarises', generic: 'Så om jag fattat rätt har personalen en del funderingar. Helt rimligt, det tar vi med oss.', grounded: 'Så om jag fattat rätt vill personalen själva bestämma över varje beställning, inte en maskin.' },
+  // One word of the meeting ("staff") in a summary that says nothing of it, padded with reassurance, sums up nothing; what she said does.
+  { story: 'bakery-unasked-proposal', meeting: 2, locale: 'en', kind: 'summarises', generic: "So if I've got you right, your staff have a few concerns here. Totally fair, and we'll keep that in mind.", grounded: "So if I've got you right, your staff want the last word on each order, not a machine. Totally fair.", first: 'What do you need from us before the pilot starts?' },
+  { story: 'bakery-unasked-proposal', meeting: 2, locale: 'sv', kind: 'summarises', generic: 'Så om jag fattat rätt har personalen en del funderingar. Helt rimligt, det tar vi med oss.', grounded: 'Så om jag fattat rätt vill personalen själva bestämma över varje beställning, inte en maskin.', first: 'Vad behöver du av oss innan piloten börjar?' },
   // A question that names what the check is about ("what has to work") in consultant words asks nothing of this meeting.
   { story: 'contract-boundary-by-tomorrow', meeting: 2, locale: 'en', kind: 'asks-need', generic: 'What would you say are the critical success factors for you here?', grounded: 'What really has to work on Monday, and for how many of the thirty people?' },
   { story: 'contract-boundary-by-tomorrow', meeting: 2, locale: 'sv', kind: 'asks-need', generic: 'Vad är viktigast för er att lyckas med, skulle du säga?', grounded: 'Vad måste fungera på måndag, och för hur många av de trettio?' },
@@ -114,6 +121,19 @@ const probes: readonly Probe[] = [
   // A reason made of values ("we treat every client fairly", "hög kvalitet till alla") explains nothing of this meeting.
   { story: 'vip-skip-the-queue', meeting: 2, locale: 'en', kind: 'explains', generic: "The reason is that we always want to treat every client fairly, that's how we work.", grounded: 'The reason is that partners first on every ticket would push your associates behind every printer question.' },
   { story: 'contract-boundary-by-tomorrow', meeting: 2, locale: 'sv', kind: 'explains', generic: 'Anledningen är att vi alltid vill leverera hög kvalitet till alla våra kunder.', grounded: 'Anledningen är att nätet måste dras och testas innan lagret öppnar, annars står skannrarna still på tisdag.' },
+  // A word the customer has not said yet ("disruption", "störningar" wait in a hidden need) is no word the learner can know.
+  { story: 'laptop-rollout-busy-week', meeting: 1, locale: 'en', kind: 'raises-risk', generic: "There's a real risk of disruption here.", grounded: "There's a real risk that customer service stands still if we swap the laptops during Black Week." },
+  { story: 'laptop-rollout-busy-week', meeting: 1, locale: 'sv', kind: 'raises-risk', generic: 'Det finns en verklig risk för störningar här.', grounded: 'Det finns en verklig risk att kundtjänst står still om vi byter datorerna under Black Week.' },
+  // Sharing the first letters with a short word of the meeting is no shared word: "think" is not "third", "skada" is not "skapa".
+  { story: 'laptop-rollout-busy-week', meeting: 1, locale: 'en', kind: 'raises-risk', generic: 'There is a risk here, and we really need to think it through.', grounded: 'There is a risk here: if we swap all 85 laptops in the next two weeks, customer service is down in Black Week.' },
+  { story: 'sales-blocked-service-desk', meeting: 1, locale: 'sv', kind: 'raises-risk', generic: 'Risken är att det blir en skada för er längre fram.', grounded: 'Risken är att byggföretagen går till någon annan om era säljare inte kan skicka offerter i dag.' },
+  // Words of the learner's own that fit every meeting ("bottlenecks and downtime", "robustness and scalability") are no substance.
+  { story: 'laptop-rollout-busy-week', meeting: 1, locale: 'en', kind: 'raises-risk', generic: "There's a risk of bottlenecks and downtime if we rush into it.", grounded: "There's a risk of downtime for customer service if we rush the laptop swap into Black Week." },
+  { story: 'laptop-rollout-busy-week', meeting: 1, locale: 'sv', kind: 'raises-risk', generic: 'Det finns en risk för flaskhalsar och driftstopp om vi forcerar det.', grounded: 'Det finns en risk för driftstopp i kundtjänst om vi forcerar datorbytet in i Black Week.' },
+  { story: 'onsite-stressed-reception', meeting: 1, locale: 'en', kind: 'empathises', generic: 'I hear you, this kind of turbulence really wears on morale and wellbeing.', grounded: 'I hear you, the booking system freezing with a full waiting room really wears on you.' },
+  { story: 'onsite-stressed-reception', meeting: 1, locale: 'sv', kind: 'empathises', generic: 'Jag förstår, sådan turbulens sliter verkligen på moralen och välmåendet.', grounded: 'Jag förstår, det sliter när bokningssystemet fryser och väntrummet är fullt.' },
+  { story: 'vip-skip-the-queue', meeting: 2, locale: 'en', kind: 'explains', generic: 'The reason is that our methodology is built on robustness and scalability.', grounded: 'The reason is that putting the partners first on every ticket would leave the other lawyers waiting before their own hearings.' },
+  { story: 'contract-boundary-by-tomorrow', meeting: 2, locale: 'sv', kind: 'explains', generic: 'Anledningen är att vår metodik sätter robusthet och skalbarhet först.', grounded: 'Anledningen är att nätverket för lagerkontoret är en ny installation, och den ingår inte i avtalet.' },
 ];
 
 describe('buzzword lines in the scripted meeting (gaming probes)', () => {
@@ -121,19 +141,19 @@ describe('buzzword lines in the scripted meeting (gaming probes)', () => {
   for (const [name, reading] of [['the rules', reader], ['the rules with the learned model', learnedReader]] as const)
   for (const probe of probes) {
     it(`when the learner says “${probe.generic}” (${probe.locale}) to ${name}, then it earns nothing; “${probe.grounded}” does`, () => {
-      const start = storyline(probe.story).startTrust;
       // A question may be read as another kind of question ("which customers" asks about the impact); no question may count.
       const family = askingIntents.includes(probe.kind) ? askingIntents : [probe.kind];
       const generic = play(probe.story, probe.meeting, probe.locale, probe.generic, probe, reading);
+      const { before } = generic;
       assert.ok(!generic.moves.some((move) => family.includes(move.kind) && counts(move)), `no ${probe.kind} counts: ${JSON.stringify(generic.moves)}`);
-      assert.ok(generic.state.trust <= start, `no trust gained: ${generic.state.trust} from ${start}`);
-      assert.deepEqual(generic.state.revealed, [], 'no hidden need revealed');
-      assert.equal(generic.met, 0, 'no rubric check met');
+      assert.ok(generic.state.trust <= before.trust, `no trust gained: ${generic.state.trust} from ${before.trust}`);
+      assert.equal(generic.state.revealed.length, before.revealed, 'no hidden need revealed');
+      assert.equal(generic.met, before.met, 'no rubric check met');
       assert.equal(generic.state.commitmentCheck?.answer, undefined, 'no answer to "did you keep your word?"');
 
       const grounded = play(probe.story, probe.meeting, probe.locale, probe.grounded, probe, reading);
       assert.ok(grounded.moves.some((move) => family.includes(move.kind) && counts(move)), `${probe.kind} counts: ${JSON.stringify(grounded.moves)}`);
-      assert.ok(grounded.state.trust > start || grounded.state.revealed.length > 0 || grounded.met > 0, 'the grounded twin earns credit');
+      assert.ok(grounded.state.trust > before.trust || grounded.state.revealed.length > before.revealed || grounded.met > before.met, 'the grounded twin earns credit');
     });
   }
 

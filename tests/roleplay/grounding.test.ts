@@ -61,10 +61,51 @@ describe('grounding: whether a move says something of this meeting', () => {
   });
 
   it('when a summary names the staff and their worries but nothing of what worries them, then it is generic; saying what does counts', () => {
+    const state = afterCustomer("And my store staff are worried. They don't want a machine telling them what to order.");
     const text = 'so the staff have some worries';
-    assert.equal(ground({ kind: 'summarises', quote: text }, text)?.generic, true);
+    assert.equal(ground({ kind: 'summarises', quote: text }, text, state)?.generic, true);
     const said = 'so the staff are worried a machine will decide their orders';
-    assert.equal(ground({ kind: 'summarises', quote: said }, said)?.vague, undefined);
+    assert.equal(ground({ kind: 'summarises', quote: said }, said, state)?.vague, undefined);
+  });
+
+  it('when a line leans on words the customer has not said yet (a hidden need), then it is generic; once she has said them, it counts', () => {
+    const text = "so the staff don't want a machine deciding";
+    assert.equal(ground({ kind: 'summarises', quote: text }, text)?.generic, true, 'the hidden need is no word the learner knows');
+    const state = afterCustomer("And my store staff are worried. They don't want a machine telling them what to order.");
+    assert.equal(ground({ kind: 'summarises', quote: text }, text, state)?.vague, undefined);
+  });
+
+  it('when a word only begins like a word of the meeting, then it is no word of the meeting; an inflection of one is', () => {
+    const state = afterCustomer('Waste is down in both stores.');
+    const risk = (text: string): Move | undefined => ground({ kind: 'raises-risk', quote: text }, text, state);
+    assert.equal(risk('the risk is that the store managers lose track')?.vague, undefined, '"store" was said');
+    assert.equal(risk('the risk is that the wasted bread piles up')?.vague, undefined, '"wasted" is "waste"');
+    assert.equal(risk('the risk is in the storage')?.generic, true, '"storage" is not "store"');
+    const sv = (text: string): Move | undefined => ground({ kind: 'raises-risk', quote: text }, text, afterCustomer('Svinnet har gått ner i båda butikerna.'), 'sv');
+    assert.equal(sv('risken är att butikscheferna tappar greppet')?.vague, undefined, '"butikscheferna" is made of "butik"');
+    assert.equal(sv('risken är att det blir svinnet igen')?.vague, undefined);
+    assert.equal(sv('risken är att det blir en butter stämning')?.generic, true, '"butter" is not "butik"');
+  });
+
+  it('when the customer has come out with a hidden need in her own words, then the need’s words count: a model customer rewords it', () => {
+    const text = 'so the staff fear losing their judgement to the system';
+    const reworded = afterCustomer('My people are nervous about it, honestly.');
+    assert.equal(ground({ kind: 'summarises', quote: text }, text, reworded)?.generic, true, 'not before she has come out with it');
+    const revealed: MeetingState = { ...reworded, revealed: [{ needId: 'staff-worry', atTurn: 1 }] };
+    assert.equal(ground({ kind: 'summarises', quote: text }, text, revealed)?.vague, undefined);
+  });
+
+  it('when a Swedish compound shares a long first part with a word of the brief, then it is a word of the meeting; a short shared beginning is not', () => {
+    const risk = (text: string): Move | undefined => ground({ kind: 'raises-risk', quote: text }, text, afterCustomer(''), 'sv');
+    assert.equal(risk('risken är att morgonpasset drar ut på tiden')?.vague, undefined, '"morgonpasset" and "morgondagens" share "morgon"');
+    assert.equal(risk('risken är att ni inte får bestämma')?.generic, true, '"bestämma" is not "beställer"');
+  });
+
+  it('when the only words of the learner’s own are ones that fit every meeting, then the move is generic; words of this storyline count', () => {
+    const buzz = 'the reason is that our methodology is built on robustness and scalability';
+    assert.equal(ground({ kind: 'explains', quote: buzz }, buzz)?.generic, true);
+    const own = 'the reason is that the sourdough and the cinnamon buns sell out first';
+    assert.equal(ground({ kind: 'explains', quote: own }, own)?.vague, undefined);
   });
 
   it('when empathy names how the moment feels in Swedish, then it counts; "var du kommer ifrån" does not', () => {

@@ -40,7 +40,7 @@ describe('role-play judging what the learner confirmed, over real HTTP', () => {
 
   it('when the learner removes a move the bot misread, then that turn is replayed: the customer answers by the corrected moves and trust loses what the wrong move earned', async () => {
     await upToTheDemand();
-    const [caved] = await learner.sayApart("Sure, I understand the pressure, we'll put everyone on it right away.");
+    const [caved] = await learner.sayApart("Sure, I understand the pressure with your sellers idle, we'll put everyone on it right away.");
     assert.match(caved?.lead ?? '', /I'll tell my sellers you've put everyone on it/);
     assert.match(caved?.card ?? '', /You showed you understood how it felt · You promised: ‘put everyone on it right away’ · You said yes/);
     const id = await sessionId();
@@ -71,7 +71,7 @@ describe('role-play judging what the learner confirmed, over real HTTP', () => {
 
   it('when the correction comes as a plain Action.Submit, then the pressed card is rewritten with the new answer above the corrected moves, and nothing new is posted', async () => {
     await upToTheDemand();
-    await learner.say("Sure, I understand the pressure, we'll put everyone on it right away.");
+    await learner.say("Sure, I understand the pressure with your sellers idle, we'll put everyone on it right away.");
     const answerId = learner.lastMessageId();
     const postedBefore = harness.connector.posted().length;
     await harness.post(submitActivity({ serviceUrl: harness.connector.serviceUrl }, 'roleplay.correct', { sessionId: await sessionId(), turn: 3, remove: 'promises' }, answerId));

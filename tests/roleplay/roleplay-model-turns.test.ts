@@ -68,7 +68,7 @@ describe('role-play with the Azure OpenAI customer (loopback model server), over
   it('when the model answers 429, then the scripted customer answers with a note and the meeting carries on with the model', async () => {
     await learner.startMeeting(story);
     model.enqueue({ kind: 'status', status: 429, retryAfterSeconds: 5 });
-    const [fallback] = await learner.say('Which of your customers are waiting?');
+    const [fallback] = await learner.say('Which of your customers are waiting for quotes?');
     assert.match(fallback ?? '', /\*\*Maria Lind:\*\* Honestly\? It's the builders[\s\S]*The AI customer isn't answering right now/);
     model.enqueue({ kind: 'stream', chunks: ['Well?'] });
     assert.equal((await learner.sayApart('I understand.'))[0]?.lead, '**Maria Lind:** Well?');
@@ -76,11 +76,11 @@ describe('role-play with the Azure OpenAI customer (loopback model server), over
 
   it('when the judge answers malformed JSON, then the debrief is judged by the rules and the meeting is saved', async () => {
     await learner.startMeeting(story);
-    await learner.say('Which of your customers are waiting?');
+    await learner.say('Which of your customers are waiting for quotes?');
     model.enqueue({ kind: 'text', text: '{"checks": [' });
     const [, debrief] = await learner.say('end');
     assert.match(debrief ?? '', /Judged by explicit rules/);
-    assert.match(debrief ?? '', /You said: “Which of your customers are waiting\?”/);
+    assert.match(debrief ?? '', /You said: “Which of your customers are waiting for quotes\?”/);
   });
 
   it('when a learner has used 20 model calls in 10 minutes, then the scripted customer answers with a note once, until the window has passed', async () => {

@@ -3,6 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { themeIds } from '../../src/content/themes';
+import { directTurn } from '../../src/roleplay/director';
+import { newMeetingState } from '../../src/roleplay/meeting-state';
 import { locales, type Locale } from '../../src/core/locale';
 import { counts, type Intent } from '../../src/roleplay/intents';
 import type { Meeting, Storyline } from '../../src/roleplay/storyline';
@@ -53,6 +55,17 @@ describe('role-play storylines (content)', () => {
       for (const line of lines) if (!allowed.has(line) && reader.read(line, locale).some((move) => move.kind === 'greets')) greetingLines.push(`${story.id}/${meeting.id} ${locale}: ${line}`);
     }
     assert.deepEqual(greetingLines, []);
+  });
+
+  // The reader takes a question about her staff for one about the people the meeting affects: it is how the staff's worry comes out.
+  it('when the learner asks how the store staff take the pilot, then the bakery customer comes out with the staff’s worry, in both languages', () => {
+    const story = catalog.find('bakery-unasked-proposal');
+    const meeting = story?.meetings[1];
+    assert.ok(story && meeting);
+    for (const [locale, line] of [['en', 'How do your store staff take the pilot?'], ['sv', 'Hur tar butikspersonalen emot piloten?']] as const) {
+      const turn = directTurn(story, meeting, newMeetingState(story.startTrust, meeting[locale].opening), line, reader.read(line, locale), locale);
+      assert.deepEqual(turn.state.revealed.map((item) => item.needId), ['staff-worry'], locale);
+    }
   });
 
   it('when a storyline file breaks the schema, then loading fails and names the file and the field', () => {

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { stemEnglish } from '../../src/roleplay/stem-english';
+import { stemSwedish } from '../../src/roleplay/stem-swedish';
+
+describe('stemmers: inflections share a stem, words that only begin alike do not', () => {
+  it('when English words come from the Snowball vocabulary, then their Porter2 stems are the published ones', () => {
+    const expected: ReadonlyArray<readonly [string, string]> = [
+      ['consign', 'consign'], ['consigned', 'consign'], ['consistency', 'consist'], ['consolatory', 'consolatori'], ['conspicuously', 'conspicu'],
+      ['knackeries', 'knackeri'], ['knightly', 'knight'], ['generously', 'generous'], ['happiness', 'happi'], ['caresses', 'caress'],
+      ['ponies', 'poni'], ['agreed', 'agre'], ['disabled', 'disabl'], ['relational', 'relat'], ['sensibiliti', 'sensibl'], ['replacement', 'replac'],
+    ];
+    for (const [word, stem] of expected) assert.equal(stemEnglish(word), stem, word);
+  });
+
+  it('when English words are inflections of one word, then they share a stem; "sale" and "salt", "think" and "third" do not', () => {
+    assert.deepEqual(['quotes', 'quoted', 'quoting', 'quote'].map(stemEnglish), ['quot', 'quot', 'quot', 'quot']);
+    assert.equal(stemEnglish('teams'), stemEnglish('team'));
+    assert.notEqual(stemEnglish('sale'), stemEnglish('salt'));
+    assert.notEqual(stemEnglish('think'), stemEnglish('third'));
+  });
+
+  it('when Swedish words come from the Snowball vocabulary, then their stems are the published ones', () => {
+    const expected: ReadonlyArray<readonly [string, string]> = [
+      ['jaktkarlarne', 'jaktkarl'], ['jaktkarlens', 'jaktkarl'], ['jaktlycka', 'jaktlyck'], ['jalusierna', 'jalusi'], ['jamaikanskt', 'jamaikansk'], ['jammerlig', 'jammer'],
+    ];
+    for (const [word, stem] of expected) assert.equal(stemSwedish(word), stem, word);
+  });
+
+  it('when Swedish words (typed without marks) are inflections of one word, then they share a stem; "skada" and "skapa" do not', () => {
+    assert.deepEqual(['saljarna', 'saljare', 'saljer'].map(stemSwedish), ['salj', 'salj', 'salj']);
+    assert.equal(stemSwedish('vaxer'), stemSwedish('vaxa'));
+    assert.equal(stemSwedish('kassan'), stemSwedish('kassa'), 'the definite -n Snowball leaves');
+    assert.equal(stemSwedish('lanedatorn'), stemSwedish('lanedator'));
+    assert.notEqual(stemSwedish('skada'), stemSwedish('skapa'));
+  });
+});
