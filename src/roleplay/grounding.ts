@@ -55,6 +55,7 @@ const plain = (text: string): string => text.toLowerCase().normalize('NFD').repl
 const tokens = (text: string): string[] => plain(text).match(/[\p{L}\d]+/gu) ?? [];
 // Inflections share a stem ("quotes" / "quoted", "säljarna" / "säljare"); first letters in common are no shared word ("sale" / "salt").
 const stemmers: Readonly<Record<Locale, (word: string) => string>> = { en: stemEnglish, sv: stemSwedish };
+const maxKeptTexts = 4096;
 
 /**
  * Decides whether a move the reader found has substance. A question, empathy, a risk, a process step or a "done as agreed"
@@ -65,6 +66,7 @@ export class Grounding {
   private readonly words: Readonly<Record<Locale, LocaleWords>>;
   private readonly briefs = new Map<string, ReadonlySet<string>>();
   private readonly worlds = new Map<string, ReadonlySet<string>>();
+  private readonly textStems = new Map<string, readonly string[]>();
 
   constructor(books: GroundingBooks, phrases: PhraseBooks) {
     // Not the reader's buzzwords: "patients", "price", "plan" are filler in an offer and the very words of a meeting here.
@@ -188,7 +190,21 @@ export class Grounding {
 
   /** The stems of the texts' content words. */
   private stemsOf(texts: readonly string[], locale: Locale): ReadonlySet<string> {
-    return new Set(this.content(texts.join(' '), locale).map(stemmers[locale]));
+    return new Set(texts.flatMap((text) => this.stemsOfText(text, locale)));
+  }
+
+  /**
+   * One text's stems, kept: every turn looks at all the customer has said so far, and a scripted customer's lines come
+   * from a few hundred; a model's lines are new each time, so the oldest go once a few thousand are kept.
+   */
+  private stemsOfText(text: string, locale: Locale): readonly string[] {
+    const key = `${locale}\u0000${text}`;
+    const kept = this.textStems.get(key);
+    if (kept) return kept;
+    const stems = this.content(text, locale).map(stemmers[locale]);
+    if (this.textStems.size >= maxKeptTexts) this.textStems.delete(this.textStems.keys().next().value as string);
+    this.textStems.set(key, stems);
+    return stems;
   }
 
   /** Whether a word shares a stem with one of the stems; in Swedish also as part of a compound ("offertmallen" holds "offert"). */
