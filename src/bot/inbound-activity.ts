@@ -5,13 +5,24 @@ import { z } from 'zod';
 const text = z.string().nullish();
 const account = z.looseObject({ id: z.string().min(1), name: text, aadObjectId: text, role: text });
 const withId = z.looseObject({ id: text });
-const httpUrl = z.string().refine((value) => {
+/** Parsing a URL costs more than the rest of the check; a bot hears from a handful of service URLs, so each is parsed once. */
+const knownUrls = new Map<string, URL | undefined>();
+const maxKnownUrls = 256;
+
+function parsedUrl(value: string): URL | undefined {
+  if (knownUrls.has(value)) return knownUrls.get(value);
+  let url: URL | undefined;
   try {
-    return ['http:', 'https:'].includes(new URL(value).protocol);
+    url = new URL(value);
   } catch {
-    return false;
+    url = undefined;
   }
-});
+  if (knownUrls.size >= maxKnownUrls) knownUrls.delete(knownUrls.keys().next().value as string);
+  knownUrls.set(value, url);
+  return url;
+}
+
+const httpUrl = z.string().refine((value) => ['http:', 'https:'].includes(parsedUrl(value)?.protocol ?? ''));
 
 const activitySchema = z.looseObject({
   type: z.string().min(1),
@@ -54,7 +65,7 @@ export function checkActivity(value: unknown): ActivityCheck {
 
 /** Local mode answers only a Bot Connector on this machine (the Playground), never an address a web page chose. */
 export function isLoopbackServiceUrl(serviceUrl: string): boolean {
-  return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(serviceUrl).hostname);
+  return ['127.0.0.1', 'localhost', '[::1]'].includes(parsedUrl(serviceUrl)?.hostname ?? '');
 }
 
 function fieldOf(path: readonly PropertyKey[] | undefined): string {
