@@ -135,4 +135,11 @@ export const migrations: readonly Migration[] = [
       CREATE TABLE delivery_tenant_budgets (tenant_id TEXT PRIMARY KEY, next_slot_ms DOUBLE PRECISION NOT NULL);
     `,
   },
+  {
+    // Every SQLite write updated four b-trees (the rows, the key, two owner indexes) on the one thread that runs turns;
+    // the (collection, owner) index serves "delete my data" too, one collection at a time. PostgreSQL keeps its index.
+    id: '006-sqlite-without-owner-index',
+    sqlite: 'DROP INDEX records_owner;',
+    postgres: 'SELECT 1;',
+  },
 ];
