@@ -32,6 +32,7 @@ export const defaultRowCacheLimits: RowCacheLimits = { rows: 20_000, bodyChars: 
  * a script; the store is meant for one instance) moves SQLite's data_version, and the cache empties itself at its next
  * look, within `checkEveryMs`; a stale version meanwhile is refused by the write that names it, which drops the entry.
  * Nothing read or written inside a transaction goes in (a rollback would leave it wrong); a write there drops its entry.
+ * Writes in a commit batch go in at once: nobody hears of them before the commit, and a rolled-back batch empties the cache.
  */
 export class SqliteRowCache {
   private readonly rows = new Map<string, RecordRow | null>();
@@ -39,6 +40,8 @@ export class SqliteRowCache {
   private seenVersion: number;
   private checkedAt: number;
   private bodyChars = 0;
+  /** Set by the store while a transaction of its own is open (a commit batch is not one: see CommitBatches). */
+  inTransaction = false;
 
   constructor(
     private readonly db: Database.Database,
@@ -53,7 +56,7 @@ export class SqliteRowCache {
 
   /** The cached row, null when known to be absent, undefined when the cache does not know. */
   find(collection: string, id: string): RecordRow | null | undefined {
-    if (this.db.inTransaction || !this.current()) return undefined;
+    if (this.inTransaction || !this.current()) return undefined;
     const key = keyOf(collection, id);
     const row = this.rows.get(key);
     if (row === undefined) return undefined;
@@ -65,7 +68,7 @@ export class SqliteRowCache {
 
   /** Notes what a read outside a transaction found (a row, or none). */
   remember(collection: string, id: string, row: RecordRow | undefined): void {
-    if (this.db.inTransaction || !this.current()) return;
+    if (this.inTransaction || !this.current()) return;
     this.set(keyOf(collection, id), row ?? null);
   }
 
@@ -76,7 +79,7 @@ export class SqliteRowCache {
    */
   wrote(collection: string, id: string, row: RecordRow | undefined): void {
     const key = keyOf(collection, id);
-    if (row === undefined || this.db.inTransaction || !this.current() || !this.rows.has(key)) this.drop(key);
+    if (row === undefined || this.inTransaction || !this.current() || !this.rows.has(key)) this.drop(key);
     else this.set(key, row);
   }
 

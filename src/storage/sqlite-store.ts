@@ -6,6 +6,7 @@ import { AsyncMutex } from './async-mutex';
 import { defaultIdleRounds, OnDemandCheckpointer } from './on-demand-checkpointer';
 import { defaultCheckpointEveryMs } from './sqlite-checkpointer';
 import { applySqliteMigrations } from './sqlite-migrate';
+import { CommitBatches } from './sqlite-commit-batch';
 import { isDriverFailure, SqliteRecords } from './sqlite-records';
 import { defaultRowCacheLimits, SqliteRowCache } from './sqlite-row-cache';
 import { StorageLostError, StorageUnavailableError } from './store';
@@ -44,6 +45,13 @@ export async function openSqliteStore(filePath: string, options: StoreOptions = 
   }
   return new SqliteStore(db, now, opened, checkpointer, new SqliteRowCache(db, defaultRowCacheLimits, options.monotonicMs));
 }
+
+/**
+ * The stores of this process open on each file. A commit batch holds the write lock until the event loop's pass is
+ * over; a second store on the same file in this process would wait for it with the loop blocked, so while there are
+ * two, neither batches (the app opens one; tests and scripts may open more).
+ */
+const storesPerFile = new Map<string, Set<SqliteStore>>();
 
 /**
  * Checkpoints move to their own thread; if it dies, the connection checkpoints by itself again, so the log cannot grow
@@ -95,6 +103,8 @@ class SqliteStore implements Store {
   private readonly mutex = new AsyncMutex();
   private readonly scope = new TransactionScope();
   private readonly records: SqliteRecords;
+  private readonly batches: CommitBatches;
+  private readonly peers: Set<SqliteStore>;
   private readonly unlinkedTable: SqliteUnlinked;
   private closed = false;
   readonly unlinked: UnlinkedRecords;
@@ -104,56 +114,64 @@ class SqliteStore implements Store {
     private readonly now: () => Date,
     private readonly opened: FileIdentity | undefined,
     private readonly checkpointer: OnDemandCheckpointer | undefined,
-    rowCache: SqliteRowCache,
+    private readonly rowCache: SqliteRowCache,
   ) {
     this.records = new SqliteRecords(db, now, rowCache);
+    const peers = opened ? (storesPerFile.get(opened.path) ?? new Set<SqliteStore>()) : new Set<SqliteStore>();
+    if (opened) storesPerFile.set(opened.path, peers);
+    // A batch a peer has open now would hold the lock this store's first write waits for.
+    for (const peer of peers) peer.batches.commitNow();
+    peers.add(this);
+    this.peers = peers;
+    this.batches = new CommitBatches(db, (commit) => setImmediate(() => void this.mutex.run(async () => commit())), () => rowCache.clear(), () => peers.size === 1);
     this.unlinkedTable = new SqliteUnlinked(db, now);
     const table = this.unlinkedTable;
     this.unlinked = {
-      get: <T>(collection: string, id: string): Promise<UnlinkedRecord<T> | undefined> => this.exclusive(() => table.get<T>(collection, id)),
-      list: <T>(collection: string, idPrefix: string): Promise<UnlinkedRecord<T>[]> => this.exclusive(() => table.list<T>(collection, idPrefix)),
+      get: <T>(collection: string, id: string): Promise<UnlinkedRecord<T> | undefined> => this.alone(() => table.get<T>(collection, id)),
+      list: <T>(collection: string, idPrefix: string): Promise<UnlinkedRecord<T>[]> => this.alone(() => table.list<T>(collection, idPrefix)),
       // The log is emptied after each anonymous write, so its frames cannot show which commit came right before a person's next one.
       put: <T>(collection: string, id: string, body: T, expectedVersion: number): Promise<number> =>
-        this.exclusive(async () => this.thenEmptyLog(await this.driverAsync(() => table.put(collection, id, body, expectedVersion)))),
+        this.alone(async () => this.thenEmptyLog(await this.driverAsync(() => table.put(collection, id, body, expectedVersion)))),
       remove: (collection: string, id: string, expectedVersion?: number): Promise<boolean> =>
-        this.exclusive(async () => this.thenEmptyLog(await this.driverAsync(() => table.remove(collection, id, expectedVersion)))),
+        this.alone(async () => this.thenEmptyLog(await this.driverAsync(() => table.remove(collection, id, expectedVersion)))),
     };
   }
 
   wipeDeleted(): Promise<void> {
-    return this.exclusive(async () => {
+    return this.alone(async () => {
       this.thenEmptyLog(undefined);
     });
   }
 
   get<T>(collection: string, id: string): Promise<StoredRecord<T> | undefined> {
-    return this.exclusive(() => this.records.get<T>(collection, id));
+    return this.batched(false, () => this.records.get<T>(collection, id));
   }
 
   getMany(keys: readonly RecordKey[]): Promise<ReadonlyArray<StoredRecord<unknown> | undefined>> {
-    return this.exclusive(() => this.records.getMany(keys));
+    return this.batched(false, () => this.records.getMany(keys));
   }
 
   list<T>(collection: string, query?: RecordQuery): Promise<StoredRecord<T>[]> {
-    return this.exclusive(() => this.records.list<T>(collection, query));
+    return this.batched(false, () => this.records.list<T>(collection, query));
   }
 
   put<T>(write: RecordWrite<T>): Promise<number> {
-    return this.exclusive(() => this.records.put(write));
+    return this.batched(true, () => this.records.put(write));
   }
 
   remove(collection: string, id: string, expectedVersion?: number): Promise<boolean> {
-    return this.exclusive(() => this.records.remove(collection, id, expectedVersion));
+    return this.batched(true, () => this.records.remove(collection, id, expectedVersion));
   }
 
   removeOwnedBy(owner: string): Promise<number> {
-    return this.exclusive(() => this.records.removeOwnedBy(owner));
+    return this.batched(true, () => this.records.removeOwnedBy(owner));
   }
 
   transaction<T>(work: (session: StoreSession) => Promise<T>): Promise<T> {
-    return this.exclusive(async () => {
+    return this.alone(async () => {
       const session = new TransactionSession(this.records);
       this.driver(() => this.db.exec('BEGIN IMMEDIATE'));
+      this.rowCache.inTransaction = true;
       try {
         const result = await this.scope.run(() => work(session));
         if (session.failedWith) throw session.failedWith;
@@ -164,13 +182,14 @@ class SqliteStore implements Store {
         if (this.db.open && this.db.inTransaction) this.driver(() => this.db.exec('ROLLBACK'));
         throw error;
       } finally {
+        this.rowCache.inTransaction = false;
         session.end();
       }
     });
   }
 
   ping(): Promise<void> {
-    return this.exclusive(async () => {
+    return this.alone(async () => {
       assertStillAtPath(this.opened);
       this.driver(() =>
         this.db
@@ -185,9 +204,39 @@ class SqliteStore implements Store {
     // Queued behind everything already asked for, so those still finish; anything asked later finds it closed.
     await this.mutex.run(async () => {
       if (this.closed) return;
+      this.batches.commitNow();
+      this.peers.delete(this);
+      if (this.opened && this.peers.size === 0) storesPerFile.delete(this.opened.path);
       this.closed = true;
       await this.checkpointer?.stop();
       this.driver(() => this.db.close());
+    });
+  }
+
+  /**
+   * A read or write of records: it joins the open commit batch (a write opens one) and its caller hears once the
+   * batch is committed (see CommitBatches).
+   */
+  private async batched<R>(write: boolean, operation: () => Promise<R>): Promise<R> {
+    let committed: Promise<void> | undefined;
+    const result = await this.exclusive(async () => {
+      committed = this.driver(() => this.batches.join(write));
+      try {
+        return await operation();
+      } catch (error) {
+        this.batches.failedInside(error);
+        throw error;
+      }
+    });
+    await committed;
+    return result;
+  }
+
+  /** Work that must not share a commit with other writes: the open batch is committed first. */
+  private alone<R>(operation: () => Promise<R>): Promise<R> {
+    return this.exclusive(async () => {
+      this.batches.commitNow();
+      return operation();
     });
   }
 
