@@ -1,4 +1,5 @@
 import type { Locale } from '../core/locale';
+import { commonStems } from './common-words';
 import type { GroundingBook, GroundingBooks } from './grounding-book';
 import { slotIntents, type Intent, type Move } from './intents';
 import type { MeetingState } from './meeting-state';
@@ -23,6 +24,12 @@ export interface GroundingScene {
   readonly state: MeetingState;
   /** The learner's whole message: a question may lean on the sentence before it ("Tre regioner … är det summan som är problemet?"). */
   readonly text: string;
+}
+
+/** What the learner can know: the facts the brief tells, and what the customer has said so far. */
+interface Known {
+  readonly told: ReadonlySet<string>;
+  readonly heard: ReadonlySet<string>;
 }
 
 /** A word list of whole words and stems ("priorit*"). */
@@ -63,10 +70,11 @@ const stemmers: Readonly<Record<Locale, (word: string) => string>> = { en: stemE
  */
 export class Grounding {
   private readonly words: Readonly<Record<Locale, LocaleWords>>;
+  private readonly common: Readonly<Record<Locale, ReadonlyMap<string, ReadonlySet<string>>>>;
   private readonly briefs = new Map<string, ReadonlySet<string>>();
   private readonly worlds = new Map<string, ReadonlySet<string>>();
 
-  constructor(books: GroundingBooks, phrases: PhraseBooks) {
+  constructor(books: GroundingBooks, phrases: PhraseBooks, storylines: readonly Storyline[]) {
     // Not the reader's buzzwords: "patients", "price", "plan" are filler in an offer and the very words of a meeting here.
     // Each language's own stop words only: "still" is a stop word in English, and in "det står still" it is the point.
     const of = (book: GroundingBook, other: Locale): LocaleWords => ({
@@ -77,6 +85,8 @@ export class Grounding {
       numbers: new WordList(book.numbers),
     });
     this.words = { en: of(books.en, 'sv'), sv: of(books.sv, 'en') };
+    const stemsIn = (locale: Locale) => (text: string): string[] => tokens(text).map(stemmers[locale]);
+    this.common = { en: commonStems(storylines, 'en', stemsIn('en')), sv: commonStems(storylines, 'sv', stemsIn('sv')) };
   }
 
   ground(moves: readonly Move[], scene: GroundingScene): Move[] {
@@ -106,12 +116,12 @@ export class Grounding {
     const known = this.known(scene);
     const content = this.content(message, scene.locale).filter((word) => !name.has(word));
     const guess: Move = { ...move, vague: true, generic: true };
-    const counted = (word: string): boolean => /\d/.test(word) || words.numbers.has(word);
+    const counted = (word: string): boolean => this.counted(word, scene.locale);
     // "As we discussed last time, this builds on our conversation" names no thing of last time.
-    if (move.kind === 'refers-back') return content.some((word) => counted(word) || this.within(this.recalled(scene), word, scene.locale)) ? move : guess;
-    const ofMeeting = content.some((word) => counted(word) || this.within(known, word, scene.locale));
+    if (move.kind === 'refers-back') return this.weightIn(this.recalled(scene), content, scene) >= concreteWeight ? move : guess;
+    const ofMeeting = this.weightIn(known.heard, content, scene, known.told) >= concreteWeight;
     // A summary is its own sentence: the words around it ("that's totally valid, we'll take it into account") summarise nothing.
-    const summed = this.content(move.quote, scene.locale).filter((word) => !name.has(word) && (counted(word) || this.within(known, word, scene.locale)));
+    const summed = this.content(move.quote, scene.locale).filter((word) => !name.has(word) && (counted(word) || this.within(known.told, word, scene.locale) || this.within(known.heard, word, scene.locale)));
     if (shared) return weightOf(summed) >= concreteWeight && !this.parrots(move.quote, scene) ? move : guess;
     // Concrete words of the learner's own are substance too ("the amount itself, or the timing?"), by the bar of an offer.
     // A feeling is what empathy names anyway: "it's tough when things act up" says nothing of this customer.
@@ -140,9 +150,33 @@ export class Grounding {
         ...meeting.rubric.flatMap((check) => [check[locale].check, check[locale].better]),
       ]),
     ];
-    const stems = this.stemsOf(texts, locale);
+    // Words most storylines use ("timing", "igenom", "ordentligt") are no more this storyline's than any other's.
+    const common = this.commonIn(storyline, locale);
+    const stems = new Set([...this.stemsOf(texts, locale)].filter((stem) => !common.has(stem)));
     this.worlds.set(id, stems);
     return stems;
+  }
+
+  private commonIn(storyline: Storyline, locale: Locale): ReadonlySet<string> {
+    return this.common[locale].get(storyline.id) ?? new Set();
+  }
+
+  private counted(word: string, locale: Locale): boolean {
+    return /\d/.test(word) || this.words[locale].numbers.has(word);
+  }
+
+  /**
+   * How much a message's words say of what the learner knows: a number, a fact of the brief ("Monday", "laptops"), or a word
+   * she has said that few storylines use ("quoting", "väntrummet") is enough on its own; a word she has said that most of them
+   * use ("first", "igen") counts only with another.
+   */
+  private weightIn(stems: ReadonlySet<string>, words: readonly string[], { storyline, locale }: GroundingScene, told: ReadonlySet<string> = new Set()): number {
+    const common = this.commonIn(storyline, locale);
+    const rare = new Set([...stems].filter((stem) => !common.has(stem)));
+    const shared = new Set([...stems].filter((stem) => common.has(stem)));
+    const alone = (word: string): boolean => this.counted(word, locale) || this.within(told, word, locale) || this.within(rare, word, locale);
+    const weight = (word: string): number => (alone(word) ? concreteWeight : this.within(shared, word, locale) ? 1 : 0);
+    return words.reduce((sum, word) => sum + weight(word), 0);
   }
 
   /** The words of a text, as the reader splits them, that could make it concrete: neither stop words, generic nor plain. */
@@ -175,7 +209,7 @@ export class Grounding {
    * reaction): a learner who names those without hearing them is lucky, not listening. Nor the goal or the rubric: saying them back
    * says nothing of the customer. The brief's part is built once per meeting and language.
    */
-  private known({ storyline, meeting, locale, state }: GroundingScene): ReadonlySet<string> {
+  private known({ storyline, meeting, locale, state }: GroundingScene): Known {
     const id = `${storyline.id}/${meeting.id}/${locale}`;
     const brief = this.briefs.get(id) ?? this.stemsOf([storyline.customer.name, storyline.customer[locale].role, storyline.customer[locale].company, storyline.customer[locale].business, meeting[locale].title, meeting[locale].situation], locale);
     this.briefs.set(id, brief);
@@ -183,7 +217,7 @@ export class Grounding {
     // A need or a demand she has come out with is heard in full, however she put it (a model customer words it its own way).
     const revealed = meeting.needs.filter((need) => state.revealed.some((item) => item.needId === need.id)).flatMap((need) => [need[locale].need, need[locale].says]);
     const raised = meeting.demands.filter((demand) => state.demands.some((item) => item.id === demand.id)).map((demand) => demand[locale].says);
-    return new Set([...brief, ...this.stemsOf([state.commitmentCheck?.commitment.text ?? '', ...heard, ...revealed, ...raised], locale)]);
+    return { told: brief, heard: this.stemsOf([state.commitmentCheck?.commitment.text ?? '', ...heard, ...revealed, ...raised], locale) };
   }
 
   /** The stems of the texts' content words. */
