@@ -24,6 +24,14 @@ export interface GroundingScene {
   readonly state: MeetingState;
   /** The learner's whole message: a question may lean on the sentence before it ("Tre regioner … är det summan som är problemet?"). */
   readonly text: string;
+  /** The storyline's earlier meetings as this learner played them; without them nothing said in them is known to have been heard. */
+  readonly earlier?: readonly EarlierMeeting[];
+}
+
+/** An earlier meeting of the storyline as the learner played it: what its customer said, revealed and demanded. */
+export interface EarlierMeeting {
+  readonly meetingNumber: number;
+  readonly state: MeetingState;
 }
 
 /** What the learner can know: the facts the brief tells, and what the customer has said so far. */
@@ -192,11 +200,20 @@ export class Grounding {
     return words.length > 0 && words.every((word) => said.has(word));
   }
 
-  /** What happened before this message: earlier meetings, the commitment asked about, the customer's words since the opening. */
-  private recalled({ storyline, meeting, locale, state }: GroundingScene): ReadonlySet<string> {
-    const earlier = storyline.meetings.slice(0, Math.max(0, storyline.meetings.indexOf(meeting)));
+  /**
+   * What happened before this message: the earlier meetings' briefs and what their customer said, revealed and demanded as the
+   * learner played them, the commitment asked about, the customer's words since the opening. Not an earlier need that never
+   * came out: "as you told me last time" about a worry she kept to herself is a guess.
+   */
+  private recalled({ storyline, meeting, locale, state, earlier = [] }: GroundingScene): ReadonlySet<string> {
+    const before = storyline.meetings.slice(0, Math.max(0, storyline.meetings.indexOf(meeting)));
+    const heard = earlier.flatMap(({ meetingNumber, state: played }) => {
+      const then = storyline.meetings[meetingNumber - 1];
+      return then && before.includes(then) ? this.heardIn(then, played, locale) : [];
+    });
     const texts = [
-      ...earlier.flatMap((before) => [before[locale].situation, ...before.needs.map((need) => need[locale].says), ...before.demands.map((demand) => demand[locale].says)]),
+      ...before.map((then) => then[locale].situation),
+      ...heard,
       state.commitmentCheck?.commitment.text ?? '',
       ...state.transcript.slice(1).filter((entry) => entry.speaker === 'customer').map((entry) => entry.text),
     ];
@@ -213,11 +230,16 @@ export class Grounding {
     const id = `${storyline.id}/${meeting.id}/${locale}`;
     const brief = this.briefs.get(id) ?? this.stemsOf([storyline.customer.name, storyline.customer[locale].role, storyline.customer[locale].company, storyline.customer[locale].business, meeting[locale].title, meeting[locale].situation], locale);
     this.briefs.set(id, brief);
+    return { told: brief, heard: this.stemsOf([state.commitmentCheck?.commitment.text ?? '', ...this.heardIn(meeting, state, locale)], locale) };
+  }
+
+  /** What the customer has said in a meeting, with the needs and demands she has come out with, in full. */
+  private heardIn(meeting: Meeting, state: MeetingState, locale: Locale): string[] {
     const heard = state.transcript.filter((entry) => entry.speaker === 'customer').map((entry) => entry.text);
     // A need or a demand she has come out with is heard in full, however she put it (a model customer words it its own way).
     const revealed = meeting.needs.filter((need) => state.revealed.some((item) => item.needId === need.id)).flatMap((need) => [need[locale].need, need[locale].says]);
     const raised = meeting.demands.filter((demand) => state.demands.some((item) => item.id === demand.id)).map((demand) => demand[locale].says);
-    return { told: brief, heard: this.stemsOf([state.commitmentCheck?.commitment.text ?? '', ...heard, ...revealed, ...raised], locale) };
+    return [...heard, ...revealed, ...raised];
   }
 
   /** The stems of the texts' content words. */

@@ -140,6 +140,9 @@ const probes: readonly Probe[] = [
   // One word she said that every storyline uses ("partners first": "first") names nothing of hers.
   { story: 'vip-skip-the-queue', meeting: 2, locale: 'en', kind: 'asks-need', generic: 'What do you need first and foremost, what are your needs?', grounded: 'What is it the partners need from us when the hearing is on?' },
   { story: 'vip-skip-the-queue', meeting: 2, locale: 'sv', kind: 'asks-need', generic: 'Vad behöver ni först och främst, vilka är era behov?', grounded: 'Vad behöver delägarna på en förhandlingsdag?' },
+  // What she said in an earlier meeting counts as heard only if it came out then: a hidden need of last time the learner never heard is no reference back.
+  { story: 'laptop-rollout-busy-week', meeting: 2, locale: 'en', kind: 'refers-back', generic: 'As you told me last time, the old machines can go back late for a small fee.', grounded: 'As you told me last time, a pilot first: and the ten pilot laptops did go out.' },
+  { story: 'contract-boundary-by-tomorrow', meeting: 2, locale: 'sv', kind: 'refers-back', generic: 'Som du sa förra gången: apotekskunden får brist på läkemedel om plocklistorna inte skrivs ut.', grounded: 'Som vi sa förra gången: nätverket ligger utanför avtalet, och därför kom ändringsbegäran.' },
 ];
 
 describe('buzzword lines in the scripted meeting (gaming probes)', () => {
