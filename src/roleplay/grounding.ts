@@ -93,7 +93,12 @@ export class Grounding {
       numbers: new WordList(book.numbers),
     });
     this.words = { en: of(books.en, 'sv'), sv: of(books.sv, 'en') };
-    const stemsIn = (locale: Locale) => (text: string): string[] => tokens(text).map(stemmers[locale]);
+    // The storylines repeat their words: each is stemmed once.
+    const stemsIn = (locale: Locale) => {
+      const stems = new Map<string, string>();
+      const stemOf = (word: string): string => stems.get(word) ?? stems.set(word, stemmers[locale](word)).get(word) ?? word;
+      return (text: string): string[] => tokens(text).map(stemOf);
+    };
     this.common = { en: commonStems(storylines, 'en', stemsIn('en')), sv: commonStems(storylines, 'sv', stemsIn('sv')) };
   }
 
