@@ -4,7 +4,7 @@ import type { GroundingBook, GroundingBooks } from './grounding-book';
 import { slotIntents, type Intent, type Move } from './intents';
 import type { MeetingState } from './meeting-state';
 import type { PhraseBooks } from './phrase-book';
-import { concreteWeight, isNoise, noiseOf, weightOf, wordsOf } from './reader-book';
+import { concreteWeight, isNoise, noiseOf, weightOf, wordsOf, type Noise } from './reader-book';
 import { stemEnglish } from './stem-english';
 import { stemSwedish } from './stem-swedish';
 import type { Meeting, Storyline } from './storyline';
@@ -58,7 +58,7 @@ class WordList {
 
 interface LocaleWords {
   /** The reader's stop words and buzzwords: words of the learner's own count only if the reader would weigh them too. */
-  readonly noise: ReadonlySet<string>;
+  readonly noise: Noise;
   readonly generic: WordList;
   readonly never: WordList;
   readonly feelings: WordList;
