@@ -80,8 +80,8 @@ export class MoveReader {
         // In a question a second topic word is content ("which customers are affected?"), and so is a word the trigger took in
         // that none of its phrases spells ("how do your store staff feel"); elsewhere every trigger is set aside.
         const source = rule.wholeMessage ? message : body;
-        const taken = (match[0].match(/[\p{L}\d]+/gu) ?? []).filter((word) => !plainWords(word).every((part) => spelled.has(part))).join(' ');
-        const around = rule.question && !rule.wholeMessage ? `${body.slice(0, match.index)} ${taken} ${body.slice(match.index + match[0].length)}` : source.replace(pattern, ' ');
+        const taken = (): string => (match[0].match(/[\p{L}\d]+/gu) ?? []).filter((word) => !plainWords(word).every((part) => spelled.has(part))).join(' ');
+        const around = rule.question && !rule.wholeMessage ? `${body.slice(0, match.index)} ${taken()} ${body.slice(match.index + match[0].length)}` : source.replace(pattern, ' ');
         moves.push(substance(book, around) < rule.substance ? { kind: found, quote: body, vague: true } : { kind: found, quote: body });
       }
     }
