@@ -184,11 +184,21 @@ export class Grounding {
    * use ("first", "igen") counts only with another.
    */
   private weightIn(stems: ReadonlySet<string>, words: readonly string[], { storyline, locale }: GroundingScene, told: ReadonlySet<string> = new Set()): number {
-    const common = this.commonIn(storyline, locale);
-    const rare = new Set([...stems].filter((stem) => !common.has(stem)));
-    const shared = new Set([...stems].filter((stem) => common.has(stem)));
-    const alone = (word: string): boolean => this.counted(word, locale) || this.within(told, word, locale) || this.within(rare, word, locale);
-    const weight = (word: string): number => (alone(word) ? concreteWeight : this.within(shared, word, locale) ? 1 : 0);
+    const widespread = this.commonIn(storyline, locale);
+    const rare = (known: string): boolean => !widespread.has(known);
+    const weight = (word: string): number => {
+      if (this.counted(word, locale)) return concreteWeight;
+      const stem = stemmers[locale](word);
+      if (this.holds(told, stem, locale)) return concreteWeight;
+      // One pass over what she said: a rare word in common settles it, a common one is remembered.
+      let common = false;
+      const rareShared = this.holds(stems, stem, locale, (known) => {
+        if (rare(known)) return true;
+        common = true;
+        return false;
+      });
+      return rareShared ? concreteWeight : common ? 1 : 0;
+    };
     return words.reduce((sum, word) => sum + weight(word), 0);
   }
 
@@ -254,8 +264,12 @@ export class Grounding {
 
   /** Whether a word shares a stem with one of the stems; in Swedish also as part of a compound ("offertmallen" holds "offert"). */
   private within(stems: ReadonlySet<string>, word: string, locale: Locale): boolean {
-    const stem = stemmers[locale](word);
-    if (stems.has(stem)) return true;
+    return this.holds(stems, stemmers[locale](word), locale);
+  }
+
+  /** Whether a stem is one of the stems, or part of a compound with one, that `taking` accepts. */
+  private holds(stems: ReadonlySet<string>, stem: string, locale: Locale, taking: (known: string) => boolean = () => true): boolean {
+    if (stems.has(stem) && taking(stem)) return true;
     if (locale !== 'sv') return false;
     // A part is a word of four letters or more, and what is left of the compound is one too: "butikschef" holds "butik".
     const part = (whole: string, piece: string): boolean => piece.length >= 4 && whole.length - piece.length >= 3 && (whole.startsWith(piece) || whole.endsWith(piece));
@@ -266,6 +280,7 @@ export class Grounding {
       while (shared < one.length && one[shared] === other[shared]) shared += 1;
       return shared >= 6 && one.length - shared >= 3 && other.length - shared >= 3;
     };
-    return [...stems].some((known) => part(stem, known) || part(known, stem) || head(stem, known));
+    for (const known of stems) if ((part(stem, known) || part(known, stem) || head(stem, known)) && taking(known)) return true;
+    return false;
   }
 }
