@@ -5,6 +5,7 @@ import { slotIntents, type Intent, type Move } from './intents';
 import type { MeetingState } from './meeting-state';
 import type { PhraseBooks } from './phrase-book';
 import { concreteWeight, isNoise, noiseOf, weightOf, wordsOf, type Noise } from './reader-book';
+import { sharesStem } from './shared-stem';
 import { stemEnglish } from './stem-english';
 import { stemSwedish } from './stem-swedish';
 import type { Meeting, Storyline } from './storyline';
@@ -189,10 +190,10 @@ export class Grounding {
     const weight = (word: string): number => {
       if (this.counted(word, locale)) return concreteWeight;
       const stem = stemmers[locale](word);
-      if (this.holds(told, stem, locale)) return concreteWeight;
+      if (sharesStem(told, stem, locale)) return concreteWeight;
       // One pass over what she said: a rare word in common settles it, a common one is remembered.
       let common = false;
-      const rareShared = this.holds(stems, stem, locale, (known) => {
+      const rareShared = sharesStem(stems, stem, locale, (known) => {
         if (rare(known)) return true;
         common = true;
         return false;
@@ -264,23 +265,6 @@ export class Grounding {
 
   /** Whether a word shares a stem with one of the stems; in Swedish also as part of a compound ("offertmallen" holds "offert"). */
   private within(stems: ReadonlySet<string>, word: string, locale: Locale): boolean {
-    return this.holds(stems, stemmers[locale](word), locale);
-  }
-
-  /** Whether a stem is one of the stems, or part of a compound with one, that `taking` accepts. */
-  private holds(stems: ReadonlySet<string>, stem: string, locale: Locale, taking: (known: string) => boolean = () => true): boolean {
-    if (stems.has(stem) && taking(stem)) return true;
-    if (locale !== 'sv') return false;
-    // A part is a word of four letters or more, and what is left of the compound is one too: "butikschef" holds "butik".
-    const part = (whole: string, piece: string): boolean => piece.length >= 4 && whole.length - piece.length >= 3 && (whole.startsWith(piece) || whole.endsWith(piece));
-    // Two compounds of one first part ("apoteksavtalet", "apotekskedja"): a long one, six letters or more, so "bestämma" and
-    // "beställa" stay apart.
-    const head = (one: string, other: string): boolean => {
-      let shared = 0;
-      while (shared < one.length && one[shared] === other[shared]) shared += 1;
-      return shared >= 6 && one.length - shared >= 3 && other.length - shared >= 3;
-    };
-    for (const known of stems) if ((part(stem, known) || part(known, stem) || head(stem, known)) && taking(known)) return true;
-    return false;
+    return sharesStem(stems, stemmers[locale](word), locale);
   }
 }
