@@ -18,7 +18,7 @@ export function evaluateCorpus(choice: ReaderChoice = 'rules', tunedOnly = false
   const catalog = StorylineCatalog.load(path.join(root, 'content', 'roleplay'));
   const phrases = phraseBooksIn(path.join(root, 'content'));
   const readers = new EvalReaders();
-  const grounding = new Grounding(groundingBooksIn(path.join(root, 'content')), phrases);
+  const grounding = new Grounding(groundingBooksIn(path.join(root, 'content')), phrases, catalog.storylines);
   const readerFor = (transcript: Transcript): MoveReading =>
     choice === 'cv' ? readers.heldOut(`${transcript.storyline}/${transcript.meeting}`) : choice === 'learned' ? readers.learned() : readers.rules;
   const corpus = loadCorpus(path.join(root, 'tests', 'roleplay', 'corpus')).filter((transcript) => !tunedOnly || transcript.split === 'tune');

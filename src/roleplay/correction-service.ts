@@ -8,6 +8,7 @@ import type { RoleplayDependencies, RoleplayService } from './roleplay-service';
 import { customerLine } from './roleplay-views';
 import { understoodView, UnderstoodWordsByLocale } from './understood-view';
 import { trackedBudget } from './call-budget';
+import { earlierMeetingsFor } from './earlier-meetings';
 
 const isIntent = (value: string): value is Intent => (intents as readonly string[]).includes(value);
 
@@ -40,7 +41,8 @@ export class CorrectionService {
     const named: Move[] = isIntent(meant) && !kept.some((move) => move.kind === meant) ? [{ kind: meant, quote: last.text, ...(meant === 'offers-alternative' || meant === 'proposes' || meant === 'promises' ? { what: last.text, ...(meant === 'promises' ? { when: '' } : {}) } : {}) }] : [];
     // A move named in one tap is weighed like one read: naming "asked about the impact" does not make "your business going forward" concrete.
     const before = stateBefore(storyline, meeting, state, state.learnerTurns, session.locale);
-    const added = this.deps.grounding.ground(named, { storyline, meeting, locale: session.locale, state: before, text: last.text });
+    const earlier = await earlierMeetingsFor(this.deps.records, turn.actor.userKey, session, named);
+    const added = this.deps.grounding.ground(named, { storyline, meeting, locale: session.locale, state: before, text: last.text, earlier });
     const moves = [...kept, ...added];
     const directed = redirectLast(storyline, meeting, state, moves, session.locale);
     if (!directed) throw new UserFacingError('errors.invalidAction');

@@ -1,9 +1,11 @@
 import type { Locale } from '../core/locale';
+import { commonStems } from './common-words';
 import type { GroundingBook, GroundingBooks } from './grounding-book';
 import { slotIntents, type Intent, type Move } from './intents';
 import type { MeetingState } from './meeting-state';
 import type { PhraseBooks } from './phrase-book';
-import { concreteWeight, isNoise, noiseOf, weightOf, wordsOf } from './reader-book';
+import { concreteWeight, isNoise, noiseOf, weightOf, wordsOf, type Noise } from './reader-book';
+import { sharesStem } from './shared-stem';
 import { stemEnglish } from './stem-english';
 import { stemSwedish } from './stem-swedish';
 import type { Meeting, Storyline } from './storyline';
@@ -23,6 +25,20 @@ export interface GroundingScene {
   readonly state: MeetingState;
   /** The learner's whole message: a question may lean on the sentence before it ("Tre regioner … är det summan som är problemet?"). */
   readonly text: string;
+  /** The storyline's earlier meetings as this learner played them; without them nothing said in them is known to have been heard. */
+  readonly earlier?: readonly EarlierMeeting[];
+}
+
+/** An earlier meeting of the storyline as the learner played it: what its customer said, revealed and demanded. */
+export interface EarlierMeeting {
+  readonly meetingNumber: number;
+  readonly state: MeetingState;
+}
+
+/** What the learner can know: the facts the brief tells, and what the customer has said so far. */
+interface Known {
+  readonly told: ReadonlySet<string>;
+  readonly heard: ReadonlySet<string>;
 }
 
 /** A word list of whole words and stems ("priorit*"). */
@@ -43,7 +59,7 @@ class WordList {
 
 interface LocaleWords {
   /** The reader's stop words and buzzwords: words of the learner's own count only if the reader would weigh them too. */
-  readonly noise: ReadonlySet<string>;
+  readonly noise: Noise;
   readonly generic: WordList;
   readonly never: WordList;
   readonly feelings: WordList;
@@ -64,11 +80,12 @@ const maxKeptTexts = 4096;
  */
 export class Grounding {
   private readonly words: Readonly<Record<Locale, LocaleWords>>;
+  private readonly common: Readonly<Record<Locale, ReadonlyMap<string, ReadonlySet<string>>>>;
   private readonly briefs = new Map<string, ReadonlySet<string>>();
   private readonly worlds = new Map<string, ReadonlySet<string>>();
   private readonly textStems = new Map<string, readonly string[]>();
 
-  constructor(books: GroundingBooks, phrases: PhraseBooks) {
+  constructor(books: GroundingBooks, phrases: PhraseBooks, storylines: readonly Storyline[]) {
     // Not the reader's buzzwords: "patients", "price", "plan" are filler in an offer and the very words of a meeting here.
     // Each language's own stop words only: "still" is a stop word in English, and in "det står still" it is the point.
     const of = (book: GroundingBook, other: Locale): LocaleWords => ({
@@ -79,6 +96,13 @@ export class Grounding {
       numbers: new WordList(book.numbers),
     });
     this.words = { en: of(books.en, 'sv'), sv: of(books.sv, 'en') };
+    // The storylines repeat their words: each is stemmed once.
+    const stemsIn = (locale: Locale) => {
+      const stems = new Map<string, string>();
+      const stemOf = (word: string): string => stems.get(word) ?? stems.set(word, stemmers[locale](word)).get(word) ?? word;
+      return (text: string): string[] => tokens(text).map(stemOf);
+    };
+    this.common = { en: commonStems(storylines, 'en', stemsIn('en')), sv: commonStems(storylines, 'sv', stemsIn('sv')) };
   }
 
   ground(moves: readonly Move[], scene: GroundingScene): Move[] {
@@ -108,12 +132,12 @@ export class Grounding {
     const known = this.known(scene);
     const content = this.content(message, scene.locale).filter((word) => !name.has(word));
     const guess: Move = { ...move, vague: true, generic: true };
-    const counted = (word: string): boolean => /\d/.test(word) || words.numbers.has(word);
+    const counted = (word: string): boolean => this.counted(word, scene.locale);
     // "As we discussed last time, this builds on our conversation" names no thing of last time.
-    if (move.kind === 'refers-back') return content.some((word) => counted(word) || this.within(this.recalled(scene), word, scene.locale)) ? move : guess;
-    const ofMeeting = content.some((word) => counted(word) || this.within(known, word, scene.locale));
+    if (move.kind === 'refers-back') return this.weightIn(this.recalled(scene), content, scene) >= concreteWeight ? move : guess;
+    const ofMeeting = this.weightIn(known.heard, content, scene, known.told) >= concreteWeight;
     // A summary is its own sentence: the words around it ("that's totally valid, we'll take it into account") summarise nothing.
-    const summed = this.content(move.quote, scene.locale).filter((word) => !name.has(word) && (counted(word) || this.within(known, word, scene.locale)));
+    const summed = this.content(move.quote, scene.locale).filter((word) => !name.has(word) && (counted(word) || this.within(known.told, word, scene.locale) || this.within(known.heard, word, scene.locale)));
     if (shared) return weightOf(summed) >= concreteWeight && !this.parrots(move.quote, scene) ? move : guess;
     // Concrete words of the learner's own are substance too ("the amount itself, or the timing?"), by the bar of an offer.
     // A feeling is what empathy names anyway: "it's tough when things act up" says nothing of this customer.
@@ -142,9 +166,43 @@ export class Grounding {
         ...meeting.rubric.flatMap((check) => [check[locale].check, check[locale].better]),
       ]),
     ];
-    const stems = this.stemsOf(texts, locale);
+    // Words most storylines use ("timing", "igenom", "ordentligt") are no more this storyline's than any other's.
+    const common = this.commonIn(storyline, locale);
+    const stems = new Set([...this.stemsOf(texts, locale)].filter((stem) => !common.has(stem)));
     this.worlds.set(id, stems);
     return stems;
+  }
+
+  private commonIn(storyline: Storyline, locale: Locale): ReadonlySet<string> {
+    return this.common[locale].get(storyline.id) ?? new Set();
+  }
+
+  private counted(word: string, locale: Locale): boolean {
+    return /\d/.test(word) || this.words[locale].numbers.has(word);
+  }
+
+  /**
+   * How much a message's words say of what the learner knows: a number, a fact of the brief ("Monday", "laptops"), or a word
+   * she has said that few storylines use ("quoting", "väntrummet") is enough on its own; a word she has said that most of them
+   * use ("first", "igen") counts only with another.
+   */
+  private weightIn(stems: ReadonlySet<string>, words: readonly string[], { storyline, locale }: GroundingScene, told: ReadonlySet<string> = new Set()): number {
+    const widespread = this.commonIn(storyline, locale);
+    const rare = (known: string): boolean => !widespread.has(known);
+    const weight = (word: string): number => {
+      if (this.counted(word, locale)) return concreteWeight;
+      const stem = stemmers[locale](word);
+      if (sharesStem(told, stem, locale)) return concreteWeight;
+      // One pass over what she said: a rare word in common settles it, a common one is remembered.
+      let common = false;
+      const rareShared = sharesStem(stems, stem, locale, (known) => {
+        if (rare(known)) return true;
+        common = true;
+        return false;
+      });
+      return rareShared ? concreteWeight : common ? 1 : 0;
+    };
+    return words.reduce((sum, word) => sum + weight(word), 0);
   }
 
   /** The words of a text, as the reader splits them, that could make it concrete: neither stop words, generic nor plain. */
@@ -160,11 +218,20 @@ export class Grounding {
     return words.length > 0 && words.every((word) => said.has(word));
   }
 
-  /** What happened before this message: earlier meetings, the commitment asked about, the customer's words since the opening. */
-  private recalled({ storyline, meeting, locale, state }: GroundingScene): ReadonlySet<string> {
-    const earlier = storyline.meetings.slice(0, Math.max(0, storyline.meetings.indexOf(meeting)));
+  /**
+   * What happened before this message: the earlier meetings' briefs and what their customer said, revealed and demanded as the
+   * learner played them, the commitment asked about, the customer's words since the opening. Not an earlier need that never
+   * came out: "as you told me last time" about a worry she kept to herself is a guess.
+   */
+  private recalled({ storyline, meeting, locale, state, earlier = [] }: GroundingScene): ReadonlySet<string> {
+    const before = storyline.meetings.slice(0, Math.max(0, storyline.meetings.indexOf(meeting)));
+    const heard = earlier.flatMap(({ meetingNumber, state: played }) => {
+      const then = storyline.meetings[meetingNumber - 1];
+      return then && before.includes(then) ? this.heardIn(then, played, locale) : [];
+    });
     const texts = [
-      ...earlier.flatMap((before) => [before[locale].situation, ...before.needs.map((need) => need[locale].says), ...before.demands.map((demand) => demand[locale].says)]),
+      ...before.map((then) => then[locale].situation),
+      ...heard,
       state.commitmentCheck?.commitment.text ?? '',
       ...state.transcript.slice(1).filter((entry) => entry.speaker === 'customer').map((entry) => entry.text),
     ];
@@ -177,15 +244,20 @@ export class Grounding {
    * reaction): a learner who names those without hearing them is lucky, not listening. Nor the goal or the rubric: saying them back
    * says nothing of the customer. The brief's part is built once per meeting and language.
    */
-  private known({ storyline, meeting, locale, state }: GroundingScene): ReadonlySet<string> {
+  private known({ storyline, meeting, locale, state }: GroundingScene): Known {
     const id = `${storyline.id}/${meeting.id}/${locale}`;
     const brief = this.briefs.get(id) ?? this.stemsOf([storyline.customer.name, storyline.customer[locale].role, storyline.customer[locale].company, storyline.customer[locale].business, meeting[locale].title, meeting[locale].situation], locale);
     this.briefs.set(id, brief);
+    return { told: brief, heard: this.stemsOf([state.commitmentCheck?.commitment.text ?? '', ...this.heardIn(meeting, state, locale)], locale) };
+  }
+
+  /** What the customer has said in a meeting, with the needs and demands she has come out with, in full. */
+  private heardIn(meeting: Meeting, state: MeetingState, locale: Locale): string[] {
     const heard = state.transcript.filter((entry) => entry.speaker === 'customer').map((entry) => entry.text);
     // A need or a demand she has come out with is heard in full, however she put it (a model customer words it its own way).
     const revealed = meeting.needs.filter((need) => state.revealed.some((item) => item.needId === need.id)).flatMap((need) => [need[locale].need, need[locale].says]);
     const raised = meeting.demands.filter((demand) => state.demands.some((item) => item.id === demand.id)).map((demand) => demand[locale].says);
-    return new Set([...brief, ...this.stemsOf([state.commitmentCheck?.commitment.text ?? '', ...heard, ...revealed, ...raised], locale)]);
+    return [...heard, ...revealed, ...raised];
   }
 
   /** The stems of the texts' content words. */
@@ -209,18 +281,6 @@ export class Grounding {
 
   /** Whether a word shares a stem with one of the stems; in Swedish also as part of a compound ("offertmallen" holds "offert"). */
   private within(stems: ReadonlySet<string>, word: string, locale: Locale): boolean {
-    const stem = stemmers[locale](word);
-    if (stems.has(stem)) return true;
-    if (locale !== 'sv') return false;
-    // A part is a word of four letters or more, and what is left of the compound is one too: "butikschef" holds "butik".
-    const part = (whole: string, piece: string): boolean => piece.length >= 4 && whole.length - piece.length >= 3 && (whole.startsWith(piece) || whole.endsWith(piece));
-    // Two compounds of one first part ("apoteksavtalet", "apotekskedja"): a long one, six letters or more, so "bestämma" and
-    // "beställa" stay apart.
-    const head = (one: string, other: string): boolean => {
-      let shared = 0;
-      while (shared < one.length && one[shared] === other[shared]) shared += 1;
-      return shared >= 6 && one.length - shared >= 3 && other.length - shared >= 3;
-    };
-    return [...stems].some((known) => part(stem, known) || part(known, stem) || head(stem, known));
+    return sharesStem(stems, stemmers[locale](word), locale);
   }
 }

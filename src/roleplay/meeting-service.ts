@@ -6,6 +6,7 @@ import { trackedBudget } from './call-budget';
 import type { CustomerScene, FallbackReason } from './customer-engine';
 import { debriefView } from './debrief-view';
 import { directTurn } from './director';
+import { earlierMeetingsFor } from './earlier-meetings';
 import { rememberMeeting } from './meeting-memory';
 import type { MeetingState } from './meeting-state';
 import type { LearnerRecord, SessionRecord, StorylineProgress, Versioned } from './roleplay-records';
@@ -52,7 +53,9 @@ export class MeetingService {
     const locale = session.body.locale;
     const said = text.trim();
     const before = session.body.state;
-    const grounded = this.deps.grounding.ground(this.deps.reader.read(said, locale), { storyline, meeting, locale, state: before, text: said });
+    const read = this.deps.reader.read(said, locale);
+    const earlier = await earlierMeetingsFor(this.deps.records, turn.actor.userKey, session.body, read);
+    const grounded = this.deps.grounding.ground(read, { storyline, meeting, locale, state: before, text: said, earlier });
     const directed = directTurn(storyline, meeting, before, said, grounded, locale);
     const budget = trackedBudget(learner.body.modelCalls, turn.now, limits.modelCalls);
     const scene: CustomerScene = { storyline, meeting, meetingNumber: session.body.meetingNumber, locale, memory: this.progressOf(learner.body, storyline).memory, state: directed.state, budget };

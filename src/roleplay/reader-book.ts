@@ -7,6 +7,8 @@ export interface CompiledRule {
   readonly rule: MoveRule;
   readonly pattern: RegExp;
   readonly matcher: PhraseMatcher;
+  /** The words the rule's phrases spell out, without marks: a word a trigger's wildcard took in ("your store staff") is the learner's own. */
+  readonly spelled: ReadonlySet<string>;
 }
 
 /** One language's phrase book compiled into the patterns the reader runs. */
@@ -28,7 +30,7 @@ export interface CompiledBook {
   /** Every by-when in a text, to set it apart from what is promised. */
   readonly times: RegExp;
   readonly breaks: RegExp;
-  readonly noise: ReadonlySet<string>;
+  readonly noise: Noise;
   readonly spelling?: RegExp;
   readonly contrast: RegExp;
   /** A supposition still open where a clause's text ends: "if we skip the", "that would mean dropping". */
@@ -76,7 +78,9 @@ export function compile(given: PhraseBook, other: PhraseBook, matching: Matching
     const rule = book.moves[kind];
     if (!rule) return [];
     const source = (items: readonly string[]): RegExp => new RegExp(`${rule.leading ? '^\\s*' : '(?<![\\p{L}\\d])'}(?:${fragment(items)})(?![\\p{L}])`, 'giu');
-    const compiled = (shown: MoveRule, pattern: RegExp): CompiledRule => ({ kind, rule: shown, pattern, matcher: new PhraseMatcher(pattern, matching) });
+    const written = given.moves[kind];
+    const spelled = new Set([...(written?.phrases ?? []), ...(written?.askPhrases ?? [])].flatMap((phrase) => plainWords(phrase.replace(/\\[pP]\{\w+\}|\\./g, ' '))));
+    const compiled = (shown: MoveRule, pattern: RegExp): CompiledRule => ({ kind, rule: shown, pattern, matcher: new PhraseMatcher(pattern, matching), spelled });
     const asked = rule.askPhrases.length > 0 ? [compiled({ ...rule, question: true, statement: false }, source(rule.askPhrases))] : [];
     return [compiled(rule, source(rule.phrases)), ...asked];
   });
@@ -104,20 +108,32 @@ export function compile(given: PhraseBook, other: PhraseBook, matching: Matching
   };
 }
 
+/** A text's words in lower case and without marks. */
+export const plainWords = (text: string): string[] => text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').match(/\p{L}+/gu) ?? [];
+
 /** Two words of substance, or a number, make an offer, or a question the meeting does not ground, concrete ("a loan laptop", "30 minutes"). */
 export const concreteWeight = 2;
 
-/** A language's stop words and buzzwords, typed with or without marks. */
-export function noiseOf(given: PhraseBook, other: PhraseBook): ReadonlySet<string> {
-  // Staff mix languages ("en lösning going forward"): the other language's filler is no substance either.
-  const words = [...given.stopwords, ...given.buzzwords, ...other.stopwords, ...other.buzzwords].flatMap((word) => word.toLowerCase().split(/\s+/));
-  return new Set(words.flatMap((word) => [word, withoutMarks(word, given.unmarked)]));
+/** Stop words and buzzwords: a language's own, and the other language's as they are written. */
+export interface Noise {
+  readonly own: ReadonlySet<string>;
+  readonly other: ReadonlySet<string>;
 }
 
-/** A stop word or buzzword, or one with an ending (proaktiva, kunderna, customers, handled): stems of four letters or more. */
-export function isNoise(noise: ReadonlySet<string>, word: string): boolean {
-  if (noise.has(word)) return true;
-  return [1, 2, 3].some((cut) => word.length - cut >= 4 && noise.has(word.slice(0, -cut)));
+/** A language's stop words and buzzwords, typed with or without marks, and the other language's. */
+export function noiseOf(given: PhraseBook, other: PhraseBook): Noise {
+  const words = (book: PhraseBook): string[] => [...book.stopwords, ...book.buzzwords].flatMap((word) => word.toLowerCase().split(/\s+/)).flatMap((word) => [word, withoutMarks(word, given.unmarked)]);
+  // Staff mix languages ("en lösning going forward"): the other language's filler is no substance either.
+  return { own: new Set(words(given)), other: new Set(words(other)) };
+}
+
+/**
+ * A stop word or buzzword, or one of the language's own with an ending (proaktiva, kunderna, customers, handled): stems of four
+ * letters or more. Not the other language's with an ending: "store" is no Swedish "stor" with an e.
+ */
+export function isNoise(noise: Noise, word: string): boolean {
+  if (noise.own.has(word) || noise.other.has(word)) return true;
+  return [1, 2, 3].some((cut) => word.length - cut >= 4 && noise.own.has(word.slice(0, -cut)));
 }
 
 /** A text's words, lower-cased and each once (saying it again adds nothing): three letters or more, or a number ("10:45"). */

@@ -2,7 +2,7 @@ import type { Locale } from '../core/locale';
 import { intents, slotIntents, type Intent, type Move } from './intents';
 import type { PhraseBooks } from './phrase-book';
 import type { Matching } from './phrase-matcher';
-import { compile, concreteWeight, substance, type CompiledBook } from './reader-book';
+import { compile, concreteWeight, plainWords, substance, type CompiledBook } from './reader-book';
 import { contrastedNo, turnedOffer } from './reader-contrast';
 
 /** Reads a learner's message into moves with the phrase lists from content; every move quotes the learner. */
@@ -54,7 +54,7 @@ export class MoveReader {
     const moves: Move[] = greeted > 0 ? [{ kind: 'greets', quote: clause.slice(0, greeted).trim() }] : [];
     const isQuestion = body.includes('?') || (book.question.test(body) && !book.statementStart.test(body));
     const hedged = book.hedge.test(body);
-    for (const { kind, rule, pattern, matcher } of book.rules) {
+    for (const { kind, rule, pattern, matcher, spelled } of book.rules) {
       if (kind === 'greets' || (rule.question && !isQuestion) || (rule.statement && isQuestion)) continue;
       // For an offer the trigger that leads into the most substance is the offer ("Instead, what I can do is …"),
       // not a trigger at its end ("… so your sellers can work in the meantime").
@@ -77,9 +77,11 @@ export class MoveReader {
         const slot = this.withSlot(book, found, body, match, message, pattern, next);
         if (slot) moves.push(slot);
       } else {
-        // In a question a second topic word is content ("which customers are affected?"); elsewhere every trigger is set aside.
+        // In a question a second topic word is content ("which customers are affected?"), and so is a word the trigger took in
+        // that none of its phrases spells ("how do your store staff feel"); elsewhere every trigger is set aside.
         const source = rule.wholeMessage ? message : body;
-        const around = rule.question && !rule.wholeMessage ? body.slice(0, match.index) + body.slice(match.index + match[0].length) : source.replace(pattern, ' ');
+        const taken = (): string => (match[0].match(/[\p{L}\d]+/gu) ?? []).filter((word) => !plainWords(word).every((part) => spelled.has(part))).join(' ');
+        const around = rule.question && !rule.wholeMessage ? `${body.slice(0, match.index)} ${taken()} ${body.slice(match.index + match[0].length)}` : source.replace(pattern, ' ');
         moves.push(substance(book, around) < rule.substance ? { kind: found, quote: body, vague: true } : { kind: found, quote: body });
       }
     }

@@ -35,14 +35,15 @@ export interface RoleplayOptions {
 export function roleplayDependencies(options: RoleplayOptions): RoleplayDependencies {
   const scripted = new ScriptedCustomer();
   const phrases = phraseBooksIn(options.contentDir);
+  const catalog = StorylineCatalog.load(path.join(options.contentDir, 'roleplay'));
   return {
-    catalog: StorylineCatalog.load(path.join(options.contentDir, 'roleplay')),
+    catalog,
     themes: options.themes,
     records: new RoleplayRecords(options.store),
     customer: options.languageModel ? new ModelCustomer(options.languageModel, scripted, options.logger) : scripted,
     // The learned second opinion (LearnedReader) is not wired in: under eval:roleplay --cv it gained no verdict (#9 notes).
     reader: new MoveReader(phrases),
-    grounding: new Grounding(groundingBooksIn(options.contentDir), phrases),
+    grounding: new Grounding(groundingBooksIn(options.contentDir), phrases, catalog.storylines),
     limits: options.limits ?? defaultRoleplayLimits,
     logger: options.logger,
   };

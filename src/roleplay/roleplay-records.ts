@@ -66,6 +66,22 @@ export class RoleplayRecords {
     return (await this.store.list<SessionRecord>(sessions, { owner: userKey, idPrefix: `${userKey}/` })).map((record) => record.body);
   }
 
+  /**
+   * The storyline's meetings this learner ended before the given one, each as last played: a retry is a second try at one moment,
+   * not the meeting the customer remembers, and a meeting played again in a later run replaces the earlier run's.
+   */
+  async earlierMeetings(userKey: string, session: SessionRecord): Promise<SessionRecord[]> {
+    const ended = (await this.sessions(userKey)).filter(
+      (other) => other.storylineId === session.storylineId && other.meetingNumber < session.meetingNumber && other.status === 'ended' && !other.retryOf && other.startedAt <= session.startedAt,
+    );
+    const latest = new Map<number, SessionRecord>();
+    for (const other of ended) {
+      const kept = latest.get(other.meetingNumber);
+      if (!kept || kept.startedAt < other.startedAt) latest.set(other.meetingNumber, other);
+    }
+    return [...latest.values()].sort((a, b) => a.meetingNumber - b.meetingNumber);
+  }
+
   /** Writes the learner and session records together, each only if nobody changed it since it was read. */
   async save(userKey: string, learner: Versioned<LearnerRecord> | undefined, session: Versioned<SessionRecord> | undefined): Promise<void> {
     // One record alone is written atomically by its put; a transaction is needed only to keep two in step.

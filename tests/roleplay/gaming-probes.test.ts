@@ -11,9 +11,9 @@ import { judgeByRules } from '../../src/roleplay/rule-judge';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { RoleplayLearner } from './roleplay-driver';
 import type { MoveReading } from '../../src/roleplay/learned-reader';
-import { contentDir, learnedReader, meetingOf, reader, storyline } from './roleplay-fixtures';
+import { catalog, contentDir, learnedReader, meetingOf, reader, storyline } from './roleplay-fixtures';
 
-const grounding = new Grounding(groundingBooksIn(contentDir), phraseBooksIn(contentDir));
+const grounding = new Grounding(groundingBooksIn(contentDir), phraseBooksIn(contentDir), catalog.storylines);
 
 /** A commitment from meeting 1, so meeting 2 asks whether it was kept. */
 const loanLaptop: Commitment = { meeting: 1, what: 'a loan laptop with your three documents ready at the desk', when: 'by 10:45', text: "I'll have a loan laptop with your three documents ready at the desk by 10:45" };
@@ -134,6 +134,15 @@ const probes: readonly Probe[] = [
   { story: 'onsite-stressed-reception', meeting: 1, locale: 'sv', kind: 'empathises', generic: 'Jag förstår, sådan turbulens sliter verkligen på moralen och välmåendet.', grounded: 'Jag förstår, det sliter när bokningssystemet fryser och väntrummet är fullt.' },
   { story: 'vip-skip-the-queue', meeting: 2, locale: 'en', kind: 'explains', generic: 'The reason is that our methodology is built on robustness and scalability.', grounded: 'The reason is that putting the partners first on every ticket would leave the other lawyers waiting before their own hearings.' },
   { story: 'contract-boundary-by-tomorrow', meeting: 2, locale: 'sv', kind: 'explains', generic: 'Anledningen är att vår metodik sätter robusthet och skalbarhet först.', grounded: 'Anledningen är att nätverket för lagerkontoret är en ny installation, och den ingår inte i avtalet.' },
+  // Words every storyline uses ("the timing", "gå igenom ordentligt") are no topic of this one, though its author wrote them too.
+  { story: 'laptop-rollout-busy-week', meeting: 1, locale: 'en', kind: 'raises-risk', generic: "There's a risk in rushing this, so let's get the timing right.", grounded: "There's a risk in this: if the swap runs into the campaign, customer service is stuck with half-set-up laptops." },
+  { story: 'laptop-rollout-busy-week', meeting: 1, locale: 'sv', kind: 'raises-risk', generic: 'Det finns en risk i det här, så vi får gå igenom allt ordentligt först.', grounded: 'Det finns en risk i det här: krockar bytet med kampanjen sitter kundtjänst med halvfärdiga datorer.' },
+  // One word she said that every storyline uses ("partners first": "first") names nothing of hers.
+  { story: 'vip-skip-the-queue', meeting: 2, locale: 'en', kind: 'asks-need', generic: 'What do you need first and foremost, what are your needs?', grounded: 'What is it the partners need from us when the hearing is on?' },
+  { story: 'vip-skip-the-queue', meeting: 2, locale: 'sv', kind: 'asks-need', generic: 'Vad behöver ni först och främst, vilka är era behov?', grounded: 'Vad behöver delägarna på en förhandlingsdag?' },
+  // What she said in an earlier meeting counts as heard only if it came out then: a hidden need of last time the learner never heard is no reference back.
+  { story: 'laptop-rollout-busy-week', meeting: 2, locale: 'en', kind: 'refers-back', generic: 'As you told me last time, the old machines can go back late for a small fee.', grounded: 'As you told me last time, a pilot first: and the ten pilot laptops did go out.' },
+  { story: 'contract-boundary-by-tomorrow', meeting: 2, locale: 'sv', kind: 'refers-back', generic: 'Som du sa förra gången: apotekskunden får brist på läkemedel om plocklistorna inte skrivs ut.', grounded: 'Som vi sa förra gången: nätverket ligger utanför avtalet, och därför kom ändringsbegäran.' },
 ];
 
 describe('buzzword lines in the scripted meeting (gaming probes)', () => {

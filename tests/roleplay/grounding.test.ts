@@ -5,10 +5,10 @@ import { groundingBooksIn } from '../../src/roleplay/grounding-book';
 import type { Move } from '../../src/roleplay/intents';
 import { newMeetingState, type MeetingState } from '../../src/roleplay/meeting-state';
 import { phraseBooksIn } from '../../src/roleplay/phrase-book';
-import { contentDir, meetingOf, storyline } from './roleplay-fixtures';
+import { catalog, contentDir, meetingOf, storyline } from './roleplay-fixtures';
 
 describe('grounding: whether a move says something of this meeting', () => {
-  const grounding = new Grounding(groundingBooksIn(contentDir), phraseBooksIn(contentDir));
+  const grounding = new Grounding(groundingBooksIn(contentDir), phraseBooksIn(contentDir), catalog.storylines);
   const story = storyline('bakery-unasked-proposal');
   const meeting = meetingOf(story, 2);
   const afterCustomer = (line: string): MeetingState => {

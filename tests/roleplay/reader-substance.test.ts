@@ -3,7 +3,9 @@ import { directTurn } from '../../src/roleplay/director';
 import { counts, type Intent } from '../../src/roleplay/intents';
 import { newMeetingState, type MeetingState } from '../../src/roleplay/meeting-state';
 import { judgeByRules } from '../../src/roleplay/rule-judge';
-import { meetingOf, reader, storyline } from './roleplay-fixtures';
+import { phraseBooksIn } from '../../src/roleplay/phrase-book';
+import { isNoise, noiseOf } from '../../src/roleplay/reader-book';
+import { contentDir, meetingOf, reader, storyline } from './roleplay-fixtures';
 
 const counted = (text: string): Intent[] => reader.read(text, 'en').filter(counts).map((move) => move.kind);
 const named = (text: string): Intent[] => reader.read(text, 'en').map((move) => move.kind);
@@ -25,6 +27,21 @@ describe('role-play reader (en): moves rest on the learner’s own concrete word
     assert.ok(!counted('I fully understand, this must be so frustrating for you and your team').includes('empathises'));
     assert.ok(!counted('sorry to hear that, must be a difficult situation').includes('empathises'));
     assert.ok(counted('i completely understand, a hearing day is the worst time for the laptop to play up').includes('empathises'));
+  });
+
+  it('when a question names whose people it means inside its trigger, then that word is substance; the trigger’s own words are not', () => {
+    assert.ok(counted('how do your store staff feel about it?').includes('asks-impact'));
+    assert.ok(counted('how do the warehouse staff feel about it?').includes('asks-impact'));
+    assert.ok(!counted('how do your customers feel about it?').includes('asks-impact'));
+    assert.ok(!counted('how do your own staff feel about it?').includes('asks-impact'));
+  });
+
+  it('when an English word starts like a Swedish filler word, then it is no filler: "stores" is no "stor" with an ending', () => {
+    assert.ok(counted('what happens to the stores?').includes('asks-impact'));
+    const phrases = phraseBooksIn(contentDir);
+    assert.ok(!isNoise(noiseOf(phrases.en, phrases.sv), 'stores'));
+    assert.ok(isNoise(noiseOf(phrases.en, phrases.sv), 'stor'), 'the Swedish filler word itself still is');
+    assert.ok(isNoise(noiseOf(phrases.sv, phrases.en), 'stora'), 'and in Swedish, with its ending');
   });
 
   it('when a negation sits in a message, then it is not a word of substance', () => {

@@ -1,0 +1,23 @@
+import type { Locale } from '../core/locale';
+
+// A part is a word of four letters or more, and what is left of the compound is one too: "butikschef" holds "butik".
+const part = (whole: string, piece: string): boolean => piece.length >= 4 && whole.length - piece.length >= 3 && (whole.startsWith(piece) || whole.endsWith(piece));
+
+// Two compounds of one first part ("apoteksavtalet", "apotekskedja"): a long one, six letters or more, so "bestämma" and
+// "beställa" stay apart.
+function head(one: string, other: string): boolean {
+  let shared = 0;
+  while (shared < one.length && one[shared] === other[shared]) shared += 1;
+  return shared >= 6 && one.length - shared >= 3 && other.length - shared >= 3;
+}
+
+/**
+ * Whether a stem is one of the stems that `taking` accepts; in Swedish also as part of a compound with one ("offertmallen"
+ * holds "offert").
+ */
+export function sharesStem(stems: ReadonlySet<string>, stem: string, locale: Locale, taking: (known: string) => boolean = () => true): boolean {
+  if (stems.has(stem) && taking(stem)) return true;
+  if (locale !== 'sv') return false;
+  for (const known of stems) if ((part(stem, known) || part(known, stem) || head(stem, known)) && taking(known)) return true;
+  return false;
+}

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { Grounding, type EarlierMeeting } from '../../src/roleplay/grounding';
+import { groundingBooksIn } from '../../src/roleplay/grounding-book';
+import { newMeetingState, type MeetingState } from '../../src/roleplay/meeting-state';
+import { phraseBooksIn } from '../../src/roleplay/phrase-book';
+import { catalog, contentDir, meetingOf, storyline } from './roleplay-fixtures';
+
+describe('grounding a reference back: only what came out in an earlier meeting', () => {
+  const grounding = new Grounding(groundingBooksIn(contentDir), phraseBooksIn(contentDir), catalog.storylines);
+  const story = storyline('contract-boundary-by-tomorrow');
+  const [first, second] = [meetingOf(story, 1), meetingOf(story, 2)];
+  const line = 'Som du sa förra gången: apotekskunden får brist på läkemedel om plocklistorna inte skrivs ut.';
+  const firstMeeting = (revealed: MeetingState['revealed']): EarlierMeeting => ({ meetingNumber: 1, state: { ...newMeetingState(story.startTrust, first.sv.opening), revealed } });
+  const referred = (earlier?: readonly EarlierMeeting[]): boolean | undefined =>
+    grounding
+      .ground([{ kind: 'refers-back', quote: line }], { storyline: story, meeting: second, locale: 'sv', state: newMeetingState(story.startTrust, second.sv.opening), text: line, ...(earlier ? { earlier } : {}) })
+      .at(0)?.generic;
+
+  it('when the pharmacy worry came out in meeting 1, then saying it back in meeting 2 refers back', () => {
+    assert.equal(referred([firstMeeting([{ needId: 'pharmacy-shipments', atTurn: 2 }])]), undefined);
+  });
+
+  it('when the worry never came out, or meeting 1 is not known, then the same words are a guess', () => {
+    assert.equal(referred([firstMeeting([{ needId: 'only-eight-on-monday', atTurn: 2 }])]), true);
+    assert.equal(referred(), true);
+  });
+
+  it('when the earlier meeting named is not an earlier one, then nothing of it is recalled', () => {
+    assert.equal(referred([{ meetingNumber: 2, state: { ...newMeetingState(story.startTrust, second.sv.opening), revealed: [{ needId: 'pharmacy-shipments', atTurn: 1 }] } }]), true);
+  });
+});
