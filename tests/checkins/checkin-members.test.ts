@@ -47,8 +47,10 @@ describe('check-ins asked 1:1, anonymous, over real HTTP', () => {
       harness.connector.posted().find((call) => call.conversationId === personalChatId(maria) && /I can't reach Sam Holm/.test(String(call.body.text))),
     );
     assert.match(String(notice.body.text), /Install Partner Coach for them, or ask them to open a chat with me once/);
-    const rows = readDeliveries(harness.databaseFile).filter((row) => row.kind === 'checkin.ask');
-    assert.deepEqual(rows.map((row) => row.status).sort(), ['sent', 'sent', 'sent', 'sent', 'unreachable']);
+    // Each send is recorded once Teams has answered it, a moment after the card arrives.
+    const statuses = (): string[] => readDeliveries(harness.databaseFile).filter((row) => row.kind === 'checkin.ask').map((row) => row.status).sort();
+    await eventually('every ask recorded', () => !statuses().includes('sending') && !statuses().includes('pending'));
+    assert.deepEqual(statuses(), ['sent', 'sent', 'sent', 'sent', 'unreachable']);
   });
 
   it('when fewer than the minimum answered, then the summary shows no results and the CSV no answers, though the answers are stored', async () => {

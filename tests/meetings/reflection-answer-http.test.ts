@@ -69,7 +69,10 @@ describe('answering the reflection after a meeting over real HTTP', () => {
     await advance(harness, 27 * 60 + 15);
     const reminder = await eventually('the follow-up reminder', () => postedTexts(harness, maria).find((text) => text.startsWith('A reminder of your follow-up')));
     assert.match(reminder, /after the meeting on Mon 9 Mar, 10:\d\d: Send Anna the backup plan/);
-    assert.deepEqual(readDeliveries(harness.databaseFile).filter((row) => row.kind === 'meeting.follow-up').map((row) => row.status), ['sent']);
+    // The worker records the send once Teams has answered it, a moment after the message arrives.
+    const followUps = (): string[] => readDeliveries(harness.databaseFile).filter((row) => row.kind === 'meeting.follow-up').map((row) => row.status);
+    await eventually('the follow-up recorded as sent', () => followUps().join() === 'sent');
+    assert.deepEqual(followUps(), ['sent']);
     assert.doesNotMatch(JSON.stringify(readDeliveries(harness.databaseFile)), /backup plan/, 'no personal text in the queue');
   });
 
