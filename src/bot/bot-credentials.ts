@@ -12,6 +12,7 @@ import {
   type UserTokenClient,
 } from 'botframework-connector';
 import type { AppConfig } from '../config';
+import { BoundedMemo } from '../core/bounded-memo';
 
 /** Where inbound tokens' signing keys are published. Tests only: production always uses the SDK's public-cloud defaults. */
 export interface OpenIdMetadataUrls {
@@ -50,8 +51,8 @@ const maxKeptClients = 64;
  * audience, and their credentials fetch and renew tokens per request, so each is built once per such key and used again.
  */
 export class ReusingAuthentication extends ConfigurationBotFrameworkAuthentication {
-  private readonly connectorClients = new Map<string, Promise<ConnectorClient>>();
-  private readonly userTokenClients = new Map<string, Promise<UserTokenClient>>();
+  private readonly connectorClients = new BoundedMemo<Promise<ConnectorClient>>(maxKeptClients);
+  private readonly userTokenClients = new BoundedMemo<Promise<UserTokenClient>>(maxKeptClients);
 
   constructor(
     settings: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0],
@@ -90,14 +91,12 @@ function appIdClaimsOf(identity: ClaimsIdentity): Array<string | null> {
 }
 
 /** The client kept under `key`, built on first use; one that could not be built is not kept, so the next turn tries again. */
-function kept<T>(clients: Map<string, Promise<T>>, key: string, build: () => Promise<T>): Promise<T> {
-  const found = clients.get(key);
-  if (found) return found;
-  if (clients.size >= maxKeptClients) clients.delete(clients.keys().next().value as string);
-  const client = build();
-  client.catch(() => clients.delete(key));
-  clients.set(key, client);
-  return client;
+function kept<T>(clients: BoundedMemo<Promise<T>>, key: string, build: () => Promise<T>): Promise<T> {
+  return clients.get(key, () => {
+    const client = build();
+    client.catch(() => clients.forget(key));
+    return client;
+  });
 }
 
 /** The SDK's own rule (no skill calls) plus: a single-tenant bot takes Entra tokens from its own tenant only. */

@@ -1,25 +1,22 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
+import { BoundedMemo } from '../core/bounded-memo';
 
 // Only the fields the SDK or our code reads are checked; anything else Teams adds passes through untouched.
 const text = z.string().nullish();
 const account = z.looseObject({ id: z.string().min(1), name: text, aadObjectId: text, role: text });
 const withId = z.looseObject({ id: text });
 /** Parsing a URL costs more than the rest of the check; a bot hears from a handful of service URLs, so each is parsed once. */
-const knownUrls = new Map<string, URL | undefined>();
-const maxKnownUrls = 256;
+const knownUrls = new BoundedMemo<URL | undefined>(256);
 
 function parsedUrl(value: string): URL | undefined {
-  if (knownUrls.has(value)) return knownUrls.get(value);
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
-  if (knownUrls.size >= maxKnownUrls) knownUrls.delete(knownUrls.keys().next().value as string);
-  knownUrls.set(value, url);
-  return url;
+  return knownUrls.get(value, () => {
+    try {
+      return new URL(value);
+    } catch {
+      return undefined;
+    }
+  });
 }
 
 const httpUrl = z.string().refine((value) => ['http:', 'https:'].includes(parsedUrl(value)?.protocol ?? ''));

@@ -1,3 +1,4 @@
+import { BoundedMemo } from '../core/bounded-memo';
 import type { Locale } from '../core/locale';
 import { commonStems } from './common-words';
 import type { GroundingBook, GroundingBooks } from './grounding-book';
@@ -83,7 +84,7 @@ export class Grounding {
   private readonly common: Readonly<Record<Locale, ReadonlyMap<string, ReadonlySet<string>>>>;
   private readonly briefs = new Map<string, ReadonlySet<string>>();
   private readonly worlds = new Map<string, ReadonlySet<string>>();
-  private readonly textStems = new Map<string, readonly string[]>();
+  private readonly textStems = new BoundedMemo<readonly string[]>(maxKeptTexts);
 
   constructor(books: GroundingBooks, phrases: PhraseBooks, storylines: readonly Storyline[]) {
     // Not the reader's buzzwords: "patients", "price", "plan" are filler in an offer and the very words of a meeting here.
@@ -270,13 +271,7 @@ export class Grounding {
    * from a few hundred; a model's lines are new each time, so the oldest go once a few thousand are kept.
    */
   private stemsOfText(text: string, locale: Locale): readonly string[] {
-    const key = `${locale}\u0000${text}`;
-    const kept = this.textStems.get(key);
-    if (kept) return kept;
-    const stems = this.content(text, locale).map(stemmers[locale]);
-    if (this.textStems.size >= maxKeptTexts) this.textStems.delete(this.textStems.keys().next().value as string);
-    this.textStems.set(key, stems);
-    return stems;
+    return this.textStems.get(`${locale}\u0000${text}`, () => this.content(text, locale).map(stemmers[locale]));
   }
 
   /** Whether a word shares a stem with one of the stems; in Swedish also as part of a compound ("offertmallen" holds "offert"). */

@@ -127,8 +127,9 @@ class SqliteStore implements Store {
     this.unlinkedTable = new SqliteUnlinked(db, now);
     const table = this.unlinkedTable;
     this.unlinked = {
-      get: <T>(collection: string, id: string): Promise<UnlinkedRecord<T> | undefined> => this.alone(() => table.get<T>(collection, id)),
-      list: <T>(collection: string, idPrefix: string): Promise<UnlinkedRecord<T>[]> => this.alone(() => table.list<T>(collection, idPrefix)),
+      // Reads of anonymous rows see nothing a batch holds (no batch writes them), so they need not wait for one.
+      get: <T>(collection: string, id: string): Promise<UnlinkedRecord<T> | undefined> => this.exclusive(() => table.get<T>(collection, id)),
+      list: <T>(collection: string, idPrefix: string): Promise<UnlinkedRecord<T>[]> => this.exclusive(() => table.list<T>(collection, idPrefix)),
       // The log is emptied after each anonymous write, so its frames cannot show which commit came right before a person's next one.
       put: <T>(collection: string, id: string, body: T, expectedVersion: number): Promise<number> =>
         this.alone(async () => this.thenEmptyLog(await this.driverAsync(() => table.put(collection, id, body, expectedVersion)))),
