@@ -122,7 +122,10 @@ export class Grounding {
     const words = this.words[scene.locale];
     if (slotIntents.includes(move.kind)) {
       // "Vi kan erbjuda ett annat upplägg": the reader found words, but every one of them is generic.
-      if (this.content(move.what ?? '', scene.locale).length > 0) return move;
+      // An offer or a proposal must also be of this world; a promise is pinned down by its by-when, and its what is often
+      // the last step only ("… and I'll text you when the last one passes").
+      const what = this.content(move.what ?? '', scene.locale);
+      if (what.length > 0 && (move.kind === 'promises' || this.offersSomething(what, scene))) return move;
       return { kind: move.kind, quote: move.quote, vague: true, empty: true };
     }
     const shared = sharedIntents.includes(move.kind);
@@ -147,6 +150,18 @@ export class Grounding {
     const topical = this.storylineWords(scene);
     const mine = content.filter((word) => !isNoise(words.noise, word) && !(move.kind === 'empathises' && words.feelings.has(word)) && (/\d/.test(word) || this.within(topical, word, scene.locale)));
     return ofMeeting || weightOf(mine) >= concreteWeight ? move : guess;
+  }
+
+  /**
+   * Whether an offer or a proposal names something of this world: a number, a fact the learner knows, or a word of what the
+   * storyline is about. "A tailor-made solution", "en skräddarsydd lösning" are words, but of no meeting in particular.
+   */
+  private offersSomething(what: readonly string[], scene: GroundingScene): boolean {
+    const known = this.known(scene);
+    const topical = this.storylineWords(scene);
+    return what.some(
+      (word) => this.counted(word, scene.locale) || this.within(known.told, word, scene.locale) || this.within(known.heard, word, scene.locale) || this.within(topical, word, scene.locale),
+    );
   }
 
   /**

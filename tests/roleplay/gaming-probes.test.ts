@@ -143,6 +143,9 @@ const probes: readonly Probe[] = [
   // What she said in an earlier meeting counts as heard only if it came out then: a hidden need of last time the learner never heard is no reference back.
   { story: 'laptop-rollout-busy-week', meeting: 2, locale: 'en', kind: 'refers-back', generic: 'As you told me last time, the old machines can go back late for a small fee.', grounded: 'As you told me last time, a pilot first: and the ten pilot laptops did go out.' },
   { story: 'contract-boundary-by-tomorrow', meeting: 2, locale: 'sv', kind: 'refers-back', generic: 'Som du sa förra gången: apotekskunden får brist på läkemedel om plocklistorna inte skrivs ut.', grounded: 'Som vi sa förra gången: nätverket ligger utanför avtalet, och därför kom ändringsbegäran.' },
+  // An offer's words must be of this world: "a tailor-made solution" is not a generic word, but of no meeting in particular.
+  { story: 'vip-skip-the-queue', meeting: 2, locale: 'sv', kind: 'proposes', generic: 'jag föreslår att vi tar fram en skräddarsydd lösning för er', grounded: 'jag föreslår att varje delägare markerar sina förhandlingsdagar, så går de ärendena först de dagarna' },
+  { story: 'vip-skip-the-queue', meeting: 2, locale: 'en', kind: 'proposes', generic: 'I suggest we put together a bespoke tailor-made solution for you', grounded: 'I suggest each partner flags their court days, and on those days their tickets go first' },
 ];
 
 describe('buzzword lines in the scripted meeting (gaming probes)', () => {
