@@ -2,7 +2,7 @@ import { BoundedMemo } from '../core/bounded-memo';
 import type { Locale } from '../core/locale';
 import { commonStems } from './common-words';
 import type { GroundingBook, GroundingBooks } from './grounding-book';
-import { slotIntents, type Intent, type Move } from './intents';
+import { askingIntents, commitmentIntents, slotIntents, type Intent, type Move } from './intents';
 import type { MeetingState } from './meeting-state';
 import type { PhraseBooks } from './phrase-book';
 import { concreteWeight, isNoise, noiseOf, weightOf, wordsOf, type Noise } from './reader-book';
@@ -132,13 +132,19 @@ export class Grounding {
     if (!groundedIntents.includes(move.kind) && !shared) return move;
     // An open question with no topic word ("when did it start?") is left to the reader.
     // Empathy and a reason need no topic word to be generic: "klart det är jobbigt när det strular" fits every customer.
-    if (!shared && move.kind !== 'empathises' && move.kind !== 'explains' && !tokens(move.quote).some((word) => words.generic.has(word))) return move;
+    if (!shared && askingIntents.includes(move.kind) && !tokens(move.quote).some((word) => words.generic.has(word))) return move;
     const known = this.known(scene);
     const content = this.content(message, scene.locale).filter((word) => !name.has(word));
     const guess: Move = { ...move, vague: true, generic: true };
     const counted = (word: string): boolean => this.counted(word, scene.locale);
     // "As we discussed last time, this builds on our conversation" names no thing of last time.
     if (move.kind === 'refers-back') return this.weightIn(this.recalled(scene), content, scene) >= concreteWeight ? move : guess;
+    // "Yes, the laptop was ready" names the commitment asked about, however common its words; "as we said, we're your partner"
+    // names none of it, whatever else she has said.
+    if (commitmentIntents.includes(move.kind)) {
+      const promised = this.stemsOf([scene.state.commitmentCheck?.commitment.text ?? ''], scene.locale);
+      return this.weightIn(promised, content, scene, promised) >= concreteWeight ? move : guess;
+    }
     const ofMeeting = this.weightIn(known.heard, content, scene, known.told) >= concreteWeight;
     // A summary is its own sentence: the words around it ("that's totally valid, we'll take it into account") summarise nothing.
     const summed = this.content(move.quote, scene.locale).filter((word) => !name.has(word) && (counted(word) || this.within(known.told, word, scene.locale) || this.within(known.heard, word, scene.locale)));
@@ -159,9 +165,9 @@ export class Grounding {
   private offersSomething(what: readonly string[], scene: GroundingScene): boolean {
     const known = this.known(scene);
     const topical = this.storylineWords(scene);
-    return what.some(
-      (word) => this.counted(word, scene.locale) || this.within(known.told, word, scene.locale) || this.within(known.heard, word, scene.locale) || this.within(topical, word, scene.locale),
-    );
+    // What she said counts as elsewhere: a word most storylines use ("sätter", "passar") only with another.
+    const heard = this.weightIn(known.heard, what, scene) >= concreteWeight;
+    return heard || what.some((word) => this.counted(word, scene.locale) || this.within(known.told, word, scene.locale) || this.within(topical, word, scene.locale));
   }
 
   /**

@@ -18,6 +18,8 @@ const grounding = new Grounding(groundingBooksIn(contentDir), phraseBooksIn(cont
 /** A commitment from meeting 1, so meeting 2 asks whether it was kept. */
 const loanLaptop: Commitment = { meeting: 1, what: 'a loan laptop with your three documents ready at the desk', when: 'by 10:45', text: "I'll have a loan laptop with your three documents ready at the desk by 10:45" };
 
+const lånedator: Commitment = { meeting: 1, what: 'en lånedator med dina tre dokument klar i receptionen', when: 'kl. 10.45', text: 'jag har en lånedator med dina tre dokument klar i receptionen kl. 10.45' };
+
 interface Played {
   /** The meeting just before the line under test. */
   readonly before: { readonly trust: number; readonly revealed: number; readonly met: number };
@@ -146,6 +148,15 @@ const probes: readonly Probe[] = [
   // An offer's words must be of this world: "a tailor-made solution" is not a generic word, but of no meeting in particular.
   { story: 'vip-skip-the-queue', meeting: 2, locale: 'sv', kind: 'proposes', generic: 'jag föreslår att vi tar fram en skräddarsydd lösning för er', grounded: 'jag föreslår att varje delägare markerar sina förhandlingsdagar, så går de ärendena först de dagarna' },
   { story: 'vip-skip-the-queue', meeting: 2, locale: 'en', kind: 'proposes', generic: 'I suggest we put together a bespoke tailor-made solution for you', grounded: 'I suggest each partner flags their court days, and on those days their tickets go first' },
+  // A process step said as a slogan names no step of this meeting, though it has no generic word in it.
+  { story: 'laptop-rollout-busy-week', meeting: 2, locale: 'en', kind: 'follows-process', generic: 'quality is non-negotiable for us, we never cut corners', grounded: 'every temp laptop gets a real test call before it goes out, that is a fixed step in our checklist now' },
+  { story: 'laptop-rollout-busy-week', meeting: 2, locale: 'sv', kind: 'follows-process', generic: 'kvalitet är inget vi förhandlar om, vi tar aldrig genvägar', grounded: 'varje vikariedator får ett riktigt testsamtal innan den lämnas ut, det är ett fast steg i vår checklista nu' },
+  // "As we said last time" answers "did it happen?" only with something of what was promised.
+  { story: 'vip-skip-the-queue', meeting: 2, locale: 'sv', kind: 'commitment-kept', generic: 'hej, kul att ses igen, som vi sa sist är vi er partner', grounded: 'ja, den var klar i receptionen med lånedatorn och de tre dokumenten 10.40', commitment: lånedator },
+  { story: 'vip-skip-the-queue', meeting: 2, locale: 'en', kind: 'commitment-kept', generic: 'hi, great to see you again, just as we said last time we are your partner', grounded: 'yes, the loan laptop was at the desk with the documents', commitment: loanLaptop },
+  // "That fits your needs" is in every offer, and in a storyline's text too.
+  { story: 'contract-boundary-by-tomorrow', meeting: 1, locale: 'en', kind: 'offers-alternative', generic: "I can't do that, but I suggest a structured routine that fits your needs", grounded: "I can't do all thirty by tomorrow, but what I can do is have accounts and laptops ready for the eight who start on Monday", afterDemand: true },
+  { story: 'onsite-stressed-reception', meeting: 1, locale: 'sv', kind: 'offers-alternative', generic: 'det kan jag inte, men jag föreslår en strukturerad rutin som passar era behov', grounded: 'din privata dator kan jag inte titta på, men jag kan skicka en länk med tips till dig senare', afterDemand: true },
 ];
 
 describe('buzzword lines in the scripted meeting (gaming probes)', () => {
