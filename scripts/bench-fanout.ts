@@ -18,7 +18,7 @@ import { DeliveryWorker } from '../src/delivery/delivery-worker';
 import { noticeDelivery, noticeHandler } from '../src/delivery/notice-handler';
 import { openSqliteDeliveryQueue } from '../src/delivery/sqlite-delivery-queue';
 import { RateLimiter, SlidingWindowLog, teamsConversationWindows, teamsTenantWindows, type RateSlot } from '../src/delivery/rate-limiter';
-import { openSqliteStore } from '../src/storage/sqlite-store';
+import { openSqliteStore } from '../src/storage/sqlite/sqlite-store';
 
 /**
  * npm run bench:fanout [-- --recipients 10000 --scale 4 --throttled 0.05 --trace]

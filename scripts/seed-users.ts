@@ -10,7 +10,7 @@ import { conversationKeyOf, userKeyOf } from '../src/core/keys';
 import { AttemptRepository, type ExerciseAttempt } from '../src/exercises/attempts';
 import { isChoiceKind, loadExerciseLibrary, type Exercise, type ExerciseLibrary } from '../src/exercises/exercise-content';
 import { UserSettingsRepository } from '../src/home/user-settings';
-import { openSqliteStore } from '../src/storage/sqlite-store';
+import { openSqliteStore } from '../src/storage/sqlite/sqlite-store';
 import type { Store } from '../src/storage/store';
 import { sessionAsStore } from './lib/session-store';
 

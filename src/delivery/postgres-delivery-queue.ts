@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool, type QueryResultRow } from 'pg';
-import { applyPostgresMigrations } from '../storage/postgres-migrate';
+import { applyPostgresMigrations } from '../storage/postgres/postgres-migrate';
 import { StorageUnavailableError } from '../storage/store';
 import type { Delivery, DeliveryQueue, FinalStatus, NewDelivery, StatusCounts } from './delivery';
 import { checkNewDelivery, errorText, toDelivery, type DeliveryRow } from './delivery-rows';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { applySqliteMigrations } from '../storage/sqlite-migrate';
+import { applySqliteMigrations } from '../storage/sqlite/sqlite-migrate';
 import { StorageUnavailableError } from '../storage/store';
 import type { Delivery, DeliveryQueue, FinalStatus, NewDelivery, StatusCounts } from './delivery';
 import { checkNewDelivery, errorText, toDelivery, type DeliveryRow } from './delivery-rows';

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { openSqliteStore } from './sqlite-store';
+import { openSqliteStore } from './sqlite/sqlite-store';
 import type { Store } from './store';
 import type { StoreOptions } from './store-options';
 
@@ -13,7 +13,7 @@ export type DatabaseTarget = { readonly engine: 'sqlite'; readonly path: string 
 export async function openStore(databaseUrl: string, options: StoreOptions = {}): Promise<Store> {
   const target = parseDatabaseUrl(databaseUrl);
   return target.engine === 'postgres'
-    ? (await import('./postgres-store.js')).openPostgresStore(target.url, options)
+    ? (await import('./postgres/postgres-store.js')).openPostgresStore(target.url, options)
     : openSqliteStore(target.path, options);
 }
 

@@ -18,7 +18,7 @@ import { PendingExports } from '../../src/exports/pending-exports';
 import { RateLimiter } from '../../src/delivery/rate-limiter';
 import { openSqliteDeliveryQueue } from '../../src/delivery/sqlite-delivery-queue';
 import { UserSettingsRepository } from '../../src/home/user-settings';
-import { openSqliteStore } from '../../src/storage/sqlite-store';
+import { openSqliteStore } from '../../src/storage/sqlite/sqlite-store';
 import type { Store } from '../../src/storage/store';
 import { FakeClock, RecordingMessenger, silentLogger } from '../delivery/fakes';
 import { sqliteFile } from '../delivery/worker-harness';

@@ -8,7 +8,7 @@ import { cardView } from '../../src/cards/card-view';
 import { loadConfig } from '../../src/config';
 import { SendFailure } from '../../src/core/messenger';
 import { helpCard } from '../../src/home/home-cards';
-import { openSqliteStore } from '../../src/storage/sqlite-store';
+import { openSqliteStore } from '../../src/storage/sqlite/sqlite-store';
 import type { Store } from '../../src/storage/store';
 import { LoopbackConnector } from '../support/loopback-connector';
 import { attachedCard, cardText } from '../support/test-app';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { DeliveryQueue } from '../../src/delivery/delivery';
 import type { DeliveryWorker } from '../../src/delivery/delivery-worker';
-import { openSqliteStore } from '../../src/storage/sqlite-store';
+import { openSqliteStore } from '../../src/storage/sqlite/sqlite-store';
 import type { Store } from '../../src/storage/store';
 import { LoopbackConnector } from '../support/loopback-connector';
 import { deliveriesFor, ManualClock } from './fakes';

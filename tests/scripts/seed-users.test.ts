@@ -13,7 +13,7 @@ import { AttemptRepository } from '../../src/exercises/attempts';
 import { loadExerciseLibrary } from '../../src/exercises/exercise-content';
 import { summariseProgress } from '../../src/exercises/progress-summary';
 import { UserSettingsRepository } from '../../src/home/user-settings';
-import { openSqliteStore } from '../../src/storage/sqlite-store';
+import { openSqliteStore } from '../../src/storage/sqlite/sqlite-store';
 
 const root = path.resolve(__dirname, '..', '..');
 const contentDir = path.join(root, 'content');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { migrations } from '../../src/storage/migrations';
-import { openPostgresStore } from '../../src/storage/postgres-store';
+import { openPostgresStore } from '../../src/storage/postgres/postgres-store';
 import { StorageUnavailableError, type Store } from '../../src/storage/store';
 import { createFreshDatabase, withAdmin, type FreshDatabase } from '../support/postgres';
 import { describeStoreContract } from './store-contract';

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import sinon from 'sinon';
-import { OnDemandCheckpointer } from '../../src/storage/on-demand-checkpointer';
-import { SqliteCheckpointer } from '../../src/storage/sqlite-checkpointer';
-import { openSqliteStore } from '../../src/storage/sqlite-store';
+import { OnDemandCheckpointer } from '../../src/storage/sqlite/on-demand-checkpointer';
+import { SqliteCheckpointer } from '../../src/storage/sqlite/sqlite-checkpointer';
+import { openSqliteStore } from '../../src/storage/sqlite/sqlite-store';
 
 /** Longer than any test: the checkpoint thread's own timer never fires, so only what a test asks for happens. */
 const never = 2 ** 31 - 1;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import sinon from 'sinon';
-import { openSqliteStore } from '../../src/storage/sqlite-store';
+import { openSqliteStore } from '../../src/storage/sqlite/sqlite-store';
 import { StorageUnavailableError, type Store } from '../../src/storage/store';
 
 const never = 3_600_000;

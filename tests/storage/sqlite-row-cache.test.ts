@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import sinon from 'sinon';
-import { openSqliteStore } from '../../src/storage/sqlite-store';
-import { SqliteRowCache, type RecordRow } from '../../src/storage/sqlite-row-cache';
+import { openSqliteStore } from '../../src/storage/sqlite/sqlite-store';
+import { SqliteRowCache, type RecordRow } from '../../src/storage/sqlite/sqlite-row-cache';
 import { VersionConflictError, type Store } from '../../src/storage/store';
 
 const never = 3_600_000;

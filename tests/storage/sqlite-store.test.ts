@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrations } from '../../src/storage/migrations';
-import { openSqliteStore } from '../../src/storage/sqlite-store';
+import { openSqliteStore } from '../../src/storage/sqlite/sqlite-store';
 import { StorageUnavailableError } from '../../src/storage/store';
 import { describeStoreContract } from './store-contract';
 

@@ -1,4 +1,4 @@
-import { openSqliteStore } from '../../src/storage/sqlite-store';
+import { openSqliteStore } from '../../src/storage/sqlite/sqlite-store';
 
 /**
  * Run in a child process (node --import=tsx close-after-open.ts <file>): opens a store, writes once and closes at

@@ -6,7 +6,7 @@ import { Translator } from '../../src/core/translator';
 import type { DeliveryQueue } from '../../src/delivery/delivery';
 import { openSqliteDeliveryQueue } from '../../src/delivery/sqlite-delivery-queue';
 import { UserSettingsRepository } from '../../src/home/user-settings';
-import { openSqliteStore } from '../../src/storage/sqlite-store';
+import { openSqliteStore } from '../../src/storage/sqlite/sqlite-store';
 import type { Store } from '../../src/storage/store';
 import { PledgeFollowUpPlanner, pledgeFollowUpHandler, pledgeFollowUpKind, type PledgeFollowUpDependencies } from '../../src/workshops/pledge-follow-ups';
 import type { PledgeFollowUpCardData } from '../../src/workshops/pledge-follow-up-view';

@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { migrations } from './migrations';
+import { migrations } from '../migrations';
 
 /** Applies the migrations this database lacks, all or none; returns the ids it applied. */
 export async function applyPostgresMigrations(client: PoolClient, appliedAt: Date): Promise<string[]> {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { StorageUnavailableError } from './store';
+import { StorageUnavailableError } from '../store';
 
 interface Batch {
   readonly committed: Promise<void>;

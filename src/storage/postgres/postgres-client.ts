@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { StorageUnavailableError } from './store';
+import { StorageUnavailableError } from '../store';
 
 /** Lends one client to `use`; a client whose connection failed is destroyed instead of going back to the pool. */
 export async function withClient<T>(pool: Pool, use: (client: PoolClient) => Promise<T>): Promise<T> {

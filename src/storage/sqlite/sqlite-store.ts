@@ -2,19 +2,19 @@ import { statSync, type Stats } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { AsyncMutex } from './async-mutex';
+import { AsyncMutex } from '../async-mutex';
 import { defaultIdleRounds, OnDemandCheckpointer } from './on-demand-checkpointer';
 import { defaultCheckpointEveryMs } from './sqlite-checkpointer';
 import { applySqliteMigrations } from './sqlite-migrate';
 import { CommitBatches } from './sqlite-commit-batch';
 import { isDriverFailure, SqliteRecords } from './sqlite-records';
 import { defaultRowCacheLimits, SqliteRowCache } from './sqlite-row-cache';
-import { StorageLostError, StorageUnavailableError } from './store';
-import type { RecordKey, RecordQuery, RecordWrite, Store, StoreSession, StoredRecord, UnlinkedRecord, UnlinkedRecords } from './store';
+import { StorageLostError, StorageUnavailableError } from '../store';
+import type { RecordKey, RecordQuery, RecordWrite, Store, StoreSession, StoredRecord, UnlinkedRecord, UnlinkedRecords } from '../store';
 import { SqliteUnlinked } from './sqlite-unlinked';
-import type { StoreOptions } from './store-options';
-import { TransactionScope } from './transaction-scope';
-import { TransactionSession } from './transaction-session';
+import type { StoreOptions } from '../store-options';
+import { TransactionScope } from '../transaction-scope';
+import { TransactionSession } from '../transaction-session';
 
 const busyTimeoutMs = 5000;
 

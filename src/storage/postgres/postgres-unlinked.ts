@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { withClient } from './postgres-client';
-import { StorageUnavailableError, VersionConflictError, type UnlinkedRecord, type UnlinkedRecords } from './store';
-import { dayOf, groupOf, rewrittenGroup } from './unlinked-groups';
+import { StorageUnavailableError, VersionConflictError, type UnlinkedRecord, type UnlinkedRecords } from '../store';
+import { dayOf, groupOf, rewrittenGroup } from '../unlinked-groups';
 
 interface UnlinkedRow {
   collection: string;

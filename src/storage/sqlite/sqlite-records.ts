@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { SqliteRowCache, type RecordRow } from './sqlite-row-cache';
-import { StorageUnavailableError, VersionConflictError } from './store';
-import type { RecordKey, RecordQuery, RecordWrite, StoreSession, StoredRecord } from './store';
-import { bodyJson, checkExpectedVersion, checkedLimit } from './write-checks';
+import { StorageUnavailableError, VersionConflictError } from '../store';
+import type { RecordKey, RecordQuery, RecordWrite, StoreSession, StoredRecord } from '../store';
+import { bodyJson, checkExpectedVersion, checkedLimit } from '../write-checks';
 
 const columns = 'collection, id, owner, version, body, updated_at';
 // An update that names no owner keeps the stored one, so a read-modify-write cannot orphan a person's data.

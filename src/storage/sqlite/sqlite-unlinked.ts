@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { UnlinkedRecord, UnlinkedRecords } from './store';
-import { dayOf, groupOf, rewrittenGroup } from './unlinked-groups';
+import type { UnlinkedRecord, UnlinkedRecords } from '../store';
+import { dayOf, groupOf, rewrittenGroup } from '../unlinked-groups';
 
 interface UnlinkedRow {
   collection: string;

@@ -1,8 +1,8 @@
 import type { QueryResult, QueryResultRow } from 'pg';
-import { StorageUnavailableError, VersionConflictError } from './store';
-import type { RecordKey, RecordQuery, RecordWrite, StoreSession, StoredRecord } from './store';
-import { inKeyOrder } from './record-keys';
-import { bodyJson, checkExpectedVersion, checkedLimit } from './write-checks';
+import { StorageUnavailableError, VersionConflictError } from '../store';
+import type { RecordKey, RecordQuery, RecordWrite, StoreSession, StoredRecord } from '../store';
+import { inKeyOrder } from '../record-keys';
+import { bodyJson, checkExpectedVersion, checkedLimit } from '../write-checks';
 
 /** A pool or one checked-out client: both run a statement the same way. */
 export interface Queryable {

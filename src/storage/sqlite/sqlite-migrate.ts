@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { migrations } from './migrations';
+import { migrations } from '../migrations';
 
 /** Applies the migrations this SQLite file lacks, all or none; returns the ids it applied. */
 export function applySqliteMigrations(db: Database.Database, appliedAt: Date): string[] {

@@ -3,11 +3,11 @@ import { withClient } from './postgres-client';
 import { PostgresUnlinked } from './postgres-unlinked';
 import { applyPostgresMigrations } from './postgres-migrate';
 import { PostgresRecords, type Queryable } from './postgres-records';
-import { StorageUnavailableError } from './store';
-import type { RecordKey, RecordQuery, RecordWrite, Store, StoreSession, StoredRecord, UnlinkedRecords } from './store';
-import type { StoreOptions } from './store-options';
-import { TransactionScope } from './transaction-scope';
-import { TransactionSession } from './transaction-session';
+import { StorageUnavailableError } from '../store';
+import type { RecordKey, RecordQuery, RecordWrite, Store, StoreSession, StoredRecord, UnlinkedRecords } from '../store';
+import type { StoreOptions } from '../store-options';
+import { TransactionScope } from '../transaction-scope';
+import { TransactionSession } from '../transaction-session';
 
 const poolSettings = {
   max: 10,
