@@ -16,8 +16,8 @@ import type { NewDelivery } from '../src/delivery/delivery';
 import { DeliveryHandlers } from '../src/delivery/delivery-handler';
 import { DeliveryWorker } from '../src/delivery/delivery-worker';
 import { noticeDelivery, noticeHandler } from '../src/delivery/notice-handler';
-import { openSqliteDeliveryQueue } from '../src/delivery/sqlite-delivery-queue';
-import { RateLimiter, SlidingWindowLog, teamsConversationWindows, teamsTenantWindows, type RateSlot } from '../src/delivery/rate-limiter';
+import { openSqliteDeliveryQueue } from '../src/delivery/queue/sqlite-delivery-queue';
+import { RateLimiter, SlidingWindowLog, teamsConversationWindows, teamsTenantWindows, type RateSlot } from '../src/delivery/pacing/rate-limiter';
 import { openSqliteStore } from '../src/storage/sqlite/sqlite-store';
 
 /**

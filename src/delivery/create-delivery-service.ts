@@ -6,7 +6,7 @@ import type { DeliveryQueue } from './delivery';
 import { DeliveryHandlers, type DeliveryHandler } from './delivery-handler';
 import { DeliveryService, type Planner } from './delivery-service';
 import { DeliveryWorker } from './delivery-worker';
-import { RateLimiter, teamsConversationWindows, teamsTenantWindows } from './rate-limiter';
+import { RateLimiter, teamsConversationWindows, teamsTenantWindows } from './pacing/rate-limiter';
 
 const retentionMs = 90 * 24 * 3_600_000;
 

@@ -1,6 +1,6 @@
 import { SendFailure } from '../core/messenger';
 import type { Logger } from '../logger';
-import { retryDelayMs } from './backoff';
+import { retryDelayMs } from './pacing/backoff';
 import type { Clock } from './clock';
 import type { Delivery, DeliveryQueue } from './delivery';
 import type { DeliveryHandler } from './delivery-handler';

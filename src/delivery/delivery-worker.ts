@@ -2,13 +2,13 @@ import { setMaxListeners } from 'node:events';
 import { SendFailure, type Destination, type Messenger, type SendWatch } from '../core/messenger';
 import type { Logger } from '../logger';
 import type { Clock } from './clock';
-import { Wakeup, withDeadline, type TimedOut } from './deadline';
+import { Wakeup, withDeadline, type TimedOut } from './pacing/deadline';
 import type { Delivery, DeliveryQueue } from './delivery';
 import type { DeliveryHandler, DeliveryHandlers } from './delivery-handler';
 import { DeliveryOutcomes, failureText } from './delivery-outcomes';
-import type { RateLimiter } from './rate-limiter';
-import { SlotGate, type Granted } from './slot-gate';
-import type { TenantBudget } from './tenant-budget';
+import type { RateLimiter } from './pacing/rate-limiter';
+import { SlotGate, type Granted } from './pacing/slot-gate';
+import type { TenantBudget } from './pacing/tenant-budget';
 import { defaultWorkerOptions, type WorkerOptions } from './worker-options';
 
 export type { WorkerOptions } from './worker-options';

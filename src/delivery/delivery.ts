@@ -1,5 +1,5 @@
 import type { Destination } from '../core/messenger';
-import type { TenantBudget } from './tenant-budget';
+import type { TenantBudget } from './pacing/tenant-budget';
 
 /** Where a delivery stands. `sending` is claimed under a lease; the last four are final. */
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'missed' | 'unreachable' | 'failed' | 'cancelled';

@@ -1,4 +1,4 @@
-import { defaultRetryPolicy, type RetryPolicy } from './backoff';
+import { defaultRetryPolicy, type RetryPolicy } from './pacing/backoff';
 
 /** How the delivery worker paces itself; tests shorten the waits, the bench raises the concurrency. */
 export interface WorkerOptions {

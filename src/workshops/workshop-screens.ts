@@ -7,7 +7,7 @@ import type { Translator } from '../core/translator';
 import type { ConversationMember, Turn } from '../core/turn';
 import type { Logger } from '../logger';
 import { applyMerges, countedVotes } from './answer-merges';
-import type { Pledges } from './pledges';
+import type { Pledges } from './pledges/pledges';
 import { canManage, maxRefreshUsers, type Workshop } from './workshop';
 import type { WorkshopRepository } from './workshop-repository';
 import { setupCardView } from './workshop-setup-view';

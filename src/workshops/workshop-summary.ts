@@ -3,7 +3,7 @@ import { collectResultsCard, csvCell, escapeCardMarkdown, type CollectResultsCar
 import type { ThemeCatalog } from '../content/themes';
 import type { Locale } from '../core/locale';
 import type { Translate } from '../core/translator';
-import type { Pledge } from './pledges';
+import type { Pledge } from './pledges/pledges';
 import type { PromptWords } from './prompt-words';
 import { rankByVotes } from './workshop';
 import type { WorkshopSnapshot } from './workshop-view';

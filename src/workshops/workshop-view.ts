@@ -5,7 +5,7 @@ import type { ThemeCatalog } from '../content/themes';
 import type { Locale } from '../core/locale';
 import type { Translate } from '../core/translator';
 import type { MergedSheet } from './answer-merges';
-import type { Pledge } from './pledges';
+import type { Pledge } from './pledges/pledges';
 import { promptWords, type PromptWords } from './prompt-words';
 import { clockTime, type Workshop } from './workshop';
 import type { CardButton, CardChoice } from '../cards/card-parts';

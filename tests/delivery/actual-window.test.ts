@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { CardView } from '../../src/cards/card-view';
 import type { Destination, Messenger } from '../../src/core/messenger';
 import type { Reply } from '../../src/core/reply';
-import { RateLimiter, teamsConversationWindows, teamsTenantWindows } from '../../src/delivery/rate-limiter';
+import { RateLimiter, teamsConversationWindows, teamsTenantWindows } from '../../src/delivery/pacing/rate-limiter';
 import { deliveriesFor, FakeClock } from './fakes';
 import { busiestWindow } from './windows';
 import { instanceOn, openQueueAt, sqliteFile, t0, workerWith } from './worker-harness';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { SendWatch } from '../../src/core/messenger';
-import { withDeadline, type Deadline } from '../../src/delivery/deadline';
+import { withDeadline, type Deadline } from '../../src/delivery/pacing/deadline';
 import { ManualClock } from './fakes';
 import { t0 } from './worker-harness';
 

@@ -1,4 +1,4 @@
-import { openPostgresDeliveryQueue } from '../../src/delivery/postgres-delivery-queue';
+import { openPostgresDeliveryQueue } from '../../src/delivery/queue/postgres-delivery-queue';
 import { createFreshDatabase, withAdmin, type FreshDatabase } from '../support/postgres';
 import { describeQueueContract } from './queue-contract';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { NewDelivery } from '../../src/delivery/delivery';
-import { RateLimiter, SendSpacing, SlidingWindowLog, teamsConversationWindows, teamsTenantWindows, type RateWindow } from '../../src/delivery/rate-limiter';
+import { RateLimiter, SendSpacing, SlidingWindowLog, teamsConversationWindows, teamsTenantWindows, type RateWindow } from '../../src/delivery/pacing/rate-limiter';
 import { deliveriesFor, FakeClock } from './fakes';
 import { busiestWindow } from './windows';
 import { instanceOn, openQueueAt, sqliteFile, t0 } from './worker-harness';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openSqliteDeliveryQueue } from '../../src/delivery/sqlite-delivery-queue';
+import { openSqliteDeliveryQueue } from '../../src/delivery/queue/sqlite-delivery-queue';
 import { describeQueueContract } from './queue-contract';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'partner-coach-queue-'));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { DeliveryQueue } from '../../src/delivery/delivery';
-import { openPostgresDeliveryQueue } from '../../src/delivery/postgres-delivery-queue';
+import { openPostgresDeliveryQueue } from '../../src/delivery/queue/postgres-delivery-queue';
 import { createFreshDatabase, withAdmin, type FreshDatabase } from '../support/postgres';
 import { deliveriesFor, FakeClock } from './fakes';
 import { busiestWindow } from './windows';

@@ -11,8 +11,8 @@ import type { Clock } from '../../src/delivery/clock';
 import type { DeliveryQueue } from '../../src/delivery/delivery';
 import { DeliveryHandlers } from '../../src/delivery/delivery-handler';
 import { DeliveryWorker, type WorkerOptions } from '../../src/delivery/delivery-worker';
-import { RateLimiter, teamsConversationWindows, teamsTenantWindows } from '../../src/delivery/rate-limiter';
-import { openSqliteDeliveryQueue } from '../../src/delivery/sqlite-delivery-queue';
+import { RateLimiter, teamsConversationWindows, teamsTenantWindows } from '../../src/delivery/pacing/rate-limiter';
+import { openSqliteDeliveryQueue } from '../../src/delivery/queue/sqlite-delivery-queue';
 import type { Store } from '../../src/storage/store';
 import { FakeClock, RecordingMessenger, TestHandler, silentLogger } from './fakes';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { meetingKeyOf, userKeyOf } from '../../src/core/keys';
 import type { DeliveryQueue } from '../../src/delivery/delivery';
-import { openDeliveryQueue } from '../../src/delivery/open-delivery-queue';
+import { openDeliveryQueue } from '../../src/delivery/queue/open-delivery-queue';
 import { UserSettingsRepository } from '../../src/home/user-settings';
 import { MeetingEvents } from '../../src/meetings/meeting-events';
 import { MeetingRepository } from '../../src/meetings/meeting-repository';

@@ -1,5 +1,5 @@
 import { cardView, type CardView } from '../../src/cards/card-view';
-import { pledgeFollowUpCard, type PledgeFollowUpCardData } from '../../src/workshops/pledge-follow-up-view';
+import { pledgeFollowUpCard, type PledgeFollowUpCardData } from '../../src/workshops/pledges/pledge-follow-up-view';
 import { workshopCard, workshopSetupCard, type WorkshopCardData } from '../../src/workshops/workshop-cards';
 
 const workshopId = 'c_abcdefghijklmnopqrstuv:00lq2k3m4:AbCdEfGh';

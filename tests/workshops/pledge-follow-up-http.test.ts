@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { userKeyOf } from '../../src/core/keys';
-import { Pledges } from '../../src/workshops/pledges';
+import { Pledges } from '../../src/workshops/pledges/pledges';
 import { executeActivity, messageActivity, testTenantId, type ActivityOptions } from '../support/activities';
 import { cardText, startTestApp, type TestApp } from '../support/test-app';
 import { advance, eventually, postedCards, readDeliveries } from '../checkins/checkin-harness';

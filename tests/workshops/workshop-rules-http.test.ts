@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { userKeyOf } from '../../src/core/keys';
-import { Pledges, type Pledge } from '../../src/workshops/pledges';
+import { Pledges, type Pledge } from '../../src/workshops/pledges/pledges';
 import { executeActivity, messageActivity, testTenantId } from '../support/activities';
 import { offersIn, receiveFiles } from '../support/file-consent';
 import { startTestApp, type TestApp } from '../support/test-app';

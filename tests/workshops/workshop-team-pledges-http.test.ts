@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { userKeyOf } from '../../src/core/keys';
-import { Pledges, type Pledge } from '../../src/workshops/pledges';
+import { Pledges, type Pledge } from '../../src/workshops/pledges/pledges';
 import { messageActivity, testTenantId } from '../support/activities';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { ChannelSession, choiceSetOf, choicesOf, choiceValue, people, textOf, type Person } from './workshop-support';

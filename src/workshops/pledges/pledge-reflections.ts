@@ -1,7 +1,7 @@
-import type { ThemeCatalog } from '../content/themes';
-import { UserFacingError } from '../core/errors';
-import type { ActionOutcome } from '../core/reply';
-import type { Turn } from '../core/turn';
+import type { ThemeCatalog } from '../../content/themes';
+import { UserFacingError } from '../../core/errors';
+import type { ActionOutcome } from '../../core/reply';
+import type { Turn } from '../../core/turn';
 import { pledgeFollowUpView, practiseVerb } from './pledge-follow-up-view';
 import type { Pledges } from './pledges';
 

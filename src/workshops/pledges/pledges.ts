@@ -1,6 +1,6 @@
-import type { ThemeId } from '../content/themes';
-import { UserFacingError } from '../core/errors';
-import type { Store } from '../storage/store';
+import type { ThemeId } from '../../content/themes';
+import { UserFacingError } from '../../core/errors';
+import type { Store } from '../../storage/store';
 
 /** The collection the exercises' `progress` view reads pledges from. */
 export const pledgeCollection = 'workshop-pledges';

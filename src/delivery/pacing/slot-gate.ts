@@ -1,11 +1,11 @@
-import type { Destination } from '../core/messenger';
-import type { Clock } from './clock';
-import type { Delivery } from './delivery';
-import type { DeliveryOutcomes } from './delivery-outcomes';
+import type { Destination } from '../../core/messenger';
+import type { Clock } from '../clock';
+import type { Delivery } from '../delivery';
+import type { DeliveryOutcomes } from '../delivery-outcomes';
 import type { RateLimiter, RateSlot } from './rate-limiter';
 import { SendLanes, type LanePlace } from './send-lanes';
 import type { TenantBudget } from './tenant-budget';
-import type { WorkerOptions } from './worker-options';
+import type { WorkerOptions } from '../worker-options';
 
 /** A rate-limit slot and a place on the wire: what a send needs before it may start. */
 export interface Granted {

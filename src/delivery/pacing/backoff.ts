@@ -1,4 +1,4 @@
-import type { SendFailure } from '../core/messenger';
+import type { SendFailure } from '../../core/messenger';
 
 /** How a failed send is retried. */
 export interface RetryPolicy {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { applySqliteMigrations } from '../storage/sqlite/sqlite-migrate';
-import { StorageUnavailableError } from '../storage/store';
-import type { Delivery, DeliveryQueue, FinalStatus, NewDelivery, StatusCounts } from './delivery';
+import { applySqliteMigrations } from '../../storage/sqlite/sqlite-migrate';
+import { StorageUnavailableError } from '../../storage/store';
+import type { Delivery, DeliveryQueue, FinalStatus, NewDelivery, StatusCounts } from '../delivery';
 import { checkNewDelivery, errorText, toDelivery, type DeliveryRow } from './delivery-rows';
 
 type Params = Record<string, unknown>;

@@ -1,10 +1,10 @@
-import { cardTemplate, cardView, type CardView } from '../cards/card-view';
-import { escapeCardMarkdown } from '../collect';
-import type { ThemeCatalog } from '../content/themes';
-import type { Locale } from '../core/locale';
-import type { Translate } from '../core/translator';
+import { cardTemplate, cardView, type CardView } from '../../cards/card-view';
+import { escapeCardMarkdown } from '../../collect';
+import type { ThemeCatalog } from '../../content/themes';
+import type { Locale } from '../../core/locale';
+import type { Translate } from '../../core/translator';
 import type { Pledge } from './pledges';
-import type { CardChoice } from '../cards/card-parts';
+import type { CardChoice } from '../../cards/card-parts';
 
 /** The exercises verb that starts a scenario of a given theme in a new message (data { verb, theme }). */
 export const practiseVerb = 'exercises.practise';

@@ -1,5 +1,5 @@
-import type { SendWatch } from '../core/messenger';
-import type { Clock } from './clock';
+import type { SendWatch } from '../../core/messenger';
+import type { Clock } from '../clock';
 
 /** A send whose request left but got no answer within the time-out: it may still reach Teams. `settling` ends with it. */
 export interface TimedOut<T> {

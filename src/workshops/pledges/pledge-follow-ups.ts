@@ -1,12 +1,12 @@
-import type { ThemeCatalog } from '../content/themes';
-import { cardReply } from '../core/reply';
-import type { Translator } from '../core/translator';
-import type { Delivery, DeliveryQueue } from '../delivery/delivery';
-import type { DeliveryHandler } from '../delivery/delivery-handler';
-import type { Planner } from '../delivery/delivery-service';
-import type { UserSettingsRepository } from '../home/user-settings';
-import type { Logger } from '../logger';
-import { VersionConflictError } from '../storage/store';
+import type { ThemeCatalog } from '../../content/themes';
+import { cardReply } from '../../core/reply';
+import type { Translator } from '../../core/translator';
+import type { Delivery, DeliveryQueue } from '../../delivery/delivery';
+import type { DeliveryHandler } from '../../delivery/delivery-handler';
+import type { Planner } from '../../delivery/delivery-service';
+import type { UserSettingsRepository } from '../../home/user-settings';
+import type { Logger } from '../../logger';
+import { VersionConflictError } from '../../storage/store';
 import { pledgeFollowUpView, practiseVerb } from './pledge-follow-up-view';
 import type { DueFollowUp, Pledges } from './pledges';
 

@@ -1,5 +1,5 @@
-import { parseDatabaseUrl } from '../storage/open-store';
-import type { DeliveryQueue } from './delivery';
+import { parseDatabaseUrl } from '../../storage/open-store';
+import type { DeliveryQueue } from '../delivery';
 import { openSqliteDeliveryQueue } from './sqlite-delivery-queue';
 
 /** Opens the delivery queue in the database DATABASE_URL names (the same one as the store); pg is loaded only for PostgreSQL. */

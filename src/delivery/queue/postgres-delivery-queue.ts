@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Pool, type QueryResultRow } from 'pg';
-import { applyPostgresMigrations } from '../storage/postgres/postgres-migrate';
-import { StorageUnavailableError } from '../storage/store';
-import type { Delivery, DeliveryQueue, FinalStatus, NewDelivery, StatusCounts } from './delivery';
+import { applyPostgresMigrations } from '../../storage/postgres/postgres-migrate';
+import { StorageUnavailableError } from '../../storage/store';
+import type { Delivery, DeliveryQueue, FinalStatus, NewDelivery, StatusCounts } from '../delivery';
 import { checkNewDelivery, errorText, toDelivery, type DeliveryRow } from './delivery-rows';
-import { PostgresTenantBudget } from './postgres-tenant-budget';
-import type { TenantBudget } from './tenant-budget';
+import { PostgresTenantBudget } from '../pacing/postgres-tenant-budget';
+import type { TenantBudget } from '../pacing/tenant-budget';
 
 const sql = {
   insert: `INSERT INTO deliveries (id, occurrence_key, recipient_key, kind, tenant_id, destination, payload, status,

@@ -1,5 +1,5 @@
-import type { Destination } from '../core/messenger';
-import type { Delivery, DeliveryStatus, NewDelivery } from './delivery';
+import type { Destination } from '../../core/messenger';
+import type { Delivery, DeliveryStatus, NewDelivery } from '../delivery';
 
 /** A deliveries row as either driver returns it: times as epoch ms (SQLite) or Date (PostgreSQL), JSON as text or parsed. */
 export interface DeliveryRow {

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { StorageUnavailableError } from '../storage/store';
+import { StorageUnavailableError } from '../../storage/store';
 import { slotSpacingMs, type TenantBudget } from './tenant-budget';
 
 const sql = {
