@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import type { Locale } from '../../src/core/locale';
+import { counts, type Intent } from '../../src/roleplay/intents';
+import { reader } from './roleplay-fixtures';
+
+const counted = (text: string, locale: Locale): Intent[] => reader.read(text, locale).filter(counts).map((move) => move.kind);
+const reads = (text: string, locale: Locale, kind: Intent): void => assert.ok(counted(text, locale).includes(kind), `${text}: ${counted(text, locale).join(', ')}`);
+const readsNo = (text: string, locale: Locale, kind: Intent): void => assert.ok(!counted(text, locale).includes(kind), `${text}: ${counted(text, locale).join(', ')}`);
+const asksNothing = (text: string, locale: Locale): void => assert.ok(!counted(text, locale).some((kind) => kind.startsWith('asks-')), `${text}: ${counted(text, locale).join(', ')}`);
+
+// What a question asks follows from how it is built and whom it is about, not from a word it happens to contain.
+describe('role-play reader: what a question asks', () => {
+  it('when a question asks what happens when someone does something, then it asks about the situation, not the consequence', () => {
+    reads('what happens when you open the booking screen?', 'en', 'asks-situation');
+    readsNo('what happens when you open the booking screen?', 'en', 'asks-impact');
+    reads('vad händer när du öppnar bokningen?', 'sv', 'asks-situation');
+    readsNo('vad händer när du öppnar bokningen?', 'sv', 'asks-impact');
+    // "If" supposes a failure and asks what it costs.
+    reads('what happens to the bookings if the screen stays frozen over lunch?', 'en', 'asks-impact');
+    reads('vad händer med bokningarna om skärmen står still över lunchen?', 'sv', 'asks-impact');
+  });
+
+  it('when a question only suggests a fix ("have they tried rebooting?"), then it asks nothing about the situation', () => {
+    readsNo('have they tried rebooting the scanner?', 'en', 'asks-situation');
+    readsNo('har du provat att starta om skannern?', 'sv', 'asks-situation');
+    // Asking what was tried is asking.
+    reads('what have they tried so far with the scanner?', 'en', 'asks-situation');
+    reads('vad har ni provat hittills med skannern?', 'sv', 'asks-situation');
+  });
+
+  it('when a yes/no question is about everything or anything ("is everything working now?"), then it asks about the situation', () => {
+    reads('is everything printing again on the two tills?', 'en', 'asks-situation');
+    reads('is anything else running on that same image next week?', 'en', 'asks-situation');
+    reads('funkar allt igen på de två kassorna?', 'sv', 'asks-situation');
+    // A bare "anything else?" closes a meeting; it asks nothing.
+    asksNothing('anything else?', 'en');
+    asksNothing('is there anything else?', 'en');
+  });
+
+  it('when a question asks what a decision maker would need to see, in numbers or in words, then it asks about the business', () => {
+    reads('what numbers would your manager want before she says yes to the other sites?', 'en', 'asks-business');
+    reads('what results would the board need after the trial?', 'en', 'asks-business');
+    reads('vad skulle styrelsen vilja se efter provperioden?', 'sv', 'asks-business');
+    reads('vilket resultat gör provet värt det för er?', 'sv', 'asks-business');
+  });
+});
