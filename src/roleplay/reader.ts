@@ -52,7 +52,7 @@ export class MoveReader {
     const greeted = greeting ? leadingGreeting(clause, greeting.pattern) : 0;
     const body = clause.slice(greeted).replace(/^[\s,!.:-]+/, '');
     const moves: Move[] = greeted > 0 ? [{ kind: 'greets', quote: clause.slice(0, greeted).trim() }] : [];
-    const isQuestion = body.includes('?') || (book.question.test(body) && !book.statementStart.test(body));
+    const isQuestion = asks(book, body);
     const hedged = book.hedge.test(body);
     for (const { kind, rule, pattern, matcher, spelled } of book.rules) {
       if (kind === 'greets' || (rule.question && !isQuestion) || (rule.statement && isQuestion)) continue;
@@ -134,6 +134,19 @@ const namingArticle = /(?:^|[\s,])(?:an?|the|my|our|some|another|one|this|that|e
 // Words between a trigger and the offer itself ("what I can do instead is …") are not part of what is offered.
 const leadOut = /^(?:(?:and|but|so|och|men|så)(?![\p{L}])[\s,:]*)+/iu;
 const leadIn = /^(?:(?:instead|is|to|that|then|be|i stället|istället|är|att|det|så)(?![\p{L}])[\s,:]*)+/iu;
+
+/**
+ * Whether a clause asks: a question mark, or a question word first, also after a lead-in closed by a comma ("before we go
+ * through the plan, tell me …"). A guess put forward ("maybe the agents uninstalled something?") asks nothing of the customer.
+ */
+function asks(book: CompiledBook, body: string): boolean {
+  if (book.guess.test(body) && !book.questionWord.test(body)) return false;
+  if (body.includes('?')) return true;
+  const opens = (text: string): boolean => book.question.test(text) && !book.statementStart.test(text);
+  const leadIn = body.indexOf(',');
+  const after = body.slice(leadIn + 1);
+  return opens(body) || (leadIn >= 0 && opens(after) && !book.relative.test(after));
+}
 
 /** How many characters of a clause are a greeting ("Hi Eva," / "hej!"), so the rest is read on its own. */
 function leadingGreeting(clause: string, pattern: RegExp): number {

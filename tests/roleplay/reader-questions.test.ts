@@ -43,4 +43,18 @@ describe('role-play reader: what a question asks', () => {
     reads('vad skulle styrelsen vilja se efter provperioden?', 'sv', 'asks-business');
     reads('vilket resultat gör provet värt det för er?', 'sv', 'asks-business');
   });
+
+  it('when a question opens after a lead-in closed by a comma, then it still asks; a relative clause after a comma does not', () => {
+    reads('ok, tell me what the screen shows when it freezes', 'en', 'asks-situation');
+    reads('innan vi går igenom planen, berätta vad skärmen visar när den fryser', 'sv', 'asks-situation');
+    asksNothing('the ticket is priority 1 now, which puts it ahead of the normal queue', 'en');
+    asksNothing('ärendet har prio 1 nu, vilket gör att det går före kön', 'sv');
+  });
+
+  it('when a guess is put forward with a question mark, then it asks nothing of the customer, unless it has a question word', () => {
+    asksNothing('maybe the agents uninstalled the headset app?', 'en');
+    asksNothing('kanske har personalen avinstallerat headsetprogrammet?', 'sv');
+    reads('maybe you can tell me what the screen shows when it freezes?', 'en', 'asks-situation');
+    reads('kanske kan du berätta vad skärmen visar när den fryser?', 'sv', 'asks-situation');
+  });
 });
