@@ -4,6 +4,7 @@ import type { PhraseBooks } from './phrase-book';
 import type { Matching } from './phrase-matcher';
 import { compile, concreteWeight, plainWords, substance, type CompiledBook } from './reader-book';
 import { contrastedNo, turnedOffer } from './reader-contrast';
+import { checkedSummary } from './reader-summary';
 
 /** Reads a learner's message into moves with the phrase lists from content; every move quotes the learner. */
 export class MoveReader {
@@ -23,7 +24,7 @@ export class MoveReader {
     // A name in a greeting is not substance: "hi Peter, as we agreed last time" says nothing yet.
     const message = greeting ? clean.slice(leadingGreeting(clean, greeting.pattern)) : clean;
     const byClause = contrastedNo(book, clauses, clauses.map((clause, index) => this.readClause(book, clause, index === 0, message, clauses[index + 1] ?? '')));
-    const moves: Move[] = [...byClause.flat(), ...turnedOffer(book, clauses, byClause)];
+    const moves: Move[] = [...byClause.flat(), ...turnedOffer(book, clauses, byClause), ...checkedSummary(book, clauses, byClause)];
     // One move of a kind per message is enough; the concrete one wins.
     const best = new Map<Intent, Move>();
     for (const move of moves) {

@@ -58,3 +58,27 @@ describe('role-play reader: what a question asks', () => {
     reads('kanske kan du berätta vad skärmen visar när den fryser?', 'sv', 'asks-situation');
   });
 });
+
+// A summary restates the customer's side: "so" with what they said, an acknowledgement with their words, or a check after a restatement.
+describe('role-play reader: summaries', () => {
+  it('when "so" opens a restatement, also with a colon, then it summarises; "so" before a verb and a pronoun is a plan', () => {
+    reads('so: two tills down, card payments stuck, and the lunch rush at twelve', 'en', 'summarises');
+    reads('så: två kassor nere, kortbetalningen står still och lunchrusningen kommer tolv', 'sv', 'summarises');
+    reads('så kassorna fryser varje gång ni tar betalt med kort', 'sv', 'summarises');
+    readsNo('så kör vi omstarten av kassorna efter lunch', 'sv', 'summarises');
+    readsNo('så bara delvis, kassorna kom fram i tid', 'sv', 'summarises');
+  });
+
+  it('when an acknowledgement restates what they want, then it summarises; followed by a promise of ours it does not', () => {
+    reads('got it, the bakers want the last word on what gets ordered', 'en', 'summarises');
+    readsNo("got it, i'll send the order list on friday", 'en', 'summarises');
+  });
+
+  it('when a check of understanding follows a restatement, then the restatement is the summary; after a plan of ours it is none', () => {
+    reads('twelve sellers idle, three bids due friday noon and the template folder locked. have i got that right?', 'en', 'summarises');
+    reads('tolv säljare står still, tre anbud ska ut fredag lunch och mallmappen är låst. rätt uppfattat?', 'sv', 'summarises');
+    readsNo('is that right?', 'en', 'summarises');
+    readsNo('jag skickar offerten på fredag. stämmer det?', 'sv', 'summarises');
+  });
+});
+
