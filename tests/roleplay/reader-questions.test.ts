@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import type { Locale } from '../../src/core/locale';
 import { counts, type Intent } from '../../src/roleplay/intents';
-import { reader } from './roleplay-fixtures';
+import { directTurn } from '../../src/roleplay/director';
+import { newMeetingState } from '../../src/roleplay/meeting-state';
+import { meetingOf, reader, storyline } from './roleplay-fixtures';
 
 const counted = (text: string, locale: Locale): Intent[] => reader.read(text, locale).filter(counts).map((move) => move.kind);
 const reads = (text: string, locale: Locale, kind: Intent): void => assert.ok(counted(text, locale).includes(kind), `${text}: ${counted(text, locale).join(', ')}`);
@@ -79,6 +81,29 @@ describe('role-play reader: summaries', () => {
     reads('tolv säljare står still, tre anbud ska ut fredag lunch och mallmappen är låst. rätt uppfattat?', 'sv', 'summarises');
     readsNo('is that right?', 'en', 'summarises');
     readsNo('jag skickar offerten på fredag. stämmer det?', 'sv', 'summarises');
+  });
+});
+
+// A follow-up asks about something of last time in the learner's own words; what the customer then reveals follows from what was asked.
+describe('role-play reader: following up, and what a question about what is ahead reveals', () => {
+  it('when a follow-up question names what it asks about, then the words its trigger took in are its substance', () => {
+    reads('hur gick måndagen och tisdagens leveranser?', 'sv', 'refers-back');
+    reads('did monday go ok for the eight new starters?', 'en', 'refers-back');
+    readsNo('hur gick grejen?', 'sv', 'refers-back');
+  });
+
+  it("when a Swedish question asks what the customer's boss needs to see, then it asks about the business", () => {
+    reads('vad behöver din chef se för att köra vidare med fler butiker?', 'sv', 'asks-business');
+  });
+
+  it('when the learner asks what is coming up after the pilot stumbled, then the customer tells of the temps starting on Monday', () => {
+    const story = storyline('laptop-rollout-busy-week');
+    const meeting = meetingOf(story, 2);
+    for (const [locale, line] of [['en', 'anything else coming up in the next weeks i should know about?'], ['sv', 'vad har du framför dig de närmaste veckorna?']] as const) {
+      const state = newMeetingState(story.startTrust, meeting[locale].opening);
+      const turn = directTurn(story, meeting, state, line, reader.read(line, locale), locale);
+      assert.deepEqual(turn.state.revealed.map((item) => item.needId), ['temps-on-monday'], `${line}: ${turn.scripted}`);
+    }
   });
 });
 
