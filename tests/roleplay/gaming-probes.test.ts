@@ -102,6 +102,10 @@ const probes: readonly Probe[] = [
   // What a follow-up question asks about is the learner's own words ("hur gick piloten?"); asking how things went in general follows up nothing.
   { story: 'laptop-rollout-busy-week', meeting: 2, locale: 'sv', kind: 'refers-back', generic: 'Hur gick grejen med allt sedan sist?', grounded: 'Hur gick pilotdatorerna och testsamtalen sedan sist?' },
   { story: 'laptop-rollout-busy-week', meeting: 2, locale: 'en', kind: 'refers-back', generic: 'So everything went fine with all the stuff since last time?', grounded: 'So the ten pilot laptops went fine on Tuesday?' },
+  // What it does to someone, or what a day of theirs looks like, asks only as much as it names.
+  { story: 'contract-boundary-by-tomorrow', meeting: 1, locale: 'en', kind: 'asks-impact', generic: 'And what does that do to your people overall?', grounded: "And if the office isn't up on Tuesday, what does that do to your shippers and the pick lists?" },
+  { story: 'vip-skip-the-queue', meeting: 2, locale: 'en', kind: 'asks-business', generic: 'What does a typical day look like for the business going forward?', grounded: 'What does one of those court days look like at your end, who works on the documents?' },
+  { story: 'contract-boundary-by-tomorrow', meeting: 1, locale: 'sv', kind: 'asks-need', generic: 'Vad är det som verkligen måste fungera för er framöver?', grounded: 'Vad är det som absolut måste rulla på måndag, gäller det alla trettio?' },
   // A check of understanding ("have I got that right?") sums up the restatement before it; a restatement of nothing in particular sums up nothing.
   { story: 'sales-blocked-service-desk', meeting: 1, locale: 'en', kind: 'summarises', generic: "It's been a difficult day with a lot going on. Have I got that right?", grounded: 'Your twelve sellers have sent no quotes since this morning. Have I got that right?' },
   { story: 'sales-blocked-service-desk', meeting: 1, locale: 'sv', kind: 'summarises', generic: 'Det har varit en tuff dag med mycket som händer. Rätt uppfattat?', grounded: 'Era tolv säljare har inte skickat en enda offert sedan i morse. Rätt uppfattat?' },

@@ -22,6 +22,13 @@ describe('role-play reader: what a question asks', () => {
     reads('vad händer med bokningarna om skärmen står still över lunchen?', 'sv', 'asks-impact');
   });
 
+  it('when a question asks what it does to their people, or what one of their days looks like, then it asks the consequence or how they work', () => {
+    reads('if the tills stay down tonight, what does that do to your drivers?', 'en', 'asks-impact');
+    reads('vad gör det med era chaufförer om kassorna står still i kväll?', 'sv', 'asks-impact');
+    reads('what does one of those inventory days look like at your end?', 'en', 'asks-business');
+    reads('vad är det som verkligen måste fungera på inventeringsdagen?', 'sv', 'asks-need');
+  });
+
   it('when a question only suggests a fix ("have they tried rebooting?"), then it asks nothing about the situation', () => {
     readsNo('have they tried rebooting the scanner?', 'en', 'asks-situation');
     readsNo('har du provat att starta om skannern?', 'sv', 'asks-situation');
@@ -69,6 +76,11 @@ describe('role-play reader: summaries', () => {
     reads('så kassorna fryser varje gång ni tar betalt med kort', 'sv', 'summarises');
     readsNo('så kör vi omstarten av kassorna efter lunch', 'sv', 'summarises');
     readsNo('så bara delvis, kassorna kom fram i tid', 'sv', 'summarises');
+  });
+
+  it('when "so" presents our own plan ("so the plan: …"), then it summarises nothing the customer said', () => {
+    readsNo('so the plan: two tills swapped tonight, the rest on monday', 'en', 'summarises');
+    readsNo('så planen: två kassor byts i kväll, resten på måndag', 'sv', 'summarises');
   });
 
   it('when an acknowledgement restates what they want, then it summarises; followed by a promise of ours it does not', () => {
