@@ -22,6 +22,20 @@ describe('role-play reader: what a question asks', () => {
     reads('vad händer med bokningarna om skärmen står still över lunchen?', 'sv', 'asks-impact');
   });
 
+  it('when a question asks what something is worth to them, who decides on it, or what lies ahead, then it asks about the business', () => {
+    reads('what is the hotel contract worth to you over a year?', 'en', 'asks-business');
+    reads('how big is the hotel contract for you compared to the rest?', 'en', 'asks-business');
+    reads('how does your ceo usually decide on a new till system?', 'en', 'asks-business');
+    reads("what's next for the clinic, any new sites planned?", 'en', 'asks-business');
+    reads('vad är hotellavtalet värt för er över ett år?', 'sv', 'asks-business');
+    reads('hur stort är hotellavtalet för er?', 'sv', 'asks-business');
+    reads('vad är det ägaren tittar på innan han godkänner ett nytt kassasystem?', 'sv', 'asks-business');
+    reads('hur ser våren ut för kliniken, blir det fler mottagningar?', 'sv', 'asks-business');
+    // How big "all this" is names nothing.
+    readsNo('how big is all of this for you overall?', 'en', 'asks-business');
+    readsNo('hur stort är det hela för er?', 'sv', 'asks-business');
+  });
+
   it('when a question asks what it does to their people, or what one of their days looks like, then it asks the consequence or how they work', () => {
     reads('if the tills stay down tonight, what does that do to your drivers?', 'en', 'asks-impact');
     reads('vad gör det med era chaufförer om kassorna står still i kväll?', 'sv', 'asks-impact');
