@@ -110,6 +110,9 @@ const probes: readonly Probe[] = [
   { story: 'contract-boundary-by-tomorrow', meeting: 2, locale: 'en', kind: 'asks-business', generic: 'How big is all of this for you overall, in numbers?', grounded: 'How big is the pharmacy deal for you, in numbers?' },
   { story: 'contract-boundary-by-tomorrow', meeting: 2, locale: 'sv', kind: 'asks-business', generic: 'Vad säger chefen om det hela, rent affärsmässigt?', grounded: 'Vad är det vd:n tittar på innan han godkänner 85 000 för nätet?' },
   { story: 'bakery-unasked-proposal', meeting: 2, locale: 'en', kind: 'asks-business', generic: "What's next for you in general, going forward?", grounded: "What's next for Kvarnby, any new stores after the pilot?" },
+  // Feedback from someone, or what happens at a time ahead, asks only with something named.
+  { story: 'bakery-unasked-proposal', meeting: 2, locale: 'en', kind: 'asks-impact', generic: "What's the feedback been from your people overall?", grounded: "What's the feedback been from the store staff on the suggested orders?" },
+  { story: 'laptop-rollout-busy-week', meeting: 3, locale: 'sv', kind: 'asks-business', generic: 'Vad händer under de kommande månaderna i stort?', grounded: 'Vad händer i januari när returerna kommer tillbaka till lagret?' },
   // A check of understanding ("have I got that right?") sums up the restatement before it; a restatement of nothing in particular sums up nothing.
   { story: 'sales-blocked-service-desk', meeting: 1, locale: 'en', kind: 'summarises', generic: "It's been a difficult day with a lot going on. Have I got that right?", grounded: 'Your twelve sellers have sent no quotes since this morning. Have I got that right?' },
   { story: 'sales-blocked-service-desk', meeting: 1, locale: 'sv', kind: 'summarises', generic: 'Det har varit en tuff dag med mycket som händer. Rätt uppfattat?', grounded: 'Era tolv säljare har inte skickat en enda offert sedan i morse. Rätt uppfattat?' },

@@ -118,6 +118,21 @@ describe('role-play reader: following up, and what a question about what is ahea
     readsNo('hur gick grejen?', 'sv', 'refers-back');
   });
 
+  it('when "follow up" has nothing of last time after it ("vi följer upp löpande"), then it is a routine, not a reference back', () => {
+    readsNo('vi följer ju upp löpande med en rapport varje fredag', 'sv', 'refers-back');
+    readsNo("we'll be following up every friday with a short report", 'en', 'refers-back');
+    reads('jag följer upp lånedatorn och de tre dokumenten från förhandlingen', 'sv', 'refers-back');
+  });
+
+  it('when a question asks what happens at a time ahead, or what feedback their people gave, then it asks about the business or the impact', () => {
+    reads('what happens in january when the returns come back to the warehouse?', 'en', 'asks-business');
+    reads('vad händer i januari när returerna kommer tillbaka till lagret?', 'sv', 'asks-business');
+    reads("what's the feedback been from the store managers?", 'en', 'asks-impact');
+    reads('vad har responsen varit från butikscheferna?', 'sv', 'asks-impact');
+    // "Om" before a time is when, not if.
+    readsNo('vad händer om två veckor med lagret?', 'sv', 'asks-impact');
+  });
+
   it("when a Swedish question asks what the customer's boss needs to see, then it asks about the business", () => {
     reads('vad behöver din chef se för att köra vidare med fler butiker?', 'sv', 'asks-business');
   });
