@@ -148,3 +148,14 @@ describe('role-play reader: following up, and what a question about what is ahea
   });
 });
 
+// Empathy is weighed with the whole message: "oh no" before a question about their day is about this moment.
+describe('role-play reader: empathy', () => {
+  it('when a short word of empathy comes with what the moment is about elsewhere in the message, then it shows understanding', () => {
+    reads('oh no, not again. are both tills frozen or just the one at the door?', 'en', 'empathises');
+    reads('det låter pressat. är båda kassorna frusna eller bara den vid dörren?', 'sv', 'empathises');
+    // Empathy made of feelings only fits every customer.
+    readsNo('oh no, I totally understand, I really do.', 'en', 'empathises');
+    readsNo('usch, jag förstår verkligen, det låter pressat.', 'sv', 'empathises');
+  });
+});
+
