@@ -116,6 +116,9 @@ const probes: readonly Probe[] = [
   // A word of empathy is weighed with the whole message: feelings only earn nothing, the moment named does.
   { story: 'sales-blocked-service-desk', meeting: 1, locale: 'en', kind: 'empathises', generic: 'Oh no. I totally understand, I really do. That must be so frustrating.', grounded: 'Oh no, not on a Thursday. Is it all twelve sellers or just a few of them?' },
   { story: 'sales-blocked-service-desk', meeting: 1, locale: 'sv', kind: 'empathises', generic: 'Usch. Jag förstår verkligen, det låter så frustrerande.', grounded: 'Usch, inte på en torsdag. Gäller det alla tolv säljarna eller bara några?' },
+  // Which one and who asks only as much as it names.
+  { story: 'laptop-rollout-busy-week', meeting: 2, locale: 'en', kind: 'asks-situation', generic: 'Which aspects are the most important things for you?', grounded: 'Which two agents was it, and when did they notice the headsets?' },
+  { story: 'vip-skip-the-queue', meeting: 2, locale: 'sv', kind: 'asks-situation', generic: 'Vem hanterar sånt där i allmänhet?', grounded: 'Vem bokar förhandlingsdagarna i delägarnas kalender?' },
   // A check of understanding ("have I got that right?") sums up the restatement before it; a restatement of nothing in particular sums up nothing.
   { story: 'sales-blocked-service-desk', meeting: 1, locale: 'en', kind: 'summarises', generic: "It's been a difficult day with a lot going on. Have I got that right?", grounded: 'Your twelve sellers have sent no quotes since this morning. Have I got that right?' },
   { story: 'sales-blocked-service-desk', meeting: 1, locale: 'sv', kind: 'summarises', generic: 'Det har varit en tuff dag med mycket som händer. Rätt uppfattat?', grounded: 'Era tolv säljare har inte skickat en enda offert sedan i morse. Rätt uppfattat?' },

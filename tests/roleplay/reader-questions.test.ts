@@ -51,6 +51,17 @@ describe('role-play reader: what a question asks', () => {
     reads('vad har ni provat hittills med skannern?', 'sv', 'asks-situation');
   });
 
+  it('when a question asks which one or who does something, also after a short lead-in, then it asks about the situation', () => {
+    reads('which two tills was it, and when did they freeze?', 'en', 'asks-situation');
+    reads('who usually opens the shop on mondays?', 'en', 'asks-situation');
+    reads('first thing, can people still pay by card at the door?', 'en', 'asks-situation');
+    reads('vilka två kassor var det, och när frös dom?', 'sv', 'asks-situation');
+    reads('vem öppnar butiken på måndagar?', 'sv', 'asks-situation');
+    reads('först en sak, funkar det att betala med kort vid dörren?', 'sv', 'asks-situation');
+    // A statement before the comma is no lead-in: what follows it is read as said, not as a question opened by the first words.
+    readsNo('de två kassorna kom igång i morse som vi sa, har det rullat på sen dess?', 'sv', 'asks-situation');
+  });
+
   it('when a yes/no question is about everything or anything ("is everything working now?"), then it asks about the situation', () => {
     reads('is everything printing again on the two tills?', 'en', 'asks-situation');
     reads('is anything else running on that same image next week?', 'en', 'asks-situation');
