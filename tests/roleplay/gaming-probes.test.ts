@@ -119,6 +119,9 @@ const probes: readonly Probe[] = [
   // Which one and who asks only as much as it names.
   { story: 'laptop-rollout-busy-week', meeting: 2, locale: 'en', kind: 'asks-situation', generic: 'Which aspects are the most important things for you?', grounded: 'Which two agents was it, and when did they notice the headsets?' },
   { story: 'vip-skip-the-queue', meeting: 2, locale: 'sv', kind: 'asks-situation', generic: 'Vem hanterar sånt där i allmänhet?', grounded: 'Vem bokar förhandlingsdagarna i delägarnas kalender?' },
+  // The worst case and what must not go wrong ask the need only with the thing named.
+  { story: 'contract-boundary-by-tomorrow', meeting: 1, locale: 'en', kind: 'asks-need', generic: "What's the one thing that absolutely can't go wrong for you in general?", grounded: "What's the one thing on Monday that can't go wrong, is it all thirty desks or the scanners?" },
+  { story: 'contract-boundary-by-tomorrow', meeting: 1, locale: 'sv', kind: 'asks-need', generic: 'Vad är det värsta som kan hända, generellt sett?', grounded: 'Vad är det värsta som kan hända på måndag om inte alla trettio har datorer?' },
   // A check of understanding ("have I got that right?") sums up the restatement before it; a restatement of nothing in particular sums up nothing.
   { story: 'sales-blocked-service-desk', meeting: 1, locale: 'en', kind: 'summarises', generic: "It's been a difficult day with a lot going on. Have I got that right?", grounded: 'Your twelve sellers have sent no quotes since this morning. Have I got that right?' },
   { story: 'sales-blocked-service-desk', meeting: 1, locale: 'sv', kind: 'summarises', generic: 'Det har varit en tuff dag med mycket som händer. Rätt uppfattat?', grounded: 'Era tolv säljare har inte skickat en enda offert sedan i morse. Rätt uppfattat?' },

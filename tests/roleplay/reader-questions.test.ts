@@ -12,6 +12,13 @@ const asksNothing = (text: string, locale: Locale): void => assert.ok(!counted(t
 
 // What a question asks follows from how it is built and whom it is about, not from a word it happens to contain.
 describe('role-play reader: what a question asks', () => {
+  it('when a question asks what must not go wrong, the worst case or what bothers them, then it asks the need', () => {
+    reads('what is the one thing on the new site that cannot go wrong on opening day?', 'en', 'asks-need');
+    reads("what's bothering you most about the quote for the tills?", 'en', 'asks-need');
+    reads('vad är det värsta som kan hända med kassorna på lördag?', 'sv', 'asks-need');
+    reads('vad är det på nya kliniken som inte får gå fel första dagen?', 'sv', 'asks-need');
+  });
+
   it('when a question asks what happens when someone does something, then it asks about the situation, not the consequence', () => {
     reads('what happens when you open the booking screen?', 'en', 'asks-situation');
     readsNo('what happens when you open the booking screen?', 'en', 'asks-impact');
