@@ -136,6 +136,11 @@ describe('role-play reader: following up, and what a question about what is ahea
     readsNo('hur gick grejen?', 'sv', 'refers-back');
   });
 
+  it('when the learner says "like we talked about" with what was talked about, then it refers back', () => {
+    reads('like we talked about at the clinic, the card terminal on the same pc as the check-in', 'en', 'refers-back');
+    reads('som vi pratade om på kliniken, kortterminalen på samma dator som incheckningen', 'sv', 'refers-back');
+  });
+
   it('when "follow up" has nothing of last time after it ("vi följer upp löpande"), then it is a routine, not a reference back', () => {
     readsNo('vi följer ju upp löpande med en rapport varje fredag', 'sv', 'refers-back');
     readsNo("we'll be following up every friday with a short report", 'en', 'refers-back');
