@@ -125,6 +125,9 @@ const probes: readonly Probe[] = [
   // "Like we talked about" refers back only with something of last time.
   { story: 'bakery-unasked-proposal', meeting: 2, locale: 'en', kind: 'refers-back', generic: "It's like we talked about, this builds on everything we discussed together.", grounded: "It's like we talked about in the store: the 8 % in the bin every evening and the sourdough gone by three." },
   { story: 'bakery-unasked-proposal', meeting: 2, locale: 'sv', kind: 'refers-back', generic: 'Det är som vi pratade om, det här bygger vidare på allt vi sa tillsammans.', grounded: 'Det är som vi pratade om i butiken: åtta procent som slängs varje kväll och surdegen som tar slut vid tre.' },
+  // Whether people leave or notice asks the impact only with something of this meeting.
+  { story: 'onsite-stressed-reception', meeting: 1, locale: 'en', kind: 'asks-impact', generic: 'Would anyone end up affected by all of this, overall?', grounded: 'Have any patients left without being seen while the check-in was frozen?' },
+  { story: 'onsite-stressed-reception', meeting: 1, locale: 'sv', kind: 'asks-impact', generic: 'Skulle folk märka något av det här överlag?', grounded: 'Har nån patient gått hem utan behandling medan incheckningen har hängt sig?' },
   // A check of understanding ("have I got that right?") sums up the restatement before it; a restatement of nothing in particular sums up nothing.
   { story: 'sales-blocked-service-desk', meeting: 1, locale: 'en', kind: 'summarises', generic: "It's been a difficult day with a lot going on. Have I got that right?", grounded: 'Your twelve sellers have sent no quotes since this morning. Have I got that right?' },
   { story: 'sales-blocked-service-desk', meeting: 1, locale: 'sv', kind: 'summarises', generic: 'Det har varit en tuff dag med mycket som händer. Rätt uppfattat?', grounded: 'Era tolv säljare har inte skickat en enda offert sedan i morse. Rätt uppfattat?' },

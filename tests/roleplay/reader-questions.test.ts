@@ -19,6 +19,14 @@ describe('role-play reader: what a question asks', () => {
     reads('vad är det på nya kliniken som inte får gå fel första dagen?', 'sv', 'asks-need');
   });
 
+  it('when a question asks whether people left, gave up, ran short or came back, then it asks the impact', () => {
+    reads('have any guests left without being served tonight?', 'en', 'asks-impact');
+    reads('if the tills stay down, do the shops actually run out of change?', 'en', 'asks-impact');
+    reads('who ends up waiting if the order goes out late?', 'en', 'asks-impact');
+    reads('har nån gått därifrån utan att få betala idag?', 'sv', 'asks-impact');
+    reads('skulle butikerna märka nåt om kassan strular?', 'sv', 'asks-impact');
+  });
+
   it('when a question asks what happens when someone does something, then it asks about the situation, not the consequence', () => {
     reads('what happens when you open the booking screen?', 'en', 'asks-situation');
     readsNo('what happens when you open the booking screen?', 'en', 'asks-impact');
