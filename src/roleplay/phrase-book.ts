@@ -34,7 +34,7 @@ export const phraseBookSchema = z.strictObject({
   questionStart: phrases,
   /** Openings that look like a question but state something: "what we can do is …", "how it works is …". */
   statementStarts: z.array(z.string().trim().min(1)).default([]),
-  /** Openings that put a guess forward, question mark or not ("maybe the agents deleted it?"), unless a question word follows. */
+  /** Openings that put a guess or a suggestion forward, question mark or not ("maybe the agents deleted it?", "how about ten this week?"), unless a question word follows. */
   guesses: z.array(z.string().trim().min(1)).default([]),
   /** The words that ask wherever they stand ("what", "tell me"): a guess that has one still asks. */
   questionWords: z.array(z.string().trim().min(1)).default([]),

@@ -143,7 +143,8 @@ const leadIn = /^(?:(?:instead|is|to|that|then|be|i stället|istället|är|att|d
  * through the plan, tell me …"). A guess put forward ("maybe the agents uninstalled something?") asks nothing of the customer.
  */
 function asks(book: CompiledBook, body: string): boolean {
-  if (book.guess.test(body) && !book.questionWord.test(body)) return false;
+  const guess = book.guess.exec(body);
+  if (guess && !book.questionWord.test(body.slice(guess[0].length))) return false;
   if (body.includes('?')) return true;
   const opens = (text: string): boolean => book.question.test(text) && !book.statementStart.test(text);
   const leadIn = body.indexOf(',');

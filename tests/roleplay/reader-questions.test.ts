@@ -93,6 +93,15 @@ describe('role-play reader: what a question asks', () => {
     reads('vilket resultat gör provet värt det för er?', 'sv', 'asks-business');
   });
 
+  it('when a suggestion is put forward as a question ("how about …?", "hur vore det om …?"), then it asks nothing of the customer', () => {
+    asksNothing('how about two tills tonight and the rest after the campaign?', 'en');
+    asksNothing("isn't it better if you book the court days with us a week ahead?", 'en');
+    asksNothing('hur vore det om vi tar två kassor i kväll och resten efter kampanjen?', 'sv');
+    asksNothing('vad sägs om två kassor i kväll och resten efter kampanjen?', 'sv');
+    // A question word after the opening still asks.
+    reads('how about the drivers, what do they see on the screen?', 'en', 'asks-situation');
+  });
+
   it('when a question opens after a lead-in closed by a comma, then it still asks; a relative clause after a comma does not', () => {
     reads('ok, tell me what the screen shows when it freezes', 'en', 'asks-situation');
     reads('innan vi går igenom planen, berätta vad skärmen visar när den fryser', 'sv', 'asks-situation');
