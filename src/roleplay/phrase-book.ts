@@ -34,6 +34,12 @@ export const phraseBookSchema = z.strictObject({
   questionStart: phrases,
   /** Openings that look like a question but state something: "what we can do is …", "how it works is …". */
   statementStarts: z.array(z.string().trim().min(1)).default([]),
+  /** Openings that put a guess or a suggestion forward, question mark or not ("maybe the agents deleted it?", "how about ten this week?"), unless a question word follows. */
+  guesses: z.array(z.string().trim().min(1)).default([]),
+  /** The words that ask wherever they stand ("what", "tell me"): a guess that has one still asks. */
+  questionWords: z.array(z.string().trim().min(1)).default([]),
+  /** Words that open a relative clause after a comma (", which is why …"): what follows the comma is no question. */
+  relatives: z.array(z.string().trim().min(1)).default([]),
   negations: phrases,
   hedges: phrases,
   /** Words that do not make an offer concrete ("an alternative", "something", "follow up"). */

@@ -17,6 +17,9 @@ export interface CompiledBook {
   readonly rules: readonly CompiledRule[];
   readonly question: RegExp;
   readonly statementStart: RegExp;
+  readonly guess: RegExp;
+  readonly questionWord: RegExp;
+  readonly relative: RegExp;
   readonly negation: RegExp;
   /** A negation right after a verb, as Swedish puts it ("jag skickar inte", "skickar jag inte"). */
   readonly negationAfter: RegExp;
@@ -57,6 +60,9 @@ function loosened(book: PhraseBook): PhraseBook {
     ...book,
     questionStart: list(book.questionStart),
     statementStarts: list(book.statementStarts),
+    guesses: list(book.guesses),
+    questionWords: list(book.questionWords),
+    relatives: list(book.relatives),
     negations: list(book.negations),
     hedges: list(book.hedges).map((phrase) => phrase.replace(/ /g, particles)),
     times: list(book.times),
@@ -92,6 +98,9 @@ export function compile(given: PhraseBook, other: PhraseBook, matching: Matching
     rules,
     question: new RegExp(`^\\s*(?:${fragment(book.questionStart)})(?![\\p{L}])`, 'iu'),
     statementStart: new RegExp(`^\\s*(?:${fragment(book.statementStarts.length > 0 ? book.statementStarts : ['(?!)'])})(?![\\p{L}])`, 'iu'),
+    guess: new RegExp(`^\\s*(?:${fragment(book.guesses.length > 0 ? book.guesses : ['(?!)'])})(?![\\p{L}])`, 'iu'),
+    questionWord: bounded(book.questionWords.length > 0 ? book.questionWords : ['(?!)']),
+    relative: new RegExp(`^\\s*(?:${fragment(book.relatives.length > 0 ? book.relatives : ['(?!)'])})(?![\\p{L}])`, 'iu'),
     negated: bounded(book.negations),
     past: bounded(book.pastMarkers.length > 0 ? book.pastMarkers : ['(?!)']),
     pastNegated: bounded(book.pastNegations.length > 0 ? book.pastNegations : ['(?!)']),

@@ -4,6 +4,7 @@ import type { PhraseBooks } from './phrase-book';
 import type { Matching } from './phrase-matcher';
 import { compile, concreteWeight, plainWords, substance, type CompiledBook } from './reader-book';
 import { contrastedNo, turnedOffer } from './reader-contrast';
+import { checkedSummary } from './reader-summary';
 
 /** Reads a learner's message into moves with the phrase lists from content; every move quotes the learner. */
 export class MoveReader {
@@ -23,7 +24,7 @@ export class MoveReader {
     // A name in a greeting is not substance: "hi Peter, as we agreed last time" says nothing yet.
     const message = greeting ? clean.slice(leadingGreeting(clean, greeting.pattern)) : clean;
     const byClause = contrastedNo(book, clauses, clauses.map((clause, index) => this.readClause(book, clause, index === 0, message, clauses[index + 1] ?? '')));
-    const moves: Move[] = [...byClause.flat(), ...turnedOffer(book, clauses, byClause)];
+    const moves: Move[] = [...byClause.flat(), ...turnedOffer(book, clauses, byClause), ...checkedSummary(book, clauses, byClause)];
     // One move of a kind per message is enough; the concrete one wins.
     const best = new Map<Intent, Move>();
     for (const move of moves) {
@@ -52,7 +53,7 @@ export class MoveReader {
     const greeted = greeting ? leadingGreeting(clause, greeting.pattern) : 0;
     const body = clause.slice(greeted).replace(/^[\s,!.:-]+/, '');
     const moves: Move[] = greeted > 0 ? [{ kind: 'greets', quote: clause.slice(0, greeted).trim() }] : [];
-    const isQuestion = body.includes('?') || (book.question.test(body) && !book.statementStart.test(body));
+    const isQuestion = asks(book, body);
     const hedged = book.hedge.test(body);
     for (const { kind, rule, pattern, matcher, spelled } of book.rules) {
       if (kind === 'greets' || (rule.question && !isQuestion) || (rule.statement && isQuestion)) continue;
@@ -80,8 +81,10 @@ export class MoveReader {
         // In a question a second topic word is content ("which customers are affected?"), and so is a word the trigger took in
         // that none of its phrases spells ("how do your store staff feel"); elsewhere every trigger is set aside.
         const source = rule.wholeMessage ? message : body;
-        const taken = (): string => (match[0].match(/[\p{L}\d]+/gu) ?? []).filter((word) => !plainWords(word).every((part) => spelled.has(part))).join(' ');
-        const around = rule.question && !rule.wholeMessage ? `${body.slice(0, match.index)} ${taken()} ${body.slice(match.index + match[0].length)}` : source.replace(pattern, ' ');
+        const taken = (trigger: string): string => (trigger.match(/[\p{L}\d]+/gu) ?? []).filter((word) => !plainWords(word).every((part) => spelled.has(part))).join(' ');
+        // A question over the whole message keeps what its triggers took in too: in "hur gick måndagen och tisdagens leveranser?" the days are asked about.
+        const whole = rule.question ? source.replace(pattern, (trigger) => ` ${taken(trigger)} `) : source.replace(pattern, ' ');
+        const around = rule.question && !rule.wholeMessage ? `${body.slice(0, match.index)} ${taken(match[0])} ${body.slice(match.index + match[0].length)}` : whole;
         moves.push(substance(book, around) < rule.substance ? { kind: found, quote: body, vague: true } : { kind: found, quote: body });
       }
     }
@@ -134,6 +137,20 @@ const namingArticle = /(?:^|[\s,])(?:an?|the|my|our|some|another|one|this|that|e
 // Words between a trigger and the offer itself ("what I can do instead is …") are not part of what is offered.
 const leadOut = /^(?:(?:and|but|so|och|men|så)(?![\p{L}])[\s,:]*)+/iu;
 const leadIn = /^(?:(?:instead|is|to|that|then|be|i stället|istället|är|att|det|så)(?![\p{L}])[\s,:]*)+/iu;
+
+/**
+ * Whether a clause asks: a question mark, or a question word first, also after a lead-in closed by a comma ("before we go
+ * through the plan, tell me …"). A guess put forward ("maybe the agents uninstalled something?") asks nothing of the customer.
+ */
+function asks(book: CompiledBook, body: string): boolean {
+  const guess = book.guess.exec(body);
+  if (guess && !book.questionWord.test(body.slice(guess[0].length))) return false;
+  if (body.includes('?')) return true;
+  const opens = (text: string): boolean => book.question.test(text) && !book.statementStart.test(text);
+  const leadIn = body.indexOf(',');
+  const after = body.slice(leadIn + 1);
+  return opens(body) || (leadIn >= 0 && opens(after) && !book.relative.test(after));
+}
 
 /** How many characters of a clause are a greeting ("Hi Eva," / "hej!"), so the rest is read on its own. */
 function leadingGreeting(clause: string, pattern: RegExp): number {
