@@ -28,7 +28,7 @@ export class MoveReader {
     const best = new Map<Intent, Move>();
     for (const move of moves) {
       const seen = best.get(move.kind);
-      if (!seen || (seen.vague && !move.vague)) best.set(move.kind, move);
+      if (!seen || (seen.vague && !move.vague) || (!seen.what && move.what && !move.vague)) best.set(move.kind, move);
     }
     // "Not in the contract, but what I can do is …" is being clear about a boundary, not hiding behind it.
     const refused = best.has('refuses');
@@ -66,11 +66,10 @@ export class MoveReader {
       const found: Intent | 'none' = negated ? (rule.negated ?? 'none') : kind;
       if (found === 'none') continue;
       // "If we skip the test call, twenty people get hit" supposes a dropped step to warn about it; it drops nothing.
-      if ((found === 'drops-quality' || found === 'caves') && book.hypothetical.test(body.slice(0, match.index))) continue;
-      // "As many as we can" keeps no quality step.
-      if (hedged && found === 'follows-process') continue;
-      if (hedged && (found === 'promises' || found === 'agrees' || found === 'proposes' || found === 'offers-alternative')) {
-        moves.push({ kind: 'hedges', quote: body });
+      if ((found === 'drops-quality' || found === 'caves') && warnsOnly(book, body.slice(0, match.index))) continue;
+      // "As many as we can" keeps no quality step, and "we'll probably do the eight by Friday" promises nothing: both hedge.
+      if (hedged && hedgeableIntents.includes(found)) {
+        moves.push(this.hedging(book, found, body, match, message, pattern, next));
         continue;
       }
       if (slotIntents.includes(found)) {
@@ -87,6 +86,20 @@ export class MoveReader {
     }
     const cancelled = new Set(moves.flatMap((move) => book.book.moves[move.kind]?.overrides ?? []));
     return moves.filter((move) => !cancelled.has(move.kind));
+  }
+
+  /** A hedge over a commitment, with the commitment's concrete part in the learner's words when it has one (hedge words aside). */
+  private hedging(book: CompiledBook, kind: Intent, clause: string, match: RegExpExecArray, message: string, trigger: RegExp, next: string): Move {
+    const hedge = { kind: 'hedges', quote: clause, hedging: kind } as const;
+    const hedgeWords = new RegExp(book.hedge.source, 'giu');
+    // A hedged promise needs no by-when to have content: what it softens is weighed as an offer is.
+    const offered = slotIntents.includes(kind) ? this.withSlot(book, kind === 'promises' ? 'offers-alternative' : kind, clause, match, message, trigger, next)?.what : clause.replace(trigger, ' ');
+    // The hedge's own words are no content, also where the trigger cut through it ("let's | see how Monday goes").
+    const hedgeSaid = new Set((clause.match(hedgeWords) ?? []).flatMap((phrase) => phrase.toLowerCase().split(/\s+/u)));
+    const what = offered?.replace(hedgeWords, ' ').split(/\s+/u).filter((word) => !hedgeSaid.has(word.toLowerCase())).join(' ').trim();
+    // Half a commitment still says how much or by when ("for the 8 before Monday"), and something besides ("let's see how Monday goes").
+    const measured = what !== undefined && (/\d/u.test(what) || book.time.test(what));
+    return what && measured && substance(book, what.replace(book.times, ' ')) >= concreteWeight ? { ...hedge, what: what.slice(0, 160) } : hedge;
   }
 
   /** An offer or promise counts only with something concrete after its trigger; a promise also needs a by-when. */
@@ -128,12 +141,26 @@ function mostConcrete(book: CompiledBook, body: string, matches: readonly RegExp
   return best?.match;
 }
 
+// Commitments a hedge softens into a hedge: said with "probably", they are not made.
+const hedgeableIntents: readonly Intent[] = ['promises', 'agrees', 'proposes', 'offers-alternative', 'follows-process'];
+
 // An article or determiner just before a trigger makes it a noun naming the move ("an alternative", "ett alternativ").
 const namingArticle = /(?:^|[\s,])(?:an?|the|my|our|some|another|one|this|that|en|ett|nåt|något|annat|ett annat|min|mitt|vår|vårt)\s*$/iu;
 
 // Words between a trigger and the offer itself ("what I can do instead is …") are not part of what is offered.
 const leadOut = /^(?:(?:and|but|so|och|men|så)(?![\p{L}])[\s,:]*)+/iu;
 const leadIn = /^(?:(?:instead|is|to|that|then|be|i stället|istället|är|att|det|så)(?![\p{L}])[\s,:]*)+/iu;
+
+// A commitment of the learner's own before a condition: "I can get it down to 65 if we skip the testing" trades the step away.
+const offeringModal = /(?<![\p{L}'])(?:(?:i|we|jag|vi)\s+(?:can|could|will|kan|ska|kommer)|i'll|we'll|(?:kan|ska|kommer)\s+(?:jag|vi))(?![\p{L}])/iu;
+
+/** A supposition that only warns ("if we skip the test call, twenty people get hit"), not one a commitment is traded on. */
+function warnsOnly(book: CompiledBook, before: string): boolean {
+  const supposed = book.hypothetical.exec(before);
+  if (!supposed) return false;
+  const segment = before.slice(0, supposed.index).split(/[,;:.!?]/u).at(-1) ?? '';
+  return !offeringModal.test(segment);
+}
 
 /** How many characters of a clause are a greeting ("Hi Eva," / "hej!"), so the rest is read on its own. */
 function leadingGreeting(clause: string, pattern: RegExp): number {

@@ -183,6 +183,22 @@ describe('buzzword lines in the scripted meeting (gaming probes)', () => {
     }
   });
 
+  it('when a no comes with a hedged offer of buzzwords by a day, then the demand check is not met at all; a hedged offer of something of the meeting is half an answer; neither gains trust', () => {
+    for (const [locale, generic, grounded] of [
+      ['en', "All thirty by tomorrow isn't possible. We'll probably sort out a solution for you by Friday.", "All thirty by tomorrow isn't possible. We'll probably manage accounts and laptops for the eight by Friday."],
+      ['sv', 'Alla trettio till i morgon går inte. Vi ska nog lösa det på något sätt till fredag.', 'Alla trettio till i morgon går inte. Vi ska nog fixa konton och datorer till de åtta till fredag.'],
+    ] as const) {
+      const verdictOf = (said: Played): string | undefined => judgeByRules(meetingOf(storyline('contract-boundary-by-tomorrow'), 1), said.state, locale).checks.find((check) => check.id === 'clear-boundary')?.verdict;
+      const vague = play('contract-boundary-by-tomorrow', 1, locale, generic, { afterDemand: true });
+      assert.equal(verdictOf(vague), 'not', `${locale}: ${JSON.stringify(vague.moves)}`);
+      assert.ok(vague.state.trust <= vague.before.trust, `${locale}: no trust gained`);
+      const meant = play('contract-boundary-by-tomorrow', 1, locale, grounded, { afterDemand: true });
+      assert.equal(verdictOf(meant), 'partly', `${locale}: ${JSON.stringify(meant.moves)}`);
+      assert.equal(meant.met, meant.before.met, `${locale}: a hedged offer meets no check`);
+      assert.ok(meant.state.trust <= meant.before.trust, `${locale}: a hedged offer gains no trust`);
+    }
+  });
+
   it('when a question in generic words is the whole message, then the scripted customer asks what is meant and a model customer is told to', () => {
     const { reply, directions } = play('bakery-unasked-proposal', 2, 'en', 'What are the key priorities for the company going forward?');
     assert.equal(reply, 'What do you mean? That could be said about any company. Talk to me about my stores.');
