@@ -62,6 +62,10 @@ export class MoveReader {
       if (!match) continue;
       // "Yes, but …" / "ja men …": a bare yes before a but agrees to nothing.
       if (kind === 'agrees' && turnedAround && !/\p{L}/u.test(body.slice(match.index + match[0].length))) continue;
+      // "Yeah, we can't be the reason for that": a yes to the customer's point that says what the learner will not do says yes to no demand.
+      if (kind === 'agrees' && ownNo.test(body.slice(match.index + match[0].length))) continue;
+      // "Is there any other way they can send quotes for now?" asks the customer; an offer in a question is the learner's own ("could we …?").
+      if (kind === 'offers-alternative' && body.includes('?') && !firstPerson.test(body) && !suggesting.test(body)) continue;
       const negated = rule.negated && (book.negation.test(body.slice(0, match.index)) || ((slotIntents.includes(kind) || kind === 'caves') && book.negationAfter.test(body.slice(match.index + match[0].length))));
       const found: Intent | 'none' = negated ? (rule.negated ?? 'none') : kind;
       if (found === 'none') continue;
@@ -140,6 +144,12 @@ function mostConcrete(book: CompiledBook, body: string, matches: readonly RegExp
   }
   return best?.match;
 }
+
+// The learner saying what they cannot or will not do.
+const ownNo = /(?<![\p{L}'])(?:(?:i|we)\s+(?:can't|cannot|can not|won't|will not|couldn't)|(?:jag|vi)\s+(?:kan|ska|kommer|tänker)\s+(?:inte|aldrig)|(?:kan|ska|kommer)\s+(?:jag|vi)\s+(?:inte|aldrig))(?![\p{L}])/iu;
+// "What about two return stations instead?", "hur vore det med …?": a suggestion in a question's shape.
+const suggesting = /(?<![\p{L}])(?:what about|how about|what if|hur vore det|vad sägs om|tänk om)(?![\p{L}])/iu;
+const firstPerson = /(?<![\p{L}'])(?:i|we|us|me|i'll|we'll|i'd|we'd|let's|jag|vi|oss|mig)(?![\p{L}])/iu;
 
 // Commitments a hedge softens into a hedge: said with "probably", they are not made.
 const hedgeableIntents: readonly Intent[] = ['promises', 'agrees', 'proposes', 'offers-alternative', 'follows-process'];
