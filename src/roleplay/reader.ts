@@ -112,8 +112,11 @@ export class MoveReader {
     // A trigger at the end points back at the offer: "we lend you a laptop in the meantime".
     const before = clause.slice(0, match.index).replace(/^[\s,:;-]+|[\s.!?,;]+$/g, '').replace(leadOut, '');
     // "Here's what I can do. Accounts for the eight by Monday": an offer that ends its sentence bare is said in the next one.
-    const ahead = kind !== 'promises' && /^\s*[.:!]\s*$/u.test(clause.slice(match.index + match[0].length)) && substance(book, before.replace(trigger, ' ')) < concreteWeight;
-    const after = ahead ? next.replace(/[\s.!?,;]+$/g, '') : tail;
+    const bare = /^\s*[.:!]\s*$/u.test(clause.slice(match.index + match[0].length)) && substance(book, before.replace(trigger, ' ')) < concreteWeight;
+    // "I can promise what we do, not what you sell. So: setup, a daily log, a report every Friday": the list after "so:" is what is offered.
+    const listed = !bare && listLead.test(next) && substance(book, tail.replace(trigger, ' ')) < concreteWeight;
+    const ahead = kind !== 'promises' && (bare || listed);
+    const after = ahead ? next.replace(listLead, '').replace(/[\s.!?,;]+$/g, '') : tail;
     // Only a trigger with nothing after it points back; "we take it proactively forward" has filler after it, not an offer before it.
     // A promise has two parts, what and by when, each in its own words: "I'll follow up by 10:45" says when, not what;
     // "the loan laptop will be on your desk by 10:45" says what before its trigger.
@@ -144,6 +147,9 @@ function mostConcrete(book: CompiledBook, body: string, matches: readonly RegExp
   }
   return best?.match;
 }
+
+// A clause that opens with a colon announces a list: "so: …", "concretely: …", "alltså: …".
+const listLead = /^\s*(?:so|that is|concretely|in practice|here|alltså|så|konkret|i praktiken)\s*:\s*/iu;
 
 // The learner saying what they cannot or will not do.
 const ownNo = /(?<![\p{L}'])(?:(?:i|we)\s+(?:can't|cannot|can not|won't|will not|couldn't)|(?:jag|vi)\s+(?:kan|ska|kommer|tänker)\s+(?:inte|aldrig)|(?:kan|ska|kommer)\s+(?:jag|vi)\s+(?:inte|aldrig))(?![\p{L}])/iu;

@@ -143,6 +143,11 @@ const probes: readonly Probe[] = [
   // What she said in an earlier meeting counts as heard only if it came out then: a hidden need of last time the learner never heard is no reference back.
   { story: 'laptop-rollout-busy-week', meeting: 2, locale: 'en', kind: 'refers-back', generic: 'As you told me last time, the old machines can go back late for a small fee.', grounded: 'As you told me last time, a pilot first: and the ten pilot laptops did go out.' },
   { story: 'contract-boundary-by-tomorrow', meeting: 2, locale: 'sv', kind: 'refers-back', generic: 'Som du sa förra gången: apotekskunden får brist på läkemedel om plocklistorna inte skrivs ut.', grounded: 'Som vi sa förra gången: nätverket ligger utanför avtalet, och därför kom ändringsbegäran.' },
+  // A list announced by "so:" is the offer only if the list itself names something of the meeting.
+  { story: 'contract-boundary-by-tomorrow', meeting: 1, locale: 'en', kind: 'offers-alternative', generic: 'I can offer you something different. So: a tailored approach, proactive support and full transparency.', grounded: 'I can offer you something different. So: the network for the eight starting Monday ready tomorrow, the rest next week.', afterDemand: true },
+  { story: 'contract-boundary-by-tomorrow', meeting: 1, locale: 'sv', kind: 'offers-alternative', generic: 'Jag kan erbjuda något annat. Alltså: en lösning som funkar för båda parter och ett bra samarbete framåt.', grounded: 'Jag kan erbjuda något annat. Alltså: nätet för de åtta som börjar på måndag klart i morgon, resten nästa vecka.', afterDemand: true },
+  // A reason after "cause" is weighed as one after "because".
+  { story: 'vip-skip-the-queue', meeting: 2, locale: 'en', kind: 'explains', generic: "cause we always want to treat every client fairly, that's how we work.", grounded: 'cause partners first on every ticket would push your associates behind every printer question.' },
 ];
 
 describe('buzzword lines in the scripted meeting (gaming probes)', () => {

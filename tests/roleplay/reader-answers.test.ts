@@ -26,4 +26,25 @@ describe('role-play reader: a yes or an offer that is none', () => {
       ['sv', 'kan vi ge säljarna den gamla excelmallen så länge?'],
     ] as const) assert.ok(counted(text, locale).includes('offers-alternative'), `${text}: ${counted(text, locale).join(', ')}`);
   });
+
+  it('when an offer names itself and the next clause lists it after "so:", then the list is what is offered', () => {
+    for (const [locale, text, what] of [
+      ['en', 'no guarantee from me, sorry. i can promise what we do, not what your customers buy. so: setup, daily waste log, a short report every friday, and a go/no-go meeting after two weeks', /daily waste log, a short report every friday/],
+      ['sv', 'ingen garanti från mig. jag kan lova det vi gör, inte vad kunderna köper. alltså: uppstart, daglig svinnlogg, en kort rapport varje fredag och ett beslutsmöte efter två veckor', /daglig svinnlogg, en kort rapport varje fredag/],
+    ] as const) {
+      const offer = reader.read(text, locale).find((move) => move.kind === 'offers-alternative');
+      assert.match(offer?.what ?? '', what, `${text}: ${JSON.stringify(offer)}`);
+    }
+  });
+});
+
+describe('role-play reader: a reason said as staff say it', () => {
+  it('when the reason comes after "cause" or is announced as the honest answer, then it explains; "could cause" is no reason', () => {
+    for (const [locale, text] of [
+      ['en', 'tell him we proposed it cause your tills already have the sales data and it seemed dumb not to use it'],
+      ['en', 'honest answer: i saw it while swapping the receipt printer, your tills already log every loaf you sell'],
+      ['sv', 'ärliga svaret: jag såg det när jag bytte kvittoskrivaren, era kassor loggar redan varje bröd ni säljer'],
+    ] as const) assert.ok(counted(text, locale).includes('explains'), `${text}: ${counted(text, locale).join(', ')}`);
+    assert.ok(!counted('it could cause your tills to freeze', 'en').includes('explains'));
+  });
 });
