@@ -71,6 +71,8 @@ export class MoveReader {
       if (found === 'none') continue;
       // "If we skip the test call, twenty people get hit" supposes a dropped step to warn about it; it drops nothing.
       if ((found === 'drops-quality' || found === 'caves') && warnsOnly(book, body.slice(0, match.index))) continue;
+      // "A network put in overnight without testing is exactly what breaks on Tuesday": the dropped step is named as the trouble.
+      if (found === 'drops-quality' && namedAsTrouble.test(body.slice(match.index + match[0].length)) && !firstPerson.test(body.slice(0, match.index))) continue;
       // "As many as we can" keeps no quality step, and "we'll probably do the eight by Friday" promises nothing: both hedge.
       if (hedged && hedgeableIntents.includes(found)) {
         moves.push(this.hedging(book, found, body, match, message, pattern, next));
@@ -147,6 +149,9 @@ function mostConcrete(book: CompiledBook, body: string, matches: readonly RegExp
   }
   return best?.match;
 }
+
+// What a dropped step is said to be, right after it: "… without testing is exactly what breaks", "… utan test är precis det som strular".
+const namedAsTrouble = /^[^,.;:!?]{0,30}?(?<![\p{L}])(?:is|are|was|would be|är|vore|blir)\s+(?:exactly\s+|precis\s+|just\s+|really\s+|typically\s+)?(?:what|the thing that|asking for|a risk|risky|a recipe|det som|en risk|riskabelt|det enda som)(?![\p{L}])/iu;
 
 // A clause that opens with a colon announces a list: "so: …", "concretely: …", "alltså: …".
 const listLead = /^\s*(?:so|that is|concretely|in practice|here|alltså|så|konkret|i praktiken)\s*:\s*/iu;

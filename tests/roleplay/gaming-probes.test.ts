@@ -148,6 +148,8 @@ const probes: readonly Probe[] = [
   { story: 'contract-boundary-by-tomorrow', meeting: 1, locale: 'sv', kind: 'offers-alternative', generic: 'Jag kan erbjuda något annat. Alltså: en lösning som funkar för båda parter och ett bra samarbete framåt.', grounded: 'Jag kan erbjuda något annat. Alltså: nätet för de åtta som börjar på måndag klart i morgon, resten nästa vecka.', afterDemand: true },
   // A reason after "cause" is weighed as one after "because".
   { story: 'vip-skip-the-queue', meeting: 2, locale: 'en', kind: 'explains', generic: "cause we always want to treat every client fairly, that's how we work.", grounded: 'cause partners first on every ticket would push your associates behind every printer question.' },
+  // Announcing honesty frames a reason; the reason must still be of this meeting.
+  { story: 'contract-boundary-by-tomorrow', meeting: 2, locale: 'sv', kind: 'explains', generic: 'Jag ska vara ärlig: vi vill alltid leverera hög kvalitet till alla våra kunder.', grounded: 'Jag ska vara ärlig: nätet måste dras och testas innan lagret öppnar, annars står skannrarna still på tisdag.' },
 ];
 
 describe('buzzword lines in the scripted meeting (gaming probes)', () => {

@@ -47,4 +47,30 @@ describe('role-play reader: a reason said as staff say it', () => {
     ] as const) assert.ok(counted(text, locale).includes('explains'), `${text}: ${counted(text, locale).join(', ')}`);
     assert.ok(!counted('it could cause your tills to freeze', 'en').includes('explains'));
   });
+
+  it('when the learner announces being straight ("jag ska vara rak:", "I\'ll be straight:"), then it frames a reason and promises nothing', () => {
+    for (const [locale, text] of [
+      ['sv', 'jag ska vara rak: ett nytt lagernät kräver kabeldragning och en brandvägg som ska testas'],
+      ['en', "i'll be straight with you: the network needs cabling and a tested firewall before the warehouse opens"],
+    ] as const) {
+      assert.ok(counted(text, locale).includes('explains'), `${text}: ${counted(text, locale).join(', ')}`);
+      assert.ok(!reader.read(text, locale).some((move) => move.kind === 'promises'), text);
+    }
+  });
+});
+
+describe('role-play reader: a dropped step named as the trouble, and the change request kept', () => {
+  it('when a step left out is the subject of what goes wrong, then nothing is dropped; the learner leaving it out still drops it', () => {
+    assert.ok(!counted('varför: ett lagernät som dras på en natt utan test är precis det som kan strula på tisdag', 'sv').includes('drops-quality'));
+    assert.ok(!counted('a network put in overnight without testing is exactly what breaks on tuesday', 'en').includes('drops-quality'));
+    assert.ok(counted('vi kör ut det utan test, det är bråttom', 'sv').includes('drops-quality'));
+    assert.ok(counted("we push it out without testing, because it's urgent", 'en').includes('drops-quality'));
+  });
+
+  it('when the change request is put in or the work has to go that way, then the process is kept', () => {
+    for (const text of ['ill put the change request in next week', 'the network has to go the change request way, it usually takes two weeks']) {
+      assert.ok(counted(text, 'en').includes('follows-process'), `${text}: ${counted(text, 'en').join(', ')}`);
+    }
+    assert.ok(counted('nätverket måste gå som en ändringsbegäran', 'sv').includes('follows-process'));
+  });
 });
