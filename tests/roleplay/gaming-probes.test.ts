@@ -206,6 +206,21 @@ describe('buzzword lines in the scripted meeting (gaming probes)', () => {
     }
   });
 
+  it('when a no is followed by a promise of buzzwords, then the demand check is not met; one that names something of the meeting, though with no by-when, is half an answer; neither gains trust', () => {
+    for (const [locale, no, generic, grounded] of [
+      ['en', "I can't put everyone on it.", "We'll prioritise this proactively as your partner.", "I'll log a ticket for the shared folder with the Excel template."],
+      ['sv', 'Alla tekniker kan jag inte sätta på det.', 'Vi kommer att prioritera det här proaktivt som er partner.', 'Jag ska se till att ni kommer åt den delade mappen med Excelmallen.'],
+    ] as const) {
+      const verdictOf = (said: Played): string | undefined => judgeByRules(meetingOf(storyline('sales-blocked-service-desk'), 1), said.state, locale).checks.find((check) => check.id === 'demand-with-alternative')?.verdict;
+      const vague = play('sales-blocked-service-desk', 1, locale, generic, { afterDemand: true, first: no });
+      assert.equal(verdictOf(vague), 'not', `${locale}: ${JSON.stringify(vague.moves)}`);
+      assert.ok(vague.state.trust <= vague.before.trust, `${locale}: no trust gained`);
+      const meant = play('sales-blocked-service-desk', 1, locale, grounded, { afterDemand: true, first: no });
+      assert.equal(verdictOf(meant), 'partly', `${locale}: ${JSON.stringify(meant.moves)}`);
+      assert.ok(meant.state.trust <= meant.before.trust, `${locale}: a promise with no by-when gains no trust`);
+    }
+  });
+
   it('when a question in generic words is the whole message, then the scripted customer asks what is meant and a model customer is told to', () => {
     const { reply, directions } = play('bakery-unasked-proposal', 2, 'en', 'What are the key priorities for the company going forward?');
     assert.equal(reply, 'What do you mean? That could be said about any company. Talk to me about my stores.');

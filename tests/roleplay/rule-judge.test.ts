@@ -110,6 +110,14 @@ describe('rubric verdicts on moves given by hand', () => {
     assert.equal(judged('vip-skip-the-queue', 2, [['Maybe we could do something.', [move('hedges', { hedging: 'proposes' })]]], 'proposed-routine')?.verdict, 'not');
   });
 
+  it('when a no stood and a later message promised something without a by-when, then the demand check is partly met; after a blame in between it is not', () => {
+    const no: Said = ['Not all 85 this weekend, no.', [move('refuses')]];
+    const later: Said = ["I'll send you a new plan for the pilot machines.", [move('promises', { vague: true })]];
+    const blame: Said = ['Your team should have told us about the campaign.', [move('blames')]];
+    assert.equal(judged(laptops, 1, [asked, heard, no, later], 'weekend-demand')?.verdict, 'partly');
+    assert.equal(judged(laptops, 1, [asked, heard, no, blame, later], 'weekend-demand')?.verdict, 'not');
+  });
+
   it('when the alternative to the demand came without a hedge, then the demand check is met', () => {
     const check = judged(laptops, 1, [asked, heard, ['Not all 85. Ten now as a pilot and the rest after the campaign.', [move('refuses'), move('offers-alternative', { what: 'ten now as a pilot and the rest after the campaign' })]]], 'weekend-demand');
     assert.equal(check?.verdict, 'met');
