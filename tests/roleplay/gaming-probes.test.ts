@@ -150,6 +150,9 @@ const probes: readonly Probe[] = [
   { story: 'vip-skip-the-queue', meeting: 2, locale: 'en', kind: 'explains', generic: "cause we always want to treat every client fairly, that's how we work.", grounded: 'cause partners first on every ticket would push your associates behind every printer question.' },
   // Announcing honesty frames a reason; the reason must still be of this meeting.
   { story: 'contract-boundary-by-tomorrow', meeting: 2, locale: 'sv', kind: 'explains', generic: 'Jag ska vara ärlig: vi vill alltid leverera hög kvalitet till alla våra kunder.', grounded: 'Jag ska vara ärlig: nätet måste dras och testas innan lagret öppnar, annars står skannrarna still på tisdag.' },
+  // A risk named in one sentence and owned in the next ("den risken vill jag inte ta") is weighed over the message: it still needs the meeting's words.
+  { story: 'laptop-rollout-busy-week', meeting: 1, locale: 'sv', kind: 'raises-risk', generic: 'Vi har lång erfarenhet av sånt här. Den risken vill jag inte ta.', grounded: 'Nya datorer mitt i Black Week får ofta barnsjukdomar i kundtjänst. Den risken vill jag inte ta.' },
+  { story: 'laptop-rollout-busy-week', meeting: 1, locale: 'en', kind: 'raises-risk', generic: 'We have a lot of experience with this. The danger is real.', grounded: 'The danger is that customer service stands still in Black Week if we swap the laptops then.' },
 ];
 
 describe('buzzword lines in the scripted meeting (gaming probes)', () => {

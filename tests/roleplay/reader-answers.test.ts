@@ -74,3 +74,14 @@ describe('role-play reader: a dropped step named as the trouble, and the change 
     assert.ok(counted('nätverket måste gå som en ändringsbegäran', 'sv').includes('follows-process'));
   });
 });
+
+describe('role-play reader: a risk named over two sentences', () => {
+  it('when the risk is told in one sentence and named in the next, or called the danger, then it is raised', () => {
+    for (const [locale, text] of [
+      ['sv', 'med vår plan byter vi datorer ända fram till kampanjen, och nya datorer har nästan alltid lite barnsjukdomar första dagarna. den risken vill jag inte ta'],
+      ['en', 'honestly the danger with doing all 85 over one weekend is that a handful come up broken monday morning'],
+      ['sv', 'faran med att ta alla 85 på en helg är att några strular på måndag morgon'],
+    ] as const) assert.ok(counted(text, locale).includes('raises-risk'), `${text}: ${counted(text, locale).join(', ')}`);
+  });
+});
+
