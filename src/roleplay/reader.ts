@@ -64,8 +64,12 @@ export class MoveReader {
       if (kind === 'agrees' && turnedAround && !/\p{L}/u.test(body.slice(match.index + match[0].length))) continue;
       // "Yeah, we can't be the reason for that": a yes to the customer's point that says what the learner will not do says yes to no demand.
       if (kind === 'agrees' && ownNo.test(body.slice(match.index + match[0].length))) continue;
+      // "Yeah so the 85k isn't part of the monthly fee": a yes that leads into an explanation is a way of starting to talk.
+      if (kind === 'agrees' && discourseLead.test(body.slice(match.index + match[0].length))) continue;
       // "Is there any other way they can send quotes for now?" asks the customer; an offer in a question is the learner's own ("could we …?").
       if (kind === 'offers-alternative' && body.includes('?') && !firstPerson.test(body) && !suggesting.test(body)) continue;
+      // "You'd have a queue at our desk instead of in the chat" compares; "instead of all 85, ten now" at the head of its clause offers.
+      if (kind === 'offers-alternative' && comparing.test(body.slice(match.index)) && /\p{L}/u.test(body.slice(0, match.index).replace(leadOut, ''))) continue;
       const negated = rule.negated && (book.negation.test(body.slice(0, match.index)) || ((slotIntents.includes(kind) || kind === 'caves') && book.negationAfter.test(body.slice(match.index + match[0].length))));
       const found: Intent | 'none' = negated ? (rule.negated ?? 'none') : kind;
       if (found === 'none') continue;
@@ -110,7 +114,9 @@ export class MoveReader {
 
   /** An offer or promise counts only with something concrete after its trigger; a promise also needs a by-when. */
   private withSlot(book: CompiledBook, kind: Intent, clause: string, match: RegExpExecArray, message: string, trigger: RegExp, next: string): Move | undefined {
-    const tail = clause.slice(match.index + match[0].length).replace(/^[\s,:;-]+|[\s.!?,;]+$/g, '').replace(leadIn, '');
+    const rest = clause.slice(match.index + match[0].length);
+    // "Instead of all 85, ten now": what is offered is not the "of".
+    const tail = (comparing.test(clause.slice(match.index)) ? rest.replace(/^\s*(?:of|för)(?![\p{L}])/iu, '') : rest).replace(/^[\s,:;-]+|[\s.!?,;]+$/g, '').replace(leadIn, '');
     // A trigger at the end points back at the offer: "we lend you a laptop in the meantime".
     const before = clause.slice(0, match.index).replace(/^[\s,:;-]+|[\s.!?,;]+$/g, '').replace(leadOut, '');
     // "Here's what I can do. Accounts for the eight by Monday": an offer that ends its sentence bare is said in the next one.
@@ -153,8 +159,14 @@ function mostConcrete(book: CompiledBook, body: string, matches: readonly RegExp
 // What a dropped step is said to be, right after it: "… without testing is exactly what breaks", "… utan test är precis det som strular".
 const namedAsTrouble = /^[^,.;:!?]{0,30}?(?<![\p{L}])(?:is|are|was|would be|är|vore|blir)\s+(?:exactly\s+|precis\s+|just\s+|really\s+|typically\s+)?(?:what|the thing that|asking for|a risk|risky|a recipe|det som|en risk|riskabelt|det enda som)(?![\p{L}])/iu;
 
+// "Instead of" / "i stället för": a comparison inside a sentence.
+const comparing = /^(?:instead|i stället|istället)\s+(?:of|för)(?![\p{L}])/iu;
+
 // A clause that opens with a colon announces a list: "so: …", "concretely: …", "alltså: …".
 const listLead = /^\s*(?:so|that is|concretely|in practice|here|alltså|så|konkret|i praktiken)\s*:\s*/iu;
+
+// Words after a yes that make it a way of starting to talk, not an answer: "yeah so …", "ja alltså …".
+const discourseLead = /^[\s,]*(?:so|well|anyway|basically|i mean|alltså|asså|liksom|typ)(?![\p{L}])/iu;
 
 // The learner saying what they cannot or will not do.
 const ownNo = /(?<![\p{L}'])(?:(?:i|we)\s+(?:can't|cannot|can not|won't|will not|couldn't)|(?:jag|vi)\s+(?:kan|ska|kommer|tänker)\s+(?:inte|aldrig)|(?:kan|ska|kommer)\s+(?:jag|vi)\s+(?:inte|aldrig))(?![\p{L}])/iu;

@@ -85,3 +85,26 @@ describe('role-play reader: a risk named over two sentences', () => {
   });
 });
 
+describe('role-play reader: comparisons, openers and Swedish word order', () => {
+  it('when "instead of" compares inside a sentence, then nothing is offered; at the head of its clause it offers, without the "of"', () => {
+    assert.ok(!counted("on monday you'd have a queue of people at our desk instead of in the chat", 'en').includes('offers-alternative'));
+    assert.ok(!counted('annars står folk i kö hos oss på måndagen istället för att svara kunder', 'sv').includes('offers-alternative'));
+    for (const [locale, text, what] of [
+      ['en', 'instead of all 85, ten pilot machines this week', 'all 85, ten pilot machines this week'],
+      ['sv', 'i stället för alla 85 tar vi tio nu', 'alla 85 tar vi tio nu'],
+    ] as const) assert.equal(reader.read(text, locale).find((move) => move.kind === 'offers-alternative')?.what, what);
+  });
+
+  it('when a yes only opens an explanation ("yeah so …", "ja alltså …"), then it agrees to nothing', () => {
+    assert.ok(!reader.read("yeah so the 85k isnt part of the monthly fee, its a whole new network so its extra", 'en').some((move) => move.kind === 'agrees'));
+    assert.ok(!reader.read('ja alltså, nätverket är en helt ny installation', 'sv').some((move) => move.kind === 'agrees'));
+    assert.ok(counted('yes, all 20 tested with a call by friday 4pm', 'en').includes('agrees'));
+  });
+
+  it('when Swedish puts the kept step first ("testet gör vi på varje maskin"), then the process is kept', () => {
+    for (const text of ['testet och flytten av data gör vi på varje maskin ändå', 'testerna kör vi på alla datorer']) {
+      assert.ok(counted(text, 'sv').includes('follows-process'), `${text}: ${counted(text, 'sv').join(', ')}`);
+    }
+  });
+});
+
