@@ -153,6 +153,8 @@ const probes: readonly Probe[] = [
   // A risk named in one sentence and owned in the next ("den risken vill jag inte ta") is weighed over the message: it still needs the meeting's words.
   { story: 'laptop-rollout-busy-week', meeting: 1, locale: 'sv', kind: 'raises-risk', generic: 'Vi har lång erfarenhet av sånt här. Den risken vill jag inte ta.', grounded: 'Nya datorer mitt i Black Week får ofta barnsjukdomar i kundtjänst. Den risken vill jag inte ta.' },
   { story: 'laptop-rollout-busy-week', meeting: 1, locale: 'en', kind: 'raises-risk', generic: 'We have a lot of experience with this. The danger is real.', grounded: 'The danger is that customer service stands still in Black Week if we swap the laptops then.' },
+  // The kept step said first, as Swedish may, is weighed as any other: a standard kept in general words keeps nothing of this meeting.
+  { story: 'laptop-rollout-busy-week', meeting: 2, locale: 'sv', kind: 'follows-process', generic: 'Kontrollerna gör vi på alla, enligt vår standard.', grounded: 'Testsamtalet gör vi på varje vikariedator innan den lämnas ut.' },
 ];
 
 describe('buzzword lines in the scripted meeting (gaming probes)', () => {
