@@ -226,6 +226,17 @@ describe('buzzword lines in the scripted meeting (gaming probes)', () => {
     }
   });
 
+  it('when an alternative "works for both of us" / "för båda parter" and names nothing else, then it is no half-offer: the demand check is not met', () => {
+    for (const [locale, line] of [
+      ['en', "I can't put everyone on it, but what I can do instead is an alternative that works for both of us."],
+      ['sv', 'Alla kan jag inte sätta på det, men vi tittar på alternativa lösningar som funkar för båda parter.'],
+    ] as const) {
+      const said = play('sales-blocked-service-desk', 1, locale, line, { afterDemand: true });
+      const check = judgeByRules(meetingOf(storyline('sales-blocked-service-desk'), 1), said.state, locale).checks.find((item) => item.id === 'demand-with-alternative');
+      assert.equal(check?.verdict, 'not', `${locale}: ${JSON.stringify(said.moves)}`);
+    }
+  });
+
   it('when a question in generic words is the whole message, then the scripted customer asks what is meant and a model customer is told to', () => {
     const { reply, directions } = play('bakery-unasked-proposal', 2, 'en', 'What are the key priorities for the company going forward?');
     assert.equal(reply, 'What do you mean? That could be said about any company. Talk to me about my stores.');
