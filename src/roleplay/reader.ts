@@ -67,7 +67,7 @@ export class MoveReader {
       // "Yeah so the 85k isn't part of the monthly fee": a yes that leads into an explanation is a way of starting to talk.
       if (kind === 'agrees' && discourseLead.test(body.slice(match.index + match[0].length))) continue;
       // "Is there any other way they can send quotes for now?" asks the customer; an offer in a question is the learner's own ("could we …?").
-      if (kind === 'offers-alternative' && body.includes('?') && !firstPerson.test(body) && !suggesting.test(body)) continue;
+      if (kind === 'offers-alternative' && body.includes('?') && !firstPersonIn[book.book.locale].test(body) && !suggesting.test(body)) continue;
       // "You'd have a queue at our desk instead of in the chat" compares; "instead of all 85, ten now" at the head of its clause offers.
       if (kind === 'offers-alternative' && comparing.test(body.slice(match.index)) && /\p{L}/u.test(body.slice(0, match.index).replace(leadOut, ''))) continue;
       const negated = rule.negated && (book.negation.test(body.slice(0, match.index)) || ((slotIntents.includes(kind) || kind === 'caves') && book.negationAfter.test(body.slice(match.index + match[0].length))));
@@ -76,10 +76,16 @@ export class MoveReader {
       // "If we skip the test call, twenty people get hit" supposes a dropped step to warn about it; it drops nothing.
       if ((found === 'drops-quality' || found === 'caves') && warnsOnly(book, body.slice(0, match.index))) continue;
       // "A network put in overnight without testing is exactly what breaks on Tuesday": the dropped step is named as the trouble.
-      if (found === 'drops-quality' && namedAsTrouble.test(body.slice(match.index + match[0].length)) && !firstPerson.test(body.slice(0, match.index))) continue;
+      if (found === 'drops-quality' && namedAsTrouble.test(body.slice(match.index + match[0].length)) && !firstPersonIn[book.book.locale].test(body.slice(0, match.index))) continue;
       // "As many as we can" keeps no quality step, and "we'll probably do the eight by Friday" promises nothing: both hedge.
       if (hedged && hedgeableIntents.includes(found)) {
         moves.push(this.hedging(book, found, body, match, message, pattern, next));
+        continue;
+      }
+      // "All 85 this weekend, sure, we can do that": an offer of "that" is the customer's own demand, said yes to.
+      if ((found === 'offers-alternative' || found === 'proposes') && pointsBack.test(body.slice(match.index + match[0].length)) && firstPersonIn[book.book.locale].test(body.slice(0, match.index + match[0].length))) {
+        const agreeing = book.rules.find((item) => item.kind === 'agrees')?.rule.substance ?? concreteWeight;
+        moves.push(substance(book, message.replace(pattern, ' ')) < agreeing ? { kind: 'agrees', quote: body, vague: true } : { kind: 'agrees', quote: body });
         continue;
       }
       if (slotIntents.includes(found)) {
@@ -159,6 +165,9 @@ function mostConcrete(book: CompiledBook, body: string, matches: readonly RegExp
 // What a dropped step is said to be, right after it: "… without testing is exactly what breaks", "… utan test är precis det som strular".
 const namedAsTrouble = /^[^,.;:!?]{0,30}?(?<![\p{L}])(?:is|are|was|would be|är|vore|blir)\s+(?:exactly\s+|precis\s+|just\s+|really\s+|typically\s+)?(?:what|the thing that|asking for|a risk|risky|a recipe|det som|en risk|riskabelt|det enda som)(?![\p{L}])/iu;
 
+// An offer's object that is only a word pointing back: "we can do that", "vi kan göra det".
+const pointsBack = /^\s*(?:that|it|this|them|det|den|dem|dom)(?:\s+(?:for you|åt dig|åt er))?[\s.!,]*$/iu;
+
 // "Instead of" / "i stället för": a comparison inside a sentence.
 const comparing = /^(?:instead|i stället|istället)\s+(?:of|för)(?![\p{L}])/iu;
 
@@ -172,7 +181,11 @@ const discourseLead = /^[\s,]*(?:so|well|anyway|basically|i mean|alltså|asså|l
 const ownNo = /(?<![\p{L}'])(?:(?:i|we)\s+(?:can't|cannot|can not|won't|will not|couldn't)|(?:jag|vi)\s+(?:kan|ska|kommer|tänker)\s+(?:inte|aldrig)|(?:kan|ska|kommer)\s+(?:jag|vi)\s+(?:inte|aldrig))(?![\p{L}])/iu;
 // "What about two return stations instead?", "hur vore det med …?": a suggestion in a question's shape.
 const suggesting = /(?<![\p{L}])(?:what about|how about|what if|hur vore det|vad sägs om|tänk om)(?![\p{L}])/iu;
-const firstPerson = /(?<![\p{L}'])(?:i|we|us|me|i'll|we'll|i'd|we'd|let's|jag|vi|oss|mig)(?![\p{L}])/iu;
+// The learner as speaker; "i" is a preposition in Swedish.
+const firstPersonIn: Readonly<Record<Locale, RegExp>> = {
+  en: /(?<![\p{L}'])(?:i|we|us|me|i'll|we'll|i'd|we'd|let's)(?![\p{L}])/iu,
+  sv: /(?<![\p{L}'])(?:jag|vi|oss|mig)(?![\p{L}])/iu,
+};
 
 // Commitments a hedge softens into a hedge: said with "probably", they are not made.
 const hedgeableIntents: readonly Intent[] = ['promises', 'agrees', 'proposes', 'offers-alternative', 'follows-process'];

@@ -155,6 +155,9 @@ const probes: readonly Probe[] = [
   { story: 'laptop-rollout-busy-week', meeting: 1, locale: 'en', kind: 'raises-risk', generic: 'We have a lot of experience with this. The danger is real.', grounded: 'The danger is that customer service stands still in Black Week if we swap the laptops then.' },
   // The kept step said first, as Swedish may, is weighed as any other: a standard kept in general words keeps nothing of this meeting.
   { story: 'laptop-rollout-busy-week', meeting: 2, locale: 'sv', kind: 'follows-process', generic: 'Kontrollerna gör vi på alla, enligt vår standard.', grounded: 'Testsamtalet gör vi på varje vikariedator innan den lämnas ut.' },
+  // "We can do that" says yes to what was asked, weighed as any yes: a yes of buzzwords says yes to nothing.
+  { story: 'laptop-rollout-busy-week', meeting: 2, locale: 'en', kind: 'agrees', generic: 'We can do that, as your partner.', grounded: 'Every temp laptop tested with a real call before Monday, we can do that.', afterDemand: true },
+  { story: 'laptop-rollout-busy-week', meeting: 2, locale: 'sv', kind: 'agrees', generic: 'Vi kan göra det, som er partner.', grounded: 'Varje vikariedator testad med ett riktigt samtal före måndag, vi kan göra det.', afterDemand: true },
 ];
 
 describe('buzzword lines in the scripted meeting (gaming probes)', () => {

@@ -108,3 +108,17 @@ describe('role-play reader: comparisons, openers and Swedish word order', () => 
   });
 });
 
+describe('role-play reader: an offer of "that" is a yes', () => {
+  it('when the learner offers to do "that", the demand just said back, then it is a yes and no alternative', () => {
+    for (const [locale, text] of [
+      ['en', 'all 85 this weekend, sure we can do that'],
+      ['en', 'ok if you want them all this weekend we can do that'],
+      ['sv', 'alla 85 i helgen? okej, vi kan göra det'],
+    ] as const) {
+      const kinds = reader.read(text, locale).map((move) => move.kind);
+      assert.ok(kinds.includes('agrees') && !kinds.includes('offers-alternative'), `${text}: ${kinds.join(', ')}`);
+    }
+    assert.ok(!reader.read('du behöver ett sätt att dela upp det', 'sv').some((move) => move.kind === 'agrees'));
+  });
+});
+
