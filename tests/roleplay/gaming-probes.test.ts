@@ -158,6 +158,9 @@ const probes: readonly Probe[] = [
   // "We can do that" says yes to what was asked, weighed as any yes: a yes of buzzwords says yes to nothing.
   { story: 'laptop-rollout-busy-week', meeting: 2, locale: 'en', kind: 'agrees', generic: 'We can do that, as your partner.', grounded: 'Every temp laptop tested with a real call before Monday, we can do that.', afterDemand: true },
   { story: 'laptop-rollout-busy-week', meeting: 2, locale: 'sv', kind: 'agrees', generic: 'Vi kan göra det, som er partner.', grounded: 'Varje vikariedator testad med ett riktigt samtal före måndag, vi kan göra det.', afterDemand: true },
+  // "Jag tänker så här" / "here's what I'm thinking" leads into a proposal; the proposal must still be of this meeting.
+  { story: 'vip-skip-the-queue', meeting: 2, locale: 'sv', kind: 'proposes', generic: 'Jag tänker så här: ni kan ta ett helhetsgrepp på era processer framåt.', grounded: 'Jag tänker så här: ni kan boka in förhandlingsdagarna hos oss i förväg, så har vi en lånedator redo.', afterDemand: true },
+  { story: 'vip-skip-the-queue', meeting: 2, locale: 'en', kind: 'proposes', generic: "Here's what I'm thinking: a holistic approach to your processes going forward.", grounded: "Here's what I'm thinking: you book your court days with us ahead, and we have a loan laptop ready.", afterDemand: true },
 ];
 
 describe('buzzword lines in the scripted meeting (gaming probes)', () => {

@@ -122,3 +122,12 @@ describe('role-play reader: an offer of "that" is a yes', () => {
   });
 });
 
+describe('role-play reader: a proposal led in by what the learner is thinking', () => {
+  it('when the learner says "jag tänker så här" or "here\'s what i\'m thinking" and then what the customer could do, then it proposes that', () => {
+    for (const [locale, text, what] of [
+      ['sv', 'asså jag tänker så här, ni kan boka in viktiga dagar hos oss i förväg så har vi en lånedator redo', /^viktiga dagar hos oss i förväg/],
+      ['en', "here's what i'm thinking: you book your court days with us ahead and we have a loan laptop ready", /court days/],
+    ] as const) assert.match(reader.read(text, locale).find((move) => move.kind === 'proposes')?.what ?? '', what, text);
+  });
+});
+
