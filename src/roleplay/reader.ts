@@ -35,6 +35,13 @@ export class MoveReader {
     const promiseOffers = refused && !best.has('deflects');
     const offers = [...best.values()].some((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes' || (promiseOffers && move.kind === 'promises')) && move.what);
     if (offers) for (const kind of ['hides-behind-contract', 'deflects'] as const) best.delete(kind);
+    // "It's outside the contract, it has to go as a change request" hides behind the process; with an offer beside it, it keeps the process.
+    const hidden = best.get('hides-behind-contract')?.quote;
+    if (hidden !== undefined && byClause.flat().some((move) => move.kind === 'follows-process' && move.quote === hidden)) {
+      const kept = moves.find((move) => move.kind === 'follows-process' && move.quote !== hidden);
+      if (kept) best.set('follows-process', kept);
+      else best.delete('follows-process');
+    }
     return intents.filter((kind) => best.has(kind)).map((kind) => best.get(kind) as Move);
   }
 

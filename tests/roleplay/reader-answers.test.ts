@@ -131,3 +131,17 @@ describe('role-play reader: a proposal led in by what the learner is thinking', 
   });
 });
 
+describe('role-play reader: the contract beside an offer', () => {
+  it('when the contract and the change request come with an offer, then the process is kept and nothing hides; without an offer it hides behind the contract', () => {
+    for (const [locale, withOffer, alone] of [
+      ['sv', 'nätverket ligger utanför avtalet, det måste gå som ändringsbegäran. men jag kan fixa en 4g-lösning till skrivarna och skannrarna tills vidare', 'nätverket ligger utanför avtalet, det måste gå som ändringsbegäran'],
+      ['en', "the network isn't in the contract, it has to go as a change request. but i can get a 4g router in for the scanners by friday", "the network isn't in the contract, it has to go as a change request"],
+    ] as const) {
+      const offered = reader.read(withOffer, locale).map((move) => move.kind);
+      assert.ok(offered.includes('follows-process') && offered.includes('offers-alternative') && !offered.includes('hides-behind-contract'), `${withOffer}: ${offered.join(', ')}`);
+      const hiding = reader.read(alone, locale).map((move) => move.kind);
+      assert.ok(hiding.includes('hides-behind-contract') && !hiding.includes('follows-process'), `${alone}: ${hiding.join(', ')}`);
+    }
+  });
+});
+
