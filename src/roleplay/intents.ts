@@ -48,6 +48,8 @@ export interface Move {
   readonly what?: string;
   /** By when, in the learner's own words (promises). */
   readonly when?: string;
+  /** For a hedge: the commitment it softens ("we'll probably do the eight by Friday" hedges a promise); its what, if concrete, is the half-kept content. */
+  readonly hedging?: Intent;
   /** An offer or promise with nothing concrete: it earns nothing, and the customer asks what exactly is meant. */
   readonly vague?: boolean;
   /** Vague with no word of substance at all: buzzwords only. */

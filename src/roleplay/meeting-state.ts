@@ -16,6 +16,8 @@ export interface DemandProgress {
   readonly offer?: string;
   /** The learner answered with an offer that had nothing concrete in it. */
   readonly vagueAtTurn?: number;
+  /** The learner answered with something concrete, but hedged ("we'll probably manage the eight by Friday"): half an answer. */
+  readonly hedgedAtTurn?: number;
   /** After offering an alternative, the learner gave in to the demand after all. */
   readonly cavedAtTurn?: number;
 }

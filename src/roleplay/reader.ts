@@ -29,13 +29,20 @@ export class MoveReader {
     const best = new Map<Intent, Move>();
     for (const move of moves) {
       const seen = best.get(move.kind);
-      if (!seen || (seen.vague && !move.vague)) best.set(move.kind, move);
+      if (!seen || (seen.vague && !move.vague) || (!seen.what && move.what && !move.vague)) best.set(move.kind, move);
     }
     // "Not in the contract, but what I can do is …" is being clear about a boundary, not hiding behind it.
     const refused = best.has('refuses');
     const promiseOffers = refused && !best.has('deflects');
     const offers = [...best.values()].some((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes' || (promiseOffers && move.kind === 'promises')) && move.what);
     if (offers) for (const kind of ['hides-behind-contract', 'deflects'] as const) best.delete(kind);
+    // "It's outside the contract, it has to go as a change request" hides behind the process; with an offer beside it, it keeps the process.
+    const hidden = best.get('hides-behind-contract')?.quote;
+    if (hidden !== undefined && byClause.flat().some((move) => move.kind === 'follows-process' && move.quote === hidden)) {
+      const kept = moves.find((move) => move.kind === 'follows-process' && move.quote !== hidden);
+      if (kept) best.set('follows-process', kept);
+      else best.delete('follows-process');
+    }
     return intents.filter((kind) => best.has(kind)).map((kind) => best.get(kind) as Move);
   }
 
@@ -63,15 +70,30 @@ export class MoveReader {
       if (!match) continue;
       // "Yes, but …" / "ja men …": a bare yes before a but agrees to nothing.
       if (kind === 'agrees' && turnedAround && !/\p{L}/u.test(body.slice(match.index + match[0].length))) continue;
+      // "Yeah, we can't be the reason for that": a yes to the customer's point that says what the learner will not do says yes to no demand.
+      if (kind === 'agrees' && ownNo.test(body.slice(match.index + match[0].length))) continue;
+      // "Yeah so the 85k isn't part of the monthly fee": a yes that leads into an explanation is a way of starting to talk.
+      if (kind === 'agrees' && discourseLead.test(body.slice(match.index + match[0].length))) continue;
+      // "Is there any other way they can send quotes for now?" asks the customer; an offer in a question is the learner's own ("could we …?").
+      if (kind === 'offers-alternative' && body.includes('?') && !firstPersonIn[book.book.locale].test(body) && !suggesting.test(body)) continue;
+      // "You'd have a queue at our desk instead of in the chat" compares; "instead of all 85, ten now" at the head of its clause offers.
+      if (kind === 'offers-alternative' && comparing.test(body.slice(match.index)) && /\p{L}/u.test(body.slice(0, match.index).replace(leadOut, ''))) continue;
       const negated = rule.negated && (book.negation.test(body.slice(0, match.index)) || ((slotIntents.includes(kind) || kind === 'caves') && book.negationAfter.test(body.slice(match.index + match[0].length))));
       const found: Intent | 'none' = negated ? (rule.negated ?? 'none') : kind;
       if (found === 'none') continue;
       // "If we skip the test call, twenty people get hit" supposes a dropped step to warn about it; it drops nothing.
-      if ((found === 'drops-quality' || found === 'caves') && book.hypothetical.test(body.slice(0, match.index))) continue;
-      // "As many as we can" keeps no quality step.
-      if (hedged && found === 'follows-process') continue;
-      if (hedged && (found === 'promises' || found === 'agrees' || found === 'proposes' || found === 'offers-alternative')) {
-        moves.push({ kind: 'hedges', quote: body });
+      if ((found === 'drops-quality' || found === 'caves') && warnsOnly(book, body.slice(0, match.index))) continue;
+      // "A network put in overnight without testing is exactly what breaks on Tuesday": the dropped step is named as the trouble.
+      if (found === 'drops-quality' && namedAsTrouble.test(body.slice(match.index + match[0].length)) && !firstPersonIn[book.book.locale].test(body.slice(0, match.index))) continue;
+      // "As many as we can" keeps no quality step, and "we'll probably do the eight by Friday" promises nothing: both hedge.
+      if (hedged && hedgeableIntents.includes(found)) {
+        moves.push(this.hedging(book, found, body, match, message, pattern, next));
+        continue;
+      }
+      // "All 85 this weekend, sure, we can do that": an offer of "that" is the customer's own demand, said yes to.
+      if ((found === 'offers-alternative' || found === 'proposes') && pointsBack.test(body.slice(match.index + match[0].length)) && firstPersonIn[book.book.locale].test(body.slice(0, match.index + match[0].length))) {
+        const agreeing = book.rules.find((item) => item.kind === 'agrees')?.rule.substance ?? concreteWeight;
+        moves.push(substance(book, message.replace(pattern, ' ')) < agreeing ? { kind: 'agrees', quote: body, vague: true } : { kind: 'agrees', quote: body });
         continue;
       }
       if (slotIntents.includes(found)) {
@@ -92,14 +114,33 @@ export class MoveReader {
     return moves.filter((move) => !cancelled.has(move.kind));
   }
 
+  /** A hedge over a commitment, with the commitment's concrete part in the learner's words when it has one (hedge words aside). */
+  private hedging(book: CompiledBook, kind: Intent, clause: string, match: RegExpExecArray, message: string, trigger: RegExp, next: string): Move {
+    const hedge = { kind: 'hedges', quote: clause, hedging: kind } as const;
+    const hedgeWords = new RegExp(book.hedge.source, 'giu');
+    // A hedged promise needs no by-when to have content: what it softens is weighed as an offer is.
+    const offered = slotIntents.includes(kind) ? this.withSlot(book, kind === 'promises' ? 'offers-alternative' : kind, clause, match, message, trigger, next)?.what : clause.replace(trigger, ' ');
+    // The hedge's own words are no content, also where the trigger cut through it ("let's | see how Monday goes").
+    const hedgeSaid = new Set((clause.match(hedgeWords) ?? []).flatMap((phrase) => phrase.toLowerCase().split(/\s+/u)));
+    const what = offered?.replace(hedgeWords, ' ').split(/\s+/u).filter((word) => !hedgeSaid.has(word.toLowerCase())).join(' ').trim();
+    // Half a commitment still says how much or by when ("for the 8 before Monday"), and something besides ("let's see how Monday goes").
+    const measured = what !== undefined && (/\d/u.test(what) || book.time.test(what));
+    return what && measured && substance(book, what.replace(book.times, ' ')) >= concreteWeight ? { ...hedge, what: what.slice(0, 160) } : hedge;
+  }
+
   /** An offer or promise counts only with something concrete after its trigger; a promise also needs a by-when. */
   private withSlot(book: CompiledBook, kind: Intent, clause: string, match: RegExpExecArray, message: string, trigger: RegExp, next: string): Move | undefined {
-    const tail = clause.slice(match.index + match[0].length).replace(/^[\s,:;-]+|[\s.!?,;]+$/g, '').replace(leadIn, '');
+    const rest = clause.slice(match.index + match[0].length);
+    // "Instead of all 85, ten now": what is offered is not the "of".
+    const tail = (comparing.test(clause.slice(match.index)) ? rest.replace(/^\s*(?:of|för)(?![\p{L}])/iu, '') : rest).replace(/^[\s,:;-]+|[\s.!?,;]+$/g, '').replace(leadIn, '');
     // A trigger at the end points back at the offer: "we lend you a laptop in the meantime".
     const before = clause.slice(0, match.index).replace(/^[\s,:;-]+|[\s.!?,;]+$/g, '').replace(leadOut, '');
     // "Here's what I can do. Accounts for the eight by Monday": an offer that ends its sentence bare is said in the next one.
-    const ahead = kind !== 'promises' && /^\s*[.:!]\s*$/u.test(clause.slice(match.index + match[0].length)) && substance(book, before.replace(trigger, ' ')) < concreteWeight;
-    const after = ahead ? next.replace(/[\s.!?,;]+$/g, '') : tail;
+    const bare = /^\s*[.:!]\s*$/u.test(clause.slice(match.index + match[0].length)) && substance(book, before.replace(trigger, ' ')) < concreteWeight;
+    // "I can promise what we do, not what you sell. So: setup, a daily log, a report every Friday": the list after "so:" is what is offered.
+    const listed = !bare && listLead.test(next) && substance(book, tail.replace(trigger, ' ')) < concreteWeight;
+    const ahead = kind !== 'promises' && (bare || listed);
+    const after = ahead ? next.replace(listLead, '').replace(/[\s.!?,;]+$/g, '') : tail;
     // Only a trigger with nothing after it points back; "we take it proactively forward" has filler after it, not an offer before it.
     // A promise has two parts, what and by when, each in its own words: "I'll follow up by 10:45" says when, not what;
     // "the loan laptop will be on your desk by 10:45" says what before its trigger.
@@ -131,6 +172,34 @@ function mostConcrete(book: CompiledBook, body: string, matches: readonly RegExp
   return best?.match;
 }
 
+// What a dropped step is said to be, right after it: "… without testing is exactly what breaks", "… utan test är precis det som strular".
+const namedAsTrouble = /^[^,.;:!?]{0,30}?(?<![\p{L}])(?:is|are|was|would be|är|vore|blir)\s+(?:exactly\s+|precis\s+|just\s+|really\s+|typically\s+)?(?:what|the thing that|asking for|a risk|risky|a recipe|det som|en risk|riskabelt|det enda som)(?![\p{L}])/iu;
+
+// An offer's object that is only a word pointing back: "we can do that", "vi kan göra det".
+const pointsBack = /^\s*(?:that|it|this|them|det|den|dem|dom)(?:\s+(?:for you|åt dig|åt er))?[\s.!,]*$/iu;
+
+// "Instead of" / "i stället för": a comparison inside a sentence.
+const comparing = /^(?:instead|i stället|istället)\s+(?:of|för)(?![\p{L}])/iu;
+
+// A clause that opens with a colon announces a list: "so: …", "concretely: …", "alltså: …".
+const listLead = /^\s*(?:so|that is|concretely|in practice|here|alltså|så|konkret|i praktiken)\s*:\s*/iu;
+
+// Words after a yes that make it a way of starting to talk, not an answer: "yeah so …", "ja alltså …".
+const discourseLead = /^[\s,]*(?:so|well|anyway|basically|i mean|alltså|asså|liksom|typ)(?![\p{L}])/iu;
+
+// The learner saying what they cannot or will not do.
+const ownNo = /(?<![\p{L}'])(?:(?:i|we)\s+(?:can't|cannot|can not|won't|will not|couldn't)|(?:jag|vi)\s+(?:kan|ska|kommer|tänker)\s+(?:inte|aldrig)|(?:kan|ska|kommer)\s+(?:jag|vi)\s+(?:inte|aldrig))(?![\p{L}])/iu;
+// "What about two return stations instead?", "hur vore det med …?": a suggestion in a question's shape.
+const suggesting = /(?<![\p{L}])(?:what about|how about|what if|hur vore det|vad sägs om|tänk om)(?![\p{L}])/iu;
+// The learner as speaker; "i" is a preposition in Swedish.
+const firstPersonIn: Readonly<Record<Locale, RegExp>> = {
+  en: /(?<![\p{L}'])(?:i|we|us|me|i'll|we'll|i'd|we'd|let's)(?![\p{L}])/iu,
+  sv: /(?<![\p{L}'])(?:jag|vi|oss|mig)(?![\p{L}])/iu,
+};
+
+// Commitments a hedge softens into a hedge: said with "probably", they are not made.
+const hedgeableIntents: readonly Intent[] = ['promises', 'agrees', 'proposes', 'offers-alternative', 'follows-process'];
+
 // An article or determiner just before a trigger makes it a noun naming the move ("an alternative", "ett alternativ").
 const namingArticle = /(?:^|[\s,])(?:an?|the|my|our|some|another|one|this|that|en|ett|nåt|något|annat|ett annat|min|mitt|vår|vårt)\s*$/iu;
 
@@ -150,6 +219,17 @@ function asks(book: CompiledBook, body: string): boolean {
   const leadIn = body.indexOf(',');
   const after = body.slice(leadIn + 1);
   return opens(body) || (leadIn >= 0 && opens(after) && !book.relative.test(after));
+}
+
+// A commitment of the learner's own before a condition: "I can get it down to 65 if we skip the testing" trades the step away.
+const offeringModal = /(?<![\p{L}'])(?:(?:i|we|jag|vi)\s+(?:can|could|will|kan|ska|kommer)|i'll|we'll|(?:kan|ska|kommer)\s+(?:jag|vi))(?![\p{L}])/iu;
+
+/** A supposition that only warns ("if we skip the test call, twenty people get hit"), not one a commitment is traded on. */
+function warnsOnly(book: CompiledBook, before: string): boolean {
+  const supposed = book.hypothetical.exec(before);
+  if (!supposed) return false;
+  const segment = before.slice(0, supposed.index).split(/[,;:.!?]/u).at(-1) ?? '';
+  return !offeringModal.test(segment);
 }
 
 /** How many characters of a clause are a greeting ("Hi Eva," / "hej!"), so the rest is read on its own. */

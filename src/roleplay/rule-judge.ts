@@ -93,6 +93,13 @@ const hedged = (entry: LearnerEntry | undefined): boolean => entry?.moves.some((
 const promisesVaguely = (entry: LearnerEntry): boolean =>
   entry.moves.some((move) => move.kind === 'promises' && move.vague && !move.empty) && !entry.moves.some((move) => move.kind !== 'hedges' && harmfulIntents.includes(move.kind));
 
+/** The refusing message and those after it, up to the first that blames, deflects, hides, hedges, drops a step or gives in. */
+function standingAfter(entries: readonly LearnerEntry[], refusedAt: number): LearnerEntry[] {
+  const later = entries.slice(refusedAt + 1);
+  const spoilt = later.findIndex((entry) => entry.moves.some((move) => harmfulIntents.includes(move.kind)));
+  return [...entries.slice(refusedAt, refusedAt + 1), ...(spoilt < 0 ? later : later.slice(0, spoilt))];
+}
+
 const firstWith = (entries: readonly LearnerEntry[], kind: Intent): number =>
   entries.findIndex((entry) => entry.moves.some((move) => move.kind === kind && counts(move)) && !(spoilersInTheMessage[kind] ?? []).some((spoiler) => hasMove(entry, spoiler)));
 
@@ -121,6 +128,9 @@ function judgeCheck(check: RubricCheck, state: MeetingState): JudgedCheck {
     // Answering "did that happen?" is a follow-up the customer had to ask for: half of following up yourself.
     if (did < 0 && rule.did === 'refers-back' && state.commitmentCheck?.answer) return verdict('partly', atTurn(state.commitmentCheck.answeredAtTurn), 'askedFirst');
     if (did < 0) {
+      // "We could maybe flag partner tickets": the move was made with something concrete, but softened.
+      const softened = entries.find((entry) => entry.moves.some((move) => move.kind === 'hedges' && move.what !== undefined && (move.hedging === rule.did || (rule.or !== undefined && move.hedging === rule.or))));
+      if (softened && !(spoilersInTheMessage[rule.did] ?? []).some((kind) => hasMove(softened, kind))) return verdict('partly', softened.text, 'hedged');
       const vague = entries.find((entry) => entry.moves.some((move) => move.kind === rule.did && move.vague && !move.empty));
       // Naming an offer without its content is half an offer; a question or an explanation in general words is nothing.
       return vague && slotIntents.includes(rule.did) ? verdict('partly', vague.text, 'vague') : verdict('not', undefined, 'missing');
@@ -141,9 +151,13 @@ function judgeCheck(check: RubricCheck, state: MeetingState): JudgedCheck {
       return verdict(hedged(answer) ? 'partly' : 'met', answer?.text, hedged(answer) ? 'hedged' : `demand.${progress.outcome}`);
     }
     if (progress.outcome === undefined && progress.vagueAtTurn !== undefined) return verdict('partly', atTurn(progress.vagueAtTurn), 'vague');
+    // Something concrete, softened ("we'll probably manage the eight by Friday"), open or beside a no: half an answer.
+    if ((progress.outcome === undefined || progress.outcome === 'refused') && progress.hedgedAtTurn !== undefined) return verdict('partly', atTurn(progress.hedgedAtTurn), 'hedged');
     // "I can't guarantee it, but we'll work something out" is a no with a vague promise, as half an offer as a vague alternative.
-    const refusal = progress.outcome === 'refused' && progress.handledAtTurn !== undefined ? entries[progress.handledAtTurn - 1] : undefined;
-    if (refusal && promisesVaguely(refusal)) return verdict('partly', refusal.text, 'vague');
+    // So is a no followed by such a promise ("… and I'll log a ticket for the shared folder"), until something harmful is said.
+    const afterNo = progress.outcome === 'refused' && progress.handledAtTurn !== undefined ? standingAfter(entries, progress.handledAtTurn - 1) : [];
+    const vaguely = afterNo.find(promisesVaguely);
+    if (vaguely) return verdict('partly', vaguely.text, 'vague');
     return verdict('not', atTurn(progress.handledAtTurn), progress.outcome ? `demand.${progress.outcome}` : 'unanswered');
   }
   const counted = state.revealed.filter((item) => !rule.needs || rule.needs.includes(item.needId));

@@ -38,13 +38,16 @@ export function settleDemand(meeting: Meeting, state: MeetingState, counting: re
   if (!pending || !demand) return cavedAfterAll(state, has(['caves']), turn);
   // A concrete promise after a no is an alternative too ("not your own laptop, but I'll send you tips tonight").
   const offer = counting.find((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes' || (move.kind === 'promises' && has(refusing) && !has(['deflects']))) && move.what);
+  // "We'll probably manage the accounts for the eight": something concrete, softened; for a reasonable demand a hedged yes.
+  const hedgedTo = hedgedAnswer(counting, demand.kind === 'reasonable' || has(refusing) || pending === refusedEarlier);
   if (pending === refusedEarlier) {
     const clean = !has(['caves', 'hedges', 'drops-quality', ...refusing]);
     // Coming round to a reasonable demand: "yes, all 20 tested by Friday 3pm" after a no is a yes, with what and by when.
     const comesRound = clean && demand.kind === 'reasonable' && has(['agrees']) && counting.some((move) => move.kind === 'promises' && move.what && move.when !== undefined);
     if (comesRound) return settle(demand, state, pending, 'accepted', '', turn, locale, demand.trust.accepted - demand.trust.refused);
     const turnedTo = offer && offer.kind !== 'promises' && clean;
-    return turnedTo ? settle(demand, state, pending, 'alternative', offer.what ?? '', turn, locale, demand.trust.alternative - demand.trust.refused) : undefined;
+    if (turnedTo) return settle(demand, state, pending, 'alternative', offer.what ?? '', turn, locale, demand.trust.alternative - demand.trust.refused);
+    return hedgedTo && !has(['caves', 'drops-quality', ...refusing]) ? remember(state, pending, { hedgedAtTurn: pending.hedgedAtTurn ?? turn }) : undefined;
   }
   // "Yes, we'll make sure they're all validated" says yes to a reasonable demand with a promise of nothing by no time: it stays open.
   const vagueYes = demand.kind === 'reasonable' && has(['agrees']) && moves.some((move) => move.kind === 'promises' && move.vague);
@@ -63,12 +66,27 @@ export function settleDemand(meeting: Meeting, state: MeetingState, counting: re
       ? 'alternative'
       : (dropped ?? (yes && !vagueYes ? 'accepted' : vague || empty ? undefined : has(refusing) ? 'refused' : undefined));
   if (!outcome) {
-    // Remembered so the debrief can say "partly": an alternative was named, with nothing in it; the demand stays open.
-    if (!vague) return undefined;
-    return { state: { ...state, demands: state.demands.map((progress) => (progress === pending ? { ...pending, vagueAtTurn: turn } : progress)) }, events: [], caved: false };
+    // Remembered so the debrief can say "partly": an alternative was named with nothing in it, or hedged; the demand stays open.
+    if (!vague && !hedgedTo) return undefined;
+    return remember(state, pending, vague ? { vagueAtTurn: turn } : { hedgedAtTurn: turn });
   }
-  return settle(demand, state, pending, outcome, offer?.what ?? '', turn, locale, demand.trust[outcome]);
+  const settled = settle(demand, state, pending, outcome, offer?.what ?? '', turn, locale, demand.trust[outcome]);
+  // "Not all 30 by tomorrow; we'll probably get the eight done": a no with a hedged alternative is half an answer.
+  return outcome === 'refused' && hedgedTo ? { ...settled, state: remember(settled.state, settledOf(settled.state, pending), { hedgedAtTurn: turn }).state } : settled;
 }
+
+/** A hedge with something concrete in it, over an offer, or over a promise or yes where those would answer the demand. */
+function hedgedAnswer(counting: readonly Move[], promiseAnswers: boolean): boolean {
+  const answers: readonly Intent[] = promiseAnswers ? ['offers-alternative', 'proposes', 'promises', 'agrees'] : ['offers-alternative', 'proposes'];
+  return counting.some((move) => move.kind === 'hedges' && move.what !== undefined && move.hedging !== undefined && answers.includes(move.hedging));
+}
+
+/** The demand's progress with something remembered for the debrief; nothing settles and trust does not move. */
+function remember(state: MeetingState, pending: DemandProgress, noted: Pick<DemandProgress, 'vagueAtTurn' | 'hedgedAtTurn'>): Settlement {
+  return { state: { ...state, demands: state.demands.map((progress) => (progress === pending ? { ...pending, ...noted } : progress)) }, events: [], caved: false };
+}
+
+const settledOf = (state: MeetingState, pending: DemandProgress): DemandProgress => state.demands.find((progress) => progress.id === pending.id) ?? pending;
 
 /** "Fine, we'll do all of them this weekend" after an alternative: remembered, so the debrief can say the alternative did not hold. */
 function cavedAfterAll(state: MeetingState, caves: boolean, turn: number): Settlement | undefined {

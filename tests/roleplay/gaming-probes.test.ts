@@ -194,6 +194,24 @@ const probes: readonly Probe[] = [
   // "That fits your needs" is in every offer, and in a storyline's text too.
   { story: 'contract-boundary-by-tomorrow', meeting: 1, locale: 'en', kind: 'offers-alternative', generic: "I can't do that, but I suggest a structured routine that fits your needs", grounded: "I can't do all thirty by tomorrow, but what I can do is have accounts and laptops ready for the eight who start on Monday", afterDemand: true },
   { story: 'onsite-stressed-reception', meeting: 1, locale: 'sv', kind: 'offers-alternative', generic: 'det kan jag inte, men jag föreslår en strukturerad rutin som passar era behov', grounded: 'din privata dator kan jag inte titta på, men jag kan skicka en länk med tips till dig senare', afterDemand: true },
+  // A list announced by "so:" is the offer only if the list itself names something of the meeting.
+  { story: 'contract-boundary-by-tomorrow', meeting: 1, locale: 'en', kind: 'offers-alternative', generic: 'I can offer you something different. So: a tailored approach, proactive support and full transparency.', grounded: 'I can offer you something different. So: the network for the eight starting Monday ready tomorrow, the rest next week.', afterDemand: true },
+  { story: 'contract-boundary-by-tomorrow', meeting: 1, locale: 'sv', kind: 'offers-alternative', generic: 'Jag kan erbjuda något annat. Alltså: en lösning som funkar för båda parter och ett bra samarbete framåt.', grounded: 'Jag kan erbjuda något annat. Alltså: nätet för de åtta som börjar på måndag klart i morgon, resten nästa vecka.', afterDemand: true },
+  // A reason after "cause" is weighed as one after "because".
+  { story: 'vip-skip-the-queue', meeting: 2, locale: 'en', kind: 'explains', generic: "cause we always want to treat every client fairly, that's how we work.", grounded: 'cause partners first on every ticket would push your associates behind every printer question.' },
+  // Announcing honesty frames a reason; the reason must still be of this meeting.
+  { story: 'contract-boundary-by-tomorrow', meeting: 2, locale: 'sv', kind: 'explains', generic: 'Jag ska vara ärlig: vi vill alltid leverera hög kvalitet till alla våra kunder.', grounded: 'Jag ska vara ärlig: nätet måste dras och testas innan lagret öppnar, annars står skannrarna still på tisdag.' },
+  // A risk named in one sentence and owned in the next ("den risken vill jag inte ta") is weighed over the message: it still needs the meeting's words.
+  { story: 'laptop-rollout-busy-week', meeting: 1, locale: 'sv', kind: 'raises-risk', generic: 'Vi har lång erfarenhet av sånt här. Den risken vill jag inte ta.', grounded: 'Nya datorer mitt i Black Week får ofta barnsjukdomar i kundtjänst. Den risken vill jag inte ta.' },
+  { story: 'laptop-rollout-busy-week', meeting: 1, locale: 'en', kind: 'raises-risk', generic: 'We have a lot of experience with this. The danger is real.', grounded: 'The danger is that customer service stands still in Black Week if we swap the laptops then.' },
+  // The kept step said first, as Swedish may, is weighed as any other: a standard kept in general words keeps nothing of this meeting.
+  { story: 'laptop-rollout-busy-week', meeting: 2, locale: 'sv', kind: 'follows-process', generic: 'Kontrollerna gör vi på alla, enligt vår standard.', grounded: 'Testsamtalet gör vi på varje vikariedator innan den lämnas ut.' },
+  // "We can do that" says yes to what was asked, weighed as any yes: a yes of buzzwords says yes to nothing.
+  { story: 'laptop-rollout-busy-week', meeting: 2, locale: 'en', kind: 'agrees', generic: 'We can do that, as your partner.', grounded: 'Every temp laptop tested with a real call before Monday, we can do that.', afterDemand: true },
+  { story: 'laptop-rollout-busy-week', meeting: 2, locale: 'sv', kind: 'agrees', generic: 'Vi kan göra det, som er partner.', grounded: 'Varje vikariedator testad med ett riktigt samtal före måndag, vi kan göra det.', afterDemand: true },
+  // "Jag tänker så här" / "here's what I'm thinking" leads into a proposal; the proposal must still be of this meeting.
+  { story: 'vip-skip-the-queue', meeting: 2, locale: 'sv', kind: 'proposes', generic: 'Jag tänker så här: ni kan ta ett helhetsgrepp på era processer framåt.', grounded: 'Jag tänker så här: ni kan boka in förhandlingsdagarna hos oss i förväg, så har vi en lånedator redo.', afterDemand: true },
+  { story: 'vip-skip-the-queue', meeting: 2, locale: 'en', kind: 'proposes', generic: "Here's what I'm thinking: a holistic approach to your processes going forward.", grounded: "Here's what I'm thinking: you book your court days with us ahead, and we have a loan laptop ready.", afterDemand: true },
 ];
 
 describe('buzzword lines in the scripted meeting (gaming probes)', () => {
@@ -231,6 +249,48 @@ describe('buzzword lines in the scripted meeting (gaming probes)', () => {
       const meant = play('laptop-rollout-busy-week', 2, locale, clear, { afterDemand: true });
       assert.equal(meant.state.demands[0]?.outcome, 'accepted', `${locale}: ${JSON.stringify(meant.moves)}`);
       assert.ok(meant.state.trust > start, `${locale}: the clear yes earns trust`);
+    }
+  });
+
+  it('when a no comes with a hedged offer of buzzwords by a day, then the demand check is not met at all; a hedged offer of something of the meeting is half an answer; neither gains trust', () => {
+    for (const [locale, generic, grounded] of [
+      ['en', "All thirty by tomorrow isn't possible. We'll probably sort out a solution for you by Friday.", "All thirty by tomorrow isn't possible. We'll probably manage accounts and laptops for the eight by Friday."],
+      ['sv', 'Alla trettio till i morgon går inte. Vi ska nog lösa det på något sätt till fredag.', 'Alla trettio till i morgon går inte. Vi ska nog fixa konton och datorer till de åtta till fredag.'],
+    ] as const) {
+      const verdictOf = (said: Played): string | undefined => judgeByRules(meetingOf(storyline('contract-boundary-by-tomorrow'), 1), said.state, locale).checks.find((check) => check.id === 'clear-boundary')?.verdict;
+      const vague = play('contract-boundary-by-tomorrow', 1, locale, generic, { afterDemand: true });
+      assert.equal(verdictOf(vague), 'not', `${locale}: ${JSON.stringify(vague.moves)}`);
+      assert.ok(vague.state.trust <= vague.before.trust, `${locale}: no trust gained`);
+      const meant = play('contract-boundary-by-tomorrow', 1, locale, grounded, { afterDemand: true });
+      assert.equal(verdictOf(meant), 'partly', `${locale}: ${JSON.stringify(meant.moves)}`);
+      assert.equal(meant.met, meant.before.met, `${locale}: a hedged offer meets no check`);
+      assert.ok(meant.state.trust <= meant.before.trust, `${locale}: a hedged offer gains no trust`);
+    }
+  });
+
+  it('when a no is followed by a promise of buzzwords, then the demand check is not met; one that names something of the meeting, though with no by-when, is half an answer; neither gains trust', () => {
+    for (const [locale, no, generic, grounded] of [
+      ['en', "I can't put everyone on it.", "We'll prioritise this proactively as your partner.", "I'll log a ticket for the shared folder with the Excel template."],
+      ['sv', 'Alla tekniker kan jag inte sätta på det.', 'Vi kommer att prioritera det här proaktivt som er partner.', 'Jag ska se till att ni kommer åt den delade mappen med Excelmallen.'],
+    ] as const) {
+      const verdictOf = (said: Played): string | undefined => judgeByRules(meetingOf(storyline('sales-blocked-service-desk'), 1), said.state, locale).checks.find((check) => check.id === 'demand-with-alternative')?.verdict;
+      const vague = play('sales-blocked-service-desk', 1, locale, generic, { afterDemand: true, first: no });
+      assert.equal(verdictOf(vague), 'not', `${locale}: ${JSON.stringify(vague.moves)}`);
+      assert.ok(vague.state.trust <= vague.before.trust, `${locale}: no trust gained`);
+      const meant = play('sales-blocked-service-desk', 1, locale, grounded, { afterDemand: true, first: no });
+      assert.equal(verdictOf(meant), 'partly', `${locale}: ${JSON.stringify(meant.moves)}`);
+      assert.ok(meant.state.trust <= meant.before.trust, `${locale}: a promise with no by-when gains no trust`);
+    }
+  });
+
+  it('when an alternative "works for both of us" / "för båda parter" and names nothing else, then it is no half-offer: the demand check is not met', () => {
+    for (const [locale, line] of [
+      ['en', "I can't put everyone on it, but what I can do instead is an alternative that works for both of us."],
+      ['sv', 'Alla kan jag inte sätta på det, men vi tittar på alternativa lösningar som funkar för båda parter.'],
+    ] as const) {
+      const said = play('sales-blocked-service-desk', 1, locale, line, { afterDemand: true });
+      const check = judgeByRules(meetingOf(storyline('sales-blocked-service-desk'), 1), said.state, locale).checks.find((item) => item.id === 'demand-with-alternative');
+      assert.equal(check?.verdict, 'not', `${locale}: ${JSON.stringify(said.moves)}`);
     }
   });
 

@@ -93,6 +93,31 @@ describe('rubric verdicts on moves given by hand', () => {
     assert.equal(check?.reasonKey, 'hedged');
   });
 
+  it('when the no stood and a later message only hedged something concrete, then the demand check is partly met, quoting the hedge; a hedge with nothing in it leaves it not met', () => {
+    const no: Said = ['Not all 85 this weekend, no.', [move('refuses')]];
+    const hedged: Said = ['We could maybe push 40 of them to next week.', [move('hedges', { hedging: 'proposes', what: 'push 40 of them to next week' })]];
+    const check = judged(laptops, 1, [asked, heard, no, hedged], 'weekend-demand');
+    assert.equal(check?.verdict, 'partly');
+    assert.equal(check?.reasonKey, 'hedged');
+    assert.equal(check?.quote, 'We could maybe push 40 of them to next week.');
+    assert.equal(judged(laptops, 1, [asked, heard, no, ["We'll try our best.", [move('hedges', { hedging: 'promises' })]]], 'weekend-demand')?.verdict, 'not');
+  });
+
+  it('when a check’s move was only made with a hedge that has something concrete in it, then the check is partly met', () => {
+    const check = judged('vip-skip-the-queue', 2, [['Maybe we could flag partner tickets on court days, 4 a month.', [move('hedges', { hedging: 'proposes', what: 'flag partner tickets on court days, 4 a month' })]]], 'proposed-routine');
+    assert.equal(check?.verdict, 'partly');
+    assert.equal(check?.reasonKey, 'hedged');
+    assert.equal(judged('vip-skip-the-queue', 2, [['Maybe we could do something.', [move('hedges', { hedging: 'proposes' })]]], 'proposed-routine')?.verdict, 'not');
+  });
+
+  it('when a no stood and a later message promised something without a by-when, then the demand check is partly met; after a blame in between it is not', () => {
+    const no: Said = ['Not all 85 this weekend, no.', [move('refuses')]];
+    const later: Said = ["I'll send you a new plan for the pilot machines.", [move('promises', { vague: true })]];
+    const blame: Said = ['Your team should have told us about the campaign.', [move('blames')]];
+    assert.equal(judged(laptops, 1, [asked, heard, no, later], 'weekend-demand')?.verdict, 'partly');
+    assert.equal(judged(laptops, 1, [asked, heard, no, blame, later], 'weekend-demand')?.verdict, 'not');
+  });
+
   it('when the alternative to the demand came without a hedge, then the demand check is met', () => {
     const check = judged(laptops, 1, [asked, heard, ['Not all 85. Ten now as a pilot and the rest after the campaign.', [move('refuses'), move('offers-alternative', { what: 'ten now as a pilot and the rest after the campaign' })]]], 'weekend-demand');
     assert.equal(check?.verdict, 'met');

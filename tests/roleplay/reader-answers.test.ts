@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import type { Locale } from '../../src/core/locale';
+import { counts, type Intent } from '../../src/roleplay/intents';
+import { reader } from './roleplay-fixtures';
+
+const counted = (text: string, locale: Locale): Intent[] => reader.read(text, locale).filter(counts).map((move) => move.kind);
+
+// Whose answer a line is: a yes to the customer's point, or a question about the customer's side, gives the demand no answer.
+describe('role-play reader: a yes or an offer that is none', () => {
+  it('when a yes goes on to say what the learner will not do, then it agrees to nothing', () => {
+    for (const [locale, text] of [
+      ['en', 'yeah we cant be the reason for that'],
+      ['sv', 'ja, vi kan inte vara orsaken till det'],
+    ] as const) assert.ok(!counted(text, locale).includes('agrees'), `${text}: ${counted(text, locale).join(', ')}`);
+    assert.ok(counted('ja, vi testar alla före måndag', 'sv').includes('agrees'));
+  });
+
+  it('when a question asks what the customer’s side could do, then it offers nothing; an offer put as a question by the learner still offers', () => {
+    for (const [locale, text] of [
+      ['en', 'is there any other way they can send quotes for now?'],
+      ['sv', 'finns det nåt annat sätt de kan skicka offerter på så länge?'],
+    ] as const) assert.ok(!counted(text, locale).includes('offers-alternative'), `${text}: ${counted(text, locale).join(', ')}`);
+    for (const [locale, text] of [
+      ['en', 'could we send them the excel template for now?'],
+      ['en', 'what about two proper return stations with scanners instead?'],
+      ['sv', 'kan vi ge säljarna den gamla excelmallen så länge?'],
+    ] as const) assert.ok(counted(text, locale).includes('offers-alternative'), `${text}: ${counted(text, locale).join(', ')}`);
+  });
+
+  it('when an offer names itself and the next clause lists it after "so:", then the list is what is offered', () => {
+    for (const [locale, text, what] of [
+      ['en', 'no guarantee from me, sorry. i can promise what we do, not what your customers buy. so: setup, daily waste log, a short report every friday, and a go/no-go meeting after two weeks', /daily waste log, a short report every friday/],
+      ['sv', 'ingen garanti från mig. jag kan lova det vi gör, inte vad kunderna köper. alltså: uppstart, daglig svinnlogg, en kort rapport varje fredag och ett beslutsmöte efter två veckor', /daglig svinnlogg, en kort rapport varje fredag/],
+    ] as const) {
+      const offer = reader.read(text, locale).find((move) => move.kind === 'offers-alternative');
+      assert.match(offer?.what ?? '', what, `${text}: ${JSON.stringify(offer)}`);
+    }
+  });
+});
+
+describe('role-play reader: a reason said as staff say it', () => {
+  it('when the reason comes after "cause" or is announced as the honest answer, then it explains; "could cause" is no reason', () => {
+    for (const [locale, text] of [
+      ['en', 'tell him we proposed it cause your tills already have the sales data and it seemed dumb not to use it'],
+      ['en', 'honest answer: i saw it while swapping the receipt printer, your tills already log every loaf you sell'],
+      ['sv', 'ärliga svaret: jag såg det när jag bytte kvittoskrivaren, era kassor loggar redan varje bröd ni säljer'],
+    ] as const) assert.ok(counted(text, locale).includes('explains'), `${text}: ${counted(text, locale).join(', ')}`);
+    assert.ok(!counted('it could cause your tills to freeze', 'en').includes('explains'));
+  });
+
+  it('when the learner announces being straight ("jag ska vara rak:", "I\'ll be straight:"), then it frames a reason and promises nothing', () => {
+    for (const [locale, text] of [
+      ['sv', 'jag ska vara rak: ett nytt lagernät kräver kabeldragning och en brandvägg som ska testas'],
+      ['en', "i'll be straight with you: the network needs cabling and a tested firewall before the warehouse opens"],
+    ] as const) {
+      assert.ok(counted(text, locale).includes('explains'), `${text}: ${counted(text, locale).join(', ')}`);
+      assert.ok(!reader.read(text, locale).some((move) => move.kind === 'promises'), text);
+    }
+  });
+});
+
+describe('role-play reader: a dropped step named as the trouble, and the change request kept', () => {
+  it('when a step left out is the subject of what goes wrong, then nothing is dropped; the learner leaving it out still drops it', () => {
+    assert.ok(!counted('varför: ett lagernät som dras på en natt utan test är precis det som kan strula på tisdag', 'sv').includes('drops-quality'));
+    assert.ok(!counted('a network put in overnight without testing is exactly what breaks on tuesday', 'en').includes('drops-quality'));
+    assert.ok(counted('vi kör ut det utan test, det är bråttom', 'sv').includes('drops-quality'));
+    assert.ok(counted("we push it out without testing, because it's urgent", 'en').includes('drops-quality'));
+  });
+
+  it('when the change request is put in or the work has to go that way, then the process is kept', () => {
+    for (const text of ['ill put the change request in next week', 'the network has to go the change request way, it usually takes two weeks']) {
+      assert.ok(counted(text, 'en').includes('follows-process'), `${text}: ${counted(text, 'en').join(', ')}`);
+    }
+    assert.ok(counted('nätverket måste gå som en ändringsbegäran', 'sv').includes('follows-process'));
+  });
+});
+
+describe('role-play reader: a risk named over two sentences', () => {
+  it('when the risk is told in one sentence and named in the next, or called the danger, then it is raised', () => {
+    for (const [locale, text] of [
+      ['sv', 'med vår plan byter vi datorer ända fram till kampanjen, och nya datorer har nästan alltid lite barnsjukdomar första dagarna. den risken vill jag inte ta'],
+      ['en', 'honestly the danger with doing all 85 over one weekend is that a handful come up broken monday morning'],
+      ['sv', 'faran med att ta alla 85 på en helg är att några strular på måndag morgon'],
+    ] as const) assert.ok(counted(text, locale).includes('raises-risk'), `${text}: ${counted(text, locale).join(', ')}`);
+  });
+});
+
+describe('role-play reader: comparisons, openers and Swedish word order', () => {
+  it('when "instead of" compares inside a sentence, then nothing is offered; at the head of its clause it offers, without the "of"', () => {
+    assert.ok(!counted("on monday you'd have a queue of people at our desk instead of in the chat", 'en').includes('offers-alternative'));
+    assert.ok(!counted('annars står folk i kö hos oss på måndagen istället för att svara kunder', 'sv').includes('offers-alternative'));
+    for (const [locale, text, what] of [
+      ['en', 'instead of all 85, ten pilot machines this week', 'all 85, ten pilot machines this week'],
+      ['sv', 'i stället för alla 85 tar vi tio nu', 'alla 85 tar vi tio nu'],
+    ] as const) assert.equal(reader.read(text, locale).find((move) => move.kind === 'offers-alternative')?.what, what);
+  });
+
+  it('when a yes only opens an explanation ("yeah so …", "ja alltså …"), then it agrees to nothing', () => {
+    assert.ok(!reader.read("yeah so the 85k isnt part of the monthly fee, its a whole new network so its extra", 'en').some((move) => move.kind === 'agrees'));
+    assert.ok(!reader.read('ja alltså, nätverket är en helt ny installation', 'sv').some((move) => move.kind === 'agrees'));
+    assert.ok(counted('yes, all 20 tested with a call by friday 4pm', 'en').includes('agrees'));
+  });
+
+  it('when Swedish puts the kept step first ("testet gör vi på varje maskin"), then the process is kept', () => {
+    for (const text of ['testet och flytten av data gör vi på varje maskin ändå', 'testerna kör vi på alla datorer']) {
+      assert.ok(counted(text, 'sv').includes('follows-process'), `${text}: ${counted(text, 'sv').join(', ')}`);
+    }
+  });
+});
+
+describe('role-play reader: an offer of "that" is a yes', () => {
+  it('when the learner offers to do "that", the demand just said back, then it is a yes and no alternative', () => {
+    for (const [locale, text] of [
+      ['en', 'all 85 this weekend, sure we can do that'],
+      ['en', 'ok if you want them all this weekend we can do that'],
+      ['sv', 'alla 85 i helgen? okej, vi kan göra det'],
+    ] as const) {
+      const kinds = reader.read(text, locale).map((move) => move.kind);
+      assert.ok(kinds.includes('agrees') && !kinds.includes('offers-alternative'), `${text}: ${kinds.join(', ')}`);
+    }
+    assert.ok(!reader.read('du behöver ett sätt att dela upp det', 'sv').some((move) => move.kind === 'agrees'));
+  });
+});
+
+describe('role-play reader: a proposal led in by what the learner is thinking', () => {
+  it('when the learner says "jag tänker så här" or "here\'s what i\'m thinking" and then what the customer could do, then it proposes that', () => {
+    for (const [locale, text, what] of [
+      ['sv', 'asså jag tänker så här, ni kan boka in viktiga dagar hos oss i förväg så har vi en lånedator redo', /^viktiga dagar hos oss i förväg/],
+      ['en', "here's what i'm thinking: you book your court days with us ahead and we have a loan laptop ready", /court days/],
+    ] as const) assert.match(reader.read(text, locale).find((move) => move.kind === 'proposes')?.what ?? '', what, text);
+  });
+});
+
+describe('role-play reader: the contract beside an offer', () => {
+  it('when the contract and the change request come with an offer, then the process is kept and nothing hides; without an offer it hides behind the contract', () => {
+    for (const [locale, withOffer, alone] of [
+      ['sv', 'nätverket ligger utanför avtalet, det måste gå som ändringsbegäran. men jag kan fixa en 4g-lösning till skrivarna och skannrarna tills vidare', 'nätverket ligger utanför avtalet, det måste gå som ändringsbegäran'],
+      ['en', "the network isn't in the contract, it has to go as a change request. but i can get a 4g router in for the scanners by friday", "the network isn't in the contract, it has to go as a change request"],
+    ] as const) {
+      const offered = reader.read(withOffer, locale).map((move) => move.kind);
+      assert.ok(offered.includes('follows-process') && offered.includes('offers-alternative') && !offered.includes('hides-behind-contract'), `${withOffer}: ${offered.join(', ')}`);
+      const hiding = reader.read(alone, locale).map((move) => move.kind);
+      assert.ok(hiding.includes('hides-behind-contract') && !hiding.includes('follows-process'), `${alone}: ${hiding.join(', ')}`);
+    }
+  });
+});
+
