@@ -17,6 +17,9 @@ const groundedIntents: readonly Intent[] = ['asks-situation', 'asks-need', 'asks
 /** Moves that say back what was said, here or last time: only the meeting's own words can ground them, never words of the learner's own. */
 const sharedIntents: readonly Intent[] = ['refers-back', 'summarises'];
 
+/** Moves that put the answer on someone or something else: the contract, the vendor, the customer. */
+const coverIntents: readonly Intent[] = ['hides-behind-contract', 'deflects', 'blames'];
+
 /** Where a move was made: the meeting's own content and what the customer said just before. */
 export interface GroundingScene {
   readonly storyline: Storyline;
@@ -111,13 +114,18 @@ export class Grounding {
     const greeting = moves.find((move) => move.kind === 'greets')?.quote ?? '';
     const message = scene.text.startsWith(greeting) ? scene.text.slice(greeting.length) : scene.text;
     const name = new Set(tokens(scene.storyline.customer.name));
-    const grounded = moves.map((move) => this.groundOne(move, scene, message, name));
+    // "The contract doesn't cover new builds", "it's the vendor's fault": a sentence that hides behind the contract or points
+    // elsewhere says back what the brief says; only a reason of the learner's own in it ("it needs cabling and a firewall") explains.
+    const cover = new Set(moves.filter((move) => coverIntents.includes(move.kind)).map((move) => move.quote));
+    const grounded = moves.map((move) => this.groundOne(move, scene, message, name, move.kind === 'explains' && cover.has(move.quote)));
     // "What we can do is raise the change request right away": the process step is kept, but it is no alternative to the demand.
     const steps = new Set(grounded.filter((move) => move.kind === 'follows-process' && !move.vague).map((move) => move.quote));
+    // "The contract doesn't cover new builds", "it's the vendor's fault": the sentence that hides behind the contract or points
+    // elsewhere gives no reason of its own, however concrete its words.
     return grounded.map((move) => (move.kind === 'offers-alternative' && !move.vague && steps.has(move.quote) ? { kind: move.kind, quote: move.quote, vague: true } : move));
   }
 
-  private groundOne(move: Move, scene: GroundingScene, message: string, name: ReadonlySet<string>): Move {
+  private groundOne(move: Move, scene: GroundingScene, message: string, name: ReadonlySet<string>, covering = false): Move {
     if (move.vague) return move;
     const words = this.words[scene.locale];
     if (slotIntents.includes(move.kind)) {
@@ -136,7 +144,7 @@ export class Grounding {
     const counted = (word: string): boolean => this.counted(word, scene.locale);
     // "As we discussed last time, this builds on our conversation" names no thing of last time.
     if (move.kind === 'refers-back') return this.weightIn(this.recalled(scene), content, scene) >= concreteWeight ? move : guess;
-    const ofMeeting = this.weightIn(known.heard, content, scene, known.told) >= concreteWeight;
+    const ofMeeting = !covering && this.weightIn(known.heard, content, scene, known.told) >= concreteWeight;
     // A summary is its own sentence: the words around it ("that's totally valid, we'll take it into account") summarise nothing.
     const summed = this.content(move.quote, scene.locale).filter((word) => !name.has(word) && (counted(word) || this.within(known.told, word, scene.locale) || this.within(known.heard, word, scene.locale)));
     if (shared) return weightOf(summed) >= concreteWeight && !this.parrots(move.quote, scene) ? move : guess;
@@ -145,7 +153,9 @@ export class Grounding {
     // Words of the learner's own must be substance to the reader too: "quality", "support", "together" are not; and of what this
     // storyline is about: "bottlenecks and downtime", "robustness and scalability" fit every meeting.
     const topical = this.storylineWords(scene);
-    const mine = content.filter((word) => !isNoise(words.noise, word) && !(move.kind === 'empathises' && words.feelings.has(word)) && (/\d/.test(word) || this.within(topical, word, scene.locale)));
+    // A sentence that hides behind the contract says the brief back: only a reason she adds to it explains.
+    const added = (word: string): boolean => !covering || !(this.within(known.told, word, scene.locale) || this.within(known.heard, word, scene.locale));
+    const mine = content.filter((word) => !isNoise(words.noise, word) && !(move.kind === 'empathises' && words.feelings.has(word)) && (/\d/.test(word) || this.within(topical, word, scene.locale)) && added(word));
     return ofMeeting || weightOf(mine) >= concreteWeight ? move : guess;
   }
 

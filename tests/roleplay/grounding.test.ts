@@ -114,4 +114,21 @@ describe('grounding: whether a move says something of this meeting', () => {
     const empty = 'jag förstår precis var du kommer ifrån';
     assert.equal(ground({ kind: 'empathises', quote: empty }, empty, afterCustomer(''), 'sv')?.generic, true);
   });
+
+  it('when an explanation is the very sentence that hides behind the contract, then the brief’s words do not ground it; a reason of the learner’s own does', () => {
+    const contract = storyline('contract-boundary-by-tomorrow');
+    const onTheDesk = meetingOf(contract, 2);
+    const explain = (text: string, locale: Locale): Move | undefined => {
+      const state = newMeetingState(contract.startTrust, onTheDesk[locale].opening);
+      const moves: Move[] = [{ kind: 'explains', quote: text }, { kind: 'hides-behind-contract', quote: text }];
+      return grounding.ground(moves, { storyline: contract, meeting: onTheDesk, locale, state, text }).at(0);
+    };
+    const alone = (text: string, locale: Locale): Move | undefined =>
+      grounding.ground([{ kind: 'explains', quote: text }], { storyline: contract, meeting: onTheDesk, locale, state: newMeetingState(contract.startTrust, onTheDesk[locale].opening), text }).at(0);
+    assert.equal(alone('avtalet täcker inte nätverket', 'sv')?.vague, undefined, 'a reason of the meeting, on its own');
+    assert.equal(explain('avtalet täcker inte nätverket', 'sv')?.generic, true);
+    assert.equal(explain('avtalet täcker inte nätverket, det kräver kabeldragning och säkerhetstester', 'sv')?.vague, undefined);
+    assert.equal(explain("the network isn't part of the contract", 'en')?.generic, true);
+    assert.equal(explain("the network isn't part of the contract, it needs cabling and security testing", 'en')?.vague, undefined);
+  });
 });
