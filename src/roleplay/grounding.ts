@@ -147,7 +147,9 @@ export class Grounding {
     const ofMeeting = !covering && this.weightIn(known.heard, content, scene, known.told) >= concreteWeight;
     // A summary is its own sentence: the words around it ("that's totally valid, we'll take it into account") summarise nothing.
     const summed = this.content(move.quote, scene.locale).filter((word) => !name.has(word) && (counted(word) || this.within(known.told, word, scene.locale) || this.within(known.heard, word, scene.locale)));
-    if (shared) return weightOf(summed) >= concreteWeight && !this.parrots(move.quote, scene) ? move : guess;
+    // Saying back is saying back the customer: the brief alone ("so 2 stores, 4 weeks") is the learner's own proposal recited.
+    const saidBack = summed.some((word) => !counted(word) && this.within(known.heard, word, scene.locale));
+    if (shared) return weightOf(summed) >= concreteWeight && saidBack && !this.parrots(move.quote, scene) ? move : guess;
     // Concrete words of the learner's own are substance too ("the amount itself, or the timing?"), by the bar of an offer.
     // A feeling is what empathy names anyway: "it's tough when things act up" says nothing of this customer.
     // Words of the learner's own must be substance to the reader too: "quality", "support", "together" are not; and of what this

@@ -131,4 +131,17 @@ describe('grounding: whether a move says something of this meeting', () => {
     assert.equal(explain("the network isn't part of the contract", 'en')?.generic, true);
     assert.equal(explain("the network isn't part of the contract, it needs cabling and security testing", 'en')?.vague, undefined);
   });
+
+  it('when a summary says back only the brief (the learner’s own proposal), then it is generic; with a word the customer said, it counts', () => {
+    const said = afterCustomer("And my store staff are worried. They don't want a machine telling them what to order.");
+    const recital = 'so 2 stores, 4 weeks, the till suggests the orders';
+    assert.equal(ground({ kind: 'summarises', quote: recital }, recital, afterCustomer('Go on.'))?.generic, true);
+    const back = 'so 2 stores, and the staff are worried a machine decides the orders';
+    assert.equal(ground({ kind: 'summarises', quote: back }, back, said)?.vague, undefined);
+    const svSaid = afterCustomer('Och min butikspersonal är orolig. De vill inte att en maskin bestämmer vad de ska beställa.');
+    const svRecital = 'så två butiker, fyra veckor, kassadatan föreslår beställningarna';
+    assert.equal(ground({ kind: 'summarises', quote: svRecital }, svRecital, afterCustomer('Fortsätt.'), 'sv')?.generic, true);
+    const svBack = 'så personalen vill inte att en maskin bestämmer beställningarna i de två butikerna';
+    assert.equal(ground({ kind: 'summarises', quote: svBack }, svBack, svSaid, 'sv')?.vague, undefined);
+  });
 });
