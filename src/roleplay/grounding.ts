@@ -143,7 +143,7 @@ export class Grounding {
     const guess: Move = { ...move, vague: true, generic: true };
     const counted = (word: string): boolean => this.counted(word, scene.locale);
     // "As we discussed last time, this builds on our conversation" names no thing of last time.
-    if (move.kind === 'refers-back') return this.weightIn(this.recalled(scene), content, scene) >= concreteWeight ? move : guess;
+    if (move.kind === 'refers-back') return this.recalledWeight(scene, content, this.content(move.quote, scene.locale)) >= concreteWeight ? move : guess;
     const ofMeeting = !covering && this.weightIn(known.heard, content, scene, known.told) >= concreteWeight;
     // A summary is its own sentence: the words around it ("that's totally valid, we'll take it into account") summarise nothing.
     const summed = this.content(move.quote, scene.locale).filter((word) => !name.has(word) && (counted(word) || this.within(known.told, word, scene.locale) || this.within(known.heard, word, scene.locale)));
@@ -236,6 +236,19 @@ export class Grounding {
    * learner played them, the commitment asked about, the customer's words since the opening. Not an earlier need that never
    * came out: "as you told me last time" about a worry she kept to herself is a guess.
    */
+  /**
+   * How much a message recalls: what happened before this meeting anywhere in it ("it was at the desk 10:40 like I said"); what
+   * the customer said in this meeting only in the sentence that recalls it. "We follow up as we go", beside her demand of a
+   * minute ago, recalls nothing.
+   */
+  private recalledWeight(scene: GroundingScene, message: readonly string[], sentence: readonly string[]): number {
+    const before = this.recalled(scene);
+    const locale = scene.locale;
+    const now = this.stemsOf(scene.state.transcript.slice(1).filter((entry) => entry.speaker === 'customer').map((entry) => entry.text), locale);
+    const earlier = message.filter((word) => this.within(before, word, locale));
+    return this.weightIn(before, earlier, scene) + this.weightIn(now, sentence.filter((word) => !earlier.includes(word)), scene);
+  }
+
   private recalled({ storyline, meeting, locale, state, earlier = [] }: GroundingScene): ReadonlySet<string> {
     const before = storyline.meetings.slice(0, Math.max(0, storyline.meetings.indexOf(meeting)));
     const heard = earlier.flatMap(({ meetingNumber, state: played }) => {
@@ -246,7 +259,6 @@ export class Grounding {
       ...before.map((then) => then[locale].situation),
       ...heard,
       state.commitmentCheck?.commitment.text ?? '',
-      ...state.transcript.slice(1).filter((entry) => entry.speaker === 'customer').map((entry) => entry.text),
     ];
     return this.stemsOf(texts, locale);
   }
