@@ -2,7 +2,7 @@ import { BoundedMemo } from '../core/bounded-memo';
 import type { Locale } from '../core/locale';
 import { commonStems } from './common-words';
 import type { GroundingBook, GroundingBooks } from './grounding-book';
-import { slotIntents, type Intent, type Move } from './intents';
+import { askingIntents, slotIntents, type Intent, type Move } from './intents';
 import type { MeetingState } from './meeting-state';
 import type { PhraseBooks } from './phrase-book';
 import { concreteWeight, isNoise, noiseOf, weightOf, wordsOf, type Noise } from './reader-book';
@@ -158,7 +158,10 @@ export class Grounding {
     // A sentence that hides behind the contract says the brief back: only a reason she adds to it explains.
     const added = (word: string): boolean => !covering || !(this.within(known.told, word, scene.locale) || this.within(known.heard, word, scene.locale));
     const mine = content.filter((word) => !isNoise(words.noise, word) && !(move.kind === 'empathises' && words.feelings.has(word)) && (/\d/.test(word) || this.within(topical, word, scene.locale)) && added(word));
-    return ofMeeting || weightOf(mine) >= concreteWeight ? move : guess;
+    // A question or a show of feeling names one thing, and one word of this storyline names it ("växer ni?", "lunchen är väl
+    // värst"); a reason, a risk, a process step or a "done" claims something, and says it in two.
+    const bar = askingIntents.includes(move.kind) || move.kind === 'empathises' ? 1 : concreteWeight;
+    return ofMeeting || weightOf(mine) >= bar ? move : guess;
   }
 
   /**

@@ -143,6 +143,12 @@ const probes: readonly Probe[] = [
   // What she said in an earlier meeting counts as heard only if it came out then: a hidden need of last time the learner never heard is no reference back.
   { story: 'laptop-rollout-busy-week', meeting: 2, locale: 'en', kind: 'refers-back', generic: 'As you told me last time, the old machines can go back late for a small fee.', grounded: 'As you told me last time, a pilot first: and the ten pilot laptops did go out.' },
   { story: 'contract-boundary-by-tomorrow', meeting: 2, locale: 'sv', kind: 'refers-back', generic: 'Som du sa förra gången: apotekskunden får brist på läkemedel om plocklistorna inte skrivs ut.', grounded: 'Som vi sa förra gången: nätverket ligger utanför avtalet, och därför kom ändringsbegäran.' },
+  // A question or empathy may name one thing of this storyline in the learner's own word ("växer ni?"); a word every storyline
+  // uses ("the day", "dagen") or one of another storyline ("the sourdough" to a warehouse) names nothing of this customer.
+  { story: 'contract-boundary-by-tomorrow', meeting: 2, locale: 'sv', kind: 'asks-business', generic: 'Hur ser det ut framåt för er, blir det surdegsbröd?', grounded: 'Hur ser det ut framåt för er, växer ni?' },
+  { story: 'contract-boundary-by-tomorrow', meeting: 2, locale: 'en', kind: 'asks-business', generic: 'How do things look going forward for you, more sourdough?', grounded: 'How do things look going forward for you, more regions?' },
+  { story: 'onsite-stressed-reception', meeting: 1, locale: 'sv', kind: 'empathises', generic: 'Usch, förstår att det är mycket nu, dagen är väl värst för er.', grounded: 'Usch, förstår att det är mycket nu, lunchen är väl värst för er.' },
+  { story: 'onsite-stressed-reception', meeting: 1, locale: 'en', kind: 'empathises', generic: 'Ugh, I get that it is a lot right now, the day must be the worst for you.', grounded: 'Ugh, I get that it is a lot right now, lunch must be the worst for you.' },
 ];
 
 describe('buzzword lines in the scripted meeting (gaming probes)', () => {
