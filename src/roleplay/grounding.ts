@@ -229,9 +229,15 @@ export class Grounding {
 
   /** A summary made only of the customer's own words, as they said them ("the quoting system is dead, none of your sellers can quote"), says back, it does not sum up. */
   private parrots(quote: string, { state, locale }: GroundingScene): boolean {
-    const said = new Set(this.content(state.transcript.filter((entry) => entry.speaker === 'customer').map((entry) => entry.text).join(' '), locale));
     const words = this.content(quote, locale);
-    return words.length > 0 && words.every((word) => said.has(word));
+    if (words.length === 0) return false;
+    // Words of two of her lines put together ("on those days the associates matter as much as the partners") are her points
+    // joined in the learner's own sentence; one line said back word for word is not.
+    return state.transcript.some((entry) => {
+      if (entry.speaker !== 'customer') return false;
+      const said = new Set(this.content(entry.text, locale));
+      return words.every((word) => said.has(word));
+    });
   }
 
   /**

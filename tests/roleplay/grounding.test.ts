@@ -144,4 +144,21 @@ describe('grounding: whether a move says something of this meeting', () => {
     const svBack = 'så personalen vill inte att en maskin bestämmer beställningarna i de två butikerna';
     assert.equal(ground({ kind: 'summarises', quote: svBack }, svBack, svSaid, 'sv')?.vague, undefined);
   });
+
+  it('when a summary says one of the customer’s lines back word for word, then it parrots; her points of two lines joined in one sentence count', () => {
+    const twoLines = (locale: Locale, first: string, second: string): MeetingState => {
+      const state = afterCustomer(first);
+      return { ...state, transcript: [...state.transcript, { speaker: 'customer', text: second, source: 'script' }] };
+    };
+    const en = twoLines('en', 'The store staff are worried about the orders.', 'My boss wants the waste down three points.');
+    const parrot = 'so the store staff are worried about the orders';
+    assert.equal(ground({ kind: 'summarises', quote: parrot }, parrot, en)?.generic, true);
+    const joined = 'so the store staff are worried about the orders and your boss wants the waste down';
+    assert.equal(ground({ kind: 'summarises', quote: joined }, joined, en)?.vague, undefined);
+    const sv = twoLines('sv', 'Butikspersonalen är oroliga för beställningarna.', 'Min chef vill att svinnet går ner tre procentenheter.');
+    const svParrot = 'så butikspersonalen är oroliga för beställningarna';
+    assert.equal(ground({ kind: 'summarises', quote: svParrot }, svParrot, sv, 'sv')?.generic, true);
+    const svJoined = 'så butikspersonalen är oroliga för beställningarna och din chef vill se svinnet gå ner';
+    assert.equal(ground({ kind: 'summarises', quote: svJoined }, svJoined, sv, 'sv')?.vague, undefined);
+  });
 });
