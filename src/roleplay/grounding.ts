@@ -68,6 +68,7 @@ interface LocaleWords {
   readonly never: WordList;
   readonly feelings: WordList;
   readonly numbers: WordList;
+  readonly dates: WordList;
 }
 
 // Staff often type without marks ("bestallning"): words are compared without them.
@@ -98,6 +99,7 @@ export class Grounding {
       never: new WordList([...phrases[book.locale].stopwords, ...book.generic, ...book.plain]),
       feelings: new WordList(book.feelings),
       numbers: new WordList(book.numbers),
+      dates: new WordList(book.dates),
     });
     this.words = { en: of(books.en, 'sv'), sv: of(books.sv, 'en') };
     // The storylines repeat their words: each is stemmed once.
@@ -141,14 +143,15 @@ export class Grounding {
     const known = this.known(scene);
     const content = this.content(message, scene.locale).filter((word) => !name.has(word));
     const guess: Move = { ...move, vague: true, generic: true };
-    const counted = (word: string): boolean => this.counted(word, scene.locale);
     // "As we discussed last time, this builds on our conversation" names no thing of last time.
     if (move.kind === 'refers-back') return this.recalledWeight(scene, content, this.content(move.quote, scene.locale)) >= concreteWeight ? move : guess;
     const ofMeeting = !covering && this.weightIn(known.heard, content, scene, known.told) >= concreteWeight;
     // A summary is its own sentence: the words around it ("that's totally valid, we'll take it into account") summarise nothing.
-    const summed = this.content(move.quote, scene.locale).filter((word) => !name.has(word) && (counted(word) || this.within(known.told, word, scene.locale) || this.within(known.heard, word, scene.locale)));
+    // A day said back counts only if it was said: "before Thursday" in a promise sums nothing up.
+    const numbered = (word: string): boolean => this.numbered(word, scene.locale);
+    const summed = this.content(move.quote, scene.locale).filter((word) => !name.has(word) && (numbered(word) || this.within(known.told, word, scene.locale) || this.within(known.heard, word, scene.locale)));
     // Saying back is saying back the customer: the brief alone ("so 2 stores, 4 weeks") is the learner's own proposal recited.
-    const saidBack = summed.some((word) => !counted(word) && this.within(known.heard, word, scene.locale));
+    const saidBack = summed.some((word) => !numbered(word) && this.within(known.heard, word, scene.locale));
     if (shared) return weightOf(summed) >= concreteWeight && saidBack && !this.parrots(move.quote, scene) ? move : guess;
     // Concrete words of the learner's own are substance too ("the amount itself, or the timing?"), by the bar of an offer.
     // A feeling is what empathy names anyway: "it's tough when things act up" says nothing of this customer.
@@ -193,7 +196,12 @@ export class Grounding {
     return this.common[locale].get(storyline.id) ?? new Set();
   }
 
+  /** A number, or a day: concrete on its own ("just the two?", "what has to work by Monday?"). */
   private counted(word: string, locale: Locale): boolean {
+    return this.numbered(word, locale) || this.words[locale].dates.has(word);
+  }
+
+  private numbered(word: string, locale: Locale): boolean {
     return /\d/.test(word) || this.words[locale].numbers.has(word);
   }
 
@@ -208,14 +216,14 @@ export class Grounding {
     const weight = (word: string): number => {
       if (this.counted(word, locale)) return concreteWeight;
       const stem = stemmers[locale](word);
-      if (sharesStem(told, stem, locale)) return concreteWeight;
-      // One pass over what she said: a rare word in common settles it, a common one is remembered.
+      // One pass over what she was told and what she heard: a rare word in common settles it, a common one is remembered.
       let common = false;
-      const rareShared = sharesStem(stems, stem, locale, (known) => {
+      const settles = (known: string): boolean => {
         if (rare(known)) return true;
         common = true;
         return false;
-      });
+      };
+      const rareShared = sharesStem(told, stem, locale, settles) || sharesStem(stems, stem, locale, settles);
       return rareShared ? concreteWeight : common ? 1 : 0;
     };
     return words.reduce((sum, word) => sum + weight(word), 0);

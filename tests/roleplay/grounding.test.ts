@@ -161,4 +161,28 @@ describe('grounding: whether a move says something of this meeting', () => {
     const svJoined = 'så butikspersonalen är oroliga för beställningarna och din chef vill se svinnet gå ner';
     assert.equal(ground({ kind: 'summarises', quote: svJoined }, svJoined, sv, 'sv')?.vague, undefined);
   });
+
+  it('when a question names a day, then it counts like a number; a summary counts a day only if the customer said it', () => {
+    const question = (text: string, locale: Locale = 'en'): Move | undefined => ground({ kind: 'asks-need', quote: text }, text, afterCustomer('Go on.'), locale);
+    assert.equal(question('what do you need to be ready by friday?')?.vague, undefined);
+    assert.equal(question('what do you need to be ready going forward?')?.generic, true);
+    assert.equal(question('vad behöver ni ha klart till fredag?', 'sv')?.vague, undefined);
+    assert.equal(question('vad behöver ni ha klart framöver?', 'sv')?.generic, true);
+    const summary = (text: string, state: MeetingState, locale: Locale = 'en'): Move | undefined => ground({ kind: 'summarises', quote: text }, text, state, locale);
+    assert.equal(summary('so the version by thursday, before the weekend', afterCustomer('Send me the version.'))?.generic, true, 'Thursday was never said');
+    assert.equal(summary('so the version by friday, before the weekend', afterCustomer('Send me the version by Friday.'))?.vague, undefined);
+    assert.equal(summary('så versionen till torsdag, före helgen', afterCustomer('Skicka versionen.'), 'sv')?.generic, true);
+    assert.equal(summary('så versionen till fredag, före helgen', afterCustomer('Skicka versionen senast fredag.'), 'sv')?.vague, undefined);
+  });
+
+  it('when a question leans only on a brief word most storylines use ("system", "ärendet"), then it is generic; a word of this brief of its own counts', () => {
+    const reception = storyline('onsite-stressed-reception');
+    const frozen = meetingOf(reception, 1);
+    const asked = (text: string, locale: Locale): Move | undefined =>
+      grounding.ground([{ kind: 'asks-impact', quote: text }], { storyline: reception, meeting: frozen, locale, state: newMeetingState(reception.startTrust, ''), text }).at(0);
+    assert.equal(asked('what is the impact on the system?', 'en')?.generic, true);
+    assert.equal(asked('what is the impact on the booking system?', 'en')?.vague, undefined);
+    assert.equal(asked('hur påverkar det ärendet?', 'sv')?.generic, true);
+    assert.equal(asked('hur påverkar det väntrummet?', 'sv')?.vague, undefined);
+  });
 });
