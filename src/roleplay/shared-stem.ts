@@ -20,12 +20,17 @@ export function sharesStem(stems: ReadonlySet<string>, stem: string, locale: Loc
   if (locale !== 'sv') return false;
   const other = otherForm(stem);
   if (stems.has(other) && taking(other)) return true;
+  const first = firstPart(stem);
   for (const known of stems) {
     const otherKnown = otherForm(known);
-    if ((part(stem, known) || part(known, stem) || part(other, known) || part(known, other) || part(stem, otherKnown) || head(stem, known)) && taking(known)) return true;
+    const compound = part(stem, known) || part(known, stem) || part(other, known) || part(known, other) || part(stem, otherKnown) || part(known, first) || part(stem, firstPart(known));
+    if ((compound || head(stem, known)) && taking(known)) return true;
   }
   return false;
 }
+
+// A word in -el keeps its e as the first part of a compound: "kablar" stems to "kabl", "kabeldragning" begins with "kabel".
+const firstPart = (stem: string): string => (/[^aeiouy]l$/.test(stem) && stem.length >= 4 ? `${stem.slice(0, -1)}el` : stem);
 
 // Snowball reads "-or" as a plural ending ("veckor"), so "dator" and "datorn" stem to "dat" and "datorer" to "dator": the one
 // form is compared with the other.

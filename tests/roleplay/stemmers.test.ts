@@ -48,4 +48,10 @@ describe('stemmers: inflections share a stem, words that only begin alike do not
     assert.ok(sharesStem(new Set([stemSwedish('dator')]), stemSwedish('vikariedatorerna'), 'sv'), 'a compound made of "dator"');
     assert.ok(!sharesStem(new Set([stemSwedish('datum')]), stemSwedish('dator'), 'sv'));
   });
+
+  it('when a Swedish word in -el is the first part of a compound (kabeldragning), then its forms without the e (kablar) share it', () => {
+    assert.ok(sharesStem(new Set([stemSwedish('kabeldragning')]), stemSwedish('kablar'), 'sv'));
+    assert.ok(sharesStem(new Set([stemSwedish('kablarna')]), stemSwedish('kabeldragningen'), 'sv'));
+    assert.ok(!sharesStem(new Set([stemSwedish('kabeldragning')]), stemSwedish('kablage'), 'sv'), '"kablage" is a word of its own');
+  });
 });
