@@ -15,6 +15,8 @@ export const groundingBookSchema = z.strictObject({
   feelings: z.array(z.string().trim().min(1)).default([]),
   /** Numbers in words ("two", "tolv"): a number is about this meeting. */
   numbers: z.array(z.string().trim().min(1)).default([]),
+  /** Days ("Monday", "fredag"): a time named is about this meeting, though a summary counts one only if it was said. */
+  dates: z.array(z.string().trim().min(1)).default([]),
 });
 export type GroundingBook = z.infer<typeof groundingBookSchema>;
 export type GroundingBooks = Readonly<Record<Locale, GroundingBook>>;

@@ -17,6 +17,9 @@ const groundedIntents: readonly Intent[] = ['asks-situation', 'asks-need', 'asks
 /** Moves that say back what was said, here or last time: only the meeting's own words can ground them, never words of the learner's own. */
 const sharedIntents: readonly Intent[] = ['refers-back', 'summarises'];
 
+/** Moves that put the answer on someone or something else: the contract, the vendor, the customer. */
+const coverIntents: readonly Intent[] = ['hides-behind-contract', 'deflects', 'blames'];
+
 /** Where a move was made: the meeting's own content and what the customer said just before. */
 export interface GroundingScene {
   readonly storyline: Storyline;
@@ -65,6 +68,7 @@ interface LocaleWords {
   readonly never: WordList;
   readonly feelings: WordList;
   readonly numbers: WordList;
+  readonly dates: WordList;
 }
 
 // Staff often type without marks ("bestallning"): words are compared without them.
@@ -95,6 +99,7 @@ export class Grounding {
       never: new WordList([...phrases[book.locale].stopwords, ...book.generic, ...book.plain]),
       feelings: new WordList(book.feelings),
       numbers: new WordList(book.numbers),
+      dates: new WordList(book.dates),
     });
     this.words = { en: of(books.en, 'sv'), sv: of(books.sv, 'en') };
     // The storylines repeat their words: each is stemmed once.
@@ -111,13 +116,18 @@ export class Grounding {
     const greeting = moves.find((move) => move.kind === 'greets')?.quote ?? '';
     const message = scene.text.startsWith(greeting) ? scene.text.slice(greeting.length) : scene.text;
     const name = new Set(tokens(scene.storyline.customer.name));
-    const grounded = moves.map((move) => this.groundOne(move, scene, message, name));
+    // "The contract doesn't cover new builds", "it's the vendor's fault": a sentence that hides behind the contract or points
+    // elsewhere says back what the brief says; only a reason of the learner's own in it ("it needs cabling and a firewall") explains.
+    const cover = new Set(moves.filter((move) => coverIntents.includes(move.kind)).map((move) => move.quote));
+    const grounded = moves.map((move) => this.groundOne(move, scene, message, name, move.kind === 'explains' && cover.has(move.quote)));
     // "What we can do is raise the change request right away": the process step is kept, but it is no alternative to the demand.
     const steps = new Set(grounded.filter((move) => move.kind === 'follows-process' && !move.vague).map((move) => move.quote));
+    // "The contract doesn't cover new builds", "it's the vendor's fault": the sentence that hides behind the contract or points
+    // elsewhere gives no reason of its own, however concrete its words.
     return grounded.map((move) => (move.kind === 'offers-alternative' && !move.vague && steps.has(move.quote) ? { kind: move.kind, quote: move.quote, vague: true } : move));
   }
 
-  private groundOne(move: Move, scene: GroundingScene, message: string, name: ReadonlySet<string>): Move {
+  private groundOne(move: Move, scene: GroundingScene, message: string, name: ReadonlySet<string>, covering = false): Move {
     if (move.vague) return move;
     const words = this.words[scene.locale];
     if (slotIntents.includes(move.kind)) {
@@ -136,26 +146,34 @@ export class Grounding {
     const known = this.known(scene);
     const content = this.content(message, scene.locale).filter((word) => !name.has(word));
     const guess: Move = { ...move, vague: true, generic: true };
-    const counted = (word: string): boolean => this.counted(word, scene.locale);
     // "As we discussed last time, this builds on our conversation" names no thing of last time.
-    if (move.kind === 'refers-back') return this.weightIn(this.recalled(scene), content, scene) >= concreteWeight ? move : guess;
+    if (move.kind === 'refers-back') return this.recalledWeight(scene, content, this.content(move.quote, scene.locale)) >= concreteWeight ? move : guess;
     // "Yes, the laptop was ready" names the commitment asked about, however common its words; "as we said, we're your partner"
     // names none of it, whatever else she has said.
     if (commitmentIntents.includes(move.kind)) {
       const promised = this.stemsOf([scene.state.commitmentCheck?.commitment.text ?? ''], scene.locale);
       return this.weightIn(promised, content, scene, promised) >= concreteWeight ? move : guess;
     }
-    const ofMeeting = this.weightIn(known.heard, content, scene, known.told) >= concreteWeight;
+    const ofMeeting = !covering && this.weightIn(known.heard, content, scene, known.told) >= concreteWeight;
     // A summary is its own sentence: the words around it ("that's totally valid, we'll take it into account") summarise nothing.
-    const summed = this.content(move.quote, scene.locale).filter((word) => !name.has(word) && (counted(word) || this.within(known.told, word, scene.locale) || this.within(known.heard, word, scene.locale)));
-    if (shared) return weightOf(summed) >= concreteWeight && !this.parrots(move.quote, scene) ? move : guess;
+    // A day said back counts only if it was said: "before Thursday" in a promise sums nothing up.
+    const numbered = (word: string): boolean => this.numbered(word, scene.locale);
+    const summed = this.content(move.quote, scene.locale).filter((word) => !name.has(word) && (numbered(word) || this.within(known.told, word, scene.locale) || this.within(known.heard, word, scene.locale)));
+    // Saying back is saying back the customer: the brief alone ("so 2 stores, 4 weeks") is the learner's own proposal recited.
+    const saidBack = summed.some((word) => !numbered(word) && this.within(known.heard, word, scene.locale));
+    if (shared) return weightOf(summed) >= concreteWeight && saidBack && !this.parrots(move.quote, scene) ? move : guess;
     // Concrete words of the learner's own are substance too ("the amount itself, or the timing?"), by the bar of an offer.
     // A feeling is what empathy names anyway: "it's tough when things act up" says nothing of this customer.
     // Words of the learner's own must be substance to the reader too: "quality", "support", "together" are not; and of what this
     // storyline is about: "bottlenecks and downtime", "robustness and scalability" fit every meeting.
     const topical = this.storylineWords(scene);
-    const mine = content.filter((word) => !isNoise(words.noise, word) && !(move.kind === 'empathises' && words.feelings.has(word)) && (/\d/.test(word) || this.within(topical, word, scene.locale)));
-    return ofMeeting || weightOf(mine) >= concreteWeight ? move : guess;
+    // A sentence that hides behind the contract says the brief back: only a reason she adds to it explains.
+    const added = (word: string): boolean => !covering || !(this.within(known.told, word, scene.locale) || this.within(known.heard, word, scene.locale));
+    const mine = content.filter((word) => !isNoise(words.noise, word) && !(move.kind === 'empathises' && words.feelings.has(word)) && (/\d/.test(word) || this.within(topical, word, scene.locale)) && added(word));
+    // A question or a show of feeling names one thing, and one word of this storyline names it ("växer ni?", "lunchen är väl
+    // värst"); a reason, a risk, a process step or a "done" claims something, and says it in two.
+    const bar = askingIntents.includes(move.kind) || move.kind === 'empathises' ? 1 : concreteWeight;
+    return ofMeeting || weightOf(mine) >= bar ? move : guess;
   }
 
   /**
@@ -199,7 +217,12 @@ export class Grounding {
     return this.common[locale].get(storyline.id) ?? new Set();
   }
 
+  /** A number, or a day: concrete on its own ("just the two?", "what has to work by Monday?"). */
   private counted(word: string, locale: Locale): boolean {
+    return this.numbered(word, locale) || this.words[locale].dates.has(word);
+  }
+
+  private numbered(word: string, locale: Locale): boolean {
     return /\d/.test(word) || this.words[locale].numbers.has(word);
   }
 
@@ -214,14 +237,14 @@ export class Grounding {
     const weight = (word: string): number => {
       if (this.counted(word, locale)) return concreteWeight;
       const stem = stemmers[locale](word);
-      if (sharesStem(told, stem, locale)) return concreteWeight;
-      // One pass over what she said: a rare word in common settles it, a common one is remembered.
+      // One pass over what she was told and what she heard: a rare word in common settles it, a common one is remembered.
       let common = false;
-      const rareShared = sharesStem(stems, stem, locale, (known) => {
+      const settles = (known: string): boolean => {
         if (rare(known)) return true;
         common = true;
         return false;
-      });
+      };
+      const rareShared = sharesStem(told, stem, locale, settles) || sharesStem(stems, stem, locale, settles);
       return rareShared ? concreteWeight : common ? 1 : 0;
     };
     return words.reduce((sum, word) => sum + weight(word), 0);
@@ -235,9 +258,15 @@ export class Grounding {
 
   /** A summary made only of the customer's own words, as they said them ("the quoting system is dead, none of your sellers can quote"), says back, it does not sum up. */
   private parrots(quote: string, { state, locale }: GroundingScene): boolean {
-    const said = new Set(this.content(state.transcript.filter((entry) => entry.speaker === 'customer').map((entry) => entry.text).join(' '), locale));
     const words = this.content(quote, locale);
-    return words.length > 0 && words.every((word) => said.has(word));
+    if (words.length === 0) return false;
+    // Words of two of her lines put together ("on those days the associates matter as much as the partners") are her points
+    // joined in the learner's own sentence; one line said back word for word is not.
+    return state.transcript.some((entry) => {
+      if (entry.speaker !== 'customer') return false;
+      const said = new Set(this.content(entry.text, locale));
+      return words.every((word) => said.has(word));
+    });
   }
 
   /**
@@ -245,6 +274,19 @@ export class Grounding {
    * learner played them, the commitment asked about, the customer's words since the opening. Not an earlier need that never
    * came out: "as you told me last time" about a worry she kept to herself is a guess.
    */
+  /**
+   * How much a message recalls: what happened before this meeting anywhere in it ("it was at the desk 10:40 like I said"); what
+   * the customer said in this meeting only in the sentence that recalls it. "We follow up as we go", beside her demand of a
+   * minute ago, recalls nothing.
+   */
+  private recalledWeight(scene: GroundingScene, message: readonly string[], sentence: readonly string[]): number {
+    const before = this.recalled(scene);
+    const locale = scene.locale;
+    const now = this.stemsOf(scene.state.transcript.slice(1).filter((entry) => entry.speaker === 'customer').map((entry) => entry.text), locale);
+    const earlier = message.filter((word) => this.within(before, word, locale));
+    return this.weightIn(before, earlier, scene) + this.weightIn(now, sentence.filter((word) => !earlier.includes(word)), scene);
+  }
+
   private recalled({ storyline, meeting, locale, state, earlier = [] }: GroundingScene): ReadonlySet<string> {
     const before = storyline.meetings.slice(0, Math.max(0, storyline.meetings.indexOf(meeting)));
     const heard = earlier.flatMap(({ meetingNumber, state: played }) => {
@@ -255,7 +297,6 @@ export class Grounding {
       ...before.map((then) => then[locale].situation),
       ...heard,
       state.commitmentCheck?.commitment.text ?? '',
-      ...state.transcript.slice(1).filter((entry) => entry.speaker === 'customer').map((entry) => entry.text),
     ];
     return this.stemsOf(texts, locale);
   }

@@ -18,6 +18,20 @@ function head(one: string, other: string): boolean {
 export function sharesStem(stems: ReadonlySet<string>, stem: string, locale: Locale, taking: (known: string) => boolean = () => true): boolean {
   if (stems.has(stem) && taking(stem)) return true;
   if (locale !== 'sv') return false;
-  for (const known of stems) if ((part(stem, known) || part(known, stem) || head(stem, known)) && taking(known)) return true;
+  const other = otherForm(stem);
+  if (stems.has(other) && taking(other)) return true;
+  const first = firstPart(stem);
+  for (const known of stems) {
+    const otherKnown = otherForm(known);
+    const compound = part(stem, known) || part(known, stem) || part(other, known) || part(known, other) || part(stem, otherKnown) || part(known, first) || part(stem, firstPart(known));
+    if ((compound || head(stem, known)) && taking(known)) return true;
+  }
   return false;
 }
+
+// A word in -el keeps its e as the first part of a compound: "kablar" stems to "kabl", "kabeldragning" begins with "kabel".
+const firstPart = (stem: string): string => (/[^aeiouy]l$/.test(stem) && stem.length >= 4 ? `${stem.slice(0, -1)}el` : stem);
+
+// Snowball reads "-or" as a plural ending ("veckor"), so "dator" and "datorn" stem to "dat" and "datorer" to "dator": the one
+// form is compared with the other.
+const otherForm = (stem: string): string => (stem.endsWith('or') && stem.length >= 5 ? stem.slice(0, -2) : `${stem}or`);

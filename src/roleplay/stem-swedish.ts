@@ -29,11 +29,22 @@ function snowball(word: string): string {
   return stem;
 }
 
+// Snowball leaves the definite neuter "-et" ("nätverket", "mötet", "väntrummet") and reads "kabel" and "kablar" apart: a stem
+// is a key, so both come to one form ("natverk", "mot", "vantrum"; "kabl").
+// A noun that ends in -et itself ("paket", "paketet") loses it in every form.
+const withoutDefinite = (stem: string): string => (stem.endsWith('et') && stem.length - 2 >= Math.max(3, regionOne(stem)) ? withoutDefinite(stem.slice(0, -2)) : stem);
+
+function canonical(stem: string): string {
+  const definite = withoutDefinite(stem);
+  const single = definite !== stem && definite.endsWith('mm') ? definite.slice(0, -1) : definite;
+  return single.length >= 5 && /[^aeiouy]el$/.test(single) ? `${single.slice(0, -2)}l` : single;
+}
+
 /**
  * The stem of a lower-case Swedish word: "säljarna", "säljare" → "salj"; "växa", "växer" → "vax"; "skada" stays apart from "skapa".
  * The definite "-n" of a word in -a or -or (kassan, lånedatorn), which Snowball leaves, comes off first.
  */
 export function stemSwedish(word: string): string {
   const stem = /(?:a|or)n$/.test(word) && word.length - 1 >= regionOne(word) ? word.slice(0, -1) : word;
-  return snowball(stem);
+  return canonical(snowball(stem));
 }

@@ -212,6 +212,15 @@ const probes: readonly Probe[] = [
   // "Jag tänker så här" / "here's what I'm thinking" leads into a proposal; the proposal must still be of this meeting.
   { story: 'vip-skip-the-queue', meeting: 2, locale: 'sv', kind: 'proposes', generic: 'Jag tänker så här: ni kan ta ett helhetsgrepp på era processer framåt.', grounded: 'Jag tänker så här: ni kan boka in förhandlingsdagarna hos oss i förväg, så har vi en lånedator redo.', afterDemand: true },
   { story: 'vip-skip-the-queue', meeting: 2, locale: 'en', kind: 'proposes', generic: "Here's what I'm thinking: a holistic approach to your processes going forward.", grounded: "Here's what I'm thinking: you book your court days with us ahead, and we have a loan laptop ready.", afterDemand: true },
+  // A question or empathy may name one thing of this storyline in the learner's own word ("växer ni?"); a word every storyline
+  // uses ("the day", "dagen") or one of another storyline ("the sourdough" to a warehouse) names nothing of this customer.
+  { story: 'contract-boundary-by-tomorrow', meeting: 2, locale: 'sv', kind: 'asks-business', generic: 'Hur ser det ut framåt för er, blir det surdegsbröd?', grounded: 'Hur ser det ut framåt för er, växer ni?' },
+  { story: 'contract-boundary-by-tomorrow', meeting: 2, locale: 'en', kind: 'asks-business', generic: 'How do things look going forward for you, more sourdough?', grounded: 'How do things look going forward for you, more regions?' },
+  { story: 'onsite-stressed-reception', meeting: 1, locale: 'sv', kind: 'empathises', generic: 'Usch, förstår att det är mycket nu, dagen är väl värst för er.', grounded: 'Usch, förstår att det är mycket nu, lunchen är väl värst för er.' },
+  { story: 'onsite-stressed-reception', meeting: 1, locale: 'en', kind: 'empathises', generic: 'Ugh, I get that it is a lot right now, the day must be the worst for you.', grounded: 'Ugh, I get that it is a lot right now, lunch must be the worst for you.' },
+  // A day named is concrete like a number ("by Monday"); a time said in consultant words ("going forward", "framöver") is not.
+  { story: 'laptop-rollout-busy-week', meeting: 2, locale: 'en', kind: 'asks-need', generic: 'What do you need from us going forward?', grounded: 'What do you need to work by Monday?' },
+  { story: 'laptop-rollout-busy-week', meeting: 2, locale: 'sv', kind: 'asks-need', generic: 'Vad behöver ni av oss framöver?', grounded: 'Vad behöver funka till måndag?' },
 ];
 
 describe('buzzword lines in the scripted meeting (gaming probes)', () => {

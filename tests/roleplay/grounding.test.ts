@@ -114,4 +114,75 @@ describe('grounding: whether a move says something of this meeting', () => {
     const empty = 'jag förstår precis var du kommer ifrån';
     assert.equal(ground({ kind: 'empathises', quote: empty }, empty, afterCustomer(''), 'sv')?.generic, true);
   });
+
+  it('when an explanation is the very sentence that hides behind the contract, then the brief’s words do not ground it; a reason of the learner’s own does', () => {
+    const contract = storyline('contract-boundary-by-tomorrow');
+    const onTheDesk = meetingOf(contract, 2);
+    const explain = (text: string, locale: Locale): Move | undefined => {
+      const state = newMeetingState(contract.startTrust, onTheDesk[locale].opening);
+      const moves: Move[] = [{ kind: 'explains', quote: text }, { kind: 'hides-behind-contract', quote: text }];
+      return grounding.ground(moves, { storyline: contract, meeting: onTheDesk, locale, state, text }).at(0);
+    };
+    const alone = (text: string, locale: Locale): Move | undefined =>
+      grounding.ground([{ kind: 'explains', quote: text }], { storyline: contract, meeting: onTheDesk, locale, state: newMeetingState(contract.startTrust, onTheDesk[locale].opening), text }).at(0);
+    assert.equal(alone('avtalet täcker inte nätverket', 'sv')?.vague, undefined, 'a reason of the meeting, on its own');
+    assert.equal(explain('avtalet täcker inte nätverket', 'sv')?.generic, true);
+    assert.equal(explain('avtalet täcker inte nätverket, det kräver kabeldragning och säkerhetstester', 'sv')?.vague, undefined);
+    assert.equal(explain("the network isn't part of the contract", 'en')?.generic, true);
+    assert.equal(explain("the network isn't part of the contract, it needs cabling and security testing", 'en')?.vague, undefined);
+  });
+
+  it('when a summary says back only the brief (the learner’s own proposal), then it is generic; with a word the customer said, it counts', () => {
+    const said = afterCustomer("And my store staff are worried. They don't want a machine telling them what to order.");
+    const recital = 'so 2 stores, 4 weeks, the till suggests the orders';
+    assert.equal(ground({ kind: 'summarises', quote: recital }, recital, afterCustomer('Go on.'))?.generic, true);
+    const back = 'so 2 stores, and the staff are worried a machine decides the orders';
+    assert.equal(ground({ kind: 'summarises', quote: back }, back, said)?.vague, undefined);
+    const svSaid = afterCustomer('Och min butikspersonal är orolig. De vill inte att en maskin bestämmer vad de ska beställa.');
+    const svRecital = 'så två butiker, fyra veckor, kassadatan föreslår beställningarna';
+    assert.equal(ground({ kind: 'summarises', quote: svRecital }, svRecital, afterCustomer('Fortsätt.'), 'sv')?.generic, true);
+    const svBack = 'så personalen vill inte att en maskin bestämmer beställningarna i de två butikerna';
+    assert.equal(ground({ kind: 'summarises', quote: svBack }, svBack, svSaid, 'sv')?.vague, undefined);
+  });
+
+  it('when a summary says one of the customer’s lines back word for word, then it parrots; her points of two lines joined in one sentence count', () => {
+    const twoLines = (locale: Locale, first: string, second: string): MeetingState => {
+      const state = afterCustomer(first);
+      return { ...state, transcript: [...state.transcript, { speaker: 'customer', text: second, source: 'script' }] };
+    };
+    const en = twoLines('en', 'The store staff are worried about the orders.', 'My boss wants the waste down three points.');
+    const parrot = 'so the store staff are worried about the orders';
+    assert.equal(ground({ kind: 'summarises', quote: parrot }, parrot, en)?.generic, true);
+    const joined = 'so the store staff are worried about the orders and your boss wants the waste down';
+    assert.equal(ground({ kind: 'summarises', quote: joined }, joined, en)?.vague, undefined);
+    const sv = twoLines('sv', 'Butikspersonalen är oroliga för beställningarna.', 'Min chef vill att svinnet går ner tre procentenheter.');
+    const svParrot = 'så butikspersonalen är oroliga för beställningarna';
+    assert.equal(ground({ kind: 'summarises', quote: svParrot }, svParrot, sv, 'sv')?.generic, true);
+    const svJoined = 'så butikspersonalen är oroliga för beställningarna och din chef vill se svinnet gå ner';
+    assert.equal(ground({ kind: 'summarises', quote: svJoined }, svJoined, sv, 'sv')?.vague, undefined);
+  });
+
+  it('when a question names a day, then it counts like a number; a summary counts a day only if the customer said it', () => {
+    const question = (text: string, locale: Locale = 'en'): Move | undefined => ground({ kind: 'asks-need', quote: text }, text, afterCustomer('Go on.'), locale);
+    assert.equal(question('what do you need to be ready by friday?')?.vague, undefined);
+    assert.equal(question('what do you need to be ready going forward?')?.generic, true);
+    assert.equal(question('vad behöver ni ha klart till fredag?', 'sv')?.vague, undefined);
+    assert.equal(question('vad behöver ni ha klart framöver?', 'sv')?.generic, true);
+    const summary = (text: string, state: MeetingState, locale: Locale = 'en'): Move | undefined => ground({ kind: 'summarises', quote: text }, text, state, locale);
+    assert.equal(summary('so the version by thursday, before the weekend', afterCustomer('Send me the version.'))?.generic, true, 'Thursday was never said');
+    assert.equal(summary('so the version by friday, before the weekend', afterCustomer('Send me the version by Friday.'))?.vague, undefined);
+    assert.equal(summary('så versionen till torsdag, före helgen', afterCustomer('Skicka versionen.'), 'sv')?.generic, true);
+    assert.equal(summary('så versionen till fredag, före helgen', afterCustomer('Skicka versionen senast fredag.'), 'sv')?.vague, undefined);
+  });
+
+  it('when a question leans only on a brief word most storylines use ("system", "ärendet"), then it is generic; a word of this brief of its own counts', () => {
+    const reception = storyline('onsite-stressed-reception');
+    const frozen = meetingOf(reception, 1);
+    const asked = (text: string, locale: Locale): Move | undefined =>
+      grounding.ground([{ kind: 'asks-impact', quote: text }], { storyline: reception, meeting: frozen, locale, state: newMeetingState(reception.startTrust, ''), text }).at(0);
+    assert.equal(asked('what is the impact on the system?', 'en')?.generic, true);
+    assert.equal(asked('what is the impact on the booking system?', 'en')?.vague, undefined);
+    assert.equal(asked('hur påverkar det ärendet?', 'sv')?.generic, true);
+    assert.equal(asked('hur påverkar det väntrummet?', 'sv')?.vague, undefined);
+  });
 });

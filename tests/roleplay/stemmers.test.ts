@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { stemEnglish } from '../../src/roleplay/stem-english';
+import { sharesStem } from '../../src/roleplay/shared-stem';
 import { stemSwedish } from '../../src/roleplay/stem-swedish';
 
 describe('stemmers: inflections share a stem, words that only begin alike do not', () => {
@@ -32,5 +33,25 @@ describe('stemmers: inflections share a stem, words that only begin alike do not
     assert.equal(stemSwedish('kassan'), stemSwedish('kassa'), 'the definite -n Snowball leaves');
     assert.equal(stemSwedish('lanedatorn'), stemSwedish('lanedator'));
     assert.notEqual(stemSwedish('skada'), stemSwedish('skapa'));
+  });
+
+  it('when a Swedish noun is in its definite neuter form or drops the e of -el, then it shares the stem of the bare noun', () => {
+    for (const [inflected, bare] of [['natverket', 'natverk'], ['motet', 'mote'], ['vantrummet', 'vantrum'], ['avtalet', 'avtal'], ['kablar', 'kabel'], ['nycklarna', 'nyckel']] as const) {
+      assert.equal(stemSwedish(inflected), stemSwedish(bare), `${inflected} / ${bare}`);
+    }
+    assert.equal(stemSwedish('paketet'), stemSwedish('paket'), 'a noun in -et of its own');
+  });
+
+  it('when a Swedish noun ends in -or (dator), then its forms are one word to compare, Snowball reading -or as a plural ending', () => {
+    const known = new Set(['datorer', 'lanedatorn'].map(stemSwedish));
+    for (const word of ['dator', 'datorn', 'datorerna']) assert.ok(sharesStem(known, stemSwedish(word), 'sv'), word);
+    assert.ok(sharesStem(new Set([stemSwedish('dator')]), stemSwedish('vikariedatorerna'), 'sv'), 'a compound made of "dator"');
+    assert.ok(!sharesStem(new Set([stemSwedish('datum')]), stemSwedish('dator'), 'sv'));
+  });
+
+  it('when a Swedish word in -el is the first part of a compound (kabeldragning), then its forms without the e (kablar) share it', () => {
+    assert.ok(sharesStem(new Set([stemSwedish('kabeldragning')]), stemSwedish('kablar'), 'sv'));
+    assert.ok(sharesStem(new Set([stemSwedish('kablarna')]), stemSwedish('kabeldragningen'), 'sv'));
+    assert.ok(!sharesStem(new Set([stemSwedish('kabeldragning')]), stemSwedish('kablage'), 'sv'), '"kablage" is a word of its own');
   });
 });
