@@ -1,5 +1,6 @@
 import type { Locale } from '../core/locale';
 import { harmfulIntents, type Intent, type Move } from './intents';
+import { speaksTo } from './demand-topic';
 import { learnerEntries, type DemandProgress, type MeetingState, type TrustEvent } from './meeting-state';
 import type { Demand, DemandOutcome, Meeting } from './storyline';
 
@@ -55,9 +56,10 @@ export function settleDemand(meeting: Meeting, state: MeetingState, counting: re
   const empty = !offer && moves.some((move) => move.empty && (move.kind === 'offers-alternative' || move.kind === 'proposes'));
   // Dropping a quality step refuses a demand for quality and gives in to a demand to rush.
   const dropped: DemandOutcome | undefined = has(['drops-quality']) ? (demand.kind === 'reasonable' ? 'refused' : 'accepted') : undefined;
-  // A promise alone does not say yes to an unreasonable demand: "we'll do ten this week" is not "all 85 this weekend".
-  const accepts = demand.kind === 'reasonable' ? accepting : accepting.filter((kind) => kind !== 'promises');
-  const yes = has(accepts) && !has(refusing);
+  // A promise alone does not say yes to an unreasonable demand: "we'll do ten this week" is not "all 85 this weekend"; to a
+  // reasonable one only if it names what was asked ("the temp laptops get a test call by Friday"), not "a revised proposal by Thursday".
+  const promisedIt = demand.kind === 'reasonable' && counting.some((move) => move.kind === 'promises' && speaksTo(demand, move.quote, locale));
+  const yes = (has(accepting.filter((kind) => kind !== 'promises')) || promisedIt) && !has(refusing);
   // "Yes, all 20 tested by Friday 4pm" says yes to a reasonable demand; the concrete part is how, not something else.
   const plainYes = demand.kind === 'reasonable' && has(['agrees']) && !has(refusing) && !dropped && !vagueYes;
   const outcome: DemandOutcome | undefined = plainYes

@@ -1,0 +1,24 @@
+import type { Locale } from '../core/locale';
+import { sharesStem } from './shared-stem';
+import { stemEnglish } from './stem-english';
+import { stemSwedish } from './stem-swedish';
+import type { Demand } from './storyline';
+
+const stemmers: Readonly<Record<Locale, (word: string) => string>> = { en: stemEnglish, sv: stemSwedish };
+const stemsOf = (text: string, locale: Locale): string[] => (text.toLowerCase().match(/\p{L}+/gu) ?? []).map((word) => stemmers[locale](word));
+
+/**
+ * Whether words of the learner's name what the demand asks for (its `about` words): "all the temp laptops get a test call"
+ * speaks to "every temp laptop checked with a real test call", "a revised proposal by Thursday" does not. In Swedish also
+ * through a compound ("testsamtalet" holds "samtal").
+ */
+export function speaksTo(demand: Demand, words: string, locale: Locale): boolean {
+  const about = new Set((demand[locale].about ?? []).flatMap((word) => stemsOf(word, locale)));
+  return stemsOf(words, locale).some((stem) => stem.length >= 3 && sharesStem(about, stem, locale));
+}
+
+/** The about words that `says` does not contain: each must be the demand's own word, not one added to catch answers. */
+export function aboutNotSaid(demand: Demand, locale: Locale): string[] {
+  const said = new Set(stemsOf(demand[locale].says, locale));
+  return (demand[locale].about ?? []).filter((word) => !stemsOf(word, locale).every((stem) => sharesStem(said, stem, locale)));
+}

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Locale } from '../../src/core/locale';
+import { directTurn } from '../../src/roleplay/director';
+import { Grounding } from '../../src/roleplay/grounding';
+import { groundingBooksIn } from '../../src/roleplay/grounding-book';
+import { newMeetingState, type MeetingState } from '../../src/roleplay/meeting-state';
+import { phraseBooksIn } from '../../src/roleplay/phrase-book';
+import { judgeByRules, type Verdict } from '../../src/roleplay/rule-judge';
+import { StorylineCatalog } from '../../src/roleplay/storyline-catalog';
+import { catalog, contentDir, meetingOf, reader, storyline } from './roleplay-fixtures';
+
+const grounding = new Grounding(groundingBooksIn(contentDir), phraseBooksIn(contentDir), catalog.storylines);
+
+/** A meeting played through the scripted path (read, grounded, directed), the learner confirming every reading. */
+function play(storyId: string, meetingNumber: number, locale: Locale, lines: readonly string[]): { state: MeetingState; check: (id: string) => Verdict | undefined } {
+  const story = storyline(storyId);
+  const meeting = meetingOf(story, meetingNumber);
+  let state = newMeetingState(story.startTrust, meeting[locale].opening);
+  for (const text of lines) {
+    const moves = grounding.ground(reader.read(text, locale), { storyline: story, meeting, locale, state, text });
+    const turn = directTurn(story, meeting, state, text, moves, locale);
+    state = { ...turn.state, transcript: [...turn.state.transcript, { speaker: 'customer', text: turn.scripted, source: 'script' }] };
+  }
+  const checks = judgeByRules(meeting, state, locale).checks;
+  return { state, check: (id) => checks.find((item) => item.id === id)?.verdict };
+}
+
+describe('how the scripted customer settles a demand', () => {
+  // Two lines that earn nothing, so the pilot-stumbles customer raises the test-call demand after them.
+  const padding: Readonly<Record<Locale, readonly string[]>> = { en: ['Okay.', 'Mm.'], sv: ['Okej.', 'Mm.'] };
+
+  it('when a promise after a reasonable demand names something else ("a revised proposal by Thursday"), then it is no yes: the demand stays open and earns no trust; one that names the test calls is a yes', () => {
+    for (const [locale, other, meant] of [
+      ['en', "I'll get back to you with a revised proposal by Thursday.", "We'll run a real test call on every temp laptop by Friday at three."],
+      ['sv', 'Jag återkommer med ett reviderat förslag till torsdag.', 'Vi ska köra ett riktigt testsamtal på varje vikariedator senast fredag klockan tre.'],
+    ] as const) {
+      const start = storyline('laptop-rollout-busy-week').startTrust;
+      const elsewhere = play('laptop-rollout-busy-week', 2, locale, [...padding[locale], other]);
+      assert.equal(elsewhere.state.demands[0]?.outcome, undefined, `${locale}: the demand stays open`);
+      assert.ok(elsewhere.state.trust <= start, `${locale}: no trust gained: ${elsewhere.state.trust}`);
+      assert.equal(elsewhere.check('clear-yes'), 'not', locale);
+      const answered = play('laptop-rollout-busy-week', 2, locale, [...padding[locale], meant]);
+      assert.equal(answered.state.demands[0]?.outcome, 'accepted', `${locale}: ${JSON.stringify(answered.state.transcript.at(-2))}`);
+      assert.equal(answered.check('clear-yes'), 'met', locale);
+    }
+  });
+
+  it('when a reasonable demand names no words of what it asks for, or a word its customer does not say, then loading the storylines fails and says which', () => {
+    for (const [from, to, problem] of [
+      ['          about: [temp, laptop, test, call]\n', '', /test-every-temp-laptop\.en\.about: a reasonable demand names what it asks for/],
+      ['about: [vikariedator, testas, samtal]', 'about: [vikariedator, förslag]', /test-every-temp-laptop\.sv\.about: "förslag" is not a word of what the customer says/],
+    ] as const) {
+      const folder = mkdtempSync(path.join(tmpdir(), 'roleplay-demands-'));
+      try {
+        cpSync(path.join(contentDir, 'roleplay'), folder, { recursive: true });
+        const file = path.join(folder, 'laptop-rollout-busy-week.yaml');
+        const text = readFileSync(file, 'utf8');
+        assert.ok(text.includes(from), `the content still has ${from}`);
+        writeFileSync(file, text.replace(from, to));
+        assert.throws(() => StorylineCatalog.load(folder), problem);
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    }
+  });
+});
