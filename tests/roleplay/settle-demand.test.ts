@@ -48,6 +48,19 @@ describe('how the scripted customer settles a demand', () => {
     }
   });
 
+  it('when a no hides behind the contract and a vague promise follows, then the demand check is not met; after a plain no the same kind of promise is half an answer', () => {
+    for (const [locale, hidden, plain, promise] of [
+      ['en', "Sorry, private stuff isn't covered.", "No, I can't take private laptops.", "I'll send you a few tips for your laptop later."],
+      ['sv', 'Nej sorry, privata datorer ingår inte.', 'Nej, privata datorer kan jag inte ta.', 'Jag ska skicka lite tips om din laptop sen.'],
+    ] as const) {
+      const covered = play('onsite-stressed-reception', 1, locale, [...padding[locale], hidden, promise]);
+      assert.equal(covered.state.demands[0]?.outcome, 'refused', locale);
+      assert.equal(covered.check('private-laptop-answer'), 'not', locale);
+      const refused = play('onsite-stressed-reception', 1, locale, [...padding[locale], plain, promise]);
+      assert.equal(refused.check('private-laptop-answer'), 'partly', locale);
+    }
+  });
+
   it('when a reasonable demand names no words of what it asks for, or a word its customer does not say, then loading the storylines fails and says which', () => {
     for (const [from, to, problem] of [
       ['          about: [temp, laptop, test, call]\n', '', /test-every-temp-laptop\.en\.about: a reasonable demand names what it asks for/],
