@@ -108,8 +108,11 @@ const firstWith = (entries: readonly LearnerEntry[], kind: Intent): number =>
 
 /** The second half of a check; helping another way shows in an alternative, a concrete proposal or a demand met with one. */
 function alsoDid(entries: readonly LearnerEntry[], state: MeetingState, kind: Intent): boolean {
-  if (firstWith(entries, kind) >= 0) return true;
-  return kind === 'offers-alternative' && (firstWith(entries, 'proposes') >= 0 || state.demands.some((demand) => demand.outcome === 'alternative'));
+  // An alternative answers a demand: the plan put forward before the customer made one ("40 machines next week") is no alternative yet.
+  const firstRaised = Math.min(...state.demands.map((demand) => demand.raisedAtTurn));
+  const answering = kind === 'offers-alternative' && Number.isFinite(firstRaised) ? entries.slice(firstRaised) : entries;
+  if (firstWith(answering, kind) >= 0) return true;
+  return kind === 'offers-alternative' && (firstWith(answering, 'proposes') >= 0 || state.demands.some((demand) => demand.outcome === 'alternative'));
 }
 
 function judgeCheck(check: RubricCheck, state: MeetingState): JudgedCheck {

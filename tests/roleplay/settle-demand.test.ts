@@ -28,7 +28,7 @@ function play(storyId: string, meetingNumber: number, locale: Locale, lines: rea
   return { state, check: (id) => checks.find((item) => item.id === id)?.verdict };
 }
 
-describe('how the scripted customer settles a demand', () => {
+describe('demands, offers and process: how the scripted customer settles a demand and the rules judge it', () => {
   // Two lines that earn nothing, so the pilot-stumbles customer raises the test-call demand after them.
   const padding: Readonly<Record<Locale, readonly string[]>> = { en: ['Okay.', 'Mm.'], sv: ['Okej.', 'Mm.'] };
 
@@ -58,6 +58,19 @@ describe('how the scripted customer settles a demand', () => {
       assert.equal(covered.check('private-laptop-answer'), 'not', locale);
       const refused = play('onsite-stressed-reception', 1, locale, [...padding[locale], plain, promise]);
       assert.equal(refused.check('private-laptop-answer'), 'partly', locale);
+    }
+  });
+
+  it('when the only alternative came before the customer made the demand, then keeping the change request is half the check; the same offer after the demand makes it whole', () => {
+    for (const [locale, offer, process] of [
+      ['en', 'I can set up accounts and laptops for the eight by Monday.', 'The network has to go as a change request, it needs cabling and testing.'],
+      ['sv', 'Jag kan ordna konton och datorer till de åtta till måndag.', 'Nätverket måste gå som en ändringsbegäran, det ska dras kablar och testas.'],
+    ] as const) {
+      const early = play('contract-boundary-by-tomorrow', 1, locale, [padding[locale][0] ?? '', offer, process]);
+      assert.equal(early.state.demands[0]?.raisedAtTurn, 2, `${locale}: the demand comes after the offer`);
+      assert.equal(early.check('kept-change-request'), 'partly', locale);
+      const answered = play('contract-boundary-by-tomorrow', 1, locale, [...padding[locale], offer, process]);
+      assert.equal(answered.check('kept-change-request'), 'met', locale);
     }
   });
 
