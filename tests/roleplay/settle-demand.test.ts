@@ -48,6 +48,19 @@ describe('demands, offers and process: how the scripted customer settles a deman
     }
   });
 
+  it('when a yes only leads into understanding the customer ("yeah I get why …"), then it says yes to no demand; a plain yes does', () => {
+    for (const [locale, feeling, plain] of [
+      ['en', 'Yeah I get why Black Week looks scary now.', 'Yes. Every temp laptop gets a real test call by Thursday 4pm.'],
+      ['sv', 'Ja, jag förstår varför Black Week känns läskig nu.', 'Ja. Varje vikariedator får ett riktigt testsamtal senast torsdag kl 16.'],
+    ] as const) {
+      const understood = play('laptop-rollout-busy-week', 2, locale, [...padding[locale], feeling]);
+      assert.equal(understood.state.demands[0]?.outcome, undefined, `${locale}: ${JSON.stringify(understood.state.transcript.at(-2))}`);
+      assert.equal(understood.check('clear-yes'), 'not', locale);
+      const said = play('laptop-rollout-busy-week', 2, locale, [...padding[locale], feeling, plain]);
+      assert.equal(said.state.demands[0]?.outcome, 'accepted', locale);
+    }
+  });
+
   it('when a no hides behind the contract and a vague promise follows, then the demand check is not met; after a plain no the same kind of promise is half an answer', () => {
     for (const [locale, hidden, plain, promise] of [
       ['en', "Sorry, private stuff isn't covered.", "No, I can't take private laptops.", "I'll send you a few tips for your laptop later."],
