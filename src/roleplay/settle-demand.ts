@@ -1,5 +1,5 @@
 import type { Locale } from '../core/locale';
-import { harmfulIntents, type Intent, type Move } from './intents';
+import { harmfulIntents, slotIntents, type Intent, type Move } from './intents';
 import { speaksTo } from './demand-topic';
 import { learnerEntries, type DemandProgress, type MeetingState, type TrustEvent } from './meeting-state';
 import type { Demand, DemandOutcome, Meeting } from './storyline';
@@ -46,6 +46,13 @@ export function settleDemand(meeting: Meeting, state: MeetingState, counting: re
     // Coming round to a reasonable demand: "yes, all 20 tested by Friday 3pm" after a no is a yes, with what and by when.
     const comesRound = clean && demand.kind === 'reasonable' && has(['agrees']) && counting.some((move) => move.kind === 'promises' && move.what && move.when !== undefined);
     if (comesRound) return settle(demand, state, pending, 'accepted', '', turn, locale, demand.trust.accepted - demand.trust.refused);
+    // "No, private laptops aren't covered." … "Sure, give it here, I'll have a look after": giving in after all, by a cave, or
+    // right after the customer took the no, by a yes with a promise of nothing of its own ("no worries" promises nothing; a yes
+    // with something concrete of its own answers something else).
+    const ownContent = counting.some((move) => slotIntents.includes(move.kind) && move.what !== undefined);
+    const yesToIt = has(['agrees']) && moves.some((move) => move.kind === 'promises' && move.vague) && !ownContent && pending.handledAtTurn === turn - 1;
+    const givesIn = demand.kind === 'unreasonable' && !has(refusing) && (has(['caves']) || yesToIt);
+    if (givesIn) return settle(demand, state, pending, 'accepted', '', turn, locale, demand.trust.accepted - demand.trust.refused);
     const turnedTo = offer && offer.kind !== 'promises' && clean;
     if (turnedTo) return settle(demand, state, pending, 'alternative', offer.what ?? '', turn, locale, demand.trust.alternative - demand.trust.refused);
     return hedgedTo && !has(['caves', 'drops-quality', ...refusing]) ? remember(state, pending, { hedgedAtTurn: pending.hedgedAtTurn ?? turn }) : undefined;

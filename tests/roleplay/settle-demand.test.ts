@@ -74,6 +74,20 @@ describe('demands, offers and process: how the scripted customer settles a deman
     }
   });
 
+  it('when the learner says no to the private laptop and then, right after, yes with a promise to look at it, then they gave in after all; a yes with a concrete step of its own, or "no worries", does not', () => {
+    for (const [locale, no, givesIn, own, noWorries] of [
+      ['en', "No, I can't take private laptops.", "Sure, give it here, I'll have a look after.", "Yes, and I'll have the card terminal on the spare pc within ten minutes.", 'Yeah no worries.'],
+      ['sv', 'Nej, privata datorer kan jag inte ta.', 'Visst, ge hit din laptop så kollar jag på den efteråt.', 'Ja, och jag ska ha kortterminalen på reservdatorn inom tio minuter.', 'Ja ingen fara.'],
+    ] as const) {
+      const story = storyline('onsite-stressed-reception');
+      const caved = play(story.id, 1, locale, [...padding[locale], no, givesIn]);
+      assert.equal(caved.state.demands[0]?.outcome, 'accepted', locale);
+      assert.equal(caved.state.transcript.at(-1)?.text, meetingOf(story, 1).demands[0]?.[locale].onAccepted, locale);
+      assert.equal(caved.check('private-laptop-answer'), 'not', locale);
+      for (const other of [own, noWorries]) assert.equal(play(story.id, 1, locale, [...padding[locale], no, other]).state.demands[0]?.outcome, 'refused', `${locale}: ${other}`);
+    }
+  });
+
   it('when the only alternative came before the customer made the demand, then keeping the change request is half the check; the same offer after the demand makes it whole', () => {
     for (const [locale, offer, process] of [
       ['en', 'I can set up accounts and laptops for the eight by Monday.', 'The network has to go as a change request, it needs cabling and testing.'],
