@@ -101,6 +101,17 @@ describe('demands, offers and process: how the scripted customer settles a deman
     }
   });
 
+  it('when the learner offers in colloquial Swedish what they can fix ("jag kan fixa konton …"), then it is an alternative, as in English', () => {
+    for (const [locale, offer] of [
+      ['en', 'I can set up accounts and laptops for the eight by Monday.'],
+      ['sv', 'Jag kan fixa konton och datorer till de åtta till måndag.'],
+      ['sv', 'Vi kan fixa konton och datorer till de åtta till måndag.'],
+    ] as const) {
+      const said = play('contract-boundary-by-tomorrow', 1, locale, [...padding[locale], offer]);
+      assert.equal(said.state.demands[0]?.outcome, 'alternative', `${locale}: ${offer}`);
+    }
+  });
+
   it('when a reasonable demand names no words of what it asks for, or a word its customer does not say, then loading the storylines fails and says which', () => {
     for (const [from, to, problem] of [
       ['          about: [temp, laptop, test, call]\n', '', /test-every-temp-laptop\.en\.about: a reasonable demand names what it asks for/],
