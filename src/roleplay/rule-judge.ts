@@ -108,9 +108,10 @@ const firstWith = (entries: readonly LearnerEntry[], kind: Intent): number =>
 
 /** The second half of a check; helping another way shows in an alternative, a concrete proposal or a demand met with one. */
 function alsoDid(entries: readonly LearnerEntry[], state: MeetingState, kind: Intent): boolean {
-  // An alternative answers a demand: the plan put forward before the customer made one ("40 machines next week") is no alternative yet.
+  // An alternative answers a demand: the plan put forward before anything led the customer to one ("40 machines next week", then
+  // a question, then "all 85 this weekend") is no alternative yet; the message the demand came after may already answer it.
   const firstRaised = Math.min(...state.demands.map((demand) => demand.raisedAtTurn));
-  const answering = kind === 'offers-alternative' && Number.isFinite(firstRaised) ? entries.slice(firstRaised) : entries;
+  const answering = kind === 'offers-alternative' && Number.isFinite(firstRaised) ? entries.slice(firstRaised - 1) : entries;
   if (firstWith(answering, kind) >= 0) return true;
   return kind === 'offers-alternative' && (firstWith(answering, 'proposes') >= 0 || state.demands.some((demand) => demand.outcome === 'alternative'));
 }

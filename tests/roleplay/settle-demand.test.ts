@@ -88,16 +88,27 @@ describe('demands, offers and process: how the scripted customer settles a deman
     }
   });
 
-  it('when the only alternative came before the customer made the demand, then keeping the change request is half the check; the same offer after the demand makes it whole', () => {
+  it('when the only alternative came before anything led the customer to the demand, then keeping the change request is half the check; the same offer after the demand makes it whole', () => {
     for (const [locale, offer, process] of [
       ['en', 'I can set up accounts and laptops for the eight by Monday.', 'The network has to go as a change request, it needs cabling and testing.'],
       ['sv', 'Jag kan ordna konton och datorer till de åtta till måndag.', 'Nätverket måste gå som en ändringsbegäran, det ska dras kablar och testas.'],
     ] as const) {
-      const early = play('contract-boundary-by-tomorrow', 1, locale, [padding[locale][0] ?? '', offer, process]);
+      const early = play('contract-boundary-by-tomorrow', 1, locale, [offer, padding[locale][0] ?? '', process]);
       assert.equal(early.state.demands[0]?.raisedAtTurn, 2, `${locale}: the demand comes after the offer`);
       assert.equal(early.check('kept-change-request'), 'partly', locale);
       const answered = play('contract-boundary-by-tomorrow', 1, locale, [...padding[locale], offer, process]);
       assert.equal(answered.check('kept-change-request'), 'met', locale);
+    }
+  });
+
+  it('when the on-the-spot help comes in the message the customer raises the private laptop after, then it still counts for keeping the ticket going', () => {
+    for (const [locale, asked, helped] of [
+      ['en', 'What happens when you check someone in?', "I'll move the card terminal to the spare pc so you can take payments in the meantime. Everything goes in the ticket so we see if it comes back."],
+      ['sv', 'Vad händer när du checkar in en patient?', 'Jag flyttar kortterminalen till reservdatorn så att ni kan ta betalt under tiden. Frysningarna skriver jag in i ärendet så vi ser om de kommer tillbaka.'],
+    ] as const) {
+      const said = play('onsite-stressed-reception', 1, locale, [asked, helped]);
+      assert.equal(said.state.demands[0]?.raisedAtTurn, 2, `${locale}: the demand comes after the help`);
+      assert.equal(said.check('logged-it'), 'met', locale);
     }
   });
 
