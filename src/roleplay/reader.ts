@@ -29,7 +29,9 @@ export class MoveReader {
     const best = new Map<Intent, Move>();
     for (const move of moves) {
       const seen = best.get(move.kind);
-      if (!seen || (seen.vague && !move.vague) || (!seen.what && move.what && !move.vague)) best.set(move.kind, move);
+      // "Yeah we'll try to get through all of them before Monday" is a yes said with a hedge before it is a promise.
+      const hedgedYes = seen?.kind === 'hedges' && move.hedging === 'agrees' && seen.hedging !== 'agrees' && move.what !== undefined && seen.quote === move.quote;
+      if (!seen || (seen.vague && !move.vague) || (!seen.what && move.what && !move.vague) || hedgedYes) best.set(move.kind, move);
     }
     // "Not in the contract, but what I can do is …" is being clear about a boundary, not hiding behind it.
     const refused = best.has('refuses');

@@ -40,7 +40,8 @@ export function settleDemand(meeting: Meeting, state: MeetingState, counting: re
   // A concrete promise after a no is an alternative too ("not your own laptop, but I'll send you tips tonight").
   const offer = counting.find((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes' || (move.kind === 'promises' && has(refusing) && !has(['deflects']))) && move.what);
   // "We'll probably manage the accounts for the eight": something concrete, softened; for a reasonable demand a hedged yes.
-  const hedgedTo = hedgedAnswer(counting, demand.kind === 'reasonable' || has(refusing) || pending === refusedEarlier);
+  // A hedged promise to a reasonable demand is half a yes only if it names what was asked, as a plain one must; a hedged yes is one.
+  const hedgedTo = hedgedAnswer(counting, demand.kind === 'reasonable' || has(refusing) || pending === refusedEarlier, (move) => demand.kind !== 'reasonable' || has(refusing) || move.hedging === 'agrees' || speaksTo(demand, move.quote, locale));
   if (pending === refusedEarlier) {
     const clean = !has(['caves', 'hedges', 'drops-quality', ...refusing]);
     // Coming round to a reasonable demand: "yes, all 20 tested by Friday 3pm" after a no is a yes, with what and by when.
@@ -85,9 +86,10 @@ export function settleDemand(meeting: Meeting, state: MeetingState, counting: re
 }
 
 /** A hedge with something concrete in it, over an offer, or over a promise or yes where those would answer the demand. */
-function hedgedAnswer(counting: readonly Move[], promiseAnswers: boolean): boolean {
+function hedgedAnswer(counting: readonly Move[], promiseAnswers: boolean, yesAbout: (move: Move) => boolean): boolean {
   const answers: readonly Intent[] = promiseAnswers ? ['offers-alternative', 'proposes', 'promises', 'agrees'] : ['offers-alternative', 'proposes'];
-  return counting.some((move) => move.kind === 'hedges' && move.what !== undefined && move.hedging !== undefined && answers.includes(move.hedging));
+  const yes: readonly Intent[] = ['promises', 'agrees'];
+  return counting.some((move) => move.kind === 'hedges' && move.what !== undefined && move.hedging !== undefined && answers.includes(move.hedging) && (!yes.includes(move.hedging) || yesAbout(move)));
 }
 
 /** The demand's progress with something remembered for the debrief; nothing settles and trust does not move. */

@@ -48,6 +48,25 @@ describe('demands, offers and process: how the scripted customer settles a deman
     }
   });
 
+  it('when a hedged promise after a reasonable demand names something else, then it is not even half a yes; a hedged promise of the test calls is', () => {
+    for (const [locale, other, meant] of [
+      ['en', "I'll probably send you a revised proposal by Thursday.", "We'll probably get a test call done on all the temp laptops by Thursday."],
+      ['sv', 'Jag ska nog skicka ett reviderat förslag till torsdag.', 'Jag ska nog testa alla vikariedatorer med ett samtal till torsdag.'],
+    ] as const) {
+      assert.equal(play('laptop-rollout-busy-week', 2, locale, [...padding[locale], other]).check('clear-yes'), 'not', locale);
+      assert.equal(play('laptop-rollout-busy-week', 2, locale, [...padding[locale], meant]).check('clear-yes'), 'partly', locale);
+    }
+  });
+
+  it('when a yes is said with a hedge ("yeah we\'ll try to get through all of them before Monday"), then it is half a yes, though it names nothing of the demand', () => {
+    for (const [locale, line] of [
+      ['en', "Yeah we'll try to get through all of them before Monday, should be fine."],
+      ['sv', 'Ja vi hinner nog ringa igenom alla före måndag.'],
+    ] as const) {
+      assert.equal(play('laptop-rollout-busy-week', 2, locale, [...padding[locale], line]).check('clear-yes'), 'partly', locale);
+    }
+  });
+
   it('when a yes only leads into understanding the customer ("yeah I get why …"), then it says yes to no demand; a plain yes does', () => {
     for (const [locale, feeling, plain] of [
       ['en', 'Yeah I get why Black Week looks scary now.', 'Yes. Every temp laptop gets a real test call by Thursday 4pm.'],
