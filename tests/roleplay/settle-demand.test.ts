@@ -33,15 +33,17 @@ describe('demands, offers and process: how the scripted customer settles a deman
   const padding: Readonly<Record<Locale, readonly string[]>> = { en: ['Okay.', 'Mm.'], sv: ['Okej.', 'Mm.'] };
 
   it('when a promise after a reasonable demand names something else ("a revised proposal by Thursday"), then it is no yes: the demand stays open and earns no trust; one that names the test calls is a yes', () => {
-    for (const [locale, other, meant] of [
-      ['en', "I'll get back to you with a revised proposal by Thursday.", "We'll run a real test call on every temp laptop by Friday at three."],
-      ['sv', 'Jag återkommer med ett reviderat förslag till torsdag.', 'Vi ska köra ett riktigt testsamtal på varje vikariedator senast fredag klockan tre.'],
+    for (const [locale, others, meant] of [
+      ['en', ["I'll get back to you with a revised proposal by Thursday.", "I'll call you by Thursday with an update."], "We'll run a real test call on every temp laptop by Friday at three."],
+      ['sv', ['Jag återkommer med ett reviderat förslag till torsdag.', 'Jag ringer dig på torsdag med ett samtal om läget.'], 'Vi ska köra ett riktigt testsamtal på varje vikariedator senast fredag klockan tre.'],
     ] as const) {
       const start = storyline('laptop-rollout-busy-week').startTrust;
-      const elsewhere = play('laptop-rollout-busy-week', 2, locale, [...padding[locale], other]);
-      assert.equal(elsewhere.state.demands[0]?.outcome, undefined, `${locale}: the demand stays open`);
-      assert.ok(elsewhere.state.trust <= start, `${locale}: no trust gained: ${elsewhere.state.trust}`);
-      assert.equal(elsewhere.check('clear-yes'), 'not', locale);
+      for (const other of others) {
+        const elsewhere = play('laptop-rollout-busy-week', 2, locale, [...padding[locale], other]);
+        assert.equal(elsewhere.state.demands[0]?.outcome, undefined, `${locale}: the demand stays open after ${other}`);
+        assert.ok(elsewhere.state.trust <= start, `${locale}: no trust gained: ${elsewhere.state.trust}`);
+        assert.equal(elsewhere.check('clear-yes'), 'not', locale);
+      }
       const answered = play('laptop-rollout-busy-week', 2, locale, [...padding[locale], meant]);
       assert.equal(answered.state.demands[0]?.outcome, 'accepted', `${locale}: ${JSON.stringify(answered.state.transcript.at(-2))}`);
       assert.equal(answered.check('clear-yes'), 'met', locale);
@@ -144,8 +146,8 @@ describe('demands, offers and process: how the scripted customer settles a deman
 
   it('when a reasonable demand names no words of what it asks for, or a word its customer does not say, then loading the storylines fails and says which', () => {
     for (const [from, to, problem] of [
-      ['          about: [temp, laptop, test, call]\n', '', /test-every-temp-laptop\.en\.about: a reasonable demand names what it asks for/],
-      ['about: [vikariedator, testas, samtal]', 'about: [vikariedator, förslag]', /test-every-temp-laptop\.sv\.about: "förslag" is not a word of what the customer says/],
+      ['          about: [temp, laptop, test]\n', '', /test-every-temp-laptop\.en\.about: a reasonable demand names what it asks for/],
+      ['about: [vikariedator, testas]', 'about: [vikariedator, förslag]', /test-every-temp-laptop\.sv\.about: "förslag" is not a word of what the customer says/],
     ] as const) {
       const folder = mkdtempSync(path.join(tmpdir(), 'roleplay-demands-'));
       try {
