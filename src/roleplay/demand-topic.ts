@@ -5,7 +5,7 @@ import { stemSwedish } from './stem-swedish';
 import type { Demand } from './storyline';
 
 const stemmers: Readonly<Record<Locale, (word: string) => string>> = { en: stemEnglish, sv: stemSwedish };
-const stemsOf = (text: string, locale: Locale): string[] => (text.toLowerCase().match(/\p{L}+/gu) ?? []).map((word) => stemmers[locale](word));
+const stemsOf = (text: string, locale: Locale): string[] => (text.toLowerCase().match(/[\p{L}\d]+/gu) ?? []).map((word) => stemmers[locale](word));
 
 /**
  * Whether words of the learner's name what the demand asks for (its `about` words): "all the temp laptops get a test call"
@@ -15,6 +15,16 @@ const stemsOf = (text: string, locale: Locale): string[] => (text.toLowerCase().
 export function speaksTo(demand: Demand, words: string, locale: Locale): boolean {
   const about = new Set((demand[locale].about ?? []).flatMap((word) => stemsOf(word, locale)));
   return stemsOf(words, locale).some((stem) => stem.length >= 3 && sharesStem(about, stem, locale));
+}
+
+/**
+ * Whether words of the learner's name everything an unreasonable demand asks for: "we can do everything for all thirty by
+ * tomorrow" offers the demand itself, "the eight by Monday" offers something else.
+ */
+export function restates(demand: Demand, words: string, locale: Locale): boolean {
+  const about = (demand[locale].about ?? []).flatMap((word) => stemsOf(word, locale));
+  const said = new Set(stemsOf(words, locale));
+  return about.length > 0 && about.every((stem) => sharesStem(said, stem, locale));
 }
 
 /** The about words that `says` does not contain: each must be the demand's own word, not one added to catch answers. */

@@ -1,6 +1,6 @@
 import type { Locale } from '../core/locale';
 import { harmfulIntents, slotIntents, type Intent, type Move } from './intents';
-import { speaksTo } from './demand-topic';
+import { restates, speaksTo } from './demand-topic';
 import { learnerEntries, type DemandProgress, type MeetingState, type TrustEvent } from './meeting-state';
 import type { Demand, DemandOutcome, Meeting } from './storyline';
 
@@ -39,6 +39,8 @@ export function settleDemand(meeting: Meeting, state: MeetingState, counting: re
   if (!pending || !demand) return cavedAfterAll(state, has(['caves']), turn);
   // A concrete promise after a no is an alternative too ("not your own laptop, but I'll send you tips tonight").
   const offer = counting.find((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes' || (move.kind === 'promises' && has(refusing) && !has(['deflects']))) && move.what);
+  // "We can do everything for all thirty by tomorrow", with no no beside it, offers the unreasonable demand itself: it gives in.
+  const offersTheDemand = demand.kind === 'unreasonable' && !has(refusing) && counting.some((move) => slotIntents.includes(move.kind) && move.what !== undefined && restates(demand, move.what, locale));
   // "We'll probably manage the accounts for the eight": something concrete, softened; for a reasonable demand a hedged yes.
   // A hedged promise to a reasonable demand is half a yes only if it names what was asked, as a plain one must; a hedged yes is one.
   const hedgedTo = hedgedAnswer(counting, demand.kind === 'reasonable' || has(refusing) || pending === refusedEarlier, (move) => demand.kind !== 'reasonable' || has(refusing) || move.hedging === 'agrees' || speaksTo(demand, move.quote, locale));
@@ -52,7 +54,7 @@ export function settleDemand(meeting: Meeting, state: MeetingState, counting: re
     // with something concrete of its own answers something else).
     const ownContent = counting.some((move) => slotIntents.includes(move.kind) && move.what !== undefined);
     const yesToIt = has(['agrees']) && moves.some((move) => move.kind === 'promises' && move.vague) && !ownContent && pending.handledAtTurn === turn - 1;
-    const givesIn = demand.kind === 'unreasonable' && !has(refusing) && (has(['caves']) || yesToIt);
+    const givesIn = demand.kind === 'unreasonable' && !has(refusing) && (has(['caves']) || yesToIt || offersTheDemand);
     if (givesIn) return settle(demand, state, pending, 'accepted', '', turn, locale, demand.trust.accepted - demand.trust.refused);
     const turnedTo = offer && offer.kind !== 'promises' && clean;
     if (turnedTo) return settle(demand, state, pending, 'alternative', offer.what ?? '', turn, locale, demand.trust.alternative - demand.trust.refused);
@@ -67,12 +69,12 @@ export function settleDemand(meeting: Meeting, state: MeetingState, counting: re
   // A promise alone does not say yes to an unreasonable demand: "we'll do ten this week" is not "all 85 this weekend"; to a
   // reasonable one only if it names what was asked ("the temp laptops get a test call by Friday"), not "a revised proposal by Thursday".
   const promisedIt = demand.kind === 'reasonable' && counting.some((move) => move.kind === 'promises' && speaksTo(demand, move.quote, locale));
-  const yes = (has(accepting.filter((kind) => kind !== 'promises')) || promisedIt) && !has(refusing);
+  const yes = (has(accepting.filter((kind) => kind !== 'promises')) || promisedIt || offersTheDemand) && !has(refusing);
   // "Yes, all 20 tested by Friday 4pm" says yes to a reasonable demand; the concrete part is how, not something else.
   const plainYes = demand.kind === 'reasonable' && has(['agrees']) && !has(refusing) && !dropped && !vagueYes;
   const outcome: DemandOutcome | undefined = plainYes
     ? 'accepted'
-    : offer && !has(['caves'])
+    : offer && !has(['caves']) && !offersTheDemand
       ? 'alternative'
       : (dropped ?? (yes && !vagueYes ? 'accepted' : vague || empty ? undefined : has(refusing) ? 'refused' : undefined));
   if (!outcome) {

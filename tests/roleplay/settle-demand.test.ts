@@ -144,6 +144,20 @@ describe('demands, offers and process: how the scripted customer settles a deman
     }
   });
 
+  it('when an "alternative" offers the unreasonable demand itself ("everything for all thirty by tomorrow"), then the learner gave in; an offer of something less, beside a no, is an alternative', () => {
+    for (const [locale, itself, less] of [
+      ['en', 'We can do everything for all thirty by tomorrow.', 'Not all thirty by tomorrow, but the eight by Monday.'],
+      ['sv', 'Vi kan fixa allt för alla trettio till i morgon.', 'Alla trettio till i morgon går inte, men konton och datorer till de åtta till måndag.'],
+    ] as const) {
+      const start = storyline('contract-boundary-by-tomorrow').startTrust;
+      const caved = play('contract-boundary-by-tomorrow', 1, locale, [...padding[locale], itself]);
+      assert.equal(caved.state.demands[0]?.outcome, 'accepted', locale);
+      assert.ok(caved.state.trust <= start, `${locale}: giving in earns no trust: ${caved.state.trust}`);
+      assert.equal(caved.check('clear-boundary'), 'not', locale);
+      assert.equal(play('contract-boundary-by-tomorrow', 1, locale, [...padding[locale], less]).check('clear-boundary'), 'met', locale);
+    }
+  });
+
   it('when a reasonable demand names no words of what it asks for, or a word its customer does not say, then loading the storylines fails and says which', () => {
     for (const [from, to, problem] of [
       ['          about: [temp, laptop, test]\n', '', /test-every-temp-laptop\.en\.about: a reasonable demand names what it asks for/],
