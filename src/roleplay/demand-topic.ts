@@ -18,13 +18,31 @@ export function speaksTo(demand: Demand, words: string, locale: Locale): boolean
 }
 
 /**
- * Whether words of the learner's name everything an unreasonable demand asks for: "we can do everything for all thirty by
- * tomorrow" offers the demand itself, "the eight by Monday" offers something else.
+ * Whether words of the learner's name everything an unreasonable demand asks for, each about entry in its order ("all
+ * thirty", a word or two between allowed): "we can do everything for all thirty by tomorrow" offers the demand itself, "the
+ * eight by Monday" offers something else, and "a technician calls you every hour" is not "every technician".
  */
 export function restates(demand: Demand, words: string, locale: Locale): boolean {
-  const about = (demand[locale].about ?? []).flatMap((word) => stemsOf(word, locale));
-  const said = new Set(stemsOf(words, locale));
-  return about.length > 0 && about.every((stem) => sharesStem(said, stem, locale));
+  const entries = (demand[locale].about ?? []).map((entry) => stemsOf(entry, locale));
+  const said = stemsOf(words, locale);
+  return entries.length > 0 && entries.every((entry) => inOrder(entry, said, locale));
+}
+
+const maxBetween = 2;
+
+/** Whether the stems come in the text in this order, with at most two other words between two of them. */
+function inOrder(entry: readonly string[], said: readonly string[], locale: Locale): boolean {
+  const matches = (stem: string, at: number): boolean => sharesStem(new Set([stem]), said[at] ?? '', locale);
+  return said.some((_, start) => {
+    if (!matches(entry[0] ?? '', start)) return false;
+    let at = start;
+    for (const stem of entry.slice(1)) {
+      const next = said.findIndex((__, index) => index > at && index <= at + maxBetween + 1 && matches(stem, index));
+      if (next < 0) return false;
+      at = next;
+    }
+    return true;
+  });
 }
 
 /** The about words that `says` does not contain: each must be the demand's own word, not one added to catch answers. */

@@ -10,6 +10,7 @@ import { newMeetingState, type MeetingState } from '../../src/roleplay/meeting-s
 import { phraseBooksIn } from '../../src/roleplay/phrase-book';
 import { judgeByRules, type Verdict } from '../../src/roleplay/rule-judge';
 import { StorylineCatalog } from '../../src/roleplay/storyline-catalog';
+import { restates } from '../../src/roleplay/demand-topic';
 import { catalog, contentDir, meetingOf, reader, storyline } from './roleplay-fixtures';
 
 const grounding = new Grounding(groundingBooksIn(contentDir), phraseBooksIn(contentDir), catalog.storylines);
@@ -156,6 +157,19 @@ describe('demands, offers and process: how the scripted customer settles a deman
       assert.equal(caved.check('clear-boundary'), 'not', locale);
       assert.equal(play('contract-boundary-by-tomorrow', 1, locale, [...padding[locale], less]).check('clear-boundary'), 'met', locale);
     }
+  });
+
+  it('when an offer names the words of an unreasonable demand only apart or for something less ("every hour", "partners first on court days"), then it does not offer the demand itself', () => {
+    const technicians = meetingOf(storyline('sales-blocked-service-desk'), 1).demands[0];
+    const partners = meetingOf(storyline('vip-skip-the-queue'), 2).demands[0];
+    assert.ok(technicians && partners);
+    assert.ok(restates(technicians, 'every technician we have, on it now', 'en'));
+    assert.ok(!restates(technicians, 'a named technician calls you every hour', 'en'));
+    assert.ok(restates(technicians, 'varenda tekniker vi har sätter jag på det', 'sv'));
+    assert.ok(!restates(technicians, 'en namngiven tekniker ringer dig varenda timme', 'sv'));
+    assert.ok(restates(partners, 'partners first, every time, from Monday', 'en'));
+    assert.ok(!restates(partners, 'partners first on court days, booked ahead', 'en'));
+    assert.ok(!restates(partners, 'delägarna först på förhandlingsdagar', 'sv'));
   });
 
   it('when a reasonable demand names no words of what it asks for, or a word its customer does not say, then loading the storylines fails and says which', () => {
