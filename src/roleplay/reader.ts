@@ -29,7 +29,9 @@ export class MoveReader {
     const best = new Map<Intent, Move>();
     for (const move of moves) {
       const seen = best.get(move.kind);
-      if (!seen || (seen.vague && !move.vague) || (!seen.what && move.what && !move.vague)) best.set(move.kind, move);
+      // "Yeah we'll try to get through all of them before Monday" is a yes said with a hedge before it is a promise.
+      const hedgedYes = seen?.kind === 'hedges' && move.hedging === 'agrees' && seen.hedging !== 'agrees' && move.what !== undefined && seen.quote === move.quote;
+      if (!seen || (seen.vague && !move.vague) || (!seen.what && move.what && !move.vague) || hedgedYes) best.set(move.kind, move);
     }
     // "Not in the contract, but what I can do is …" is being clear about a boundary, not hiding behind it.
     const refused = best.has('refuses');
@@ -74,6 +76,8 @@ export class MoveReader {
       if (kind === 'agrees' && ownNo.test(body.slice(match.index + match[0].length))) continue;
       // "Yeah so the 85k isn't part of the monthly fee": a yes that leads into an explanation is a way of starting to talk.
       if (kind === 'agrees' && discourseLead.test(body.slice(match.index + match[0].length))) continue;
+      // "Yeah I get why Black Week looks scary now": a yes to the customer's worry, not to what they ask for.
+      if (kind === 'agrees' && feelingLead.test(body.slice(match.index + match[0].length))) continue;
       // "Is there any other way they can send quotes for now?" asks the customer; an offer in a question is the learner's own ("could we …?").
       if (kind === 'offers-alternative' && body.includes('?') && !firstPersonIn[book.book.locale].test(body) && !suggesting.test(body)) continue;
       // "You'd have a queue at our desk instead of in the chat" compares; "instead of all 85, ten now" at the head of its clause offers.
@@ -186,6 +190,9 @@ const listLead = /^\s*(?:so|that is|concretely|in practice|here|alltså|så|konk
 
 // Words after a yes that make it a way of starting to talk, not an answer: "yeah so …", "ja alltså …".
 const discourseLead = /^[\s,]*(?:so|well|anyway|basically|i mean|alltså|asså|liksom|typ)(?![\p{L}])/iu;
+
+// Words after a yes that say the learner understands the customer: "yeah i get why …", "ja, jag förstår att …".
+const feelingLead = /^[\s,!.]*(?:i|jag)\s+(?:\p{L}+ly\s+|verkligen\s+|kan\s+)?(?:get|understand|see|can see|hear you|förstår|fattar|ser|hör)\s+(?:why|how|that|varför|hur|att)(?![\p{L}])/iu;
 
 // The learner saying what they cannot or will not do.
 const ownNo = /(?<![\p{L}'])(?:(?:i|we)\s+(?:can't|cannot|can not|won't|will not|couldn't)|(?:jag|vi)\s+(?:kan|ska|kommer|tänker)\s+(?:inte|aldrig)|(?:kan|ska|kommer)\s+(?:jag|vi)\s+(?:inte|aldrig))(?![\p{L}])/iu;

@@ -89,6 +89,9 @@ const hedgeable: readonly Intent[] = [...slotIntents, 'follows-process', 'agrees
 const hasMove = (entry: LearnerEntry, kind: Intent): boolean => entry.moves.some((move) => move.kind === kind && counts(move));
 const hedged = (entry: LearnerEntry | undefined): boolean => entry?.moves.some((move) => move.kind === 'hedges') ?? false;
 
+// A no that puts the answer on the contract or someone else.
+const coverIntents: readonly Intent[] = ['hides-behind-contract', 'deflects'];
+
 // A vague promise with some substance, not buzzwords only, and not said while hiding behind the contract, blaming or deflecting.
 const promisesVaguely = (entry: LearnerEntry): boolean =>
   entry.moves.some((move) => move.kind === 'promises' && move.vague && !move.empty) && !entry.moves.some((move) => move.kind !== 'hedges' && harmfulIntents.includes(move.kind));
@@ -105,8 +108,12 @@ const firstWith = (entries: readonly LearnerEntry[], kind: Intent): number =>
 
 /** The second half of a check; helping another way shows in an alternative, a concrete proposal or a demand met with one. */
 function alsoDid(entries: readonly LearnerEntry[], state: MeetingState, kind: Intent): boolean {
-  if (firstWith(entries, kind) >= 0) return true;
-  return kind === 'offers-alternative' && (firstWith(entries, 'proposes') >= 0 || state.demands.some((demand) => demand.outcome === 'alternative'));
+  // An alternative answers a demand: the plan put forward before anything led the customer to one ("40 machines next week", then
+  // a question, then "all 85 this weekend") is no alternative yet; the message the demand came after may already answer it.
+  const firstRaised = Math.min(...state.demands.map((demand) => demand.raisedAtTurn));
+  const answering = kind === 'offers-alternative' && Number.isFinite(firstRaised) ? entries.slice(firstRaised - 1) : entries;
+  if (firstWith(answering, kind) >= 0) return true;
+  return kind === 'offers-alternative' && (firstWith(answering, 'proposes') >= 0 || state.demands.some((demand) => demand.outcome === 'alternative'));
 }
 
 function judgeCheck(check: RubricCheck, state: MeetingState): JudgedCheck {
@@ -155,7 +162,11 @@ function judgeCheck(check: RubricCheck, state: MeetingState): JudgedCheck {
     if ((progress.outcome === undefined || progress.outcome === 'refused') && progress.hedgedAtTurn !== undefined) return verdict('partly', atTurn(progress.hedgedAtTurn), 'hedged');
     // "I can't guarantee it, but we'll work something out" is a no with a vague promise, as half an offer as a vague alternative.
     // So is a no followed by such a promise ("… and I'll log a ticket for the shared folder"), until something harmful is said.
-    const afterNo = progress.outcome === 'refused' && progress.handledAtTurn !== undefined ? standingAfter(entries, progress.handledAtTurn - 1) : [];
+    // Not a no that hides behind the contract or points elsewhere ("private stuff isn't covered", then "I'll close the ticket"):
+    // it meant no help, and a vague "I'll …" after it is about something else; only a concrete offer turns it round.
+    const coverNo = (entry: LearnerEntry | undefined): boolean => entry?.moves.some((move) => coverIntents.includes(move.kind)) ?? false;
+    const refusedWith = progress.handledAtTurn === undefined ? undefined : entries[progress.handledAtTurn - 1];
+    const afterNo = progress.outcome === 'refused' && progress.handledAtTurn !== undefined && !coverNo(refusedWith) ? standingAfter(entries, progress.handledAtTurn - 1) : [];
     const vaguely = afterNo.find(promisesVaguely);
     if (vaguely) return verdict('partly', vaguely.text, 'vague');
     return verdict('not', atTurn(progress.handledAtTurn), progress.outcome ? `demand.${progress.outcome}` : 'unanswered');

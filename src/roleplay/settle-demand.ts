@@ -1,5 +1,6 @@
 import type { Locale } from '../core/locale';
-import { harmfulIntents, type Intent, type Move } from './intents';
+import { harmfulIntents, slotIntents, type Intent, type Move } from './intents';
+import { restates, speaksTo } from './demand-topic';
 import { learnerEntries, type DemandProgress, type MeetingState, type TrustEvent } from './meeting-state';
 import type { Demand, DemandOutcome, Meeting } from './storyline';
 
@@ -38,13 +39,23 @@ export function settleDemand(meeting: Meeting, state: MeetingState, counting: re
   if (!pending || !demand) return cavedAfterAll(state, has(['caves']), turn);
   // A concrete promise after a no is an alternative too ("not your own laptop, but I'll send you tips tonight").
   const offer = counting.find((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes' || (move.kind === 'promises' && has(refusing) && !has(['deflects']))) && move.what);
+  // "We can do everything for all thirty by tomorrow", with no no beside it, offers the unreasonable demand itself: it gives in.
+  const offersTheDemand = demand.kind === 'unreasonable' && !has(refusing) && counting.some((move) => slotIntents.includes(move.kind) && move.what !== undefined && restates(demand, move.what, locale));
   // "We'll probably manage the accounts for the eight": something concrete, softened; for a reasonable demand a hedged yes.
-  const hedgedTo = hedgedAnswer(counting, demand.kind === 'reasonable' || has(refusing) || pending === refusedEarlier);
+  // A hedged promise to a reasonable demand is half a yes only if it names what was asked, as a plain one must; a hedged yes is one.
+  const hedgedTo = hedgedAnswer(counting, demand.kind === 'reasonable' || has(refusing) || pending === refusedEarlier, (move) => demand.kind !== 'reasonable' || has(refusing) || move.hedging === 'agrees' || speaksTo(demand, move.quote, locale));
   if (pending === refusedEarlier) {
     const clean = !has(['caves', 'hedges', 'drops-quality', ...refusing]);
     // Coming round to a reasonable demand: "yes, all 20 tested by Friday 3pm" after a no is a yes, with what and by when.
     const comesRound = clean && demand.kind === 'reasonable' && has(['agrees']) && counting.some((move) => move.kind === 'promises' && move.what && move.when !== undefined);
     if (comesRound) return settle(demand, state, pending, 'accepted', '', turn, locale, demand.trust.accepted - demand.trust.refused);
+    // "No, private laptops aren't covered." … "Sure, give it here, I'll have a look after": giving in after all, by a cave, or
+    // right after the customer took the no, by a yes with a promise of nothing of its own ("no worries" promises nothing; a yes
+    // with something concrete of its own answers something else).
+    const ownContent = counting.some((move) => slotIntents.includes(move.kind) && move.what !== undefined);
+    const yesToIt = has(['agrees']) && moves.some((move) => move.kind === 'promises' && move.vague) && !ownContent && pending.handledAtTurn === turn - 1;
+    const givesIn = demand.kind === 'unreasonable' && !has(refusing) && (has(['caves']) || yesToIt || offersTheDemand);
+    if (givesIn) return settle(demand, state, pending, 'accepted', '', turn, locale, demand.trust.accepted - demand.trust.refused);
     const turnedTo = offer && offer.kind !== 'promises' && clean;
     if (turnedTo) return settle(demand, state, pending, 'alternative', offer.what ?? '', turn, locale, demand.trust.alternative - demand.trust.refused);
     return hedgedTo && !has(['caves', 'drops-quality', ...refusing]) ? remember(state, pending, { hedgedAtTurn: pending.hedgedAtTurn ?? turn }) : undefined;
@@ -55,14 +66,15 @@ export function settleDemand(meeting: Meeting, state: MeetingState, counting: re
   const empty = !offer && moves.some((move) => move.empty && (move.kind === 'offers-alternative' || move.kind === 'proposes'));
   // Dropping a quality step refuses a demand for quality and gives in to a demand to rush.
   const dropped: DemandOutcome | undefined = has(['drops-quality']) ? (demand.kind === 'reasonable' ? 'refused' : 'accepted') : undefined;
-  // A promise alone does not say yes to an unreasonable demand: "we'll do ten this week" is not "all 85 this weekend".
-  const accepts = demand.kind === 'reasonable' ? accepting : accepting.filter((kind) => kind !== 'promises');
-  const yes = has(accepts) && !has(refusing);
+  // A promise alone does not say yes to an unreasonable demand: "we'll do ten this week" is not "all 85 this weekend"; to a
+  // reasonable one only if it names what was asked ("the temp laptops get a test call by Friday"), not "a revised proposal by Thursday".
+  const promisedIt = demand.kind === 'reasonable' && counting.some((move) => move.kind === 'promises' && speaksTo(demand, move.quote, locale));
+  const yes = (has(accepting.filter((kind) => kind !== 'promises')) || promisedIt || offersTheDemand) && !has(refusing);
   // "Yes, all 20 tested by Friday 4pm" says yes to a reasonable demand; the concrete part is how, not something else.
   const plainYes = demand.kind === 'reasonable' && has(['agrees']) && !has(refusing) && !dropped && !vagueYes;
   const outcome: DemandOutcome | undefined = plainYes
     ? 'accepted'
-    : offer && !has(['caves'])
+    : offer && !has(['caves']) && !offersTheDemand
       ? 'alternative'
       : (dropped ?? (yes && !vagueYes ? 'accepted' : vague || empty ? undefined : has(refusing) ? 'refused' : undefined));
   if (!outcome) {
@@ -76,9 +88,10 @@ export function settleDemand(meeting: Meeting, state: MeetingState, counting: re
 }
 
 /** A hedge with something concrete in it, over an offer, or over a promise or yes where those would answer the demand. */
-function hedgedAnswer(counting: readonly Move[], promiseAnswers: boolean): boolean {
+function hedgedAnswer(counting: readonly Move[], promiseAnswers: boolean, yesAbout: (move: Move) => boolean): boolean {
   const answers: readonly Intent[] = promiseAnswers ? ['offers-alternative', 'proposes', 'promises', 'agrees'] : ['offers-alternative', 'proposes'];
-  return counting.some((move) => move.kind === 'hedges' && move.what !== undefined && move.hedging !== undefined && answers.includes(move.hedging));
+  const yes: readonly Intent[] = ['promises', 'agrees'];
+  return counting.some((move) => move.kind === 'hedges' && move.what !== undefined && move.hedging !== undefined && answers.includes(move.hedging) && (!yes.includes(move.hedging) || yesAbout(move)));
 }
 
 /** The demand's progress with something remembered for the debrief; nothing settles and trust does not move. */

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { ContentError } from '../content/content-error';
 import { themeIds, type ThemeId } from '../content/themes';
 import { loadYamlFolder } from '../content/yaml-files';
+import { aboutNotSaid } from './demand-topic';
 import { reactionLines } from './reactions';
 import { reactionKeys, storylineSchema, type Meeting, type Storyline } from './storyline';
 
@@ -84,6 +85,12 @@ function meetingProblems(meeting: Meeting, index: number): string[] {
     const text = meeting[locale];
     if (index > 0 && (!text.recall || !text.recallPromise)) problems.push(`${locale}: recall and recallPromise are needed from the second meeting on`);
     if (text.recallPromise && !text.recallPromise.includes('{promise}')) problems.push(`${locale}.recallPromise: must contain {promise}`);
+  }
+  for (const demand of meeting.demands) {
+    for (const locale of ['en', 'sv'] as const) {
+      if (demand.kind === 'reasonable' && !demand[locale].about) problems.push(`demands.${demand.id}.${locale}.about: a reasonable demand names what it asks for, so a promise can be known to answer it`);
+      for (const word of aboutNotSaid(demand, locale)) problems.push(`demands.${demand.id}.${locale}.about: "${word}" is not a word of what the customer says`);
+    }
   }
   const demandIds = new Set(meeting.demands.map((demand) => demand.id));
   meeting.rubric.forEach((check, position) => {

@@ -69,7 +69,9 @@ const demand = z.strictObject({
   trust: z.strictObject({ accepted: z.number().int(), refused: z.number().int(), alternative: z.number().int() }),
   ...both(
     // onAlternative repeats the learner's own offer through {offer}, never a model answer they did not give.
-    z.strictObject({ says: text, goodHandling: text, onAccepted: text, onRefused: text, onAlternative: text, agreement: text }),
+    // about: the words of `says` that name what is asked; a promise says yes to a reasonable demand only if it names one of them,
+    // and an offer that names all of them offers an unreasonable demand itself.
+    z.strictObject({ says: text, goodHandling: text, onAccepted: text, onRefused: text, onAlternative: text, agreement: text, about: z.array(text).min(1).optional() }),
   ),
 });
 

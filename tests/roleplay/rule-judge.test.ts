@@ -126,8 +126,9 @@ describe('rubric verdicts on moves given by hand', () => {
   it('when keeping the quality steps was only said with a hedge, then that check is partly met; said plainly later, it is met', () => {
     const offer: Said = ['Ten now, the rest after the campaign.', [move('offers-alternative', { what: 'ten now, the rest after the campaign' })]];
     const hedgedProcess: Said = ['We should probably still test them, I think.', [move('follows-process'), move('hedges')]];
-    assert.equal(judged(laptops, 1, [asked, offer, hedgedProcess], 'quality-kept')?.verdict, 'partly');
-    assert.equal(judged(laptops, 1, [asked, offer, hedgedProcess, ['Every machine gets its data moved and a test call.', [move('follows-process')]]], 'quality-kept')?.verdict, 'met');
+    // The offer answers the weekend demand, raised after the second message.
+    assert.equal(judged(laptops, 1, [asked, heard, offer, hedgedProcess], 'quality-kept')?.verdict, 'partly');
+    assert.equal(judged(laptops, 1, [asked, heard, offer, hedgedProcess, ['Every machine gets its data moved and a test call.', [move('follows-process')]]], 'quality-kept')?.verdict, 'met');
   });
 
   it('when a question came with a hedge beside it, then the question still counts in full', () => {
