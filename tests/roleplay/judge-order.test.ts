@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import type { Locale } from '../../src/core/locale';
+import { directTurn } from '../../src/roleplay/director';
+import { newMeetingState, type MeetingState } from '../../src/roleplay/meeting-state';
+import { judgeByRules } from '../../src/roleplay/rule-judge';
+import { meetingOf, reader, storyline } from './roleplay-fixtures';
+
+// "Asked before proposing" is about the order of what the learner did, whatever shape the proposal had.
+describe('rubric judged by explicit rules: asking before proposing', () => {
+  const story = storyline('onsite-stressed-reception');
+  const meeting = meetingOf(story, 1);
+  const play = (lines: readonly string[], locale: Locale): MeetingState =>
+    lines.reduce((state, line) => directTurn(story, meeting, state, line, reader.read(line, locale), locale).state, newMeetingState(story.startTrust, meeting[locale].opening));
+  const listened = (lines: readonly string[], locale: Locale) => judgeByRules(meeting, play(lines, locale), locale).checks.find((check) => check.id === 'listened-first');
+
+  it('when the learner proposed a fix in general words before asking what happens, then listening first is only partly met', () => {
+    const cases: ReadonlyArray<readonly [Locale, string, string]> = [
+      ['en', 'let me reboot it first, that normally sorts it', 'does it only freeze at check-in or all the time?'],
+      ['sv', 'låt mig starta om den först, det brukar lösa sig', 'fryser den bara vid incheckningen eller hela tiden?'],
+    ];
+    for (const [locale, proposal, question] of cases) {
+      const check = listened([proposal, question], locale);
+      assert.deepEqual([check?.verdict, check?.reasonKey, check?.quote], ['partly', 'late', question], `${locale}: ${proposal}`);
+      assert.equal(listened([question, proposal], locale)?.verdict, 'met', `${locale}: asked first`);
+    }
+  });
+
+  it('when the learner proposed a fix with a hedge before asking what happens, then listening first is only partly met', () => {
+    const cases: ReadonlyArray<readonly [Locale, string, string]> = [
+      ['en', 'maybe we could restart it first', 'does it only freeze at check-in or all the time?'],
+      ['sv', 'jag startar nog om den först', 'fryser den bara vid incheckningen eller hela tiden?'],
+    ];
+    for (const [locale, proposal, question] of cases) assert.equal(listened([proposal, question], locale)?.verdict, 'partly', `${locale}: ${proposal}`);
+  });
+});
