@@ -36,6 +36,8 @@ export const phraseBookSchema = z.strictObject({
   statementStarts: z.array(z.string().trim().min(1)).default([]),
   /** Openings that put a guess or a suggestion forward, question mark or not ("maybe the agents deleted it?", "how about ten this week?"), unless a question word follows. */
   guesses: z.array(z.string().trim().min(1)).default([]),
+  /** Questions that only ask which or where the thing is ("which pc is it?"): they locate what to work on, and ask nothing about what happens. */
+  locating: z.array(z.string().trim().min(1)).default([]),
   /** The words that ask wherever they stand ("what", "tell me"): a guess that has one still asks. */
   questionWords: z.array(z.string().trim().min(1)).default([]),
   /** Words that open a relative clause after a comma (", which is why …"): what follows the comma is no question. */

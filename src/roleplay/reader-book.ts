@@ -19,6 +19,8 @@ export interface CompiledBook {
   readonly statementStart: RegExp;
   readonly guess: RegExp;
   readonly questionWord: RegExp;
+  /** A whole clause that only asks which or where the thing is. */
+  readonly locating: RegExp;
   readonly relative: RegExp;
   readonly negation: RegExp;
   /** A negation right after a verb, as Swedish puts it ("jag skickar inte", "skickar jag inte"). */
@@ -61,6 +63,7 @@ function loosened(book: PhraseBook): PhraseBook {
     questionStart: list(book.questionStart),
     statementStarts: list(book.statementStarts),
     guesses: list(book.guesses),
+    locating: list(book.locating),
     questionWords: list(book.questionWords),
     relatives: list(book.relatives),
     negations: list(book.negations),
@@ -99,6 +102,7 @@ export function compile(given: PhraseBook, other: PhraseBook, matching: Matching
     question: new RegExp(`^\\s*(?:${fragment(book.questionStart)})(?![\\p{L}])`, 'iu'),
     statementStart: new RegExp(`^\\s*(?:${fragment(book.statementStarts.length > 0 ? book.statementStarts : ['(?!)'])})(?![\\p{L}])`, 'iu'),
     guess: new RegExp(`^\\s*(?:${fragment(book.guesses.length > 0 ? book.guesses : ['(?!)'])})(?![\\p{L}])`, 'iu'),
+    locating: new RegExp(`^\\s*(?:${fragment(book.locating.length > 0 ? book.locating : ['(?!)'])})[\\s?.!]*$`, 'iu'),
     questionWord: bounded(book.questionWords.length > 0 ? book.questionWords : ['(?!)']),
     relative: new RegExp(`^\\s*(?:${fragment(book.relatives.length > 0 ? book.relatives : ['(?!)'])})(?![\\p{L}])`, 'iu'),
     negated: bounded(book.negations),

@@ -68,6 +68,8 @@ export class MoveReader {
       // not a trigger at its end ("… so your sellers can work in the meantime").
       const match = slotIntents.includes(kind) ? mostConcrete(book, body, matcher.all(body), pattern) : matcher.first(body);
       if (!match) continue;
+      // "Which pc is it?", "var står datorn?": finding the thing to work on asks nothing about what happens.
+      if (kind === 'asks-situation' && book.locating.test(body)) continue;
       // "Yes, but …" / "ja men …": a bare yes before a but agrees to nothing.
       if (kind === 'agrees' && turnedAround && !/\p{L}/u.test(body.slice(match.index + match[0].length))) continue;
       // "Yeah, we can't be the reason for that": a yes to the customer's point that says what the learner will not do says yes to no demand.

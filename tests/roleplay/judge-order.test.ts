@@ -32,4 +32,12 @@ describe('rubric judged by explicit rules: asking before proposing', () => {
     ];
     for (const [locale, proposal, question] of cases) assert.equal(listened([proposal, question], locale)?.verdict, 'partly', `${locale}: ${proposal}`);
   });
+
+  it('when the learner only asked which computer it is and went on to fix it, then listening first is not met', () => {
+    const cases: ReadonlyArray<readonly [Locale, string, string]> = [
+      ['en', 'hi, which laptop is it?', "i'll reinstall the booking app, about half an hour"],
+      ['sv', 'hej, vilken skärm gäller det?', 'jag installerar om bokningsappen, en halvtimme ungefär'],
+    ];
+    for (const [locale, located, fix] of cases) assert.equal(listened([located, fix], locale)?.verdict, 'not', `${locale}: ${located}`);
+  });
 });

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import type { Locale } from '../../src/core/locale';
+import { counts, type Intent } from '../../src/roleplay/intents';
+import { reader } from './roleplay-fixtures';
+
+const counted = (text: string, locale: Locale): Intent[] => reader.read(text, locale).filter(counts).map((move) => move.kind);
+const reads = (text: string, locale: Locale, kind: Intent): void => assert.ok(counted(text, locale).includes(kind), `${text}: ${counted(text, locale).join(', ')}`);
+const readsNo = (text: string, locale: Locale, kind: Intent): void => assert.ok(!counted(text, locale).includes(kind), `${text}: ${counted(text, locale).join(', ')}`);
+
+// Whether a question asks about the situation follows from its shape: when or where something happens, not which thing to work on.
+describe('role-play reader: when, where and which', () => {
+  it('when a question asks when or where the trouble happens, the verb right after the question word, then it asks about the situation', () => {
+    reads('when does the screen lock up, only at payment or all day?', 'en', 'asks-situation');
+    reads('where does it hang, already at login?', 'en', 'asks-situation');
+    reads('när kraschar programmet, bara vid betalningen eller hela tiden?', 'sv', 'asks-situation');
+    reads('var hänger det sig, redan vid inloggningen?', 'sv', 'asks-situation');
+    reads('när blir det värst, på morgonen?', 'sv', 'asks-situation');
+  });
+
+  it('when a "när" question is about the learner’s own visit, or a "när" clause only sets the scene, then it asks nothing about the situation', () => {
+    readsNo('när kan jag komma förbi?', 'sv', 'asks-situation');
+    readsNo('när passar det dig att jag tittar på den?', 'sv', 'asks-situation');
+    readsNo('när den fryser nästa gång, ring mig direkt', 'sv', 'asks-situation');
+  });
+
+  it('when a question only asks which one thing to work on or where it stands, then it asks nothing about the situation', () => {
+    readsNo('which laptop is it?', 'en', 'asks-situation');
+    readsNo("ok, where's the scanner?", 'en', 'asks-situation');
+    readsNo('vilken skärm gäller det?', 'sv', 'asks-situation');
+    readsNo('var står skrivaren?', 'sv', 'asks-situation');
+    // Which ones are involved, or which one does what, asks about what happens.
+    reads('which ones are they, the ones by the door?', 'en', 'asks-situation');
+    reads('which laptop is it that keeps freezing?', 'en', 'asks-situation');
+    reads('vilka datorer är det som hänger sig?', 'sv', 'asks-situation');
+    reads('var är felet, i kassan eller i terminalen?', 'sv', 'asks-situation');
+  });
+});
