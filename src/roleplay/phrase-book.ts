@@ -61,6 +61,8 @@ export const phraseBookSchema = z.strictObject({
   pastMarkers: z.array(z.string().trim().min(1)).default([]),
   /** Openings of a supposition ("if we …", "would mean …"): a dropped step or a give-away inside one is a reason, not a deed. */
   hypotheticals: z.array(z.string().trim().min(1)).default([]),
+  /** Numbers in words ("two", "tre"): in a question they are as concrete as digits ("what happens in two weeks?"). */
+  numbers: z.array(z.string().trim().min(1)).default([]),
   /** Words typed without their apostrophe, and how they are spelled with it ("cant" → "can't"). */
   spellings: z.record(z.string(), z.string()).default({}),
   /** Letters typed without their marks ("ö" as "o"): a phrase word of three letters or more accepts either. */

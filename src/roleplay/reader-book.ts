@@ -37,6 +37,8 @@ export interface CompiledBook {
   readonly breaks: RegExp;
   readonly noise: Noise;
   readonly spelling?: RegExp;
+  /** Numbers in words, lower case and without marks. */
+  readonly numbers: ReadonlySet<string>;
   readonly contrast: RegExp;
   /** A supposition still open where a clause's text ends: "if we skip the", "that would mean dropping". */
   readonly hypothetical: RegExp;
@@ -115,6 +117,7 @@ export function compile(given: PhraseBook, other: PhraseBook, matching: Matching
     times: new RegExp(time.source, 'giu'),
     breaks: new RegExp(`(?<=[.!?;\\n])\\s+|\\s*[,:–-]?\\s+(?=(?:${fragment(book.clauseBreaks)})(?![\\p{L}]))${commaBreaks}`, 'iu'),
     noise: noiseOf(given, other),
+    numbers: new Set(given.numbers.flatMap(plainWords)),
     ...(spellings.length > 0 ? { spelling: bounded(spellings, 'giu') } : {}),
     hypothetical: new RegExp(`(?<![\\p{L}'])(?:${fragment(book.hypotheticals.length > 0 ? book.hypotheticals : ['(?!)'])})(?![\\p{L}])[^,;:.!?]*$`, 'iu'),
     contrast: new RegExp(`^(?:${fragment(book.contrasts.length > 0 ? book.contrasts : ['(?!)'])})(?![\\p{L}])`, 'iu'),

@@ -105,7 +105,9 @@ export class MoveReader {
         // In a question a second topic word is content ("which customers are affected?"), and so is a word the trigger took in
         // that none of its phrases spells ("how do your store staff feel"); elsewhere every trigger is set aside.
         const source = rule.wholeMessage ? message : body;
-        const taken = (trigger: string): string => (trigger.match(/[\p{L}\d]+/gu) ?? []).filter((word) => !plainWords(word).every((part) => spelled.has(part))).join(' ');
+        // A number the trigger took in is content however its phrases spell it: "what happens in two weeks?" names a time.
+        const numbered = (word: string): boolean => /\d/u.test(word) || plainWords(word).some((part) => book.numbers.has(part));
+        const taken = (trigger: string): string => (trigger.match(/[\p{L}\d]+/gu) ?? []).filter((word) => numbered(word) || !plainWords(word).every((part) => spelled.has(part))).join(' ');
         // A question over the whole message keeps what its triggers took in too: in "hur gick måndagen och tisdagens leveranser?" the days are asked about.
         const whole = rule.question ? source.replace(pattern, (trigger) => ` ${taken(trigger)} `) : source.replace(pattern, ' ');
         const around = rule.question && !rule.wholeMessage ? `${body.slice(0, match.index)} ${taken(match[0])} ${body.slice(match.index + match[0].length)}` : whole;

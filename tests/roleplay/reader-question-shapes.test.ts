@@ -34,4 +34,11 @@ describe('role-play reader: when, where and which', () => {
     reads('vilka datorer är det som hänger sig?', 'sv', 'asks-situation');
     reads('var är felet, i kassan eller i terminalen?', 'sv', 'asks-situation');
   });
+
+  it('when a question about what lies ahead names the time with a number, in words or digits, then it asks about the business in full', () => {
+    reads('oh, what happens in three weeks?', 'en', 'asks-business');
+    reads('what happens in 2 weeks?', 'en', 'asks-business');
+    reads('oj, vad händer om tre veckor?', 'sv', 'asks-business');
+    reads('vad händer om 2 veckor?', 'sv', 'asks-business');
+  });
 });
