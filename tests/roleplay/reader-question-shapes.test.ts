@@ -41,4 +41,23 @@ describe('role-play reader: when, where and which', () => {
     reads('oj, vad händer om tre veckor?', 'sv', 'asks-business');
     reads('vad händer om 2 veckor?', 'sv', 'asks-business');
   });
+
+  it('when the learner asks to be shown what happens ("show me …", "visa mig …"), then it asks about the situation', () => {
+    reads('show me one booking so i can see where it hangs', 'en', 'asks-situation');
+    reads('can you show me what the screen does when you take a payment?', 'en', 'asks-situation');
+    reads('visa mig en bokning så jag ser var den hänger sig', 'sv', 'asks-situation');
+    reads('kan du visa mig vad skärmen gör när du tar betalt?', 'sv', 'asks-situation');
+    // Showing them something is the learner's own doing.
+    readsNo("i'll show you how the new screen works", 'en', 'asks-situation');
+    readsNo('jag visar dig hur den nya skärmen funkar', 'sv', 'asks-situation');
+  });
+
+  it('when a Swedish question counts the customer service team ("kundtjänst"), then it asks about the situation, not about their customers', () => {
+    readsNo('hur många jobbar i kundtjänst under rean?', 'sv', 'asks-impact');
+    reads('hur många jobbar i kundtjänst under rean?', 'sv', 'asks-situation');
+    reads('hur länge får kunderna vänta i chatten under rean?', 'sv', 'asks-impact');
+    readsNo('how many people work in customer service during the sale?', 'en', 'asks-impact');
+    reads('how long do your customers wait in the chat during the sale?', 'en', 'asks-impact');
+  });
 });
+
