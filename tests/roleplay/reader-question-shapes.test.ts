@@ -59,5 +59,19 @@ describe('role-play reader: when, where and which', () => {
     readsNo('how many people work in customer service during the sale?', 'en', 'asks-impact');
     reads('how long do your customers wait in the chat during the sale?', 'en', 'asks-impact');
   });
+
+  it('when a yes/no question opens with its verb (“är skrivaren kopplad …?”, “do you get an error …?”), then it asks about the situation', () => {
+    reads('är skrivaren kopplad till den här datorn?', 'sv', 'asks-situation');
+    reads('börjar alla tio på måndag eller kommer några senare?', 'sv', 'asks-situation');
+    reads('får ni nåt felmeddelande när ni sparar en bokning?', 'sv', 'asks-situation');
+    reads('is the printer connected to this computer?', 'en', 'asks-situation');
+    reads('do you get an error message when you save a booking?', 'en', 'asks-situation');
+    // Asking leave, asking the customer to do it, or checking what was understood asks nothing about the situation.
+    readsNo('är det okej om jag startar om den?', 'sv', 'asks-situation');
+    readsNo('kan du starta om den åt mig?', 'sv', 'asks-situation');
+    readsNo('är det rätt uppfattat?', 'sv', 'asks-situation');
+    readsNo('do you want me to restart it?', 'en', 'asks-situation');
+    readsNo('did you get any time off this weekend?', 'en', 'asks-situation');
+  });
 });
 
