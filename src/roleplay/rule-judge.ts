@@ -103,9 +103,10 @@ function standingAfter(entries: readonly LearnerEntry[], refusedAt: number): Lea
 const firstWith = (entries: readonly LearnerEntry[], kind: Intent): number =>
   entries.findIndex((entry) => entry.moves.some((move) => move.kind === kind && counts(move)) && !(spoilersInTheMessage[kind] ?? []).some((spoiler) => hasMove(entry, spoiler)));
 
-// "I'll restart it first, usually helps": a proposal without its content, or softened, is still made before asking.
+// "I'll restart it first, usually helps": a proposal without its content, or softened, is still made before asking;
+// "let's get this sorted" has nothing in it to propose.
 const firstMade = (entries: readonly LearnerEntry[], kind: Intent): number =>
-  entries.findIndex((entry) => entry.moves.some((move) => move.kind === kind || (move.kind === 'hedges' && move.hedging === kind)));
+  entries.findIndex((entry) => entry.moves.some((move) => (move.kind === kind && !move.empty) || (move.kind === 'hedges' && move.hedging === kind)));
 
 /** The second half of a check; helping another way shows in an alternative, a concrete proposal or a demand met with one. */
 function alsoDid(entries: readonly LearnerEntry[], state: MeetingState, kind: Intent): boolean {

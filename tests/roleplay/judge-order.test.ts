@@ -33,6 +33,14 @@ describe('rubric judged by explicit rules: asking before proposing', () => {
     for (const [locale, proposal, question] of cases) assert.equal(listened([proposal, question], locale)?.verdict, 'partly', `${locale}: ${proposal}`);
   });
 
+  it('when the learner only reassured in general words before asking ("let’s get you sorted"), then listening first is still met', () => {
+    const cases: ReadonlyArray<readonly [Locale, string, string]> = [
+      ['en', 'hi sara, lets get you sorted', 'does it only freeze at check-in or all the time?'],
+      ['sv', 'hej sara, ska vi lösa det här?', 'fryser den bara vid incheckningen eller hela tiden?'],
+    ];
+    for (const [locale, reassurance, question] of cases) assert.equal(listened([reassurance, question], locale)?.verdict, 'met', `${locale}: ${reassurance}`);
+  });
+
   it('when the learner only asked which computer it is and went on to fix it, then listening first is not met', () => {
     const cases: ReadonlyArray<readonly [Locale, string, string]> = [
       ['en', 'hi, which laptop is it?', "i'll reinstall the booking app, about half an hour"],
