@@ -73,5 +73,23 @@ describe('role-play reader: when, where and which', () => {
     readsNo('do you want me to restart it?', 'en', 'asks-situation');
     readsNo('did you get any time off this weekend?', 'en', 'asks-situation');
   });
+
+  it('when a Swedish question is built as its English twin is, then it asks the same: what they would need, what it says, what it costs them, what it means for them', () => {
+    const twins: ReadonlyArray<readonly [Intent, string, string]> = [
+      ['asks-need', 'what would you need to feel safe before the opening?', 'vad skulle ni behöva för att känna er trygga inför öppningen?'],
+      ['asks-need', 'which programs does reception need to be able to use in the morning?', 'vilka program behöver receptionen kunna använda på morgonen?'],
+      ['asks-situation', 'what does it say on the screen when it freezes?', 'vad står det på skärmen när den fryser?'],
+      ['asks-situation', 'when exactly does the lease end?', 'när exakt går avtalet ut?'],
+      ['asks-situation', 'what have you noticed at the till?', 'vad har ni själva märkt i kassan?'],
+      ['asks-business', 'what does the stop cost you per day?', 'vad kostar stoppet er per dag ungefär?'],
+      ['asks-business', 'how do you work out the order?', 'hur räknar ni fram beställningen?'],
+      ['asks-business', 'what does the christmas rush mean for your business?', 'vad betyder julhandeln för er?'],
+    ];
+    for (const [kind, english, swedish] of twins) {
+      reads(english, 'en', kind);
+      reads(swedish, 'sv', kind);
+    }
+    reads('how does the warehouse team work during the sale?', 'en', 'asks-business');
+  });
 });
 
