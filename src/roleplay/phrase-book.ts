@@ -51,6 +51,8 @@ export const phraseBookSchema = z.strictObject({
   times: phrases,
   /** Words that split a message into clauses, besides sentence ends ("but"). */
   clauseBreaks: phrases,
+  /** Words that join a second question to a first in one clause, before its question word ("… and how many …?"). */
+  questionJoins: z.array(z.string().trim().min(1)).default([]),
   /** Clause breaks that turn what came before around: "yes, but …" agrees to nothing. */
   contrasts: z.array(z.string().trim().min(1)).default([]),
   /** Words that start a clause of their own after a comma ("restart it, it's probably the spooler"). */

@@ -35,6 +35,8 @@ export interface CompiledBook {
   /** Every by-when in a text, to set it apart from what is promised. */
   readonly times: RegExp;
   readonly breaks: RegExp;
+  /** Where one question ends and another begins in a clause ("…, and how many …?"). */
+  readonly questionJoin: RegExp;
   readonly noise: Noise;
   readonly spelling?: RegExp;
   /** Numbers in words, lower case and without marks. */
@@ -72,6 +74,7 @@ function loosened(book: PhraseBook): PhraseBook {
     hedges: list(book.hedges).map((phrase) => phrase.replace(/ /g, particles)),
     times: list(book.times),
     clauseBreaks: list(book.clauseBreaks),
+    questionJoins: list(book.questionJoins),
     contrasts: list(book.contrasts),
     commaBreaks: list(book.commaBreaks),
     hypotheticals: list(book.hypotheticals),
@@ -116,6 +119,7 @@ export function compile(given: PhraseBook, other: PhraseBook, matching: Matching
     time,
     times: new RegExp(time.source, 'giu'),
     breaks: new RegExp(`(?<=[.!?;\\n])\\s+|\\s*[,:–-]?\\s+(?=(?:${fragment(book.clauseBreaks)})(?![\\p{L}]))${commaBreaks}`, 'iu'),
+    questionJoin: new RegExp(`[\\s,]+(?:${fragment(book.questionJoins.length > 0 ? book.questionJoins : ['(?!)'])})\\s+(?=(?:${fragment(book.questionWords.length > 0 ? book.questionWords : ['(?!)'])})(?![\\p{L}]))`, 'iu'),
     noise: noiseOf(given, other),
     numbers: new Set(given.numbers.flatMap(plainWords)),
     ...(spellings.length > 0 ? { spelling: bounded(spellings, 'giu') } : {}),

@@ -4,6 +4,7 @@ import type { PhraseBooks } from './phrase-book';
 import type { Matching } from './phrase-matcher';
 import { compile, concreteWeight, plainWords, substance, type CompiledBook } from './reader-book';
 import { contrastedNo, turnedOffer } from './reader-contrast';
+import { withoutOverridden } from './reader-overrides';
 import { checkedSummary } from './reader-summary';
 
 /** Reads a learner's message into moves with the phrase lists from content; every move quotes the learner. */
@@ -114,8 +115,7 @@ export class MoveReader {
         moves.push(substance(book, around) < rule.substance ? { kind: found, quote: body, vague: true } : { kind: found, quote: body });
       }
     }
-    const cancelled = new Set(moves.flatMap((move) => book.book.moves[move.kind]?.overrides ?? []));
-    return moves.filter((move) => !cancelled.has(move.kind));
+    return withoutOverridden(book, body, moves);
   }
 
   /** A hedge over a commitment, with the commitment's concrete part in the learner's words when it has one (hedge words aside). */

@@ -91,5 +91,22 @@ describe('role-play reader: when, where and which', () => {
     }
     reads('how does the warehouse team work during the sale?', 'en', 'asks-business');
   });
+
+  it('when a question asks how many of their customers wait, or how long people wait, then it asks the impact', () => {
+    reads('how many guests are waiting at the door?', 'en', 'asks-impact');
+    reads('how long do people have to wait for a table now?', 'en', 'asks-impact');
+    reads('hur länge får dom vänta på sina pengar?', 'sv', 'asks-impact');
+    reads('hur länge får folk vänta på en tid nu?', 'sv', 'asks-impact');
+  });
+
+  it('when two questions are joined in one clause, then each is read; one question about their customers is still only about the impact', () => {
+    reads('when did it start this morning, and how many guests are waiting now?', 'en', 'asks-situation');
+    reads('when did it start this morning, and how many guests are waiting now?', 'en', 'asks-impact');
+    reads('when did it start this morning, and what happens to your guests while it is down?', 'en', 'asks-situation');
+    reads('sen när har det varit nere, och vad händer hos er nu i januari?', 'sv', 'asks-situation');
+    reads('sen när har det varit nere, och vad händer hos er nu i januari?', 'sv', 'asks-business');
+    readsNo('what happens to your guests while it is down?', 'en', 'asks-situation');
+    readsNo('vad händer hos er i januari?', 'sv', 'asks-situation');
+  });
 });
 
