@@ -108,5 +108,12 @@ describe('role-play reader: when, where and which', () => {
     readsNo('what happens to your guests while it is down?', 'en', 'asks-situation');
     readsNo('vad händer hos er i januari?', 'sv', 'asks-situation');
   });
+
+  it('when a question asks what happened to a thing (“vad hände med beställningarna?”), then it asks about the situation; to their customers, the impact', () => {
+    reads('vad hände med beställningarna under stoppet?', 'sv', 'asks-situation');
+    reads('what happened to your orders during the outage?', 'en', 'asks-situation');
+    reads('vad hände med kunderna medan det var nere?', 'sv', 'asks-impact');
+    reads('what happened to the customers while it was down?', 'en', 'asks-impact');
+  });
 });
 
