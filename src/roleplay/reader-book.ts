@@ -19,6 +19,8 @@ export interface CompiledBook {
   readonly statementStart: RegExp;
   readonly guess: RegExp;
   readonly questionWord: RegExp;
+  /** Every question word in a text ("tell me", "what"), to set the words that ask apart from what is asked. */
+  readonly questionWords: RegExp;
   /** A whole clause that only asks which or where the thing is. */
   readonly locating: RegExp;
   readonly relative: RegExp;
@@ -109,6 +111,7 @@ export function compile(given: PhraseBook, other: PhraseBook, matching: Matching
     guess: new RegExp(`^\\s*(?:${fragment(book.guesses.length > 0 ? book.guesses : ['(?!)'])})(?![\\p{L}])`, 'iu'),
     locating: new RegExp(`^\\s*(?:${fragment(book.locating.length > 0 ? book.locating : ['(?!)'])})[\\s?.!]*$`, 'iu'),
     questionWord: bounded(book.questionWords.length > 0 ? book.questionWords : ['(?!)']),
+    questionWords: bounded(book.questionWords.length > 0 ? book.questionWords : ['(?!)'], 'giu'),
     relative: new RegExp(`^\\s*(?:${fragment(book.relatives.length > 0 ? book.relatives : ['(?!)'])})(?![\\p{L}])`, 'iu'),
     negated: bounded(book.negations),
     past: bounded(book.pastMarkers.length > 0 ? book.pastMarkers : ['(?!)']),

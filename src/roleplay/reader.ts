@@ -1,5 +1,5 @@
 import type { Locale } from '../core/locale';
-import { intents, slotIntents, type Intent, type Move } from './intents';
+import { askingIntents, intents, slotIntents, type Intent, type Move } from './intents';
 import type { PhraseBooks } from './phrase-book';
 import type { Matching } from './phrase-matcher';
 import { compile, concreteWeight, plainWords, substance, type CompiledBook } from './reader-book';
@@ -63,6 +63,7 @@ export class MoveReader {
     const moves: Move[] = greeted > 0 ? [{ kind: 'greets', quote: clause.slice(0, greeted).trim() }] : [];
     const isQuestion = asks(book, body);
     const hedged = book.hedge.test(body);
+    let framed = false;
     for (const { kind, rule, pattern, matcher, spelled } of book.rules) {
       if (kind === 'greets' || (rule.question && !isQuestion) || (rule.statement && isQuestion)) continue;
       // For an offer the trigger that leads into the most substance is the offer ("Instead, what I can do is …"),
@@ -112,10 +113,16 @@ export class MoveReader {
         // A question over the whole message keeps what its triggers took in too: in "hur gick måndagen och tisdagens leveranser?" the days are asked about.
         const whole = rule.question ? source.replace(pattern, (trigger) => ` ${taken(trigger)} `) : source.replace(pattern, ' ');
         const around = rule.question && !rule.wholeMessage ? `${body.slice(0, match.index)} ${taken(match[0])} ${body.slice(match.index + match[0].length)}` : whole;
-        moves.push(substance(book, around) < rule.substance ? { kind: found, quote: body, vague: true } : { kind: found, quote: body });
+        // The words that ask ("tell me", "berätta") are not what is asked about.
+        const asked = rule.question ? around.replace(book.questionWords, ' ') : around;
+        moves.push(substance(book, asked) < rule.substance ? { kind: found, quote: body, vague: true } : { kind: found, quote: body });
+        if (found === 'asks-situation' && !/\p{L}/u.test(match[0].replace(book.questionWords, ' '))) framed = true;
       }
     }
-    return withoutOverridden(book, body, moves);
+    // "Berätta vad som är viktigast för er": a bare "tell me" frames the question it opens; around one in general words it asks nothing of its own.
+    const framedQuestions = moves.filter((move) => move.kind !== 'asks-situation' && askingIntents.includes(move.kind));
+    const framing = framed && framedQuestions.length > 0 && framedQuestions.every((move) => move.vague);
+    return withoutOverridden(book, body, framing ? moves.filter((move) => move.kind !== 'asks-situation') : moves);
   }
 
   /** A hedge over a commitment, with the commitment's concrete part in the learner's words when it has one (hedge words aside). */

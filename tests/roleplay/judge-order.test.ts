@@ -48,4 +48,18 @@ describe('rubric judged by explicit rules: asking before proposing', () => {
     ];
     for (const [locale, located, fix] of cases) assert.equal(listened([located, fix], locale)?.verdict, 'not', `${locale}: ${located}`);
   });
+
+  it('when "tell me" only frames a question in general words ("tell me what matters most to you"), then it earns nothing; framing what happens, it listens first', () => {
+    const cases: ReadonlyArray<readonly [Locale, string, string]> = [
+      ['en', 'tell me what matters most to you', 'tell me what happens when you check someone in'],
+      ['en', 'show me what matters most to you', 'show me what happens when you check someone in'],
+      ['sv', 'berätta vad som är viktigast för er', 'berätta vad som händer när du checkar in en patient'],
+      ['sv', 'visa mig vad som är viktigast för er', 'visa mig vad som händer när du checkar in en patient'],
+    ];
+    for (const [locale, framed, asked] of cases) {
+      assert.equal(listened([framed], locale)?.verdict, 'not', `${locale}: ${framed}`);
+      assert.equal(listened([asked], locale)?.verdict, 'met', `${locale}: ${asked}`);
+    }
+  });
 });
+
