@@ -36,6 +36,8 @@ export const phraseBookSchema = z.strictObject({
   statementStarts: z.array(z.string().trim().min(1)).default([]),
   /** Openings that put a guess or a suggestion forward, question mark or not ("maybe the agents deleted it?", "how about ten this week?"), unless a question word follows. */
   guesses: z.array(z.string().trim().min(1)).default([]),
+  /** Questions that only ask which or where the thing is ("which pc is it?"): they locate what to work on, and ask nothing about what happens. */
+  locating: z.array(z.string().trim().min(1)).default([]),
   /** The words that ask wherever they stand ("what", "tell me"): a guess that has one still asks. */
   questionWords: z.array(z.string().trim().min(1)).default([]),
   /** Words that open a relative clause after a comma (", which is why …"): what follows the comma is no question. */
@@ -49,6 +51,8 @@ export const phraseBookSchema = z.strictObject({
   times: phrases,
   /** Words that split a message into clauses, besides sentence ends ("but"). */
   clauseBreaks: phrases,
+  /** Words that join a second question to a first in one clause, before its question word ("… and how many …?"). */
+  questionJoins: z.array(z.string().trim().min(1)).default([]),
   /** Clause breaks that turn what came before around: "yes, but …" agrees to nothing. */
   contrasts: z.array(z.string().trim().min(1)).default([]),
   /** Words that start a clause of their own after a comma ("restart it, it's probably the spooler"). */
@@ -59,6 +63,8 @@ export const phraseBookSchema = z.strictObject({
   pastMarkers: z.array(z.string().trim().min(1)).default([]),
   /** Openings of a supposition ("if we …", "would mean …"): a dropped step or a give-away inside one is a reason, not a deed. */
   hypotheticals: z.array(z.string().trim().min(1)).default([]),
+  /** Numbers in words ("two", "tre"): in a question they are as concrete as digits ("what happens in two weeks?"). */
+  numbers: z.array(z.string().trim().min(1)).default([]),
   /** Words typed without their apostrophe, and how they are spelled with it ("cant" → "can't"). */
   spellings: z.record(z.string(), z.string()).default({}),
   /** Letters typed without their marks ("ö" as "o"): a phrase word of three letters or more accepts either. */

@@ -19,6 +19,10 @@ export interface CompiledBook {
   readonly statementStart: RegExp;
   readonly guess: RegExp;
   readonly questionWord: RegExp;
+  /** Every question word in a text ("tell me", "what"), to set the words that ask apart from what is asked. */
+  readonly questionWords: RegExp;
+  /** A whole clause that only asks which or where the thing is. */
+  readonly locating: RegExp;
   readonly relative: RegExp;
   readonly negation: RegExp;
   /** A negation right after a verb, as Swedish puts it ("jag skickar inte", "skickar jag inte"). */
@@ -33,8 +37,12 @@ export interface CompiledBook {
   /** Every by-when in a text, to set it apart from what is promised. */
   readonly times: RegExp;
   readonly breaks: RegExp;
+  /** Where one question ends and another begins in a clause ("…, and how many …?"). */
+  readonly questionJoin: RegExp;
   readonly noise: Noise;
   readonly spelling?: RegExp;
+  /** Numbers in words, lower case and without marks. */
+  readonly numbers: ReadonlySet<string>;
   readonly contrast: RegExp;
   /** A supposition still open where a clause's text ends: "if we skip the", "that would mean dropping". */
   readonly hypothetical: RegExp;
@@ -61,12 +69,14 @@ function loosened(book: PhraseBook): PhraseBook {
     questionStart: list(book.questionStart),
     statementStarts: list(book.statementStarts),
     guesses: list(book.guesses),
+    locating: list(book.locating),
     questionWords: list(book.questionWords),
     relatives: list(book.relatives),
     negations: list(book.negations),
     hedges: list(book.hedges).map((phrase) => phrase.replace(/ /g, particles)),
     times: list(book.times),
     clauseBreaks: list(book.clauseBreaks),
+    questionJoins: list(book.questionJoins),
     contrasts: list(book.contrasts),
     commaBreaks: list(book.commaBreaks),
     hypotheticals: list(book.hypotheticals),
@@ -99,7 +109,9 @@ export function compile(given: PhraseBook, other: PhraseBook, matching: Matching
     question: new RegExp(`^\\s*(?:${fragment(book.questionStart)})(?![\\p{L}])`, 'iu'),
     statementStart: new RegExp(`^\\s*(?:${fragment(book.statementStarts.length > 0 ? book.statementStarts : ['(?!)'])})(?![\\p{L}])`, 'iu'),
     guess: new RegExp(`^\\s*(?:${fragment(book.guesses.length > 0 ? book.guesses : ['(?!)'])})(?![\\p{L}])`, 'iu'),
+    locating: new RegExp(`^\\s*(?:${fragment(book.locating.length > 0 ? book.locating : ['(?!)'])})[\\s?.!]*$`, 'iu'),
     questionWord: bounded(book.questionWords.length > 0 ? book.questionWords : ['(?!)']),
+    questionWords: bounded(book.questionWords.length > 0 ? book.questionWords : ['(?!)'], 'giu'),
     relative: new RegExp(`^\\s*(?:${fragment(book.relatives.length > 0 ? book.relatives : ['(?!)'])})(?![\\p{L}])`, 'iu'),
     negated: bounded(book.negations),
     past: bounded(book.pastMarkers.length > 0 ? book.pastMarkers : ['(?!)']),
@@ -110,7 +122,9 @@ export function compile(given: PhraseBook, other: PhraseBook, matching: Matching
     time,
     times: new RegExp(time.source, 'giu'),
     breaks: new RegExp(`(?<=[.!?;\\n])\\s+|\\s*[,:–-]?\\s+(?=(?:${fragment(book.clauseBreaks)})(?![\\p{L}]))${commaBreaks}`, 'iu'),
+    questionJoin: new RegExp(`[\\s,]+(?:${fragment(book.questionJoins.length > 0 ? book.questionJoins : ['(?!)'])})\\s+(?=(?:${fragment(book.questionWords.length > 0 ? book.questionWords : ['(?!)'])})(?![\\p{L}]))`, 'iu'),
     noise: noiseOf(given, other),
+    numbers: new Set(given.numbers.flatMap(plainWords)),
     ...(spellings.length > 0 ? { spelling: bounded(spellings, 'giu') } : {}),
     hypothetical: new RegExp(`(?<![\\p{L}'])(?:${fragment(book.hypotheticals.length > 0 ? book.hypotheticals : ['(?!)'])})(?![\\p{L}])[^,;:.!?]*$`, 'iu'),
     contrast: new RegExp(`^(?:${fragment(book.contrasts.length > 0 ? book.contrasts : ['(?!)'])})(?![\\p{L}])`, 'iu'),

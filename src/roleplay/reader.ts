@@ -1,9 +1,10 @@
 import type { Locale } from '../core/locale';
-import { intents, slotIntents, type Intent, type Move } from './intents';
+import { askingIntents, intents, slotIntents, type Intent, type Move } from './intents';
 import type { PhraseBooks } from './phrase-book';
 import type { Matching } from './phrase-matcher';
 import { compile, concreteWeight, plainWords, substance, type CompiledBook } from './reader-book';
 import { contrastedNo, turnedOffer } from './reader-contrast';
+import { withoutOverridden } from './reader-overrides';
 import { checkedSummary } from './reader-summary';
 
 /** Reads a learner's message into moves with the phrase lists from content; every move quotes the learner. */
@@ -64,12 +65,15 @@ export class MoveReader {
     const moves: Move[] = greeted > 0 ? [{ kind: 'greets', quote: clause.slice(0, greeted).trim() }] : [];
     const isQuestion = asks(book, body);
     const hedged = book.hedge.test(body);
+    let framed = false;
     for (const { kind, rule, pattern, matcher, spelled } of book.rules) {
       if (kind === 'greets' || (rule.question && !isQuestion) || (rule.statement && isQuestion)) continue;
       // For an offer the trigger that leads into the most substance is the offer ("Instead, what I can do is …"),
       // not a trigger at its end ("… so your sellers can work in the meantime").
       const match = slotIntents.includes(kind) ? mostConcrete(book, body, matcher.all(body), pattern) : matcher.first(body);
       if (!match) continue;
+      // "Which pc is it?", "var står datorn?": finding the thing to work on asks nothing about what happens.
+      if (kind === 'asks-situation' && book.locating.test(body)) continue;
       // "Yes, but …" / "ja men …": a bare yes before a but agrees to nothing.
       if (kind === 'agrees' && turnedAround && !/\p{L}/u.test(body.slice(match.index + match[0].length))) continue;
       // "Yeah, we can't be the reason for that": a yes to the customer's point that says what the learner will not do says yes to no demand.
@@ -107,15 +111,22 @@ export class MoveReader {
         // In a question a second topic word is content ("which customers are affected?"), and so is a word the trigger took in
         // that none of its phrases spells ("how do your store staff feel"); elsewhere every trigger is set aside.
         const source = rule.wholeMessage ? message : body;
-        const taken = (trigger: string): string => (trigger.match(/[\p{L}\d]+/gu) ?? []).filter((word) => !plainWords(word).every((part) => spelled.has(part))).join(' ');
+        // A number the trigger took in is content however its phrases spell it: "what happens in two weeks?" names a time.
+        const numbered = (word: string): boolean => /\d/u.test(word) || plainWords(word).some((part) => book.numbers.has(part));
+        const taken = (trigger: string): string => (trigger.match(/[\p{L}\d]+/gu) ?? []).filter((word) => numbered(word) || !plainWords(word).every((part) => spelled.has(part))).join(' ');
         // A question over the whole message keeps what its triggers took in too: in "hur gick måndagen och tisdagens leveranser?" the days are asked about.
         const whole = rule.question ? source.replace(pattern, (trigger) => ` ${taken(trigger)} `) : source.replace(pattern, ' ');
         const around = rule.question && !rule.wholeMessage ? `${body.slice(0, match.index)} ${taken(match[0])} ${body.slice(match.index + match[0].length)}` : whole;
-        moves.push(substance(book, around) < rule.substance ? { kind: found, quote: body, vague: true } : { kind: found, quote: body });
+        // The words that ask ("tell me", "berätta") are not what is asked about.
+        const asked = rule.question ? around.replace(book.questionWords, ' ') : around;
+        moves.push(substance(book, asked) < rule.substance ? { kind: found, quote: body, vague: true } : { kind: found, quote: body });
+        if (found === 'asks-situation' && !/\p{L}/u.test(match[0].replace(book.questionWords, ' '))) framed = true;
       }
     }
-    const cancelled = new Set(moves.flatMap((move) => book.book.moves[move.kind]?.overrides ?? []));
-    return moves.filter((move) => !cancelled.has(move.kind));
+    // "Berätta vad som är viktigast för er": a bare "tell me" frames the question it opens; around one in general words it asks nothing of its own.
+    const framedQuestions = moves.filter((move) => move.kind !== 'asks-situation' && askingIntents.includes(move.kind));
+    const framing = framed && framedQuestions.length > 0 && framedQuestions.every((move) => move.vague);
+    return withoutOverridden(book, body, framing ? moves.filter((move) => move.kind !== 'asks-situation') : moves);
   }
 
   /** A hedge over a commitment, with the commitment's concrete part in the learner's words when it has one (hedge words aside). */

@@ -106,6 +106,11 @@ function standingAfter(entries: readonly LearnerEntry[], refusedAt: number): Lea
 const firstWith = (entries: readonly LearnerEntry[], kind: Intent): number =>
   entries.findIndex((entry) => entry.moves.some((move) => move.kind === kind && counts(move)) && !(spoilersInTheMessage[kind] ?? []).some((spoiler) => hasMove(entry, spoiler)));
 
+// "I'll restart it first, usually helps": a proposal without its content, or softened, is still made before asking;
+// "let's get this sorted" has nothing in it to propose.
+const firstMade = (entries: readonly LearnerEntry[], kind: Intent): number =>
+  entries.findIndex((entry) => entry.moves.some((move) => (move.kind === kind && !move.empty) || (move.kind === 'hedges' && move.hedging === kind)));
+
 /** The second half of a check; helping another way shows in an alternative, a concrete proposal or a demand met with one. */
 function alsoDid(entries: readonly LearnerEntry[], state: MeetingState, kind: Intent): boolean {
   // An alternative answers a demand: the plan put forward before anything led the customer to one ("40 machines next week", then
@@ -144,7 +149,7 @@ function judgeCheck(check: RubricCheck, state: MeetingState): JudgedCheck {
     }
     // "We'll probably keep the change request" cannot be counted on: a hedged commitment is half of one, unless said plainly too.
     if (hedgeable.includes(rule.did) && hedged(entries[did]) && !entries.some((entry) => hasMove(entry, rule.did) && !hedged(entry))) return verdict('partly', entries[did]?.text, 'hedged');
-    const before = rule.before ? firstWith(entries, rule.before) : -1;
+    const before = rule.before ? firstMade(entries, rule.before) : -1;
     if (before >= 0 && before < did) return verdict('partly', entries[did]?.text, 'late');
     if (rule.and && !alsoDid(entries, state, rule.and)) return verdict('partly', entries[did]?.text, 'half');
     return verdict('met', entries[did]?.text, 'did');
