@@ -86,6 +86,7 @@ const maxKeptTexts = 4096;
 export class Grounding {
   private readonly words: Readonly<Record<Locale, LocaleWords>>;
   private readonly common: Readonly<Record<Locale, ReadonlyMap<string, ReadonlySet<string>>>>;
+  private readonly shared: Readonly<Record<Locale, ReadonlyMap<string, ReadonlySet<string>>>>;
   private readonly briefs = new Map<string, ReadonlySet<string>>();
   private readonly worlds = new Map<string, ReadonlySet<string>>();
   private readonly textStems = new BoundedMemo<readonly string[]>(maxKeptTexts);
@@ -108,7 +109,10 @@ export class Grounding {
       const stemOf = (word: string): string => stems.get(word) ?? stems.set(word, stemmers[locale](word)).get(word) ?? word;
       return (text: string): string[] => tokens(text).map(stemOf);
     };
-    this.common = { en: commonStems(storylines, 'en', stemsIn('en')), sv: commonStems(storylines, 'sv', stemsIn('sv')) };
+    const en = stemsIn('en');
+    const sv = stemsIn('sv');
+    this.common = { en: commonStems(storylines, 'en', en), sv: commonStems(storylines, 'sv', sv) };
+    this.shared = { en: commonStems(storylines, 'en', en, 2), sv: commonStems(storylines, 'sv', sv, 2) };
   }
 
   ground(moves: readonly Move[], scene: GroundingScene): Move[] {
@@ -233,18 +237,22 @@ export class Grounding {
    */
   private weightIn(stems: ReadonlySet<string>, words: readonly string[], { storyline, locale }: GroundingScene, told: ReadonlySet<string> = new Set()): number {
     const widespread = this.commonIn(storyline, locale);
+    // The brief is in front of the learner: its word counts on its own only if no other storyline uses it as much ("the reason is
+    // simple", "det ligger på oss" repeat a brief's ordinary words, not its facts).
+    const sharedByAnother = this.shared[locale].get(storyline.id) ?? new Set<string>();
     const rare = (known: string): boolean => !widespread.has(known);
+    const rareTold = (known: string): boolean => rare(known) && !sharedByAnother.has(known);
     const weight = (word: string): number => {
       if (this.counted(word, locale)) return concreteWeight;
       const stem = stemmers[locale](word);
       // One pass over what she was told and what she heard: a rare word in common settles it, a common one is remembered.
       let common = false;
-      const settles = (known: string): boolean => {
-        if (rare(known)) return true;
+      const settlesBy = (isRare: (known: string) => boolean) => (known: string): boolean => {
+        if (isRare(known)) return true;
         common = true;
         return false;
       };
-      const rareShared = sharesStem(told, stem, locale, settles) || sharesStem(stems, stem, locale, settles);
+      const rareShared = sharesStem(told, stem, locale, settlesBy(rareTold)) || sharesStem(stems, stem, locale, settlesBy(rare));
       return rareShared ? concreteWeight : common ? 1 : 0;
     };
     return words.reduce((sum, word) => sum + weight(word), 0);
