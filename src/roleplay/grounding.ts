@@ -69,6 +69,8 @@ interface LocaleWords {
   readonly feelings: WordList;
   readonly numbers: WordList;
   readonly dates: WordList;
+  /** Words and phrases for a place overrun, as one pattern of whole words. */
+  readonly scene: RegExp;
 }
 
 // Staff often type without marks ("bestallning"): words are compared without them.
@@ -77,6 +79,9 @@ const tokens = (text: string): string[] => plain(text).match(/[\p{L}\d]+/gu) ?? 
 // Inflections share a stem ("quotes" / "quoted", "säljarna" / "säljare"); first letters in common are no shared word ("sale" / "salt").
 const stemmers: Readonly<Record<Locale, (word: string) => string>> = { en: stemEnglish, sv: stemSwedish };
 const maxKeptTexts = 4096;
+const escaped = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const wholeWords = (entries: readonly string[]): RegExp =>
+  new RegExp(`(?<![\\p{L}\\d])(?:${entries.length > 0 ? entries.map((entry) => escaped(plain(entry))).join('|') : '(?!)'})(?![\\p{L}\\d])`, 'u');
 
 /**
  * Decides whether a move the reader found has substance. A question, empathy, a risk, a process step or a "done as agreed"
@@ -101,6 +106,7 @@ export class Grounding {
       feelings: new WordList(book.feelings),
       numbers: new WordList(book.numbers),
       dates: new WordList(book.dates),
+      scene: wholeWords(book.scene),
     });
     this.words = { en: of(books.en, 'sv'), sv: of(books.sv, 'en') };
     // The storylines repeat their words: each is stemmed once.
@@ -132,6 +138,8 @@ export class Grounding {
   }
 
   private groundOne(move: Move, scene: GroundingScene, message: string, name: ReadonlySet<string>, covering = false): Move {
+    // "Oj, mycket folk här, förstår att det är stressigt" names the full waiting room she stands in, in words of no substance elsewhere.
+    if (move.kind === 'empathises' && !move.generic && this.namesTheScene(message, scene)) return { kind: move.kind, quote: move.quote };
     if (move.vague) return move;
     const words = this.words[scene.locale];
     if (slotIntents.includes(move.kind)) {
@@ -178,6 +186,12 @@ export class Grounding {
     // värst"); a reason, a risk, a process step or a "done" claims something, and says it in two.
     const bar = askingIntents.includes(move.kind) || move.kind === 'empathises' ? 1 : concreteWeight;
     return ofMeeting || weightOf(mine) >= bar ? move : guess;
+  }
+
+  /** Whether the message names the overrun place the brief tells of ("busy in here" where the waiting room is full). */
+  private namesTheScene(message: string, { meeting, locale }: GroundingScene): boolean {
+    const { scene } = this.words[locale];
+    return scene.test(plain(message)) && scene.test(plain(`${meeting[locale].title} ${meeting[locale].situation}`));
   }
 
   /**
