@@ -164,7 +164,7 @@ export class Grounding {
     // names none of it, whatever else she has said.
     if (commitmentIntents.includes(move.kind)) {
       const promised = this.stemsOf([scene.state.commitmentCheck?.commitment.text ?? ''], scene.locale);
-      return this.weightIn(promised, content, scene, promised) >= concreteWeight ? move : guess;
+      return this.weightIn(promised, content, scene) >= concreteWeight ? move : guess;
     }
     const ofMeeting = !covering && this.weightIn(known.heard, content, scene, known.told) >= concreteWeight;
     // A summary is its own sentence: the words around it ("that's totally valid, we'll take it into account") summarise nothing.
