@@ -16,9 +16,10 @@ export function storylineTexts(value: unknown, locale: Locale, inside = false): 
  * For each storyline, the stems of one language that are no more its own than any other's: more than a third of the storylines
  * use them (and at least two), and this one no more often than all the others together. "Through", "first", "igenom",
  * "ordentligt" name no storyline's topic, though its author wrote them or its customer said them; "sourdough" or "väntrummet",
- * which few use, do, and so does "Monday" for the office that opens on Monday, which says it more than all the rest.
+ * which few use, do, and so does "Monday" for the office that opens on Monday, which says it more than all the rest. A lower
+ * `atLeast` (two) finds the words a storyline shares with any other.
  */
-export function commonStems(storylines: readonly Storyline[], locale: Locale, stemsOf: (text: string) => readonly string[]): ReadonlyMap<string, ReadonlySet<string>> {
+export function commonStems(storylines: readonly Storyline[], locale: Locale, stemsOf: (text: string) => readonly string[], atLeast = Math.floor(storylines.length / 3) + 1): ReadonlyMap<string, ReadonlySet<string>> {
   const counts = storylines.map((storyline) => {
     const count = new Map<string, number>();
     for (const stem of storylineTexts(storyline, locale).flatMap(stemsOf)) count.set(stem, (count.get(stem) ?? 0) + 1);
@@ -32,7 +33,7 @@ export function commonStems(storylines: readonly Storyline[], locale: Locale, st
       total.set(stem, (total.get(stem) ?? 0) + times);
     }
   }
-  const bar = Math.max(2, Math.floor(storylines.length / 3) + 1);
+  const bar = Math.max(2, atLeast);
   const widespread = [...storylinesUsing].filter(([, using]) => using >= bar).map(([stem]) => stem);
   return new Map(
     storylines.map((storyline, index) => {

@@ -13,6 +13,8 @@ export const groundingBookSchema = z.strictObject({
   plain: z.array(z.string().trim().min(1)).default([]),
   /** Words for how a moment feels: empathy that names one is about this moment. */
   feelings: z.array(z.string().trim().min(1)).default([]),
+  /** Words for a place overrun ("busy", "mycket folk"): empathy that names one is about this moment where the brief tells of one. */
+  scene: z.array(z.string().trim().min(1)).default([]),
   /** Numbers in words ("two", "tolv"): a number is about this meeting. */
   numbers: z.array(z.string().trim().min(1)).default([]),
   /** Days ("Monday", "fredag"): a time named is about this meeting, though a summary counts one only if it was said. */

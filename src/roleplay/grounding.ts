@@ -69,6 +69,8 @@ interface LocaleWords {
   readonly feelings: WordList;
   readonly numbers: WordList;
   readonly dates: WordList;
+  /** Words and phrases for a place overrun, as one pattern of whole words. */
+  readonly scene: RegExp;
 }
 
 // Staff often type without marks ("bestallning"): words are compared without them.
@@ -77,6 +79,9 @@ const tokens = (text: string): string[] => plain(text).match(/[\p{L}\d]+/gu) ?? 
 // Inflections share a stem ("quotes" / "quoted", "säljarna" / "säljare"); first letters in common are no shared word ("sale" / "salt").
 const stemmers: Readonly<Record<Locale, (word: string) => string>> = { en: stemEnglish, sv: stemSwedish };
 const maxKeptTexts = 4096;
+const escaped = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const wholeWords = (entries: readonly string[]): RegExp =>
+  new RegExp(`(?<![\\p{L}\\d])(?:${entries.length > 0 ? entries.map((entry) => escaped(plain(entry))).join('|') : '(?!)'})(?![\\p{L}\\d])`, 'u');
 
 /**
  * Decides whether a move the reader found has substance. A question, empathy, a risk, a process step or a "done as agreed"
@@ -86,6 +91,7 @@ const maxKeptTexts = 4096;
 export class Grounding {
   private readonly words: Readonly<Record<Locale, LocaleWords>>;
   private readonly common: Readonly<Record<Locale, ReadonlyMap<string, ReadonlySet<string>>>>;
+  private readonly shared: Readonly<Record<Locale, ReadonlyMap<string, ReadonlySet<string>>>>;
   private readonly briefs = new Map<string, ReadonlySet<string>>();
   private readonly worlds = new Map<string, ReadonlySet<string>>();
   private readonly textStems = new BoundedMemo<readonly string[]>(maxKeptTexts);
@@ -100,6 +106,7 @@ export class Grounding {
       feelings: new WordList(book.feelings),
       numbers: new WordList(book.numbers),
       dates: new WordList(book.dates),
+      scene: wholeWords(book.scene),
     });
     this.words = { en: of(books.en, 'sv'), sv: of(books.sv, 'en') };
     // The storylines repeat their words: each is stemmed once.
@@ -108,7 +115,10 @@ export class Grounding {
       const stemOf = (word: string): string => stems.get(word) ?? stems.set(word, stemmers[locale](word)).get(word) ?? word;
       return (text: string): string[] => tokens(text).map(stemOf);
     };
-    this.common = { en: commonStems(storylines, 'en', stemsIn('en')), sv: commonStems(storylines, 'sv', stemsIn('sv')) };
+    const en = stemsIn('en');
+    const sv = stemsIn('sv');
+    this.common = { en: commonStems(storylines, 'en', en), sv: commonStems(storylines, 'sv', sv) };
+    this.shared = { en: commonStems(storylines, 'en', en, 2), sv: commonStems(storylines, 'sv', sv, 2) };
   }
 
   ground(moves: readonly Move[], scene: GroundingScene): Move[] {
@@ -128,6 +138,8 @@ export class Grounding {
   }
 
   private groundOne(move: Move, scene: GroundingScene, message: string, name: ReadonlySet<string>, covering = false): Move {
+    // "Oj, mycket folk här, förstår att det är stressigt" names the full waiting room she stands in, in words of no substance elsewhere.
+    if (move.kind === 'empathises' && !move.generic && this.namesTheScene(message, scene)) return { kind: move.kind, quote: move.quote };
     if (move.vague) return move;
     const words = this.words[scene.locale];
     if (slotIntents.includes(move.kind)) {
@@ -152,7 +164,7 @@ export class Grounding {
     // names none of it, whatever else she has said.
     if (commitmentIntents.includes(move.kind)) {
       const promised = this.stemsOf([scene.state.commitmentCheck?.commitment.text ?? ''], scene.locale);
-      return this.weightIn(promised, content, scene, promised) >= concreteWeight ? move : guess;
+      return this.weightIn(promised, content, scene) >= concreteWeight ? move : guess;
     }
     const ofMeeting = !covering && this.weightIn(known.heard, content, scene, known.told) >= concreteWeight;
     // A summary is its own sentence: the words around it ("that's totally valid, we'll take it into account") summarise nothing.
@@ -174,6 +186,12 @@ export class Grounding {
     // värst"); a reason, a risk, a process step or a "done" claims something, and says it in two.
     const bar = askingIntents.includes(move.kind) || move.kind === 'empathises' ? 1 : concreteWeight;
     return ofMeeting || weightOf(mine) >= bar ? move : guess;
+  }
+
+  /** Whether the message names the overrun place the brief tells of ("busy in here" where the waiting room is full). */
+  private namesTheScene(message: string, { meeting, locale }: GroundingScene): boolean {
+    const { scene } = this.words[locale];
+    return scene.test(plain(message)) && scene.test(plain(`${meeting[locale].title} ${meeting[locale].situation}`));
   }
 
   /**
@@ -233,18 +251,22 @@ export class Grounding {
    */
   private weightIn(stems: ReadonlySet<string>, words: readonly string[], { storyline, locale }: GroundingScene, told: ReadonlySet<string> = new Set()): number {
     const widespread = this.commonIn(storyline, locale);
+    // The brief is in front of the learner: its word counts on its own only if no other storyline uses it as much ("the reason is
+    // simple", "det ligger på oss" repeat a brief's ordinary words, not its facts).
+    const sharedByAnother = this.shared[locale].get(storyline.id) ?? new Set<string>();
     const rare = (known: string): boolean => !widespread.has(known);
+    const rareTold = (known: string): boolean => rare(known) && !sharedByAnother.has(known);
     const weight = (word: string): number => {
       if (this.counted(word, locale)) return concreteWeight;
       const stem = stemmers[locale](word);
       // One pass over what she was told and what she heard: a rare word in common settles it, a common one is remembered.
       let common = false;
-      const settles = (known: string): boolean => {
-        if (rare(known)) return true;
+      const settlesBy = (isRare: (known: string) => boolean) => (known: string): boolean => {
+        if (isRare(known)) return true;
         common = true;
         return false;
       };
-      const rareShared = sharesStem(told, stem, locale, settles) || sharesStem(stems, stem, locale, settles);
+      const rareShared = sharesStem(told, stem, locale, settlesBy(rareTold)) || sharesStem(stems, stem, locale, settlesBy(rare));
       return rareShared ? concreteWeight : common ? 1 : 0;
     };
     return words.reduce((sum, word) => sum + weight(word), 0);

@@ -218,6 +218,9 @@ const probes: readonly Probe[] = [
   { story: 'contract-boundary-by-tomorrow', meeting: 2, locale: 'en', kind: 'asks-business', generic: 'How do things look going forward for you, more sourdough?', grounded: 'How do things look going forward for you, more regions?' },
   { story: 'onsite-stressed-reception', meeting: 1, locale: 'sv', kind: 'empathises', generic: 'Usch, förstår att det är mycket nu, dagen är väl värst för er.', grounded: 'Usch, förstår att det är mycket nu, lunchen är väl värst för er.' },
   { story: 'onsite-stressed-reception', meeting: 1, locale: 'en', kind: 'empathises', generic: 'Ugh, I get that it is a lot right now, the day must be the worst for you.', grounded: 'Ugh, I get that it is a lot right now, lunch must be the worst for you.' },
+  // Empathy may name the overrun place the brief tells of ("busy in here", "mycket folk här"); a feeling said of days in general names nothing.
+  { story: 'onsite-stressed-reception', meeting: 1, locale: 'en', kind: 'empathises', generic: 'I hear you, days like this are always stressful.', grounded: "Wow, busy in here, sorry you're dealing with this." },
+  { story: 'onsite-stressed-reception', meeting: 1, locale: 'sv', kind: 'empathises', generic: 'Jag förstår, sådana dagar är alltid stressiga.', grounded: 'Oj, mycket folk här, förstår att det är stressigt.' },
   // A day named is concrete like a number ("by Monday"); a time said in consultant words ("going forward", "framöver") is not.
   { story: 'laptop-rollout-busy-week', meeting: 2, locale: 'en', kind: 'asks-need', generic: 'What do you need from us going forward?', grounded: 'What do you need to work by Monday?' },
   { story: 'laptop-rollout-busy-week', meeting: 2, locale: 'sv', kind: 'asks-need', generic: 'Vad behöver ni av oss framöver?', grounded: 'Vad behöver funka till måndag?' },

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import type { Locale } from '../../src/core/locale';
+import { Grounding } from '../../src/roleplay/grounding';
+import { groundingBooksIn } from '../../src/roleplay/grounding-book';
+import type { Move } from '../../src/roleplay/intents';
+import { newMeetingState } from '../../src/roleplay/meeting-state';
+import { phraseBooksIn } from '../../src/roleplay/phrase-book';
+import { catalog, contentDir, meetingOf, reader, storyline } from './roleplay-fixtures';
+
+describe('grounding: empathy that names what this customer faces', () => {
+  const grounding = new Grounding(groundingBooksIn(contentDir), phraseBooksIn(contentDir), catalog.storylines);
+  const groundAll = (storyId: string, meetingNumber: number, locale: Locale, text: string, moves: readonly Move[] = reader.read(text, locale)): Move[] => {
+    const story = storyline(storyId);
+    const meeting = meetingOf(story, meetingNumber);
+    const state = newMeetingState(story.startTrust, meeting[locale].opening);
+    return grounding.ground(moves, { storyline: story, meeting, locale, state, text });
+  };
+  const empathy = (storyId: string, locale: Locale, text: string): Move | undefined =>
+    groundAll(storyId, 1, locale, text, [{ kind: 'empathises', quote: text }]).find((move) => move.kind === 'empathises');
+
+  it('when an apology says only that it will not happen again, then it is generic: "again" names nothing of this meeting', () => {
+    assert.equal(empathy('sales-blocked-service-desk', 'sv', 'förlåt för det, det ska inte hända igen')?.generic, true);
+    assert.equal(empathy('sales-blocked-service-desk', 'en', 'sorry about that, it won’t happen again')?.generic, true);
+    assert.equal(empathy('sales-blocked-service-desk', 'sv', 'förlåt, det är klart det är jobbigt när tolv säljare inte kan skicka offerter')?.vague, undefined, 'the sellers named still count');
+  });
+
+  it('when empathy names the overrun place the brief tells of ("busy in here", "mycket folk här"), then it counts', () => {
+    const english = groundAll('onsite-stressed-reception', 1, 'en', "hi, wow busy in here, sorry you're dealing with this. let me have a look");
+    assert.deepEqual(english.find((move) => move.kind === 'empathises'), { kind: 'empathises', quote: "wow busy in here, sorry you're dealing with this." });
+    const swedish = groundAll('onsite-stressed-reception', 1, 'sv', 'hej, oj mycket folk här, förstår att det är stressigt. jag kollar');
+    assert.deepEqual(swedish.find((move) => move.kind === 'empathises'), { kind: 'empathises', quote: 'oj mycket folk här, förstår att det är stressigt.' });
+  });
+
+  it('when the brief tells of no overrun place, then the same words are generic; a feeling alone stays generic anywhere', () => {
+    assert.equal(empathy('bakery-unasked-proposal', 'en', "wow busy in here, sorry you're dealing with this")?.generic, true);
+    assert.equal(empathy('bakery-unasked-proposal', 'sv', 'oj mycket folk här, förstår att det är stressigt')?.vague, true);
+    assert.equal(empathy('onsite-stressed-reception', 'en', 'I understand, that sounds stressful')?.generic, true);
+    assert.equal(empathy('onsite-stressed-reception', 'sv', 'jag förstår att det är stressigt')?.vague, true);
+  });
+});
