@@ -145,3 +145,32 @@ describe('role-play reader: the contract beside an offer', () => {
   });
 });
 
+
+describe('reader: what a price is made of, and what each part is for, explains', () => {
+  const explains = (text: string, locale: Locale): boolean => reader.read(text, locale).some((move) => move.kind === 'explains');
+
+  it('when the learner says what the price mostly is and what it protects, then it explains (en)', () => {
+    assert.equal(explains('its mostly cabling and the switches, and the security setup so the scanners and the pharmacy data are protected', 'en'), true);
+    assert.equal(explains('the price is mostly cabling and firewall work', 'en'), true);
+    assert.equal(explains('so the customers are happy', 'en'), false, 'a purpose in general words is no explanation');
+  });
+
+  it('when the learner says the same in Swedish, then it explains as before (sv)', () => {
+    assert.equal(explains('det är mest kablar och brandvägg, så att skannrarna och apoteksdatan är skyddade', 'sv'), true);
+  });
+});
+
+describe('reader: asking whether the business will grow', () => {
+  const asksBusiness = (text: string, locale: Locale): boolean => reader.read(text, locale).some((move) => move.kind === 'asks-business');
+
+  it('when the learner asks about the future of the warehouse or whether it gets bigger, then it asks about the business (sv)', () => {
+    assert.equal(asksBusiness('vad tänker ni om framtiden för lagret, kommer det bli större?', 'sv'), true);
+    assert.equal(asksBusiness('hur ser framtiden ut för verksamheten?', 'sv'), true);
+    assert.equal(asksBusiness('vi måste tänka på framtiden', 'sv'), false);
+  });
+
+  it('when the learner asks whether the warehouse will get bigger, then it asks about the business (en)', () => {
+    assert.equal(asksBusiness('will the warehouse get bigger next year?', 'en'), true);
+    assert.equal(asksBusiness('what is the future of the warehouse, will it get bigger?', 'en'), true);
+  });
+});

@@ -19,3 +19,23 @@ describe('reader: following up later is no reference back', () => {
     assert.equal(refersBack('following up on our call last week', 'en'), true);
   });
 });
+
+describe('reader: asking how a thing named earlier went refers back', () => {
+  const kinds = (text: string, locale: Locale): string[] => reader.read(text, locale).map((move) => move.kind);
+
+  it('when the learner asks how Monday went, with or without a determiner, then it refers back (en)', () => {
+    assert.ok(kinds('how did monday go?', 'en').includes('refers-back'));
+    assert.ok(kinds('by the way, how did monday go with the new people?', 'en').includes('refers-back'));
+    assert.ok(kinds('how did the first week go?', 'en').includes('refers-back'));
+  });
+
+  it('when the learner asks the same in Swedish, then it refers back as before (sv)', () => {
+    assert.ok(kinds('hur gick måndagen?', 'sv').includes('refers-back'));
+    assert.ok(kinds('hur gick det med de åtta i måndags?', 'sv').includes('refers-back'));
+  });
+
+  it('when the new people are the ones already known, then asking about them is no question about business plans (en)', () => {
+    assert.ok(!kinds('by the way, how did monday go with the new people?', 'en').includes('asks-business'));
+    assert.ok(kinds('are you hiring new people?', 'en').includes('asks-business'), 'plans to take on people still ask about the business');
+  });
+});
