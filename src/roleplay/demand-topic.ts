@@ -1,10 +1,7 @@
 import type { Locale } from '../core/locale';
-import { sharesStem } from './shared-stem';
-import { stemEnglish } from './stem-english';
-import { stemSwedish } from './stem-swedish';
+import { sharesStem, stemmers } from './shared-stem';
 import type { Demand } from './storyline';
 
-const stemmers: Readonly<Record<Locale, (word: string) => string>> = { en: stemEnglish, sv: stemSwedish };
 const stemsOf = (text: string, locale: Locale): string[] => (text.toLowerCase().match(/[\p{L}\d]+/gu) ?? []).map((word) => stemmers[locale](word));
 
 /**

@@ -6,9 +6,7 @@ import { askingIntents, commitmentIntents, slotIntents, type Intent, type Move }
 import type { MeetingState } from './meeting-state';
 import type { PhraseBooks } from './phrase-book';
 import { concreteWeight, isNoise, noiseOf, weightOf, wordsOf, type Noise } from './reader-book';
-import { sharesStem } from './shared-stem';
-import { stemEnglish } from './stem-english';
-import { stemSwedish } from './stem-swedish';
+import { sharesStem, stemmers } from './shared-stem';
 import type { Meeting, Storyline } from './storyline';
 
 /** Moves that mean something only about this customer: asked, felt with, warned of, kept to the process, done as agreed. */
@@ -76,8 +74,6 @@ interface LocaleWords {
 // Staff often type without marks ("bestallning"): words are compared without them.
 const plain = (text: string): string => text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
 const tokens = (text: string): string[] => plain(text).match(/[\p{L}\d]+/gu) ?? [];
-// Inflections share a stem ("quotes" / "quoted", "säljarna" / "säljare"); first letters in common are no shared word ("sale" / "salt").
-const stemmers: Readonly<Record<Locale, (word: string) => string>> = { en: stemEnglish, sv: stemSwedish };
 const maxKeptTexts = 4096;
 const escaped = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const wholeWords = (entries: readonly string[]): RegExp =>

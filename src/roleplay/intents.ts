@@ -34,6 +34,9 @@ export const askingIntents: readonly Intent[] = ['asks-situation', 'asks-need', 
 /** Moves that need something concrete from the learner's own words (what; for a promise also by when). */
 export const slotIntents: readonly Intent[] = ['offers-alternative', 'promises', 'proposes'];
 
+/** Commitments a hedge softens: said with "probably", they are not made ("as many as we can", "we'll probably do the eight"). */
+export const hedgeableIntents: readonly Intent[] = [...slotIntents, 'follows-process', 'agrees'];
+
 /** Moves a coach warns about; they never earn credit. */
 export const harmfulIntents: readonly Intent[] = ['blames', 'deflects', 'hides-behind-contract', 'hedges', 'drops-quality', 'caves'];
 

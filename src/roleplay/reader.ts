@@ -1,5 +1,5 @@
 import type { Locale } from '../core/locale';
-import { askingIntents, intents, slotIntents, type Intent, type Move } from './intents';
+import { askingIntents, hedgeableIntents, intents, slotIntents, type Intent, type Move } from './intents';
 import type { PhraseBooks } from './phrase-book';
 import type { Matching } from './phrase-matcher';
 import { compile, concreteWeight, plainWords, substance, type CompiledBook } from './reader-book';
@@ -215,8 +215,6 @@ const firstPersonIn: Readonly<Record<Locale, RegExp>> = {
   sv: /(?<![\p{L}'])(?:jag|vi|oss|mig)(?![\p{L}])/iu,
 };
 
-// Commitments a hedge softens into a hedge: said with "probably", they are not made.
-const hedgeableIntents: readonly Intent[] = ['promises', 'agrees', 'proposes', 'offers-alternative', 'follows-process'];
 
 // An article or determiner just before a trigger makes it a noun naming the move ("an alternative", "ett alternativ").
 const namingArticle = /(?:^|[\s,])(?:an?|the|my|our|some|another|one|this|that|en|ett|nåt|något|annat|ett annat|min|mitt|vår|vårt)\s*$/iu;

@@ -1,6 +1,6 @@
 import type { Locale } from '../core/locale';
 import type { ThemeId } from '../content/themes';
-import { counts, harmfulIntents, slotIntents, type Intent } from './intents';
+import { counts, harmfulIntents, hedgeableIntents, slotIntents, type Intent } from './intents';
 import { learnerEntries, type LearnerEntry, type MeetingState } from './meeting-state';
 import type { Meeting, RubricCheck } from './storyline';
 
@@ -84,8 +84,6 @@ export function avoidedMoves(moves: ReadonlyArray<{ readonly kind: Intent; reado
   return [...seen].map(([kind, quote]) => ({ kind, quote }));
 }
 
-// Commitments a hedge weakens; a question or an explanation is no less asked or explained for a "maybe" beside it.
-const hedgeable: readonly Intent[] = [...slotIntents, 'follows-process', 'agrees'];
 const hasMove = (entry: LearnerEntry, kind: Intent): boolean => entry.moves.some((move) => move.kind === kind && counts(move));
 const hedged = (entry: LearnerEntry | undefined): boolean => entry?.moves.some((move) => move.kind === 'hedges') ?? false;
 
@@ -148,7 +146,8 @@ function judgeCheck(check: RubricCheck, state: MeetingState): JudgedCheck {
       return vague && slotIntents.includes(rule.did) ? verdict('partly', vague.text, 'vague') : verdict('not', undefined, 'missing');
     }
     // "We'll probably keep the change request" cannot be counted on: a hedged commitment is half of one, unless said plainly too.
-    if (hedgeable.includes(rule.did) && hedged(entries[did]) && !entries.some((entry) => hasMove(entry, rule.did) && !hedged(entry))) return verdict('partly', entries[did]?.text, 'hedged');
+    // Only commitments are weakened by a hedge; a question or an explanation is no less asked or explained for a "maybe" beside it.
+    if (hedgeableIntents.includes(rule.did) && hedged(entries[did]) && !entries.some((entry) => hasMove(entry, rule.did) && !hedged(entry))) return verdict('partly', entries[did]?.text, 'hedged');
     const before = rule.before ? firstMade(entries, rule.before) : -1;
     if (before >= 0 && before < did) return verdict('partly', entries[did]?.text, 'late');
     if (rule.and && !alsoDid(entries, state, rule.and)) return verdict('partly', entries[did]?.text, 'half');

@@ -1,4 +1,12 @@
 import type { Locale } from '../core/locale';
+import { stemEnglish } from './stem-english';
+import { stemSwedish } from './stem-swedish';
+
+/**
+ * The stemmer of each language, so every reader of stems compares the same forms: inflections share a stem ("quotes" /
+ * "quoted", "säljarna" / "säljare"); first letters in common are no shared word ("sale" / "salt").
+ */
+export const stemmers: Readonly<Record<Locale, (word: string) => string>> = { en: stemEnglish, sv: stemSwedish };
 
 // A part is a word of four letters or more, and what is left of the compound is one too: "butikschef" holds "butik".
 const part = (whole: string, piece: string): boolean => piece.length >= 4 && whole.length - piece.length >= 3 && (whole.startsWith(piece) || whole.endsWith(piece));
