@@ -199,3 +199,18 @@ describe('role-play reader: empathy', () => {
   });
 });
 
+
+describe('reader: "so" before a question word opens a question, not a summary', () => {
+  const summarises = (text: string, locale: Locale): boolean => reader.read(text, locale).some((move) => move.kind === 'summarises');
+
+  it('when the learner asks "so which one should i look at?", then nothing is summed up (en)', () => {
+    assert.equal(summarises('so which one should i look at?', 'en'), false);
+    assert.equal(summarises('so whose laptop is it?', 'en'), false);
+    assert.equal(summarises("so your sellers can't send quotes since this morning", 'en'), true, 'a restatement after "so" still sums up');
+  });
+
+  it('when the learner asks "så vilken ska jag titta på?", then nothing is summed up, as before (sv)', () => {
+    assert.equal(summarises('så vilken ska jag titta på?', 'sv'), false);
+    assert.equal(summarises('så era säljare kan inte skicka offerter sedan i morse', 'sv'), true);
+  });
+});
