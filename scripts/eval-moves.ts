@@ -3,7 +3,7 @@ import { foldScore, meetingFolds, MoveLearner, overall } from './roleplay-eval/c
 import { EvalReaders, moveFolder } from './roleplay-eval/learned-readers';
 import { loadMoveCorpus, moveReportLines, scoreMoves, type MoveScore } from './roleplay-eval/moves';
 import { trainingMessages } from './roleplay-eval/training-set';
-import { defaultTraining } from '../src/roleplay/move-model';
+import { defaultTraining } from '../src/roleplay/reading/move-model';
 
 // --details prints the tuned part's misreadings; the set-aside part is never printed per message.
 // --tuned-only leaves the set-aside part out entirely (for tuning sessions).

@@ -2,11 +2,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { locales } from '../src/core/locale';
-import { MoveFeatures } from '../src/roleplay/move-features';
-import { moveModelFolder, type MoveModelFile } from '../src/roleplay/move-model-file';
-import { defaultTraining } from '../src/roleplay/move-model';
-import { phraseBooksIn } from '../src/roleplay/phrase-book';
-import { MoveReader } from '../src/roleplay/reader';
+import { MoveFeatures } from '../src/roleplay/reading/move-features';
+import { moveModelFolder, type MoveModelFile } from '../src/roleplay/reading/move-model-file';
+import { defaultTraining } from '../src/roleplay/reading/move-model';
+import { phraseBooksIn } from '../src/roleplay/reading/phrase-book';
+import { MoveReader } from '../src/roleplay/reading/reader';
 import { chooseCombination, foldScore, meetingFolds, MoveLearner, overall } from './roleplay-eval/cross-validation';
 import { trainingHash, trainingMessages } from './roleplay-eval/training-set';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { locales } from '../../src/core/locale';
-import { verdicts } from '../../src/roleplay/rule-judge';
+import { verdicts } from '../../src/roleplay/judging/rule-judge';
 
 /** One labelled transcript of the role-play corpus (tests/roleplay/corpus, format in the corpus notes). */
 export const transcriptSchema = z.object({

@@ -1,9 +1,9 @@
 import type { Locale } from '../../src/core/locale';
-import type { Intent, Move } from '../../src/roleplay/intents';
-import { combineMoves, type Combination, type MoveReading } from '../../src/roleplay/learned-reader';
-import type { MoveFeatures } from '../../src/roleplay/move-features';
-import { compileMoveWeights, moveProbabilities, trainMoveWeights, type MoveWeightSet, type TrainingExample, type TrainingOptions } from '../../src/roleplay/move-model';
-import type { MoveReader } from '../../src/roleplay/reader';
+import type { Intent, Move } from '../../src/roleplay/reading/intents';
+import { combineMoves, type Combination, type MoveReading } from '../../src/roleplay/reading/learned-reader';
+import type { MoveFeatures } from '../../src/roleplay/reading/move-features';
+import { compileMoveWeights, moveProbabilities, trainMoveWeights, type MoveWeightSet, type TrainingExample, type TrainingOptions } from '../../src/roleplay/reading/move-model';
+import type { MoveReader } from '../../src/roleplay/reading/reader';
 import { scoreMoves, type MoveScore } from './moves';
 import { tunedMeetings, type TrainingMessage } from './training-set';
 

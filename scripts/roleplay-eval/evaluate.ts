@@ -1,11 +1,11 @@
 import type { Locale } from '../../src/core/locale';
-import { directTurn, type ReplyPart } from '../../src/roleplay/director';
-import { firstMemory, openingLine } from '../../src/roleplay/meeting-memory';
+import { directTurn, type ReplyPart } from '../../src/roleplay/customer/director';
+import { firstMemory, openingLine } from '../../src/roleplay/customer/meeting-memory';
 import { newMeetingState, type Commitment, type MeetingState } from '../../src/roleplay/meeting-state';
-import { meetingLines } from '../../src/roleplay/reactions';
-import type { Grounding } from '../../src/roleplay/grounding';
-import type { MoveReading } from '../../src/roleplay/learned-reader';
-import { judgeByRules, type Verdict } from '../../src/roleplay/rule-judge';
+import { meetingLines } from '../../src/roleplay/customer/reactions';
+import type { Grounding } from '../../src/roleplay/judging/grounding';
+import type { MoveReading } from '../../src/roleplay/reading/learned-reader';
+import { judgeByRules, type Verdict } from '../../src/roleplay/judging/rule-judge';
 import type { StorylineCatalog } from '../../src/roleplay/storyline-catalog';
 import type { Transcript } from './corpus';
 

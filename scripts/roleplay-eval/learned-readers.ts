@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { locales, type Locale } from '../../src/core/locale';
-import { LearnedReader, type LearnedMoves, type MoveReading } from '../../src/roleplay/learned-reader';
-import { MoveFeatures } from '../../src/roleplay/move-features';
-import { learnedMovesIn } from '../../src/roleplay/move-model-file';
-import { compileMoveWeights, defaultTraining } from '../../src/roleplay/move-model';
-import { phraseBooksIn } from '../../src/roleplay/phrase-book';
-import { MoveReader } from '../../src/roleplay/reader';
+import { LearnedReader, type LearnedMoves, type MoveReading } from '../../src/roleplay/reading/learned-reader';
+import { MoveFeatures } from '../../src/roleplay/reading/move-features';
+import { learnedMovesIn } from '../../src/roleplay/reading/move-model-file';
+import { compileMoveWeights, defaultTraining } from '../../src/roleplay/reading/move-model';
+import { phraseBooksIn } from '../../src/roleplay/reading/phrase-book';
+import { MoveReader } from '../../src/roleplay/reading/reader';
 import { MoveLearner } from './cross-validation';
 import { trainingMessages } from './training-set';
 

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { locales, type Locale } from '../../src/core/locale';
-import { intents, type Intent } from '../../src/roleplay/intents';
-import type { MoveReading } from '../../src/roleplay/learned-reader';
+import { intents, type Intent } from '../../src/roleplay/reading/intents';
+import type { MoveReading } from '../../src/roleplay/reading/learned-reader';
 
 const intent = z.enum(intents);
 

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { phraseBooksIn } from '../../src/roleplay/phrase-book';
-import { Grounding } from '../../src/roleplay/grounding';
-import { groundingBooksIn } from '../../src/roleplay/grounding-book';
-import type { MoveReading } from '../../src/roleplay/learned-reader';
+import { phraseBooksIn } from '../../src/roleplay/reading/phrase-book';
+import { Grounding } from '../../src/roleplay/judging/grounding';
+import { groundingBooksIn } from '../../src/roleplay/judging/grounding-book';
+import type { MoveReading } from '../../src/roleplay/reading/learned-reader';
 import { StorylineCatalog } from '../../src/roleplay/storyline-catalog';
 import { loadCorpus, type Transcript } from './corpus';
 import { figures, replay, replyFigures, type PartFigures, type Replayed } from './evaluate';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Locale } from '../../src/core/locale';
-import type { TrainingOptions } from '../../src/roleplay/move-model';
+import type { TrainingOptions } from '../../src/roleplay/reading/move-model';
 import { loadMoveCorpus, type LabelledMessage } from './moves';
 
 /** The meetings rules are tuned on and the model is trained on; every other meeting is set aside (#9) and never read for training. */

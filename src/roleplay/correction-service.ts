@@ -1,14 +1,14 @@
 import { UserFacingError } from '../core/errors';
 import type { ActionOutcome } from '../core/reply';
 import type { Turn } from '../core/turn';
-import { intents, type Intent, type Move } from './intents';
+import { intents, type Intent, type Move } from './reading/intents';
 import type { MeetingState } from './meeting-state';
 import { redirectLast, stateBefore } from './replay';
 import type { RoleplayDependencies, RoleplayService } from './roleplay-service';
-import { customerLine } from './roleplay-views';
-import { understoodView, UnderstoodWordsByLocale } from './understood-view';
-import { trackedBudget } from './call-budget';
-import { earlierMeetingsFor } from './earlier-meetings';
+import { customerLine } from './views/roleplay-views';
+import { understoodView, UnderstoodWordsByLocale } from './views/understood-view';
+import { trackedBudget } from './customer/call-budget';
+import { earlierMeetingsFor } from './judging/earlier-meetings';
 
 const isIntent = (value: string): value is Intent => (intents as readonly string[]).includes(value);
 

@@ -2,18 +2,18 @@ import { UserFacingError } from '../core/errors';
 import { cardReply, textReply, type ActionOutcome, type Reply } from '../core/reply';
 import type { Turn } from '../core/turn';
 import { unlockTime } from './availability';
-import { trackedBudget } from './call-budget';
-import type { CustomerScene, FallbackReason } from './customer-engine';
-import { debriefView } from './debrief-view';
-import { directTurn } from './director';
-import { earlierMeetingsFor } from './earlier-meetings';
-import { rememberMeeting } from './meeting-memory';
+import { trackedBudget } from './customer/call-budget';
+import type { CustomerScene, FallbackReason } from './customer/customer-engine';
+import { debriefView } from './views/debrief-view';
+import { directTurn } from './customer/director';
+import { earlierMeetingsFor } from './judging/earlier-meetings';
+import { rememberMeeting } from './customer/meeting-memory';
 import type { MeetingState } from './meeting-state';
 import type { LearnerRecord, SessionRecord, StorylineProgress, Versioned } from './roleplay-records';
 import type { RoleplayDependencies, RoleplayService } from './roleplay-service';
-import { customerLine, meetingView } from './roleplay-views';
+import { customerLine, meetingView } from './views/roleplay-views';
 import type { Storyline } from './storyline';
-import { understoodView, UnderstoodWordsByLocale } from './understood-view';
+import { understoodView, UnderstoodWordsByLocale } from './views/understood-view';
 
 interface Active {
   readonly learner: Versioned<LearnerRecord>;

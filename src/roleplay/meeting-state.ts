@@ -1,4 +1,4 @@
-import type { Move } from './intents';
+import type { Move } from './reading/intents';
 import type { DemandOutcome, TrustCue } from './storyline';
 
 /** One line of a meeting: the learner's words with the moves they confirmed, or the customer's answer and where it came from. */

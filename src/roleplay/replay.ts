@@ -1,6 +1,6 @@
 import type { Locale } from '../core/locale';
-import type { Move } from './intents';
-import { directTurn, type DirectedTurn } from './director';
+import type { Move } from './reading/intents';
+import { directTurn, type DirectedTurn } from './customer/director';
 import { newMeetingState, type MeetingState } from './meeting-state';
 import type { Meeting, Storyline } from './storyline';
 

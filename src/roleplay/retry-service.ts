@@ -3,7 +3,7 @@ import { textReply, type ActionOutcome } from '../core/reply';
 import type { Turn } from '../core/turn';
 import type { LearnerRecord, SessionRecord } from './roleplay-records';
 import type { RoleplayDependencies, RoleplayService } from './roleplay-service';
-import { customerLine } from './roleplay-views';
+import { customerLine } from './views/roleplay-views';
 import { stateBefore } from './replay';
 
 /** "Try this moment again": a new session from the state just before one learner message of an ended meeting. */

@@ -1,8 +1,8 @@
 import type { Turn } from '../core/turn';
-import type { PastDebriefEntry } from './roleplay-cards';
+import type { PastDebriefEntry } from './views/roleplay-cards';
 import type { SessionRecord } from './roleplay-records';
-import { formatWhen } from './roleplay-views';
-import type { Debrief, JudgedCheck } from './rule-judge';
+import { formatWhen } from './views/roleplay-views';
+import type { Debrief, JudgedCheck } from './judging/rule-judge';
 import type { StorylineCatalog } from './storyline-catalog';
 
 /** A meeting that ended with a debrief, as stored in the learner's session records. */

@@ -2,7 +2,7 @@ import type { PersonalDataSource } from '../core/capability';
 import type { Turn } from '../core/turn';
 import { checkVerdict } from './roleplay-history';
 import type { RoleplayRecords, SessionRecord } from './roleplay-records';
-import type { Debrief } from './rule-judge';
+import type { Debrief } from './judging/rule-judge';
 import type { StorylineCatalog } from './storyline-catalog';
 
 /** "My data" for role-play: progress, remembered promises and every transcript, which belong to the learner. */

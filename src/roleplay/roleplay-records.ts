@@ -1,7 +1,7 @@
 import type { Locale } from '../core/locale';
 import type { Store } from '../storage/store';
 import type { CustomerMemory, MeetingState } from './meeting-state';
-import type { Debrief } from './rule-judge';
+import type { Debrief } from './judging/rule-judge';
 
 /** Where a learner is in one storyline, and what its customer remembers. */
 export interface StorylineProgress {

@@ -5,16 +5,16 @@ import { cardReply, textReply, type ActionOutcome, type Reply } from '../core/re
 import type { Turn } from '../core/turn';
 import type { Logger } from '../logger';
 import { availabilityOf } from './availability';
-import type { ModelCallLimit } from './call-budget';
-import type { CustomerEngine } from './customer-engine';
-import { debriefView } from './debrief-view';
-import type { Grounding } from './grounding';
-import type { MoveReading } from './learned-reader';
-import { commitmentToAsk, firstMemory, openingLine } from './meeting-memory';
+import type { ModelCallLimit } from './customer/call-budget';
+import type { CustomerEngine } from './customer/customer-engine';
+import { debriefView } from './views/debrief-view';
+import type { Grounding } from './judging/grounding';
+import type { MoveReading } from './reading/learned-reader';
+import { commitmentToAsk, firstMemory, openingLine } from './customer/meeting-memory';
 import { newMeetingState } from './meeting-state';
 import { debriefedSessions, pastDebriefEntries } from './roleplay-history';
 import type { LearnerRecord, RoleplayRecords, SessionRecord, StorylineProgress, Versioned } from './roleplay-records';
-import { briefView, customerLine, formatWhen, meetingView, pickerView } from './roleplay-views';
+import { briefView, customerLine, formatWhen, meetingView, pickerView } from './views/roleplay-views';
 import type { Storyline } from './storyline';
 import type { StorylineCatalog } from './storyline-catalog';
 

@@ -2,8 +2,8 @@ import path from 'node:path';
 import { ContentError } from '../content/content-error';
 import { themeIds, type ThemeId } from '../content/themes';
 import { loadYamlFolder } from '../content/yaml-files';
-import { aboutNotSaid } from './demand-topic';
-import { reactionLines } from './reactions';
+import { aboutNotSaid } from './judging/demand-topic';
+import { reactionLines } from './customer/reactions';
 import { reactionKeys, storylineSchema, type Meeting, type Storyline } from './storyline';
 
 /** The storylines, loaded and cross-checked once at start. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { themeIds } from '../content/themes';
-import { intents } from './intents';
+import { intents } from './reading/intents';
 
 const text = z.string().trim().min(1);
 const slug = z.string().regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and dashes');

@@ -1,13 +1,13 @@
 import type { CardView } from '../../src/cards/card-view';
-import { debriefView } from '../../src/roleplay/debrief-view';
-import { directTurn } from '../../src/roleplay/director';
-import { firstMemory, openingLine, rememberMeeting } from '../../src/roleplay/meeting-memory';
+import { debriefView } from '../../src/roleplay/views/debrief-view';
+import { directTurn } from '../../src/roleplay/customer/director';
+import { firstMemory, openingLine, rememberMeeting } from '../../src/roleplay/customer/meeting-memory';
 import { newMeetingState, type MeetingState } from '../../src/roleplay/meeting-state';
 import { pastDebriefEntries, pastDebriefsShown, type DebriefedSession } from '../../src/roleplay/roleplay-history';
 import type { SessionRecord } from '../../src/roleplay/roleplay-records';
-import { briefView, meetingView, pickerView } from '../../src/roleplay/roleplay-views';
-import { judgeByRules } from '../../src/roleplay/rule-judge';
-import { understoodView, UnderstoodWords } from '../../src/roleplay/understood-view';
+import { briefView, meetingView, pickerView } from '../../src/roleplay/views/roleplay-views';
+import { judgeByRules } from '../../src/roleplay/judging/rule-judge';
+import { understoodView, UnderstoodWords } from '../../src/roleplay/views/understood-view';
 import { catalog, fakeTurn, meetingOf, reader, storyline, themes } from './roleplay-fixtures';
 
 // Built from the real storylines, so the biggest real cards are the ones checked for size and validity.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { commonStems, storylineTexts } from '../../src/roleplay/common-words';
-import { stemEnglish } from '../../src/roleplay/stem-english';
-import { stemSwedish } from '../../src/roleplay/stem-swedish';
+import { commonStems, storylineTexts } from '../../src/roleplay/language/common-words';
+import { stemEnglish } from '../../src/roleplay/language/stem-english';
+import { stemSwedish } from '../../src/roleplay/language/stem-swedish';
 import { catalog, storyline } from './roleplay-fixtures';
 
 const words = (text: string): string[] => text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').match(/[\p{L}\d]+/gu) ?? [];

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { guardReply, type GuardContext } from '../../src/roleplay/consistency-guard';
+import { guardReply, type GuardContext } from '../../src/roleplay/customer/consistency-guard';
 import { storyline } from './roleplay-fixtures';
 
 describe('consistency guard on a model customer’s reply', () => {

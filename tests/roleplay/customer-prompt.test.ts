@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import type { CustomerScene } from '../../src/roleplay/customer-engine';
-import { customerPrompt, estimateTokens, trimToBudget } from '../../src/roleplay/customer-prompt';
-import { directTurn } from '../../src/roleplay/director';
+import type { CustomerScene } from '../../src/roleplay/customer/customer-engine';
+import { customerPrompt, estimateTokens, trimToBudget } from '../../src/roleplay/customer/customer-prompt';
+import { directTurn } from '../../src/roleplay/customer/director';
 import { newMeetingState } from '../../src/roleplay/meeting-state';
 import { meetingOf, storyline, reader } from './roleplay-fixtures';
 

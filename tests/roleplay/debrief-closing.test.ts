@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { debriefView } from '../../src/roleplay/debrief-view';
-import { firstMemory, openingLine } from '../../src/roleplay/meeting-memory';
+import { debriefView } from '../../src/roleplay/views/debrief-view';
+import { firstMemory, openingLine } from '../../src/roleplay/customer/meeting-memory';
 import { newMeetingState } from '../../src/roleplay/meeting-state';
-import type { DebriefCardData } from '../../src/roleplay/roleplay-cards';
+import type { DebriefCardData } from '../../src/roleplay/views/roleplay-cards';
 import type { SessionRecord } from '../../src/roleplay/roleplay-records';
-import { judgeByRules } from '../../src/roleplay/rule-judge';
+import { judgeByRules } from '../../src/roleplay/judging/rule-judge';
 import { fakeTurn, meetingOf, storyline, themes } from './roleplay-fixtures';
 
 const story = storyline('onsite-stressed-reception');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { directTurn } from '../../src/roleplay/director';
-import { commitmentsOf } from '../../src/roleplay/meeting-memory';
-import type { Intent, Move } from '../../src/roleplay/intents';
+import { directTurn } from '../../src/roleplay/customer/director';
+import { commitmentsOf } from '../../src/roleplay/customer/meeting-memory';
+import type { Intent, Move } from '../../src/roleplay/reading/intents';
 import { newMeetingState, type MeetingState } from '../../src/roleplay/meeting-state';
 import { meetingOf, storyline, reader } from './roleplay-fixtures';
 

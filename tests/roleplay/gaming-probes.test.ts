@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import type { Locale } from '../../src/core/locale';
-import { directTurn } from '../../src/roleplay/director';
-import { Grounding } from '../../src/roleplay/grounding';
-import { groundingBooksIn } from '../../src/roleplay/grounding-book';
-import { askingIntents, counts, type Intent, type Move } from '../../src/roleplay/intents';
-import { firstMemory, openingLine } from '../../src/roleplay/meeting-memory';
+import { directTurn } from '../../src/roleplay/customer/director';
+import { Grounding } from '../../src/roleplay/judging/grounding';
+import { groundingBooksIn } from '../../src/roleplay/judging/grounding-book';
+import { askingIntents, counts, type Intent, type Move } from '../../src/roleplay/reading/intents';
+import { firstMemory, openingLine } from '../../src/roleplay/customer/meeting-memory';
 import { newMeetingState, type Commitment, type MeetingState } from '../../src/roleplay/meeting-state';
-import { phraseBooksIn } from '../../src/roleplay/phrase-book';
-import { judgeByRules } from '../../src/roleplay/rule-judge';
+import { phraseBooksIn } from '../../src/roleplay/reading/phrase-book';
+import { judgeByRules } from '../../src/roleplay/judging/rule-judge';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { RoleplayLearner } from './roleplay-driver';
-import type { MoveReading } from '../../src/roleplay/learned-reader';
+import type { MoveReading } from '../../src/roleplay/reading/learned-reader';
 import { catalog, contentDir, learnedReader, meetingOf, reader, storyline } from './roleplay-fixtures';
 
 const grounding = new Grounding(groundingBooksIn(contentDir), phraseBooksIn(contentDir), catalog.storylines);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { Grounding, type EarlierMeeting } from '../../src/roleplay/grounding';
-import { groundingBooksIn } from '../../src/roleplay/grounding-book';
+import { Grounding, type EarlierMeeting } from '../../src/roleplay/judging/grounding';
+import { groundingBooksIn } from '../../src/roleplay/judging/grounding-book';
 import { newMeetingState, type MeetingState } from '../../src/roleplay/meeting-state';
-import { phraseBooksIn } from '../../src/roleplay/phrase-book';
+import { phraseBooksIn } from '../../src/roleplay/reading/phrase-book';
 import { catalog, contentDir, meetingOf, storyline } from './roleplay-fixtures';
 
 describe('grounding a reference back: only what came out in an earlier meeting', () => {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import type { Locale } from '../../src/core/locale';
-import { Grounding } from '../../src/roleplay/grounding';
-import { groundingBooksIn } from '../../src/roleplay/grounding-book';
-import type { Move } from '../../src/roleplay/intents';
+import { Grounding } from '../../src/roleplay/judging/grounding';
+import { groundingBooksIn } from '../../src/roleplay/judging/grounding-book';
+import type { Move } from '../../src/roleplay/reading/intents';
 import { newMeetingState, type MeetingState } from '../../src/roleplay/meeting-state';
-import { phraseBooksIn } from '../../src/roleplay/phrase-book';
+import { phraseBooksIn } from '../../src/roleplay/reading/phrase-book';
 import { catalog, contentDir, meetingOf, storyline } from './roleplay-fixtures';
 
 describe('grounding: whether a move says something of this meeting', () => {

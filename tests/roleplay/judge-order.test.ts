@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Locale } from '../../src/core/locale';
-import { directTurn } from '../../src/roleplay/director';
+import { directTurn } from '../../src/roleplay/customer/director';
 import { newMeetingState, type MeetingState } from '../../src/roleplay/meeting-state';
-import { judgeByRules } from '../../src/roleplay/rule-judge';
+import { judgeByRules } from '../../src/roleplay/judging/rule-judge';
 import { meetingOf, reader, storyline } from './roleplay-fixtures';
 
 // "Asked before proposing" is about the order of what the learner did, whatever shape the proposal had.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { availabilityOf, unlockTime } from '../../src/roleplay/availability';
-import { trackedBudget } from '../../src/roleplay/call-budget';
+import { trackedBudget } from '../../src/roleplay/customer/call-budget';
 
 describe('role-play limits and timing (pure rules)', () => {
   const now = new Date('2025-03-10T10:00:00Z');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { directTurn } from '../../src/roleplay/director';
-import { firstMemory, openingLine, rememberMeeting } from '../../src/roleplay/meeting-memory';
+import { directTurn } from '../../src/roleplay/customer/director';
+import { firstMemory, openingLine, rememberMeeting } from '../../src/roleplay/customer/meeting-memory';
 import { newMeetingState } from '../../src/roleplay/meeting-state';
 import { meetingOf, storyline, reader } from './roleplay-fixtures';
 

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import pino from 'pino';
 import { createAzureOpenAiModel } from '../../src/ai/azure-openai-model';
 import { loadConfig } from '../../src/config';
-import { ScriptedCustomer, type CustomerScene } from '../../src/roleplay/customer-engine';
-import { directTurn, type DirectedTurn } from '../../src/roleplay/director';
+import { ScriptedCustomer, type CustomerScene } from '../../src/roleplay/customer/customer-engine';
+import { directTurn, type DirectedTurn } from '../../src/roleplay/customer/director';
 import { newMeetingState } from '../../src/roleplay/meeting-state';
-import { ModelCustomer } from '../../src/roleplay/model-customer';
+import { ModelCustomer } from '../../src/roleplay/customer/model-customer';
 import { azureOpenAiEnv, LoopbackAzureOpenAi } from '../support/loopback-azure-openai';
 import { meetingOf, storyline, reader } from './roleplay-fixtures';
 

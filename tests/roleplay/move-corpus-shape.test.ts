@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { locales } from '../../src/core/locale';
-import { slotIntents } from '../../src/roleplay/intents';
+import { slotIntents } from '../../src/roleplay/reading/intents';
 import { loadMoveCorpus } from '../../scripts/roleplay-eval/moves';
 
 // The labelled move corpus (tests/roleplay/moves): only its shape is checked here, never how the reader reads it,

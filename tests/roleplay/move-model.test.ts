@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { trainingHash, trainingMessages, tunedMeetings } from '../../scripts/roleplay-eval/training-set';
 import { locales } from '../../src/core/locale';
-import { LearnedReader } from '../../src/roleplay/learned-reader';
-import { MoveFeatures } from '../../src/roleplay/move-features';
-import { loadMoveModelFile, moveModelFolder } from '../../src/roleplay/move-model-file';
-import { compileMoveWeights, defaultTraining, trainMoveWeights, type TrainingExample } from '../../src/roleplay/move-model';
-import { phraseBooksIn } from '../../src/roleplay/phrase-book';
-import { MoveReader } from '../../src/roleplay/reader';
+import { LearnedReader } from '../../src/roleplay/reading/learned-reader';
+import { MoveFeatures } from '../../src/roleplay/reading/move-features';
+import { loadMoveModelFile, moveModelFolder } from '../../src/roleplay/reading/move-model-file';
+import { compileMoveWeights, defaultTraining, trainMoveWeights, type TrainingExample } from '../../src/roleplay/reading/move-model';
+import { phraseBooksIn } from '../../src/roleplay/reading/phrase-book';
+import { MoveReader } from '../../src/roleplay/reading/reader';
 import { contentDir } from './roleplay-fixtures';
 
 const movesFolder = path.join(__dirname, 'moves');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Locale } from '../../src/core/locale';
-import type { Move } from '../../src/roleplay/intents';
+import type { Move } from '../../src/roleplay/reading/intents';
 import { reader } from './roleplay-fixtures';
 
 const hedgeOf = (text: string, locale: Locale): Move | undefined => reader.read(text, locale).find((move) => move.kind === 'hedges');

@@ -4,9 +4,9 @@ import sinon from 'sinon';
 import { loadCorpus } from '../../scripts/roleplay-eval/corpus';
 import { loadMoveCorpus } from '../../scripts/roleplay-eval/moves';
 import type { Locale } from '../../src/core/locale';
-import { phraseBooksIn } from '../../src/roleplay/phrase-book';
-import { PhraseMatcher } from '../../src/roleplay/phrase-matcher';
-import { MoveReader } from '../../src/roleplay/reader';
+import { phraseBooksIn } from '../../src/roleplay/reading/phrase-book';
+import { PhraseMatcher } from '../../src/roleplay/reading/phrase-matcher';
+import { MoveReader } from '../../src/roleplay/reading/reader';
 import { contentDir } from './roleplay-fixtures';
 
 // Only tuned material, picked by file name before anything is read: the set-aside part (#9) is never opened.

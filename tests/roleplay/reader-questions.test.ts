@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Locale } from '../../src/core/locale';
-import { counts, type Intent } from '../../src/roleplay/intents';
-import { directTurn } from '../../src/roleplay/director';
+import { counts, type Intent } from '../../src/roleplay/reading/intents';
+import { directTurn } from '../../src/roleplay/customer/director';
 import { newMeetingState } from '../../src/roleplay/meeting-state';
 import { meetingOf, reader, storyline } from './roleplay-fixtures';
 

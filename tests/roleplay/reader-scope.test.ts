@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Locale } from '../../src/core/locale';
-import { counts, type Intent } from '../../src/roleplay/intents';
+import { counts, type Intent } from '../../src/roleplay/reading/intents';
 import { reader } from './roleplay-fixtures';
 
 const counted = (text: string, locale: Locale): Intent[] => reader.read(text, locale).filter(counts).map((move) => move.kind);

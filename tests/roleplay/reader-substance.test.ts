@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { directTurn } from '../../src/roleplay/director';
-import { counts, type Intent } from '../../src/roleplay/intents';
+import { directTurn } from '../../src/roleplay/customer/director';
+import { counts, type Intent } from '../../src/roleplay/reading/intents';
 import { newMeetingState, type MeetingState } from '../../src/roleplay/meeting-state';
-import { judgeByRules } from '../../src/roleplay/rule-judge';
-import { phraseBooksIn } from '../../src/roleplay/phrase-book';
-import { isNoise, noiseOf } from '../../src/roleplay/reader-book';
+import { judgeByRules } from '../../src/roleplay/judging/rule-judge';
+import { phraseBooksIn } from '../../src/roleplay/reading/phrase-book';
+import { isNoise, noiseOf } from '../../src/roleplay/reading/reader-book';
 import { contentDir, meetingOf, reader, storyline } from './roleplay-fixtures';
 
 const counted = (text: string): Intent[] => reader.read(text, 'en').filter(counts).map((move) => move.kind);

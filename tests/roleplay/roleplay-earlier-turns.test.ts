@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Move } from '../../src/roleplay/intents';
+import type { Move } from '../../src/roleplay/reading/intents';
 import type { SessionRecord } from '../../src/roleplay/roleplay-records';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { RoleplayLearner } from './roleplay-driver';

@@ -5,11 +5,11 @@ import { Translator } from '../../src/core/translator';
 import type { Turn } from '../../src/core/turn';
 import { StorylineCatalog } from '../../src/roleplay/storyline-catalog';
 import type { Meeting, Storyline } from '../../src/roleplay/storyline';
-import { phraseBooksIn } from '../../src/roleplay/phrase-book';
-import { LearnedReader } from '../../src/roleplay/learned-reader';
-import { MoveFeatures } from '../../src/roleplay/move-features';
-import { learnedMovesIn } from '../../src/roleplay/move-model-file';
-import { MoveReader } from '../../src/roleplay/reader';
+import { phraseBooksIn } from '../../src/roleplay/reading/phrase-book';
+import { LearnedReader } from '../../src/roleplay/reading/learned-reader';
+import { MoveFeatures } from '../../src/roleplay/reading/move-features';
+import { learnedMovesIn } from '../../src/roleplay/reading/move-model-file';
+import { MoveReader } from '../../src/roleplay/reading/reader';
 
 const root = path.resolve(__dirname, '..', '..');
 export const contentDir = path.join(root, 'content');

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { directTurn } from '../../src/roleplay/director';
-import type { Intent, Move } from '../../src/roleplay/intents';
+import { directTurn } from '../../src/roleplay/customer/director';
+import type { Intent, Move } from '../../src/roleplay/reading/intents';
 import { newMeetingState, type MeetingState } from '../../src/roleplay/meeting-state';
-import { judgeByRules } from '../../src/roleplay/rule-judge';
+import { judgeByRules } from '../../src/roleplay/judging/rule-judge';
 import { meetingOf, storyline, reader } from './roleplay-fixtures';
 
 describe('rubric judged by explicit rules', () => {

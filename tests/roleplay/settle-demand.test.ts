@@ -3,14 +3,14 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locale } from '../../src/core/locale';
-import { directTurn } from '../../src/roleplay/director';
-import { Grounding } from '../../src/roleplay/grounding';
-import { groundingBooksIn } from '../../src/roleplay/grounding-book';
+import { directTurn } from '../../src/roleplay/customer/director';
+import { Grounding } from '../../src/roleplay/judging/grounding';
+import { groundingBooksIn } from '../../src/roleplay/judging/grounding-book';
 import { newMeetingState, type MeetingState } from '../../src/roleplay/meeting-state';
-import { phraseBooksIn } from '../../src/roleplay/phrase-book';
-import { judgeByRules, type Verdict } from '../../src/roleplay/rule-judge';
+import { phraseBooksIn } from '../../src/roleplay/reading/phrase-book';
+import { judgeByRules, type Verdict } from '../../src/roleplay/judging/rule-judge';
 import { StorylineCatalog } from '../../src/roleplay/storyline-catalog';
-import { restates } from '../../src/roleplay/demand-topic';
+import { restates } from '../../src/roleplay/judging/demand-topic';
 import { catalog, contentDir, meetingOf, reader, storyline } from './roleplay-fixtures';
 
 const grounding = new Grounding(groundingBooksIn(contentDir), phraseBooksIn(contentDir), catalog.storylines);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { stemEnglish } from '../../src/roleplay/stem-english';
-import { sharesStem } from '../../src/roleplay/shared-stem';
-import { stemSwedish } from '../../src/roleplay/stem-swedish';
+import { stemEnglish } from '../../src/roleplay/language/stem-english';
+import { sharesStem } from '../../src/roleplay/language/shared-stem';
+import { stemSwedish } from '../../src/roleplay/language/stem-swedish';
 
 describe('stemmers: inflections share a stem, words that only begin alike do not', () => {
   it('when English words come from the Snowball vocabulary, then their Porter2 stems are the published ones', () => {

@@ -3,13 +3,13 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { themeIds } from '../../src/content/themes';
-import { directTurn } from '../../src/roleplay/director';
+import { directTurn } from '../../src/roleplay/customer/director';
 import { newMeetingState } from '../../src/roleplay/meeting-state';
 import { locales, type Locale } from '../../src/core/locale';
-import { counts, type Intent } from '../../src/roleplay/intents';
+import { counts, type Intent } from '../../src/roleplay/reading/intents';
 import type { Meeting, Storyline } from '../../src/roleplay/storyline';
 import { StorylineCatalog } from '../../src/roleplay/storyline-catalog';
-import { meetingLines } from '../../src/roleplay/reactions';
+import { meetingLines } from '../../src/roleplay/customer/reactions';
 import { catalog, contentDir, reader } from './roleplay-fixtures';
 
 // Every meeting of every storyline (in every locale), so a content test says what it checks, not how to walk the catalogue.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
-import type { Move } from '../../src/roleplay/intents';
-import { understoodView, UnderstoodWords, UnderstoodWordsByLocale } from '../../src/roleplay/understood-view';
+import type { Move } from '../../src/roleplay/reading/intents';
+import { understoodView, UnderstoodWords, UnderstoodWordsByLocale } from '../../src/roleplay/views/understood-view';
 import { fakeTurn } from './roleplay-fixtures';
 
 const understood = { sessionId: 'sales-blocked-service-desk.1.m7x2k', turn: 2, answer: '**Maria Lind:** Go on.' };

@@ -1,8 +1,8 @@
-import type { Locale } from '../core/locale';
-import { harmfulIntents, slotIntents, type Intent, type Move } from './intents';
+import type { Locale } from '../../core/locale';
+import { harmfulIntents, slotIntents, type Intent, type Move } from '../reading/intents';
 import { restates, speaksTo } from './demand-topic';
-import { learnerEntries, type DemandProgress, type MeetingState, type TrustEvent } from './meeting-state';
-import type { Demand, DemandOutcome, Meeting } from './storyline';
+import { learnerEntries, type DemandProgress, type MeetingState, type TrustEvent } from '../meeting-state';
+import type { Demand, DemandOutcome, Meeting } from '../storyline';
 
 /** How a learner message settled the pending demand, or why it did not. */
 export interface Settlement {

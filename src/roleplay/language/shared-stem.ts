@@ -1,4 +1,4 @@
-import type { Locale } from '../core/locale';
+import type { Locale } from '../../core/locale';
 import { stemEnglish } from './stem-english';
 import { stemSwedish } from './stem-swedish';
 

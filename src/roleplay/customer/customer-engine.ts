@@ -1,9 +1,9 @@
-import type { Locale } from '../core/locale';
-import type { ModelFailureReason } from '../core/language-model';
+import type { Locale } from '../../core/locale';
+import type { ModelFailureReason } from '../../core/language-model';
 import type { DirectedTurn } from './director';
-import type { CustomerMemory, MeetingState } from './meeting-state';
-import { judgeByRules, type Debrief } from './rule-judge';
-import type { Meeting, Storyline } from './storyline';
+import type { CustomerMemory, MeetingState } from '../meeting-state';
+import { judgeByRules, type Debrief } from '../judging/rule-judge';
+import type { Meeting, Storyline } from '../storyline';
 
 /** The learner's allowance of model calls for this turn; a refused take() means "answer without the model". */
 export interface CallBudget {

@@ -1,5 +1,5 @@
-import { cardTemplate } from '../cards/card-view';
-import type { CardButton, CardFact } from '../cards/card-parts';
+import { cardTemplate } from '../../cards/card-view';
+import type { CardButton, CardFact } from '../../cards/card-parts';
 import { understoodCard } from './understood-view';
 
 /** A button rendered as Action.Execute; `storylineId` travels in its data when set. */

@@ -1,11 +1,11 @@
-import { ModelFailure, type LanguageModel, type ModelMessage } from '../core/language-model';
-import type { Logger } from '../logger';
+import { ModelFailure, type LanguageModel, type ModelMessage } from '../../core/language-model';
+import type { Logger } from '../../logger';
 import { guardReply, type GuardViolation } from './consistency-guard';
 import type { CustomerEngine, CustomerReply, CustomerScene, FallbackReason } from './customer-engine';
 import { customerPrompt } from './customer-prompt';
 import type { DirectedTurn } from './director';
-import type { Debrief } from './rule-judge';
-import { judgeWithModel } from './model-judge';
+import type { Debrief } from '../judging/rule-judge';
+import { judgeWithModel } from '../judging/model-judge';
 
 /** Sizes and limits of the model customer. */
 export interface ModelCustomerOptions {

@@ -1,4 +1,4 @@
-import type { Locale } from '../core/locale';
+import type { Locale } from '../../core/locale';
 import { askingIntents, hedgeableIntents, intents, slotIntents, type Intent, type Move } from './intents';
 import type { PhraseBooks } from './phrase-book';
 import type { Matching } from './phrase-matcher';

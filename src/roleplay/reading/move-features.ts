@@ -1,4 +1,4 @@
-import type { Locale } from '../core/locale';
+import type { Locale } from '../../core/locale';
 import type { Move } from './intents';
 import type { PhraseBooks } from './phrase-book';
 

@@ -1,9 +1,9 @@
-import type { Locale } from '../core/locale';
-import { askingIntents, commitmentIntents, counts, intents, slotIntents, type Intent, type Move } from './intents';
-import { learnerEntries, type DemandProgress, type MeetingState, type TrustEvent } from './meeting-state';
+import type { Locale } from '../../core/locale';
+import { askingIntents, commitmentIntents, counts, intents, slotIntents, type Intent, type Move } from '../reading/intents';
+import { learnerEntries, type DemandProgress, type MeetingState, type TrustEvent } from '../meeting-state';
 import { reactionLines } from './reactions';
-import { defaultTrust, maxTrust, type Demand, type Meeting, type ReactionKey, type Storyline, type TrustCue } from './storyline';
-import { settleDemand } from './settle-demand';
+import { defaultTrust, maxTrust, type Demand, type Meeting, type ReactionKey, type Storyline, type TrustCue } from '../storyline';
+import { settleDemand } from '../judging/settle-demand';
 
 /** What a customer reply is made of, so an eval can count fillers, greetings and firm lines. */
 export type ReplyPart = 'greeting' | 'filler' | 'reaction' | 'need' | 'demand' | 'settled' | 'firm' | 'commitment' | 'vague';

@@ -1,4 +1,4 @@
-import type { Locale } from '../core/locale';
+import type { Locale } from '../../core/locale';
 import { intents, slotIntents, type Intent, type Move } from './intents';
 import type { MoveFeatures } from './move-features';
 import { moveProbabilities, type CompiledMoveWeights } from './move-model';

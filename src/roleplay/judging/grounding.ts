@@ -1,13 +1,13 @@
-import { BoundedMemo } from '../core/bounded-memo';
-import type { Locale } from '../core/locale';
-import { commonStems } from './common-words';
+import { BoundedMemo } from '../../core/bounded-memo';
+import type { Locale } from '../../core/locale';
+import { commonStems } from '../language/common-words';
 import type { GroundingBook, GroundingBooks } from './grounding-book';
-import { askingIntents, commitmentIntents, slotIntents, type Intent, type Move } from './intents';
-import type { MeetingState } from './meeting-state';
-import type { PhraseBooks } from './phrase-book';
-import { concreteWeight, isNoise, noiseOf, weightOf, wordsOf, type Noise } from './reader-book';
-import { sharesStem, stemmers } from './shared-stem';
-import type { Meeting, Storyline } from './storyline';
+import { askingIntents, commitmentIntents, slotIntents, type Intent, type Move } from '../reading/intents';
+import type { MeetingState } from '../meeting-state';
+import type { PhraseBooks } from '../reading/phrase-book';
+import { concreteWeight, isNoise, noiseOf, weightOf, wordsOf, type Noise } from '../reading/reader-book';
+import { sharesStem, stemmers } from '../language/shared-stem';
+import type { Meeting, Storyline } from '../storyline';
 
 /** Moves that mean something only about this customer: asked, felt with, warned of, kept to the process, done as agreed. */
 const groundedIntents: readonly Intent[] = ['asks-situation', 'asks-need', 'asks-impact', 'asks-business', 'empathises', 'raises-risk', 'follows-process', 'commitment-kept', 'commitment-partly', 'explains'];

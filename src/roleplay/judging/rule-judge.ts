@@ -1,8 +1,8 @@
-import type { Locale } from '../core/locale';
-import type { ThemeId } from '../content/themes';
-import { counts, harmfulIntents, hedgeableIntents, slotIntents, type Intent } from './intents';
-import { learnerEntries, type LearnerEntry, type MeetingState } from './meeting-state';
-import type { Meeting, RubricCheck } from './storyline';
+import type { Locale } from '../../core/locale';
+import type { ThemeId } from '../../content/themes';
+import { counts, harmfulIntents, hedgeableIntents, slotIntents, type Intent } from '../reading/intents';
+import { learnerEntries, type LearnerEntry, type MeetingState } from '../meeting-state';
+import type { Meeting, RubricCheck } from '../storyline';
 
 export const verdicts = ['met', 'partly', 'not'] as const;
 export type Verdict = (typeof verdicts)[number];

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { ContentError } from '../content/content-error';
-import { loadYamlFolder } from '../content/yaml-files';
-import { locales, type Locale } from '../core/locale';
+import { ContentError } from '../../content/content-error';
+import { loadYamlFolder } from '../../content/yaml-files';
+import { locales, type Locale } from '../../core/locale';
 
 /** Words that name a topic without saying anything about this customer: "business", "impact", "verksamheten". */
 export const groundingBookSchema = z.strictObject({

@@ -1,6 +1,6 @@
-import type { Locale } from '../core/locale';
-import { sharesStem, stemmers } from './shared-stem';
-import type { Demand } from './storyline';
+import type { Locale } from '../../core/locale';
+import { sharesStem, stemmers } from '../language/shared-stem';
+import type { Demand } from '../storyline';
 
 const stemsOf = (text: string, locale: Locale): string[] => (text.toLowerCase().match(/[\p{L}\d]+/gu) ?? []).map((word) => stemmers[locale](word));
 

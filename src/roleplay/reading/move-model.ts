@@ -1,5 +1,5 @@
 import { intents, type Intent } from './intents';
-import { seededRandom } from '../core/seeded-random';
+import { seededRandom } from '../../core/seeded-random';
 
 /** One move's logistic regression: a bias and a weight per feature (features absent here weigh nothing). */
 export interface MoveWeights {

@@ -1,5 +1,5 @@
-import type { Locale } from '../core/locale';
-import type { FirmLine } from './storyline';
+import type { Locale } from '../../core/locale';
+import type { FirmLine } from '../storyline';
 
 /** Why a model's reply cannot be shown as the customer's words. */
 export type GuardViolation = 'ai-self-reference' | 'assistant-voice' | 'meta-talk' | 'caved' | 'empty' | 'too-long';

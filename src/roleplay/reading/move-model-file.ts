@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { ContentError } from '../content/content-error';
-import { locales, type Locale } from '../core/locale';
+import { ContentError } from '../../content/content-error';
+import { locales, type Locale } from '../../core/locale';
 import { intents } from './intents';
 import type { LearnedMoves } from './learned-reader';
 import { compileMoveWeights } from './move-model';

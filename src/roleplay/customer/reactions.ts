@@ -1,5 +1,5 @@
-import type { Locale } from '../core/locale';
-import type { Meeting, ReactionKey, Storyline } from './storyline';
+import type { Locale } from '../../core/locale';
+import type { Meeting, ReactionKey, Storyline } from '../storyline';
 
 /** The lines a customer has for a reaction in this meeting: the meeting's own, else the storyline's persona lines. */
 export function reactionLines(storyline: Storyline, meeting: Meeting, locale: Locale, key: ReactionKey): readonly string[] {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { ModelFailure, type LanguageModel, type ModelJsonFormat } from '../core/language-model';
-import type { CustomerScene, FallbackReason } from './customer-engine';
-import { estimateTokens } from './customer-prompt';
-import { learnerEntries } from './meeting-state';
-import { intents } from './intents';
+import { ModelFailure, type LanguageModel, type ModelJsonFormat } from '../../core/language-model';
+import type { CustomerScene, FallbackReason } from '../customer/customer-engine';
+import { estimateTokens } from '../customer/customer-prompt';
+import { learnerEntries } from '../meeting-state';
+import { intents } from '../reading/intents';
 import { avoided, avoidedMoves, judgeByRules, maxDebriefItems, verdicts, type Debrief } from './rule-judge';
 
 const shortText = z.string().trim().min(1).max(600);

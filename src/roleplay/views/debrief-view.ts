@@ -1,12 +1,12 @@
-import { cardView, type CardView } from '../cards/card-view';
-import type { ThemeCatalog } from '../content/themes';
-import type { Turn } from '../core/turn';
-import { availabilityOf } from './availability';
+import { cardView, type CardView } from '../../cards/card-view';
+import type { ThemeCatalog } from '../../content/themes';
+import type { Turn } from '../../core/turn';
+import { availabilityOf } from '../availability';
 import { debriefCard, type RoleplayButton } from './roleplay-cards';
-import type { SessionRecord, StorylineProgress } from './roleplay-records';
-import { learnerEntries } from './meeting-state';
+import type { SessionRecord, StorylineProgress } from '../roleplay-records';
+import { learnerEntries } from '../meeting-state';
 import { button, formatWhen } from './roleplay-views';
-import type { Storyline } from './storyline';
+import type { Storyline } from '../storyline';
 
 /** The debrief: checks with the learner's words, strengths, better wording, trust, the self-check and what comes next. */
 export function debriefView(turn: Turn, themes: ThemeCatalog, storyline: Storyline, session: SessionRecord, progress: StorylineProgress | undefined): CardView {

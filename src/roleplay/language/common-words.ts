@@ -1,5 +1,5 @@
-import type { Locale } from '../core/locale';
-import type { Storyline } from './storyline';
+import type { Locale } from '../../core/locale';
+import type { Storyline } from '../storyline';
 
 /** Every text of a storyline in one language: whatever sits under its `en` or `sv` keys, the customer's lines included. */
 export function storylineTexts(value: unknown, locale: Locale, inside = false): string[] {

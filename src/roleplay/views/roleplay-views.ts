@@ -1,13 +1,13 @@
 import { DateTime } from 'luxon';
-import { cardView, type CardView } from '../cards/card-view';
-import type { ThemeCatalog } from '../content/themes';
-import type { Turn } from '../core/turn';
-import { availabilityOf } from './availability';
-import { rememberedAgreements } from './meeting-memory';
+import { cardView, type CardView } from '../../cards/card-view';
+import type { ThemeCatalog } from '../../content/themes';
+import type { Turn } from '../../core/turn';
+import { availabilityOf } from '../availability';
+import { rememberedAgreements } from '../customer/meeting-memory';
 import { briefCard, meetingCard, pickerCard, type PastDebriefEntry, type PickerEntry, type RoleplayButton } from './roleplay-cards';
-import type { LearnerRecord, SessionRecord, StorylineProgress } from './roleplay-records';
-import type { StorylineCatalog } from './storyline-catalog';
-import type { RubricCheck, Storyline } from './storyline';
+import type { LearnerRecord, SessionRecord, StorylineProgress } from '../roleplay-records';
+import type { StorylineCatalog } from '../storyline-catalog';
+import type { RubricCheck, Storyline } from '../storyline';
 
 /** The limits a learner is told about before a meeting. */
 export interface MeetingLimits {

@@ -1,7 +1,7 @@
-import { cardTemplate, cardView, type CardView } from '../cards/card-view';
-import type { Locale } from '../core/locale';
-import type { Translate } from '../core/translator';
-import { intents, type Intent, type Move } from './intents';
+import { cardTemplate, cardView, type CardView } from '../../cards/card-view';
+import type { Locale } from '../../core/locale';
+import type { Translate } from '../../core/translator';
+import { intents, type Intent, type Move } from '../reading/intents';
 
 /**
  * The customer's answer and, compactly under it, what the bot understood, with one tap to remove a move or name the one

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { ContentError } from '../content/content-error';
-import { loadYamlFolder } from '../content/yaml-files';
-import { locales, type Locale } from '../core/locale';
+import { ContentError } from '../../content/content-error';
+import { loadYamlFolder } from '../../content/yaml-files';
+import { locales, type Locale } from '../../core/locale';
 import { intents, type Intent } from './intents';
 
 const phrases = z.array(z.string().trim().min(1)).min(1);

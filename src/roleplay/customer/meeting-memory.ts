@@ -1,6 +1,6 @@
-import type { Locale } from '../core/locale';
-import { learnerEntries, type Commitment, type CustomerMemory, type MeetingState } from './meeting-state';
-import type { Meeting, Storyline } from './storyline';
+import type { Locale } from '../../core/locale';
+import { learnerEntries, type Commitment, type CustomerMemory, type MeetingState } from '../meeting-state';
+import type { Meeting, Storyline } from '../storyline';
 
 const maxPromises = 5;
 const maxPromiseChars = 300;

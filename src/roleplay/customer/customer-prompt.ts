@@ -1,7 +1,7 @@
-import type { ModelMessage } from '../core/language-model';
+import type { ModelMessage } from '../../core/language-model';
 import type { CustomerScene } from './customer-engine';
 import { openingLine, rememberedAgreements } from './meeting-memory';
-import { maxTrust } from './storyline';
+import { maxTrust } from '../storyline';
 
 /** Rough size of text in tokens (about four characters each), enough to keep a prompt under a budget. */
 export const estimateTokens = (text: string): number => Math.ceil(text.length / 4) + 4;
