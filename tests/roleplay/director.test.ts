@@ -166,6 +166,17 @@ describe('the scripted customer (director rules)', () => {
     assert.deepEqual(turn.state.revealed.map((item) => item.needId), ['queue-lost']);
   });
 
+  it('when one message asks two questions, then the customer answers both, and one question read two ways still reveals one need', () => {
+    const laptops = storyline('laptop-rollout-busy-week');
+    const stumble = meetingOf(laptops, 2);
+    const reveal = (line: string, locale: 'en' | 'sv'): string[] =>
+      directTurn(laptops, stumble, newMeetingState(laptops.startTrust, stumble[locale].opening), line, reader.read(line, locale), locale).state.revealed.map((item) => item.needId).sort();
+    assert.deepEqual(reveal('what happened to the customers in the chat during that hour? and whats worrying you most about monday?', 'en'), ['queue-lost', 'temps-on-monday']);
+    assert.deepEqual(reveal('vad hände med kunderna i chatten under den timmen? och vad är det som oroar dig mest inför måndag?', 'sv'), ['queue-lost', 'temps-on-monday']);
+    const twoWays = [move('asks-impact', { quote: 'what does this mean for your customers?' }), move('asks-need', { quote: 'what does this mean for your customers?' })];
+    assert.equal(directTurn(laptops, stumble, newMeetingState(laptops.startTrust, stumble.en.opening), 'what does this mean for your customers?', twoWays, 'en').state.revealed.length, 1);
+  });
+
   it('when the learner only asks a question after the demand, then the demand stays open', () => {
     const { state } = play(['What happened?', 'Tell me more?', 'What would help your sellers in the meantime?']);
     assert.equal(state.demands[0]?.outcome, undefined);

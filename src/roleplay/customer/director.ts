@@ -118,15 +118,17 @@ export function directTurn(storyline: Storyline, meeting: Meeting, state: Meetin
     cues.push(answer);
     if (!settled) say('commitment', pick(answer as ReactionKey));
   }
-  // One need per turn; the most specific question decides which ("what happened to the customers?" is about customers).
-  // A right question is answered even when the same message also answers the demand or the question about last time.
-  const hidden = meeting.needs.filter((candidate) => !next.revealed.some((item) => item.needId === candidate.id));
-  const need = firm ? undefined : revealOrder.filter((kind) => kinds.has(kind)).map((kind) => hidden.find((candidate) => candidate.revealOn.includes(kind))).find(Boolean);
-  if (need) {
+  // One need per question; the most specific reading of a question decides which ("what happened to the customers?" is
+  // about customers). "What happened to the chat customers? And what worries you about Monday?" asks two, and both are
+  // answered; one question read two ways is still one question. A right question is answered even when the same message
+  // also answers the demand or the question about last time.
+  const needs = firm ? [] : needsAnswered(meeting, next, counting);
+  for (const need of needs) {
     next = { ...next, revealed: [...next.revealed, { needId: need.id, atTurn: turn }] };
     say('need', need[locale].says);
     directions.push(`The learner asked the right question: reveal this now, in your own words: ${need[locale].need}`);
   }
+  const need = needs.length > 0;
   if (!settled && !firm && !answer && !need) {
     const keys = reactionOrder.filter(([cue]) => (cue === 'asks' ? asksNow : cues.includes(cue))).map(([, key]) => key).filter((key) => key !== 'greets' || turn === 1);
     const key = keys.find((candidate) => reactionLines(storyline, meeting, locale, candidate).length > 0);
@@ -152,6 +154,20 @@ export function directTurn(storyline: Storyline, meeting: Meeting, state: Meetin
   const change = all.reduce((sum, event) => sum + event.change, 0);
   next = { ...next, trust: Math.min(maxTrust, Math.max(0, state.trust + change)), trustEvents: [...state.trustEvents, ...all] };
   return { state: next, cues, scripted: lines.join(' '), parts, directions };
+}
+
+/** The hidden needs this message's questions reveal: per question (its own words), the need its most specific reading answers. */
+function needsAnswered(meeting: Meeting, state: MeetingState, counting: readonly Move[]): Meeting['needs'][number][] {
+  const revealing = counting.filter((move) => revealOrder.includes(move.kind));
+  const questions = [...new Set(revealing.map((move) => move.quote))];
+  const found: Meeting['needs'][number][] = [];
+  for (const question of questions) {
+    const readings = new Set(revealing.filter((move) => move.quote === question).map((move) => move.kind));
+    const hidden = meeting.needs.filter((candidate) => !state.revealed.some((item) => item.needId === candidate.id) && !found.includes(candidate));
+    const need = revealOrder.filter((kind) => readings.has(kind)).map((kind) => hidden.find((candidate) => candidate.revealOn.includes(kind))).find(Boolean);
+    if (need) found.push(need);
+  }
+  return found;
 }
 
 function demandToRaise(demands: readonly Demand[], progress: readonly DemandProgress[], turn: number): Demand | undefined {
