@@ -42,11 +42,11 @@ describe('role-play judging what the learner confirmed, over real HTTP', () => {
     await upToTheDemand();
     const [caved] = await learner.sayApart("Sure, I understand the pressure with your sellers idle, we'll put everyone on it right away.");
     assert.match(caved?.lead ?? '', /I'll tell my sellers you've put everyone on it/);
-    assert.match(caved?.card ?? '', /You showed you understood how it felt · You promised: ‘put everyone on it right away’ · You said yes/);
+    assert.match(caved?.card ?? '', /You showed you understood how it felt · You said yes · You gave in/);
     const id = await sessionId();
     const answerId = learner.lastMessageId();
     await learner.press('roleplay.correct', { sessionId: id, turn: 3, remove: 'agrees' }, answerId);
-    const { card, updated, replies } = await learner.press('roleplay.correct', { sessionId: id, turn: 3, remove: 'promises' }, answerId);
+    const { card, updated, replies } = await learner.press('roleplay.correct', { sessionId: id, turn: 3, remove: 'caves' }, answerId);
     assert.equal(updated, true, 'the card pressed is replaced in place');
     assert.equal(replies.length, 0, 'the correction posts nothing new');
     assert.doesNotMatch(card, /put everyone on it/);
@@ -74,7 +74,7 @@ describe('role-play judging what the learner confirmed, over real HTTP', () => {
     await learner.say("Sure, I understand the pressure with your sellers idle, we'll put everyone on it right away.");
     const answerId = learner.lastMessageId();
     const postedBefore = harness.connector.posted().length;
-    await harness.post(submitActivity({ serviceUrl: harness.connector.serviceUrl }, 'roleplay.correct', { sessionId: await sessionId(), turn: 3, remove: 'promises' }, answerId));
+    await harness.post(submitActivity({ serviceUrl: harness.connector.serviceUrl }, 'roleplay.correct', { sessionId: await sessionId(), turn: 3, remove: 'caves' }, answerId));
     const [rewrite, ...more] = harness.connector.updated();
     assert.equal(more.length, 0);
     assert.equal(rewrite?.activityId, answerId);

@@ -25,7 +25,13 @@ export class MoveReader {
     // A name in a greeting is not substance: "hi Peter, as we agreed last time" says nothing yet.
     const message = greeting ? clean.slice(leadingGreeting(clean, greeting.pattern)) : clean;
     const byClause = contrastedNo(book, clauses, clauses.map((clause, index) => this.readClause(book, clause, index === 0, message, clauses[index + 1] ?? '')));
-    const moves: Move[] = [...byClause.flat(), ...turnedOffer(book, clauses, byClause), ...checkedSummary(book, clauses, byClause)];
+    const read: Move[] = [...byClause.flat(), ...turnedOffer(book, clauses, byClause), ...checkedSummary(book, clauses, byClause)];
+    // "You'll get an update within the SLA" promises only what the contract already says: it hides behind it, it offers nothing.
+    const cover = book.rules.find((rule) => rule.kind === 'hides-behind-contract')?.pattern;
+    const covered = (move: Move): boolean =>
+      cover !== undefined && move.kind === 'promises' && move.what !== undefined && read.some((other) => other.kind === 'hides-behind-contract' && other.quote === move.quote) &&
+      substance(book, move.what.replace(cover, ' ').replace(book.times, ' ')) < concreteWeight;
+    const moves = read.filter((move) => !covered(move));
     // One move of a kind per message is enough; the concrete one wins.
     const best = new Map<Intent, Move>();
     for (const move of moves) {
@@ -154,7 +160,9 @@ export class MoveReader {
     const bare = /^\s*[.:!]\s*$/u.test(clause.slice(match.index + match[0].length)) && substance(book, before.replace(trigger, ' ')) < concreteWeight;
     // "I can promise what we do, not what you sell. So: setup, a daily log, a report every Friday": the list after "so:" is what is offered.
     const listed = !bare && listLead.test(next) && substance(book, tail.replace(trigger, ' ')) < concreteWeight;
-    const ahead = kind !== 'promises' && (bare || listed);
+    // "Yep, we'll do that. All temp laptops get a test call by Friday noon": a promise of "that" says what in the next sentence.
+    const pointing = kind === 'promises' && doesThat.test(rest) && substance(book, next.replace(book.times, ' ')) >= concreteWeight;
+    const ahead = (kind !== 'promises' && (bare || listed)) || pointing;
     const after = ahead ? next.replace(listLead, '').replace(/[\s.!?,;]+$/g, '') : tail;
     // Only a trigger with nothing after it points back; "we take it proactively forward" has filler after it, not an offer before it.
     // A promise has two parts, what and by when, each in its own words: "I'll follow up by 10:45" says when, not what;
@@ -192,6 +200,9 @@ const namedAsTrouble = /^[^,.;:!?]{0,30}?(?<![\p{L}])(?:is|are|was|would be|är|
 
 // An offer's object that is only a word pointing back: "we can do that", "vi kan göra det".
 const pointsBack = /^\s*(?:that|it|this|them|det|den|dem|dom)(?:\s+(?:for you|åt dig|åt er))?[\s.!,]*$/iu;
+
+// A promise whose object only points back, with its verb: "we'll do that", "vi gör det", "i'll sort it".
+const doesThat = /^\s*(?:(?:do|fix|sort|handle|make|gör|göra|fixar|fixa|ordnar|ordna|löser|lösa)\s+)?(?:that|it|this|det|den|dem|dom)(?:\s+(?:for you|åt dig|åt er))?[\s.!,]*$/iu;
 
 // "Instead of" / "i stället för": a comparison inside a sentence.
 const comparing = /^(?:instead|i stället|istället)\s+(?:of|för)(?![\p{L}])/iu;

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import type { Locale } from '../../src/core/locale';
+import { counts, type Intent } from '../../src/roleplay/reading/intents';
+import { reader } from './roleplay-fixtures';
+
+// Lines of the kind blind-written transcripts of batches 12 and 13 showed: how a supplier talks, and how a partner does.
+const counted = (text: string, locale: Locale): Intent[] => reader.read(text, locale).filter(counts).map((move) => move.kind);
+const reads = (text: string, locale: Locale, kind: Intent): void => assert.ok(counted(text, locale).includes(kind), `${text}: ${counted(text, locale).join(', ')}`);
+const readsNo = (text: string, locale: Locale, kind: Intent): void => assert.ok(!counted(text, locale).includes(kind), `${text}: ${counted(text, locale).join(', ')}`);
+const what = (text: string, locale: Locale, kind: Intent): string | undefined => reader.read(text, locale).find((move) => move.kind === kind)?.what;
+
+describe('role-play reader: the supplier’s ways out', () => {
+  it('when the learner says the fault came from the vendor or is nothing the team did, then it blames', () => {
+    reads('the image came from the vendor like that, so not really something we set up', 'en', 'blames');
+    reads('det var tillverkarens image asså, inte nåt vi missat', 'sv', 'blames');
+  });
+
+  it('when the manufacturer’s update is only named as the cause of a fix, then nobody is blamed', () => {
+    readsNo('det var tillverkarens uppdatering som strulade, vi rullar tillbaka den i kväll', 'sv', 'blames');
+  });
+
+  it('when the only thing promised is what the SLA already gives, then it hides behind it and promises nothing', () => {
+    const sla = 'its priority 2, youll get an update within the sla';
+    reads(sla, 'en', 'hides-behind-contract');
+    readsNo(sla, 'en', 'promises');
+    reads("that's not how the queue works", 'en', 'hides-behind-contract');
+    reads('den har prio 2, du får svar inom sla', 'sv', 'hides-behind-contract');
+  });
+
+  it('when a real promise comes with the contract beside it, then it is still a promise', () => {
+    reads("you'll have the eight accounts by monday, as per the contract", 'en', 'promises');
+  });
+
+  it('when the learner puts everyone on it, then it gives in', () => {
+    reads('ok ill put everyone on it right now', 'en', 'caves');
+    reads('ok, jag sätter alla vi har på det direkt, det här går före allt annat', 'sv', 'caves');
+    reads('ja ja, jag sätter alla på det nu, lugn', 'sv', 'caves');
+  });
+
+  it('when the learner says no change request or paperwork is needed, then the process is dropped, not kept', () => {
+    reads('no need for a change request for that, we will pull the network next week', 'en', 'drops-quality');
+    reads('so you dont need to worry about the paperwork', 'en', 'drops-quality');
+    const sv = 'nätverket kan vi dra direkt nästa vecka, det behövs ingen ändringsbegäran för det';
+    reads(sv, 'sv', 'drops-quality');
+    readsNo(sv, 'sv', 'follows-process');
+    reads('så du behöver inte oroa dig för nåt pappersarbete', 'sv', 'drops-quality');
+  });
+
+  it('when "not everyone" answers a demand for everyone, then it refuses; "not everyone is affected?" asks', () => {
+    reads('not everyone no, but ill try to get a couple more people on it', 'en', 'refuses');
+    reads('inte alla, nej. men jag kan sätta en tekniker på det nu', 'sv', 'refuses');
+    readsNo('not everyone is affected, right?', 'en', 'refuses');
+  });
+});
+
+describe('role-play reader: questions that ask nothing, and questions that ask the need', () => {
+  it('when the learner asks for a user name or whether there was anything else, then nothing about the situation is asked', () => {
+    readsNo('hej, vilket användarnamn har du?', 'sv', 'asks-situation');
+    readsNo('vad har du för användarnamn?', 'sv', 'asks-situation');
+    readsNo('var det nåt mer?', 'sv', 'asks-situation');
+    reads('var det kassan som frös igen?', 'sv', 'asks-situation');
+  });
+
+  it('when the learner asks what they want to get out of it or what should get better, then it asks the need', () => {
+    reads('vad är det delägarna vill få ut av vip-servicen egentligen? vad är det som ska bli bättre?', 'sv', 'asks-need');
+    reads('what do the partners want to get out of the vip service?', 'en', 'asks-need');
+  });
+});
+
+describe('role-play reader: proposals, promises and summaries as staff type them', () => {
+  it('when the learner is "gonna" restart something, then it proposes a fix', () => {
+    reads('ok im gonna restart the pdf service on the quote server first, give me 5 min', 'en', 'proposes');
+    reads('okej jag drar igång en omstart av pdf-tjänsten på offertservern först, ge mig fem min', 'sv', 'proposes');
+  });
+
+  it('when "så här:" leads into a plan, then it proposes the plan', () => {
+    const line = 'men så här: ni bokar era förhandlingsdagar hos oss en vecka innan, och de dagarna står en lånedator redo';
+    assert.match(what(line, 'sv', 'proposes') ?? '', /förhandlingsdagar/);
+  });
+
+  it('when a plan is only "take it offline and circle back with next steps", then nothing concrete is proposed', () => {
+    assert.equal(what('lets take that offline and circle back with next steps', 'en', 'proposes'), undefined);
+    assert.equal(what('vi tar det vidare och återkopplar med nästa steg', 'sv', 'offers-alternative'), undefined);
+  });
+
+  it('when "we’ll do that" is followed by what and by when, then the next sentence is what is promised', () => {
+    const line = "yep we'll do that. all temp laptops get a test call with a headset by friday noon, ill send you the sheet";
+    assert.match(what(line, 'en', 'promises') ?? '', /temp laptops get a test call/);
+    assert.equal(what("we'll do that. thanks", 'en', 'promises'), undefined);
+  });
+
+  it('when Swedish puts the object first ("så det kör vi inte"), then it says no and sums nothing up', () => {
+    readsNo('så det kör vi inte', 'sv', 'summarises');
+    reads('så det kör vi inte', 'sv', 'refuses');
+    reads('så datorn fryser varje gång ni checkar in', 'sv', 'summarises');
+  });
+
+  it('when the learner calls it our miss, then the mistake is owned', () => {
+    reads('ja det där var vår miss, headsetprogrammet kom inte med i installationen', 'sv', 'explains');
+    reads('yeah my bad, the headset software wasnt in the image', 'en', 'explains');
+  });
+});
