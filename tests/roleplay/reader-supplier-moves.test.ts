@@ -81,6 +81,14 @@ describe('role-play reader: proposals, promises and summaries as staff type them
   it('when a plan is only "take it offline and circle back with next steps", then nothing concrete is proposed', () => {
     assert.equal(what('lets take that offline and circle back with next steps', 'en', 'proposes'), undefined);
     assert.equal(what('vi tar det vidare och återkopplar med nästa steg', 'sv', 'offers-alternative'), undefined);
+    const valueOnBothSides = reader.read('what i can do instead is look at an alternative that adds value on both sides', 'en').find((move) => move.kind === 'offers-alternative');
+    assert.equal(valueOnBothSides?.empty, true, 'buzzwords only');
+  });
+
+  it('when the learner only says "vi löser nåt", then a promise is named with nothing in it', () => {
+    const promise = reader.read('men vi löser nåt', 'sv').find((move) => move.kind === 'promises');
+    assert.equal(promise?.vague, true);
+    assert.equal(promise?.what, undefined);
   });
 
   it('when "we’ll do that" is followed by what and by when, then the next sentence is what is promised', () => {
