@@ -15,6 +15,13 @@ describe('role-play reader: the supplier’s ways out', () => {
     reads('det var tillverkarens image asså, inte nåt vi missat', 'sv', 'blames');
   });
 
+  it('when a late delivery is put on someone else ("not really on me"), then it blames, and the promise counts as partly kept', () => {
+    const late = 'the summary? yeah that was late, our sales guy was out friday, not really on me';
+    reads(late, 'en', 'blames');
+    reads(late, 'en', 'commitment-partly');
+    reads('sammanfattningen blev lite sen, förlåt', 'sv', 'commitment-partly');
+  });
+
   it('when the manufacturer’s update is only named as the cause of a fix, then nobody is blamed', () => {
     readsNo('det var tillverkarens uppdatering som strulade, vi rullar tillbaka den i kväll', 'sv', 'blames');
   });
@@ -71,6 +78,12 @@ describe('role-play reader: proposals, promises and summaries as staff type them
   it('when the learner is "gonna" restart something, then it proposes a fix', () => {
     reads('ok im gonna restart the pdf service on the quote server first, give me 5 min', 'en', 'proposes');
     reads('okej jag drar igång en omstart av pdf-tjänsten på offertservern först, ge mig fem min', 'sv', 'proposes');
+  });
+
+  it('when the learner types "lemme", "im gonna kill … and reinstal …" or drops the "jag", then the fix is still proposed', () => {
+    reads('lemme restart the booking client and clear its cache first', 'en', 'proposes');
+    reads('im gonna kill the sync thing running in the backround and reinstal the booking client', 'en', 'proposes');
+    reads('startar om bokningsklienten o rensar cachen nu', 'sv', 'proposes');
   });
 
   it('when "så här:" leads into a plan, then it proposes the plan', () => {
