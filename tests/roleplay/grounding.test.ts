@@ -37,6 +37,9 @@ describe('grounding: whether a move says something of this meeting', () => {
     assert.deepEqual(ground({ kind: 'asks-situation', quote: text }, text), { kind: 'asks-situation', quote: text });
     const topical = 'when did the challenges for your organisation arise?';
     assert.equal(ground({ kind: 'asks-situation', quote: topical }, topical)?.generic, true);
+    // "Acting up" is how staff say a system misbehaves, no topic word like "action".
+    const actingUp = 'when did it start acting up, and is it everybody or only some of the team?';
+    assert.equal(ground({ kind: 'asks-situation', quote: actingUp }, actingUp)?.generic, undefined);
   });
 
   it('when a question about the business gives a number, then it counts', () => {

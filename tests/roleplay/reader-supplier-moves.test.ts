@@ -60,7 +60,24 @@ describe('role-play reader: the supplier’s ways out', () => {
   });
 });
 
+describe('role-play reader: the routine, named or only looked like', () => {
+  it('when the work is done by the checklist or the routine, then the process is kept', () => {
+    reads('jag börjar med att köra en fullständig diagnostik enligt vår checklista', 'sv', 'follows-process');
+    reads("i'll run the full diagnostic according to our checklist", 'en', 'follows-process');
+  });
+
+  it('when "check-ins" are only the clinic’s work, then no check of ours is kept', () => {
+    readsNo("ok reinstall's running, you'll have to hold off on check-ins till it's done", 'en', 'follows-process');
+    reads('the machine has to go through our checks first', 'en', 'follows-process');
+  });
+});
+
 describe('role-play reader: questions that ask nothing, and questions that ask the need', () => {
+  it('when a Swedish verb-first clause is a condition ("behöver ni … får ni …"), then it asks nothing', () => {
+    readsNo('Behöver ni checka in patienter under tiden får ni göra det på papper.', 'sv', 'asks-impact');
+    reads('behöver ni checka in patienter under tiden?', 'sv', 'asks-impact');
+  });
+
   it('when the learner asks for a user name or whether there was anything else, then nothing about the situation is asked', () => {
     readsNo('hej, vilket användarnamn har du?', 'sv', 'asks-situation');
     readsNo('vad har du för användarnamn?', 'sv', 'asks-situation');
@@ -121,3 +138,51 @@ describe('role-play reader: proposals, promises and summaries as staff type them
     reads('yeah my bad, the headset software wasnt in the image', 'en', 'explains');
   });
 });
+
+describe('role-play reader: from blind batch 16', () => {
+  it('when a fault is put on the learner’s own contact or the SLA says the time, then nobody is sent elsewhere; the SLA terms hide', () => {
+    readsNo('and if anything goes sideways on a booked day, you call the named contact directly, not the general number', 'en', 'deflects');
+    reads("you'll have to call the vendor about that", 'en', 'deflects');
+    reads('I have registered the ticket as priority 3. The resolution time for priority 3 is five business days.', 'en', 'hides-behind-contract');
+  });
+
+  it('when Swedish says who does the work ("det är era biträdande som preppar"), then nobody is blamed; what they did wrong still blames', () => {
+    readsNo('och det är ju era biträdande som preppar handlingarna', 'sv', 'blames');
+    reads('det är era användare som klickade på länken', 'sv', 'blames');
+  });
+
+  it('when the learner asks what rides on it or whether customers are waiting, then the business and the impact are asked', () => {
+    reads('whats riding on it this week? customers waiting on prices from you?', 'en', 'asks-business');
+    reads('whats riding on it this week? customers waiting on prices from you?', 'en', 'asks-impact');
+    reads('är det kunder som väntar på offerter?', 'sv', 'asks-impact');
+    reads('okej, vip-service. vad är det ni faktiskt vill få löst? vad är worst case för er?', 'sv', 'asks-need');
+  });
+
+  it('when the learner asks for a customer number or the affected computer, then nothing about their customers is asked', () => {
+    readsNo('Could I have your customer number and the asset tag of the affected computer, please?', 'en', 'asks-impact');
+  });
+
+  it('when "X, no." answers the demand and "what you get:" leads the offer, then it refuses and the fuller offer is what is offered', () => {
+    const line = "every tech, no. they're on other customers' faults. what you get: top prio from now, i keep it myself. folder access fixed by 9:30 so sellers can quote from excel meanwhile";
+    reads(line, 'en', 'refuses');
+    assert.match(what(line, 'en', 'offers-alternative') ?? '', /folder access fixed by 9:30/);
+    readsNo('sorry it landed on thursday instead', 'en', 'offers-alternative');
+  });
+
+  it('when the learner tells the customer to try a restart or asks if they have, then a fix is proposed', () => {
+    reads('Please try clearing the browser cache and restarting the quoting application.', 'en', 'proposes');
+    readsNo('Please try clearing the browser cache. If that does not help I will register a ticket.', 'en', 'raises-risk');
+    reads('testa att starta om datorn och logga in igen', 'sv', 'proposes');
+  });
+
+  it('when a plan is led in by "what I’d like to set up is", then it is proposed; "leave it with me and we’ll figure something out" offers nothing', () => {
+    reads("What I'd like to set up is a court-day routine. You book court days and closings with us a week ahead", 'en', 'proposes');
+    assert.equal(what("I can't promise you the whole team, but leave it with me and we'll figure something out for you as quick as we can", 'en', 'offers-alternative'), undefined);
+  });
+
+  it('when a template may be old or last year’s, then a risk is raised', () => {
+    reads("that template is old. prices might be last year's", 'en', 'raises-risk');
+    reads('mallen kan vara gammal, priserna kanske är förra årets', 'sv', 'raises-risk');
+  });
+});
+

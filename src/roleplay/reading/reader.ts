@@ -38,7 +38,9 @@ export class MoveReader {
       const seen = best.get(move.kind);
       // "Yeah we'll try to get through all of them before Monday" is a yes said with a hedge before it is a promise.
       const hedgedYes = seen?.kind === 'hedges' && move.hedging === 'agrees' && seen.hedging !== 'agrees' && move.what !== undefined && seen.quote === move.quote;
-      if (!seen || (seen.vague && !move.vague) || (!seen.what && move.what && !move.vague) || hedgedYes) best.set(move.kind, move);
+      // "What you get: top prio, I keep it myself. Folder access fixed by 9:30 so sellers can quote meanwhile": of two offers, the fuller one.
+      const fuller = seen?.what !== undefined && move.what !== undefined && !move.vague && substance(book, move.what) > substance(book, seen.what);
+      if (!seen || (seen.vague && !move.vague) || (!seen.what && move.what && !move.vague) || hedgedYes || fuller) best.set(move.kind, move);
     }
     // "Not in the contract, but what I can do is …" is being clear about a boundary, not hiding behind it.
     const refused = best.has('refuses');
@@ -174,7 +176,8 @@ export class MoveReader {
     const closed = kind !== 'promises' && !ahead && !clause.includes('?') && /^\s*,/u.test(clause.slice(match.index + match[0].length)) && weigh(before) >= concreteWeight;
     const what = ((kind === 'promises' ? weigh(after) === 0 : !/\p{L}/u.test(after)) || closed) && !named ? before : after;
     // "Sorry it landed on Thursday instead": a trigger pointing back at something that happened reports it; nothing is offered.
-    if (kind === 'offers-alternative' && what === before && what !== after && book.past.test(before)) return undefined;
+    // "Folder access fixed by 9:30 … meanwhile" is past in form only: a by-when puts it ahead.
+    if (kind === 'offers-alternative' && what === before && what !== after && book.past.test(before) && !deadline.test(before)) return undefined;
     // Concrete means at least two words of substance ("a loan laptop"), or a number ("30 minutes"), and for a promise one
     // word besides its by-when ("call you back at 11"); naming the move again ("… is a workaround") is not its content.
     const weight = weigh(what);
@@ -200,6 +203,9 @@ const namedAsTrouble = /^[^,.;:!?]{0,30}?(?<![\p{L}])(?:is|are|was|would be|är|
 
 // An offer's object that is only a word pointing back: "we can do that", "vi kan göra det".
 const pointsBack = /^\s*(?:that|it|this|them|det|den|dem|dom)(?:\s+(?:for you|åt dig|åt er))?[\s.!,]*$/iu;
+
+// A by-when that puts a sentence ahead of now, whatever its verb's form: "fixed by 9:30", "klart senast fredag".
+const deadline = /(?<![\p{L}])(?:by|before|within|senast|innan|före)\s+(?:\d|[\p{L}]+day|tomorrow|tonight|noon|lunch|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|imorgon|i morgon|ikväll|i kväll|lunch)/iu;
 
 // A promise whose object only points back, with its verb: "we'll do that", "vi gör det", "i'll sort it".
 const doesThat = /^\s*(?:(?:do|fix|sort|handle|make|gör|göra|fixar|fixa|ordnar|ordna|löser|lösa)\s+)?(?:that|it|this|det|den|dem|dom)(?:\s+(?:for you|åt dig|åt er))?[\s.!,]*$/iu;
