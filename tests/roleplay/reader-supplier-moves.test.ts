@@ -186,3 +186,27 @@ describe('role-play reader: from blind batch 16', () => {
   });
 });
 
+
+describe('role-play reader: from blind batch 15', () => {
+  it('when the learner says what will act up or is bound to break, then a risk is raised; "it won’t break" raises none', () => {
+    reads("cram 85 into two nights and a handful will act up on monday, right when you've tripled the staff", 'en', 'raises-risk');
+    readsNo("it won't break", 'en', 'raises-risk');
+    reads('kör vi det på två nätter är det typ garanterat att några krånglar på måndagen', 'sv', 'raises-risk');
+  });
+
+  it('when the learner will not go along with the demand, then it refuses', () => {
+    reads('alla 85 på en helg kommer jag inte gå med på, och det är inte för att vi är lata', 'sv', 'refuses');
+    reads("i won't agree to all 85 in one weekend", 'en', 'refuses');
+  });
+
+  it('when "så här tänker jag:" leads the plan, then it proposes the plan', () => {
+    const line = 'så här tänker jag: vi byter tio datorer i kundtjänst nu på torsdag och fredag som pilot, och de andra 75 tar vi veckan efter black week';
+    assert.match(what(line, 'sv', 'proposes') ?? '', /tio datorer/);
+  });
+
+  it('when "typ" is only how Swedish is typed, then the offer is no hedge', () => {
+    const line = 'vi kan ju flytta det så vi kör typ tio datorer nu och resten senare?';
+    reads(line, 'sv', 'offers-alternative');
+    readsNo(line, 'sv', 'hedges');
+  });
+});
