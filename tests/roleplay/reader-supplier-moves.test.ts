@@ -115,11 +115,6 @@ describe('role-play reader: proposals, promises and summaries as staff type them
     assert.equal(valueOnBothSides?.empty, true, 'buzzwords only');
   });
 
-  it('when the learner only says "vi löser nåt", then a promise is named with nothing in it', () => {
-    const promise = reader.read('men vi löser nåt', 'sv').find((move) => move.kind === 'promises');
-    assert.equal(promise?.vague, true);
-    assert.equal(promise?.what, undefined);
-  });
 
   it('when "we’ll do that" is followed by what and by when, then the next sentence is what is promised', () => {
     const line = "yep we'll do that. all temp laptops get a test call with a headset by friday noon, ill send you the sheet";
@@ -208,5 +203,19 @@ describe('role-play reader: from blind batch 15', () => {
     const line = 'vi kan ju flytta det så vi kör typ tio datorer nu och resten senare?';
     reads(line, 'sv', 'offers-alternative');
     readsNo(line, 'sv', 'hedges');
+  });
+});
+
+describe('role-play reader: a way still to be found, and a policy', () => {
+  it('when the learner promises to work something out, then an offer is named with nothing in it yet; with a hedge, none', () => {
+    const offer = (text: string, locale: Locale) => reader.read(text, locale).find((move) => move.kind === 'offers-alternative');
+    assert.equal(offer("partners first every time, no. we'll sort something out for those days tho", 'en')?.vague, true);
+    assert.equal(offer('men vi löser nåt', 'sv')?.vague, true);
+    assert.equal(offer("i'll sort something out for you sometime next week-ish", 'en'), undefined);
+  });
+
+  it('when a private device is against company policy, then the no hides behind it', () => {
+    reads('ah the laptop, unfortunately thats against company policy, im not allowed to touch private devices sorry!', 'en', 'hides-behind-contract');
+    reads('din laptop är tyvärr emot vår policy, jag får inte röra privata datorer', 'sv', 'hides-behind-contract');
   });
 });

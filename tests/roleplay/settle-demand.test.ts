@@ -190,4 +190,16 @@ describe('demands, offers and process: how the scripted customer settles a deman
       }
     }
   });
+
+  it('when a no comes with "we’ll work something out" and a later "ok, I’ll send the final version Friday", then the demand is half answered, never said yes to', () => {
+    for (const [locale, lines] of [
+      ['en', ['Hi Ahmed.', 'Mm.', "hmm, i cant really guarantee that no. but we'll work something out", 'ok ill send the final one friday']],
+      ['sv', ['Hej Ahmed.', 'Mm.', 'hmm, det kan jag inte garantera. men vi löser nåt', 'okej jag skickar den färdiga versionen på fredag']],
+    ] as const) {
+      const { state, check } = play('bakery-unasked-proposal', 2, locale, lines);
+      assert.notEqual(state.demands[0]?.outcome, 'accepted', locale);
+      assert.equal(check('no-guarantee'), 'partly', locale);
+    }
+  });
 });
+

@@ -69,7 +69,9 @@ export function settleDemand(meeting: Meeting, state: MeetingState, counting: re
   // A promise alone does not say yes to an unreasonable demand: "we'll do ten this week" is not "all 85 this weekend"; to a
   // reasonable one only if it names what was asked ("the temp laptops get a test call by Friday"), not "a revised proposal by Thursday".
   const promisedIt = demand.kind === 'reasonable' && counting.some((move) => move.kind === 'promises' && speaksTo(demand, move.quote, locale));
-  const yes = (has(accepting.filter((kind) => kind !== 'promises')) || promisedIt || offersTheDemand) && !has(refusing);
+  // "Ok, I'll send the final version Friday" to "guarantee it or we pay nothing": the ok goes with a promise of its own, not to the demand.
+  const ownAnswer = demand.kind === 'unreasonable' && !offersTheDemand && counting.some((move) => slotIntents.includes(move.kind) && move.what !== undefined);
+  const yes = (has(accepting.filter((kind) => kind !== 'promises' && !(kind === 'agrees' && ownAnswer))) || promisedIt || offersTheDemand) && !has(refusing);
   // "Yes, all 20 tested by Friday 4pm" says yes to a reasonable demand; the concrete part is how, not something else.
   const plainYes = demand.kind === 'reasonable' && has(['agrees']) && !has(refusing) && !dropped && !vagueYes;
   const outcome: DemandOutcome | undefined = plainYes

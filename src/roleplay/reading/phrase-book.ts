@@ -38,6 +38,8 @@ export const phraseBookSchema = z.strictObject({
   guesses: z.array(z.string().trim().min(1)).default([]),
   /** Questions that only ask which or where the thing is ("which pc is it?"): they locate what to work on, and ask nothing about what happens. */
   locating: z.array(z.string().trim().min(1)).default([]),
+  /** A promise to find a way, nothing named yet ("we'll figure something out", "vi löser nåt"): half an offer, not none. */
+  seeksWay: z.array(z.string().trim().min(1)).default([]),
   /** The words that ask wherever they stand ("what", "tell me"): a guess that has one still asks. */
   questionWords: z.array(z.string().trim().min(1)).default([]),
   /** Words that open a relative clause after a comma (", which is why …"): what follows the comma is no question. */

@@ -23,6 +23,8 @@ export interface CompiledBook {
   readonly questionWords: RegExp;
   /** A whole clause that only asks which or where the thing is. */
   readonly locating: RegExp;
+  /** A promise to find a way with nothing named yet. */
+  readonly seeksWay: RegExp;
   readonly relative: RegExp;
   readonly negation: RegExp;
   /** A negation right after a verb, as Swedish puts it ("jag skickar inte", "skickar jag inte"). */
@@ -70,6 +72,7 @@ function loosened(book: PhraseBook): PhraseBook {
     statementStarts: list(book.statementStarts),
     guesses: list(book.guesses),
     locating: list(book.locating),
+    seeksWay: list(book.seeksWay).map((phrase) => phrase.replace(/ /g, particles)),
     questionWords: list(book.questionWords),
     relatives: list(book.relatives),
     negations: list(book.negations),
@@ -110,6 +113,7 @@ export function compile(given: PhraseBook, other: PhraseBook, matching: Matching
     statementStart: new RegExp(`^\\s*(?:${fragment(book.statementStarts.length > 0 ? book.statementStarts : ['(?!)'])})(?![\\p{L}])`, 'iu'),
     guess: new RegExp(`^\\s*(?:${fragment(book.guesses.length > 0 ? book.guesses : ['(?!)'])})(?![\\p{L}])`, 'iu'),
     locating: new RegExp(`^\\s*(?:${fragment(book.locating.length > 0 ? book.locating : ['(?!)'])})[\\s?.!]*$`, 'iu'),
+    seeksWay: bounded(book.seeksWay.length > 0 ? book.seeksWay : ['(?!)']),
     questionWord: bounded(book.questionWords.length > 0 ? book.questionWords : ['(?!)']),
     questionWords: bounded(book.questionWords.length > 0 ? book.questionWords : ['(?!)'], 'giu'),
     relative: new RegExp(`^\\s*(?:${fragment(book.relatives.length > 0 ? book.relatives : ['(?!)'])})(?![\\p{L}])`, 'iu'),

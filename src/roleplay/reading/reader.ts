@@ -131,6 +131,9 @@ export class MoveReader {
         if (found === 'asks-situation' && !/\p{L}/u.test(match[0].replace(book.questionWords, ' '))) framed = true;
       }
     }
+    // "We'll figure something out for those days": no offer named yet, but more than none; the customer asks what exactly.
+    // Said with a hedge ("i'll sort something out sometime next week") it is a hedge, and earns nothing.
+    if (book.seeksWay.test(body) && !book.hedge.test(body) && !moves.some((move) => move.kind === 'offers-alternative' || move.kind === 'proposes')) moves.push({ kind: 'offers-alternative', quote: body, vague: true });
     // "Berätta vad som är viktigast för er": a bare "tell me" frames the question it opens; around one in general words it asks nothing of its own.
     const framedQuestions = moves.filter((move) => move.kind !== 'asks-situation' && askingIntents.includes(move.kind));
     const framing = framed && framedQuestions.length > 0 && framedQuestions.every((move) => move.vague);
