@@ -219,3 +219,51 @@ describe('role-play reader: a way still to be found, and a policy', () => {
     reads('din laptop är tyvärr emot vår policy, jag får inte röra privata datorer', 'sv', 'hides-behind-contract');
   });
 });
+
+describe('role-play reader: from blind batches 17 and 18', () => {
+  it('when the learner asks whether the fix has held up since, then it refers back', () => {
+    reads("monday first: the eight got going. has the 4g box held up for the scanners since?", 'en', 'refers-back');
+    reads('först måndagen: alla åtta kom igång. har skannrarna hängt med på 4g-lösningen sen dess?', 'sv', 'refers-back');
+  });
+
+  it('when the learner says what is being done right now, then a fix is proposed', () => {
+    reads("now: i'm moving the card terminal onto the spare network port so it doesn't wait for this pc", 'en', 'proposes');
+    reads("ok for the card terminal i'm giving it its own cable to the router so it stops riding on this pc", 'en', 'proposes');
+    reads("seen this one before, i'll kill it and clear its cache, usually does the trick", 'en', 'proposes');
+    reads('Jag kopplar nu kortterminalen direkt till nätverket så att betalningarna fungerar även om datorn hänger sig', 'sv', 'proposes');
+  });
+
+  it('when the learner leads the offer with "det jag gör:" or says when the customer has it from them, then it is offered and promised', () => {
+    reads('det jag gör: konton och datorer till de åtta klara lördag eftermiddag, och jag tar med en 4g-router', 'sv', 'offers-alternative');
+    reads('hela nätet kör vi som ändringsbegäran. du har den av mig måndag förmiddag med pris', 'sv', 'promises');
+    reads('the proper network for the whole office goes in as a change request', 'en', 'follows-process');
+  });
+
+  it('when a no gives its reason by what breaks if it is rushed, then it explains; "blir det inte" refuses; "så rakt svar" sums nothing up', () => {
+    reads('a new network is cabling plus firewall and security testing, and if I rush that over a weekend your scanners are the first thing to fall over', 'en', 'explains');
+    reads('ett nät är kabeldragning och brandvägg som måste testas, slarvar vi med det över en helg är det skannrarna som dör på tisdag', 'sv', 'explains');
+    const sv = 'så rakt svar: allt för trettio till i morgon blir det inte';
+    reads(sv, 'sv', 'refuses');
+    readsNo(sv, 'sv', 'summarises');
+    reads('så om vi sammanfattar: vd:ns tak gör att det inte kan komma på en gång, och lagret måste tåla att växa', 'sv', 'summarises');
+  });
+
+  it('when the learner owns it ("thats mine"), names the horrible spot, or asks whether it is the whole pc, then each is read', () => {
+    reads('thats mine, i imaged those two off a different usb stick', 'en', 'explains');
+    reads("a full room at twelve with everyone watching the desk, that's a horrible spot to be in", 'en', 'empathises');
+    reads('is it the whole pc that locks up or just the booking window?', 'en', 'asks-situation');
+    reads('and what are they doing from day one, office stuff or warehouse with scanners?', 'en', 'asks-situation');
+  });
+
+  it('when the learner adds the test call to the checklist, then the process is fixed; when the routine is what the user should have followed, it hides', () => {
+    reads("and we're adding headset + test call to the setup checklist permanently", 'en', 'follows-process');
+    const routine = 'enligt våra rutiner ska användaren anmäla fel direkt i portalen';
+    reads(routine, 'sv', 'hides-behind-contract');
+    readsNo(routine, 'sv', 'follows-process');
+  });
+
+  it('when "jag kan mejla er" offers something, then nobody is sent elsewhere; a promise "before i leave" has its by-when', () => {
+    readsNo('Däremot kan jag mejla er några enkla saker att prova på den i kväll.', 'sv', 'deflects');
+    assert.equal(reader.read("i'll text you the name of a decent repair shop on storgatan before i leave", 'en').find((move) => move.kind === 'promises')?.when, 'before i leave');
+  });
+});
