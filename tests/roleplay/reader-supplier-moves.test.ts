@@ -267,3 +267,24 @@ describe('role-play reader: from blind batches 17 and 18', () => {
     assert.equal(reader.read("i'll text you the name of a decent repair shop on storgatan before i leave", 'en').find((move) => move.kind === 'promises')?.when, 'before i leave');
   });
 });
+
+describe('role-play reader: from blind batches 19 and 20', () => {
+  it('when the check is announced first and the restatement follows, then the restatement is the summary', () => {
+    const line = "so lemme check i've got it. all twelve stopped since this morning, three big builders need quotes by friday noon, one's the hospital job at 4 million. right?";
+    const summary = reader.read(line, 'en').find((move) => move.kind === 'summarises');
+    assert.equal(summary?.vague, undefined);
+    assert.match(summary?.quote ?? '', /three big builders/);
+  });
+
+  it('when "sedan" means since ("sedan i morse"), then the sentence runs on; as "then" it starts a new clause', () => {
+    const summary = reader.read('Om jag har uppfattat rätt: alla tolv står stilla sedan i morse, tre stora byggkunder ska ha offerter senast fredag lunch. Stämmer det?', 'sv').find((move) => move.kind === 'summarises');
+    assert.match(summary?.quote ?? '', /byggkunder/);
+  });
+
+  it('when the offer is led by "vad jag kan göra är följande:" or a routine by "you book … with us ahead", then each is read', () => {
+    reads('Vad jag kan göra är följande: jag tar ärendet själv med högsta prioritet, och jag öppnar behörigheten till mappen med Excelmallen före klockan tio.', 'sv', 'offers-alternative');
+    readsNo('vad kan jag göra för dig?', 'sv', 'offers-alternative');
+    assert.match(what("you book hearings and closings with us ahead, the evening before there's a loan laptop ready with the files", 'en', 'proposes') ?? '', /loan laptop/);
+    assert.match(what('mitt förslag istället: ni bokar in förhandlingsdagar och avslut hos oss en vecka innan. då står en lånedator redo', 'sv', 'proposes') ?? '', /förhandlingsdagar/);
+  });
+});

@@ -18,7 +18,13 @@ export function checkedSummary(book: CompiledBook, clauses: readonly string[], b
     let start = index;
     while (start > 0 && start > index - maxRestated && !(clauses[start - 1] ?? '?').includes('?') && !(byClause[start - 1] ?? []).some((move) => ownLine.includes(move.kind))) start -= 1;
     const restated = clauses.slice(start, index).join(' ');
-    if (start === index || substance(book, restated) < needed) return [];
-    return [{ kind: 'summarises', quote: `${restated} ${clauses[index] ?? ''}`.trim() }];
+    if (start < index && substance(book, restated) >= needed) return [{ kind: 'summarises', quote: `${restated} ${clauses[index] ?? ''}`.trim() }];
+    // "So lemme check I've got it. All twelve stopped since this morning, three builders by Friday noon. Right?": the check
+    // announced first, the restatement after it, up to its question or a line of the learner's own.
+    let end = index;
+    while (end + 1 < clauses.length && end < index + maxRestated && !(byClause[end + 1] ?? []).some((move) => ownLine.includes(move.kind)) && !(clauses[end] ?? '').includes('?')) end += 1;
+    const ahead = clauses.slice(index + 1, end + 1).join(' ');
+    if (end === index || substance(book, ahead) < needed) return [];
+    return [{ kind: 'summarises', quote: `${clauses[index] ?? ''} ${ahead}`.trim() }];
   });
 }
