@@ -288,3 +288,25 @@ describe('role-play reader: from blind batches 19 and 20', () => {
     assert.match(what('mitt förslag istället: ni bokar in förhandlingsdagar och avslut hos oss en vecka innan. då står en lånedator redo', 'sv', 'proposes') ?? '', /förhandlingsdagar/);
   });
 });
+
+describe('role-play reader: from blind batches 19 and 20, second pass', () => {
+  it('when the learner asks whether the documents opened or the laptop has behaved since, then it refers back', () => {
+    reads('great news about the hearing! did all three documents open fine on the loan laptop?', 'en', 'refers-back');
+    reads('and your own laptop, has it behaved since we sorted it?', 'en', 'refers-back');
+  });
+
+  it('when a formal learner names the pressure, asks leave to fix, declines and offers, then each move is read', () => {
+    reads('A full waiting room over the lunch hour is a great deal of pressure on you and your staff, I can see that.', 'en', 'empathises');
+    reads('Allow me to restart the booking application and clear its temporary files straight away.', 'en', 'proposes');
+    const declined = "I'm afraid I must decline regarding your own laptop. I would, however, be glad to write down the name of a reputable repair shop nearby and leave it with you before I go.";
+    reads(declined, 'en', 'refuses');
+    reads(declined, 'en', 'offers-alternative');
+  });
+
+  it('when Swedish chat writes "o" and "å" for "och", drops the subject of a promise, or puts "däremot lova" last, then each is read', () => {
+    reads('o jag för in allt i ärendet, vad som frös o vad jag ändrade, så vi ser om det kommer tbx', 'sv', 'follows-process');
+    assert.match(reader.read('ringer dig imorn förmiddag o kollar att det håller', 'sv').find((move) => move.kind === 'promises')?.when ?? '', /i morgon/);
+    assert.match(what('nä garantera kan jag inte. uppsättningen å en svinnrapport varje måndag kan jag däremot lova', 'sv', 'offers-alternative') ?? '', /svinnrapport varje måndag/);
+    reads('nu: jag kopplar terminalen direkt mot nätet så den inte hänger på datorn, ca 10 min', 'sv', 'proposes');
+  });
+});
