@@ -1,11 +1,5 @@
-import assert from 'node:assert/strict';
-import type { Locale } from '../../src/core/locale';
-import { counts, type Intent } from '../../src/roleplay/reading/intents';
-import { reader } from './roleplay-fixtures';
-
-const counted = (text: string, locale: Locale): Intent[] => reader.read(text, locale).filter(counts).map((move) => move.kind);
-const reads = (text: string, locale: Locale, kind: Intent): void => assert.ok(counted(text, locale).includes(kind), `${text}: ${counted(text, locale).join(', ')}`);
-const readsNo = (text: string, locale: Locale, kind: Intent): void => assert.ok(!counted(text, locale).includes(kind), `${text}: ${counted(text, locale).join(', ')}`);
+import type { Intent } from '../../src/roleplay/reading/intents';
+import { reads, readsNo } from './reader-assertions';
 
 // Whether a question asks about the situation follows from its shape: when or where something happens, not which thing to work on.
 describe('role-play reader: when, where and which', () => {

@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
 import type { Locale } from '../../src/core/locale';
-import { counts, type Intent } from '../../src/roleplay/reading/intents';
 import { directTurn } from '../../src/roleplay/customer/director';
 import { newMeetingState } from '../../src/roleplay/meeting-state';
 import { meetingOf, reader, storyline } from './roleplay-fixtures';
+import { counted, reads, readsNo } from './reader-assertions';
 
-const counted = (text: string, locale: Locale): Intent[] => reader.read(text, locale).filter(counts).map((move) => move.kind);
-const reads = (text: string, locale: Locale, kind: Intent): void => assert.ok(counted(text, locale).includes(kind), `${text}: ${counted(text, locale).join(', ')}`);
-const readsNo = (text: string, locale: Locale, kind: Intent): void => assert.ok(!counted(text, locale).includes(kind), `${text}: ${counted(text, locale).join(', ')}`);
 const asksNothing = (text: string, locale: Locale): void => assert.ok(!counted(text, locale).some((kind) => kind.startsWith('asks-')), `${text}: ${counted(text, locale).join(', ')}`);
 
 // What a question asks follows from how it is built and whom it is about, not from a word it happens to contain.

@@ -1,11 +1,7 @@
 import assert from 'node:assert/strict';
-import type { Locale } from '../../src/core/locale';
-import { counts, type Intent } from '../../src/roleplay/reading/intents';
 import { reader } from './roleplay-fixtures';
+import { reads, readsNo } from './reader-assertions';
 
-const counted = (text: string, locale: Locale): Intent[] => reader.read(text, locale).filter(counts).map((move) => move.kind);
-const reads = (text: string, locale: Locale, kind: Intent): void => assert.ok(counted(text, locale).includes(kind), `${text}: ${counted(text, locale).join(', ')}`);
-const readsNo = (text: string, locale: Locale, kind: Intent): void => assert.ok(!counted(text, locale).includes(kind), `${text}: ${counted(text, locale).join(', ')}`);
 
 // A refusal read from how it is said: a bare no, a "not possible", a "not this, but that".
 describe('role-play reader: saying no', () => {

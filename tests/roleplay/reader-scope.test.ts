@@ -1,11 +1,7 @@
 import assert from 'node:assert/strict';
-import type { Locale } from '../../src/core/locale';
-import { counts, type Intent } from '../../src/roleplay/reading/intents';
 import { reader } from './roleplay-fixtures';
+import { counted, reads, readsNo } from './reader-assertions';
 
-const counted = (text: string, locale: Locale): Intent[] => reader.read(text, locale).filter(counts).map((move) => move.kind);
-const reads = (text: string, locale: Locale, kind: Intent): void => assert.ok(counted(text, locale).includes(kind), `${text}: ${counted(text, locale).join(', ')}`);
-const readsNo = (text: string, locale: Locale, kind: Intent): void => assert.ok(!counted(text, locale).includes(kind), `${text}: ${counted(text, locale).join(', ')}`);
 
 // How far a move reaches: a supposition, a blame or a dropped step colours the rest of its clause.
 describe('role-play reader: what a clause does not do', () => {

@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
 import type { Locale } from '../../src/core/locale';
-import { counts, type Intent } from '../../src/roleplay/reading/intents';
+import type { Intent } from '../../src/roleplay/reading/intents';
 import { reader } from './roleplay-fixtures';
+import { reads, readsNo } from './reader-assertions';
 
 // Lines of the kind blind-written transcripts of batches 12 and 13 showed: how a supplier talks, and how a partner does.
-const counted = (text: string, locale: Locale): Intent[] => reader.read(text, locale).filter(counts).map((move) => move.kind);
-const reads = (text: string, locale: Locale, kind: Intent): void => assert.ok(counted(text, locale).includes(kind), `${text}: ${counted(text, locale).join(', ')}`);
-const readsNo = (text: string, locale: Locale, kind: Intent): void => assert.ok(!counted(text, locale).includes(kind), `${text}: ${counted(text, locale).join(', ')}`);
 const what = (text: string, locale: Locale, kind: Intent): string | undefined => reader.read(text, locale).find((move) => move.kind === kind)?.what;
 
 describe('role-play reader: the supplier’s ways out', () => {
