@@ -308,3 +308,23 @@ describe('role-play reader: from blind batches 19 and 20, second pass', () => {
     reads('nu: jag kopplar terminalen direkt mot nätet så den inte hänger på datorn, ca 10 min', 'sv', 'proposes');
   });
 });
+
+describe('role-play reader: from blind batches 21 and 22', () => {
+  it('when the learner breaks the price into amounts, then it explains; "what works:" leads the offer', () => {
+    reads('on the 85k, roughly: 38k cabling, 22 drops across the floor and the office.', 'en', 'explains');
+    reads('ungefär 38 000 kabeldragning och 27 000 switchar', 'sv', 'explains');
+    reads('the only way down to 42k is cutting the firewall or half the access points', 'en', 'explains');
+    reads('det enda sättet att komma ner till 42 är att stryka brandväggen', 'sv', 'explains');
+    assert.match(what('halvera går inte. det som funkar: två etapper, kontoret och skannrarna nu och resten efter nyår', 'sv', 'offers-alternative') ?? '', /två etapper/);
+    assert.match(what('halving it I won\'t do. what works: two phases. phase 1 this quarter, ~45k: cabling, core switch, firewall.', 'en', 'offers-alternative') ?? '', /two phases/);
+  });
+
+  it('when "it’s the associates doing the heavy lifting" says who does the work, then nobody is blamed; "it’s the vendor’s doing." still blames', () => {
+    readsNo("makes sense. so it's the associates doing the heavy lifting right up to the hearing", 'en', 'blames');
+    reads("it's the vendor's doing.", 'en', 'blames');
+  });
+
+  it('when the learner asks what the partners are scared of going wrong, then it asks the need', () => {
+    reads("when the partners say VIP, what's the thing they're actually scared of going wrong?", 'en', 'asks-need');
+  });
+});
