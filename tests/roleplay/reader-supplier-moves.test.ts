@@ -328,3 +328,27 @@ describe('role-play reader: from blind batches 21 and 22', () => {
     reads("when the partners say VIP, what's the thing they're actually scared of going wrong?", 'en', 'asks-need');
   });
 });
+
+describe('role-play reader: from blind batches 21 and 22, second pass', () => {
+  it('when the learner says what worries them or what the odds are, then a risk is raised', () => {
+    reads("monday you'd have 85 people finding stuff missing right before the campaign. that's the part that worries me", 'en', 'raises-risk');
+    reads('Odds are 5-10 units have a problem on Monday, so ~10% of your floor down in the run-up.', 'en', 'raises-risk');
+    reads('det är den biten som oroar mig, att skannrarna tappar på tisdag', 'sv', 'raises-risk');
+  });
+
+  it('when the learner says "no to the weekend", "blir inte av" or puts a proposal after "Proposal:", then each is read', () => {
+    reads('So no to the weekend. Proposal: we compress.', 'en', 'refuses');
+    reads('Proposal: 3 techs, 20 a day, done in 4.5 days, a full week before the campaign starts.', 'en', 'proposes');
+    reads('alla trettio till imorrn blir inte av, sorry', 'sv', 'refuses');
+  });
+
+  it('when the change request is raised or the network goes through one, then the process is kept', () => {
+    reads("the proper network i'll raise as a change request today so it's planned and tested", 'en', 'follows-process');
+    reads('network through a change request in two weeks', 'en', 'follows-process');
+  });
+
+  it('when the learner says what is ready by when without "I will", then it is promised', () => {
+    assert.match(reader.read('men de åtta: konton o datorer klara mån kl 8. fixar', 'sv').find((move) => move.kind === 'promises')?.what ?? '', /konton/);
+    assert.equal(reader.read('the eight get accounts and laptops ready monday 8am', 'en').find((move) => move.kind === 'promises')?.when, 'monday');
+  });
+});
