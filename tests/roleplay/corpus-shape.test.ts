@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { catalog } from './roleplay-fixtures';
 
-// The labelled role-play corpus (tests/roleplay/corpus, format in the corpus notes): this test checks only its shape,
+// The labelled role-play corpus (tests/roleplay/corpus, format in the corpus notes, tests/roleplay/corpus/README.md): this test checks only its shape,
 // never how any rule judges it, so the corpus stays an honest measure of the judge.
 const folder = path.join(__dirname, 'corpus');
 const holdoutMeetings = new Set([
