@@ -352,3 +352,29 @@ describe('role-play reader: from blind batches 21 and 22, second pass', () => {
     assert.equal(reader.read('the eight get accounts and laptops ready monday 8am', 'en').find((move) => move.kind === 'promises')?.when, 'monday');
   });
 });
+
+describe('role-play reader: from blind batches 23 and 24', () => {
+  it('when a message is typed with no punctuation, then a question in the middle of it is still asked; "not sure what happened" asks nothing', () => {
+    reads('hi no worries im here what exactly happens when you check someone in does it freeze straight away and since when has it been like this', 'en', 'asks-situation');
+    reads('and the patients out there whats this doing to them are people giving up and leaving', 'en', 'asks-impact');
+    readsNo('hi, the laptops were tested before they went out so not sure what happened there', 'en', 'asks-situation');
+  });
+
+  it('when an email-style message opens "Dear Jonas, yes.", then the yes is heard', () => {
+    reads('Dear Jonas, yes. Every temp laptop gets a real test call with a headset before it leaves us, all finished by Friday 15:00', 'en', 'agrees');
+    reads('Kära Jonas, ja. Varje vikariedator får ett testsamtal innan fredag kl 15', 'sv', 'agrees');
+  });
+
+  it('when the learner owns it ("that one is ours"), will not hide why, or names "that’s a lot", then each is read', () => {
+    reads("you're right and I'm sorry, that one is ours. The headset software wasn't in the install package", 'en', 'explains');
+    reads("we saw it while swapping the printer, your till logs every loaf sold. and yes, if it works we'd like to keep working with you, no point hiding that", 'en', 'explains');
+    reads('och ja, vi tjänar en slant på det, inget att dölja', 'sv', 'explains');
+    reads('full room people on their lunch hour and you stuck in the middle of all of it thats a lot', 'en', 'empathises');
+    readsNo("that's a lot of money", 'en', 'empathises');
+  });
+
+  it('when "what I can put in writing:" leads a list, then the list is offered', () => {
+    assert.match(what("what i can put in writing: till data hooked up in week one, a suggested order ready every day by 13:30", 'en', 'offers-alternative') ?? '', /till data/);
+    assert.match(what('det jag kan skriva under på: kassadatan kopplad vecka ett och en svinnrapport varje måndag', 'sv', 'offers-alternative') ?? '', /kassadatan/);
+  });
+});

@@ -254,7 +254,26 @@ function asks(book: CompiledBook, body: string): boolean {
   const opens = (text: string): boolean => book.question.test(text) && !book.statementStart.test(text);
   const leadIn = body.indexOf(',');
   const after = body.slice(leadIn + 1);
-  return opens(body) || (leadIn >= 0 && opens(after) && !book.relative.test(after));
+  const asksWith = (text: string): boolean => opens(text) && midLineQuestion.test(text);
+  return opens(body) || (leadIn >= 0 && opens(after) && !book.relative.test(after)) || unpunctuatedQuestion(body, asksWith);
+}
+
+// A question word that starts a question mid-line; "when" and "where" only with the verb right after ("when did it start"):
+// otherwise they start a clause of time or place ("… a bottleneck when the new tills arrive").
+const midLineQuestion = /^(?:(?:what|what's|whats|how|who|who's|which|why|vad|hur|vem|vilk\p{L}*|varför)(?![\p{L}'])|(?:when|where|när|var) (?:did|does|do|has|have|had|was|is|are|will|började|hände|slutade|märkte|fryser|händer)(?![\p{L}]))/iu;
+
+// Words after which a question word starts a clause of the sentence, not a question: "i know what happened", "vet vad som hände".
+const embedding = new Set(['know', 'see', 'saw', 'tell', 'told', 'show', 'say', 'said', 'ask', 'asked', 'wonder', 'understand', 'check', 'guess', 'think', 'to', 'about', 'on', 'of', 'is', 'was', 'that', 'exactly', 'me', 'you', 'us', 'them', 'sure', 'idea', 'clue', 'remember', 'unsure', 'noticed', 'found', 'out', 'säker', 'aning', 'minns', 'vet', 'ser', 'säga', 'sa', 'fråga', 'frågade', 'förstår', 'kolla', 'kollar', 'om', 'på', 'att', 'är', 'var', 'till', 'mig', 'dig', 'oss', 'exakt']);
+
+/**
+ * "hi no worries im here what exactly happens when you check someone in": typed with no punctuation, a question can start
+ * mid-line, with a question word; a verb first there is Swedish word order ("kör vi det på två nätter är det …"), no question.
+ */
+function unpunctuatedQuestion(body: string, opens: (text: string) => boolean): boolean {
+  if (/[.,!?;:]/u.test(body)) return false;
+  const words = body.trim().split(/\s+/u);
+  if (words.length < 8) return false;
+  return words.some((_, index) => index >= 2 && !embedding.has((words[index - 1] ?? '').toLowerCase()) && opens(words.slice(index).join(' ')));
 }
 
 // A commitment of the learner's own before a condition: "I can get it down to 65 if we skip the testing" trades the step away.
