@@ -4,7 +4,7 @@ import type { Intent } from '../../src/roleplay/reading/intents';
 import { reader } from './roleplay-fixtures';
 import { reads, readsNo } from './reader-assertions';
 
-// Lines of the kind blind-written transcripts of batches 12 and 13 showed: how a supplier talks, and how a partner does.
+// Lines of the kind the blind-written corpus batches 12–24 showed, as staff type them: how a supplier talks, and how a partner does.
 const what = (text: string, locale: Locale, kind: Intent): string | undefined => reader.read(text, locale).find((move) => move.kind === kind)?.what;
 
 describe('role-play reader: the supplier’s ways out', () => {
@@ -132,7 +132,7 @@ describe('role-play reader: proposals, promises and summaries as staff type them
   });
 });
 
-describe('role-play reader: from blind batch 16', () => {
+describe('role-play reader: SLA terms, fuller offers, questions of what rides on it', () => {
   it('when a fault is put on the learner’s own contact or the SLA says the time, then nobody is sent elsewhere; the SLA terms hide', () => {
     readsNo('and if anything goes sideways on a booked day, you call the named contact directly, not the general number', 'en', 'deflects');
     reads("you'll have to call the vendor about that", 'en', 'deflects');
@@ -180,7 +180,7 @@ describe('role-play reader: from blind batch 16', () => {
 });
 
 
-describe('role-play reader: from blind batch 15', () => {
+describe('role-play reader: risks foretold, refusals by going along with nothing, Swedish filler', () => {
   it('when the learner says what will act up or is bound to break, then a risk is raised; "it won’t break" raises none', () => {
     reads("cram 85 into two nights and a handful will act up on monday, right when you've tripled the staff", 'en', 'raises-risk');
     readsNo("it won't break", 'en', 'raises-risk');
@@ -218,7 +218,7 @@ describe('role-play reader: a way still to be found, and a policy', () => {
   });
 });
 
-describe('role-play reader: from blind batches 17 and 18', () => {
+describe('role-play reader: following up a fix, work being done now, reasons by what breaks', () => {
   it('when the learner asks whether the fix has held up since, then it refers back', () => {
     reads("monday first: the eight got going. has the 4g box held up for the scanners since?", 'en', 'refers-back');
     reads('först måndagen: alla åtta kom igång. har skannrarna hängt med på 4g-lösningen sen dess?', 'sv', 'refers-back');
@@ -266,7 +266,7 @@ describe('role-play reader: from blind batches 17 and 18', () => {
   });
 });
 
-describe('role-play reader: from blind batches 19 and 20', () => {
+describe('role-play reader: a check announced first, “sedan” as since, plans led in', () => {
   it('when the check is announced first and the restatement follows, then the restatement is the summary', () => {
     const line = "so lemme check i've got it. all twelve stopped since this morning, three big builders need quotes by friday noon, one's the hospital job at 4 million. right?";
     const summary = reader.read(line, 'en').find((move) => move.kind === 'summarises');
@@ -287,7 +287,7 @@ describe('role-play reader: from blind batches 19 and 20', () => {
   });
 });
 
-describe('role-play reader: from blind batches 19 and 20, second pass', () => {
+describe('role-play reader: formal English and Swedish chat shorthand', () => {
   it('when the learner asks whether the documents opened or the laptop has behaved since, then it refers back', () => {
     reads('great news about the hearing! did all three documents open fine on the loan laptop?', 'en', 'refers-back');
     reads('and your own laptop, has it behaved since we sorted it?', 'en', 'refers-back');
@@ -309,7 +309,7 @@ describe('role-play reader: from blind batches 19 and 20, second pass', () => {
   });
 });
 
-describe('role-play reader: from blind batches 21 and 22', () => {
+describe('role-play reader: a price in amounts, who does the work, fear as a need', () => {
   it('when the learner breaks the price into amounts, then it explains; "what works:" leads the offer', () => {
     reads('on the 85k, roughly: 38k cabling, 22 drops across the floor and the office.', 'en', 'explains');
     reads('ungefär 38 000 kabeldragning och 27 000 switchar', 'sv', 'explains');
@@ -329,7 +329,7 @@ describe('role-play reader: from blind batches 21 and 22', () => {
   });
 });
 
-describe('role-play reader: from blind batches 21 and 22, second pass', () => {
+describe('role-play reader: worries and odds, “no to …”, a change request raised, ready by when', () => {
   it('when the learner says what worries them or what the odds are, then a risk is raised', () => {
     reads("monday you'd have 85 people finding stuff missing right before the campaign. that's the part that worries me", 'en', 'raises-risk');
     reads('Odds are 5-10 units have a problem on Monday, so ~10% of your floor down in the run-up.', 'en', 'raises-risk');
@@ -353,7 +353,7 @@ describe('role-play reader: from blind batches 21 and 22, second pass', () => {
   });
 });
 
-describe('role-play reader: from blind batches 23 and 24', () => {
+describe('role-play reader: no punctuation, email openings, owning it, an offer put in writing', () => {
   it('when a message is typed with no punctuation, then a question in the middle of it is still asked; "not sure what happened" asks nothing', () => {
     reads('hi no worries im here what exactly happens when you check someone in does it freeze straight away and since when has it been like this', 'en', 'asks-situation');
     reads('and the patients out there whats this doing to them are people giving up and leaving', 'en', 'asks-impact');

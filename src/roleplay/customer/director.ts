@@ -2,7 +2,7 @@ import type { Locale } from '../../core/locale';
 import { askingIntents, commitmentIntents, counts, intents, slotIntents, type Intent, type Move } from '../reading/intents';
 import { learnerEntries, type DemandProgress, type MeetingState, type TrustEvent } from '../meeting-state';
 import { reactionLines } from './reactions';
-import { defaultTrust, maxTrust, type Demand, type Meeting, type ReactionKey, type Storyline, type TrustCue } from '../storyline';
+import { defaultTrust, maxTrust, type Demand, type Meeting, type Need, type ReactionKey, type Storyline, type TrustCue } from '../storyline';
 import { settleDemand } from '../judging/settle-demand';
 
 /** What a customer reply is made of, so an eval can count fillers, greetings and firm lines. */
@@ -157,10 +157,10 @@ export function directTurn(storyline: Storyline, meeting: Meeting, state: Meetin
 }
 
 /** The hidden needs this message's questions reveal: per question (its own words), the need its most specific reading answers. */
-function needsAnswered(meeting: Meeting, state: MeetingState, counting: readonly Move[]): Meeting['needs'][number][] {
+function needsAnswered(meeting: Meeting, state: MeetingState, counting: readonly Move[]): Need[] {
   const revealing = counting.filter((move) => revealOrder.includes(move.kind));
   const questions = [...new Set(revealing.map((move) => move.quote))];
-  const found: Meeting['needs'][number][] = [];
+  const found: Need[] = [];
   for (const question of questions) {
     const readings = new Set(revealing.filter((move) => move.quote === question).map((move) => move.kind));
     const hidden = meeting.needs.filter((candidate) => !state.revealed.some((item) => item.needId === candidate.id) && !found.includes(candidate));

@@ -166,7 +166,7 @@ export class MoveReader {
     // "I can promise what we do, not what you sell. So: setup, a daily log, a report every Friday": the list after "so:" is what is offered.
     const listed = !bare && listLead.test(next) && substance(book, tail.replace(trigger, ' ')) < concreteWeight;
     // "Yep, we'll do that. All temp laptops get a test call by Friday noon": a promise of "that" says what in the next sentence.
-    const pointing = kind === 'promises' && doesThat.test(rest) && substance(book, next.replace(book.times, ' ')) >= concreteWeight;
+    const pointing = kind === 'promises' && doesThat(rest) && substance(book, next.replace(book.times, ' ')) >= concreteWeight;
     const ahead = (kind !== 'promises' && (bare || listed)) || pointing;
     const after = ahead ? next.replace(listLead, '').replace(/[\s.!?,;]+$/g, '') : tail;
     // Only a trigger with nothing after it points back; "we take it proactively forward" has filler after it, not an offer before it.
@@ -208,10 +208,10 @@ const namedAsTrouble = /^[^,.;:!?]{0,30}?(?<![\p{L}])(?:is|are|was|would be|är|
 const pointsBack = /^\s*(?:that|it|this|them|det|den|dem|dom)(?:\s+(?:for you|åt dig|åt er))?[\s.!,]*$/iu;
 
 // A by-when that puts a sentence ahead of now, whatever its verb's form: "fixed by 9:30", "klart senast fredag".
-const deadline = /(?<![\p{L}])(?:by|before|within|senast|innan|före)\s+(?:\d|[\p{L}]+day|tomorrow|tonight|noon|lunch|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|imorgon|i morgon|ikväll|i kväll|lunch)/iu;
+const deadline = /(?<![\p{L}])(?:by|before|within|senast|innan|före)\s+(?:\d|[\p{L}]+day|tomorrow|tonight|noon|lunch|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|imorgon|i morgon|ikväll|i kväll)/iu;
 
 // A promise whose object only points back, with its verb: "we'll do that", "vi gör det", "i'll sort it".
-const doesThat = /^\s*(?:(?:do|fix|sort|handle|make|gör|göra|fixar|fixa|ordnar|ordna|löser|lösa)\s+)?(?:that|it|this|det|den|dem|dom)(?:\s+(?:for you|åt dig|åt er))?[\s.!,]*$/iu;
+const doesThat = (text: string): boolean => pointsBack.test(text.replace(/^\s*(?:do|fix|sort|handle|make|gör|göra|fixar|fixa|ordnar|ordna|löser|lösa)\s+/iu, ''));
 
 // "Instead of" / "i stället för": a comparison inside a sentence.
 const comparing = /^(?:instead|i stället|istället)\s+(?:of|för)(?![\p{L}])/iu;
@@ -269,11 +269,11 @@ const embedding = new Set(['know', 'see', 'saw', 'tell', 'told', 'show', 'say', 
  * "hi no worries im here what exactly happens when you check someone in": typed with no punctuation, a question can start
  * mid-line, with a question word; a verb first there is Swedish word order ("kör vi det på två nätter är det …"), no question.
  */
-function unpunctuatedQuestion(body: string, opens: (text: string) => boolean): boolean {
+function unpunctuatedQuestion(body: string, asksFrom: (text: string) => boolean): boolean {
   if (/[.,!?;:]/u.test(body)) return false;
   const words = body.trim().split(/\s+/u);
   if (words.length < 8) return false;
-  return words.some((_, index) => index >= 2 && !embedding.has((words[index - 1] ?? '').toLowerCase()) && opens(words.slice(index).join(' ')));
+  return words.some((_, index) => index >= 2 && !embedding.has((words[index - 1] ?? '').toLowerCase()) && asksFrom(words.slice(index).join(' ')));
 }
 
 // A commitment of the learner's own before a condition: "I can get it down to 65 if we skip the testing" trades the step away.
