@@ -45,7 +45,7 @@ function fileProblems({ name, data }: CorpusFile): string[] {
   const story = catalog.find(String(storyId));
   const meetingIndex = story ? story.meetings.findIndex((meeting) => meeting.id === meetingId) : -1;
   if (!story) add(`unknown storyline ${String(storyId)}`);
-  else if (meetingIndex < 0 || meetingIndex > 1) add(`${String(meetingId)} is not meeting 1 or 2 of ${story.id}`);
+  else if (meetingIndex < 0) add(`${String(meetingId)} is no meeting of ${story.id}`);
   if (locale !== 'en' && locale !== 'sv') add(`locale ${String(locale)}`);
   if (!labels.includes(String(label))) add(`label ${String(label)}`);
   if (typeof note !== 'string' || note.trim() === '' || note.includes('\n')) add('note must be one line');
@@ -58,10 +58,10 @@ function fileProblems({ name, data }: CorpusFile): string[] {
   if (split !== wantedSplit) add(`split ${String(split)}, the fixed split says ${wantedSplit}`);
   if (!Array.isArray(learner) || learner.length < 5 || learner.length > 9) add('learner must have 5–9 messages');
   else if (learner.some((line) => typeof line !== 'string' || line.trim() === '')) add('every learner message must be text');
-  if (meetingIndex === 1) {
+  if (meetingIndex >= 1) {
     const prior = previous as { commitment?: unknown; kept?: unknown } | undefined;
-    if (typeof prior?.commitment !== 'string' || !verdictsKept.includes(String(prior.kept))) add('meeting 2 needs previous.commitment and previous.kept (kept | partly | not)');
-  } else if (previous !== undefined) add('previous belongs to meeting 2 only');
+    if (typeof prior?.commitment !== 'string' || !verdictsKept.includes(String(prior.kept))) add(`meeting ${meetingIndex + 1} needs previous.commitment and previous.kept (kept | partly | not)`);
+  } else if (meetingIndex === 0 && previous !== undefined) add('previous belongs to a later meeting, not the first');
   const meeting = story?.meetings[meetingIndex];
   if (meeting) {
     const given = typeof expected === 'object' && expected !== null ? (expected as Record<string, unknown>) : {};
@@ -157,7 +157,20 @@ describe('role-play corpus (shape)', () => {
     assert.match(problems, /learner must have 5–9 messages/);
     assert.match(problems, /expected has asked-what-for, the rubric has/);
     assert.match(problems, /expected\.asked-what-for: yes/);
-    assert.match(problems, /previous belongs to meeting 2 only/);
+    assert.match(problems, /previous belongs to a later meeting, not the first/);
+  });
+
+  it('when a transcript is of a third meeting, then it is checked like a second one: it needs what was promised before', () => {
+    const sample = files.find((file) => file.name === 'vip-skip-the-queue--ahead-of-everyone--good--en.yaml');
+    assert.ok(sample, 'the sample transcript exists');
+    const story = catalog.find('laptop-rollout-busy-week');
+    const third = story?.meetings[2];
+    assert.ok(third, 'the laptop storyline has a third meeting');
+    const expected = Object.fromEntries(third.rubric.map((check) => [check.id, 'met']));
+    const name = `laptop-rollout-busy-week--${third.id}--good--en--batch99.yaml`;
+    const data = { ...sample.data, storyline: 'laptop-rollout-busy-week', meeting: third.id, split: 'tune', expected };
+    assert.deepEqual(fileProblems({ name, data: { ...data, previous: { commitment: 'test every temp laptop', kept: 'kept' } } }), []);
+    assert.match(fileProblems({ name, data: { ...data, previous: undefined } }).join('\n'), /meeting 3 needs previous\.commitment/);
   });
 
   it('when a poor transcript is labelled with mostly met checks, then the corpus check says it does not fit the label', () => {
