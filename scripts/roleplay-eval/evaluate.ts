@@ -1,6 +1,6 @@
 import type { Locale } from '../../src/core/locale';
 import { directTurn, type ReplyPart } from '../../src/roleplay/customer/director';
-import { firstMemory, openingLine } from '../../src/roleplay/customer/meeting-memory';
+import { openingLine } from '../../src/roleplay/customer/meeting-memory';
 import { newMeetingState, type Commitment, type MeetingState } from '../../src/roleplay/meeting-state';
 import { meetingLines } from '../../src/roleplay/customer/reactions';
 import type { Grounding } from '../../src/roleplay/judging/grounding';
@@ -28,8 +28,7 @@ export function replay(catalog: StorylineCatalog, reader: MoveReading, grounding
   const locale: Locale = transcript.locale;
   const number = index + 1;
   const commitment: Commitment | undefined = transcript.previous ? { meeting: number - 1, what: transcript.previous.commitment, when: '', text: transcript.previous.commitment } : undefined;
-  const memory = { ...firstMemory(storyline), promises: commitment ? [commitment] : [] };
-  let state: MeetingState = newMeetingState(storyline.startTrust, openingLine(meeting, number, memory, locale), commitment);
+  let state: MeetingState = newMeetingState(storyline.startTrust, openingLine(meeting, number, locale), commitment);
   const own = new Set([...meetingLines(storyline, meeting, locale), ...Object.values(storyline.reactions[locale]).flat()]);
   const foreignLines = storyline.meetings.filter((other) => other !== meeting).flatMap((other) => meetingLines(storyline, other, locale)).filter((line) => !own.has(line));
   const replies: Array<Replayed['replies'][number]> = [];

@@ -37,11 +37,17 @@ export interface Commitment {
   readonly text: string;
 }
 
-/** Meeting 2 asks about the last commitment; the learner's answer inside the fiction moves trust. */
+/**
+ * A later meeting asks about the last commitment; the learner's answer inside the fiction moves trust. The customer waits
+ * one message before asking, so a learner can bring it up on their own (`unprompted`): that is following up.
+ */
 export interface CommitmentCheck {
   readonly commitment: Commitment;
   readonly answer?: 'kept' | 'partly' | 'not';
   readonly answeredAtTurn?: number;
+  /** The learner message after which the customer asked. */
+  readonly askedAtTurn?: number;
+  readonly unprompted?: boolean;
 }
 
 /** Everything the rules know about a meeting in progress; stored with the session, changed only by the director. */

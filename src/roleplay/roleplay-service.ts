@@ -101,7 +101,7 @@ export class RoleplayService {
 
     const meeting = storyline.meetings[progress.nextMeeting - 1];
     if (!meeting) throw new UserFacingError('roleplay.unknownStoryline');
-    const opening = openingLine(meeting, progress.nextMeeting, progress.memory, turn.locale);
+    const opening = openingLine(meeting, progress.nextMeeting, turn.locale);
     const session: SessionRecord = {
       id: `${storyline.id}.${progress.nextMeeting}.${turn.now.getTime().toString(36)}`,
       storylineId: storyline.id,

@@ -20,7 +20,7 @@ const said = [
   "I've noticed something you haven't asked about: your till already knows what sells. I suggest we let it propose tomorrow's orders. I'll send you one page by Friday.",
   "Switching it on everywhere for free isn't something I can do, but what we can do is a pilot in two stores with a clear cost.",
 ];
-let state: MeetingState = newMeetingState(story.startTrust, openingLine(first, 1, firstMemory(story), 'en'));
+let state: MeetingState = newMeetingState(story.startTrust, openingLine(first, 1, 'en'));
 for (const line of said) state = directTurn(story, first, state, line, reader.read(line, 'en'), 'en').state;
 const memory = rememberMeeting(firstMemory(story), 1, state);
 

@@ -12,7 +12,7 @@ const last = meetingOf(story, story.meetings.length);
 
 /** The closing line of the debrief of a storyline's last meeting, ended at `trust` of 10. */
 function closing(trust: number, locale: 'en' | 'sv' = 'en'): string {
-  const state = newMeetingState(trust, openingLine(last, story.meetings.length, firstMemory(story), locale));
+  const state = newMeetingState(trust, openingLine(last, story.meetings.length, locale));
   const debrief = { ...judgeByRules(last, state, locale), trustAfter: trust };
   const session: SessionRecord = { id: 's1', storylineId: story.id, meetingNumber: story.meetings.length, locale, status: 'ended', startedAt: '2025-03-10T08:00:00Z', endedAt: '2025-03-10T08:20:00Z', state, noticesShown: [], debrief };
   const progress = { nextMeeting: story.meetings.length, completed: true, memory: firstMemory(story) };

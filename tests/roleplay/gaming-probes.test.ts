@@ -4,7 +4,7 @@ import { directTurn } from '../../src/roleplay/customer/director';
 import { Grounding } from '../../src/roleplay/judging/grounding';
 import { groundingBooksIn } from '../../src/roleplay/judging/grounding-book';
 import { askingIntents, counts, type Intent, type Move } from '../../src/roleplay/reading/intents';
-import { firstMemory, openingLine } from '../../src/roleplay/customer/meeting-memory';
+import { openingLine } from '../../src/roleplay/customer/meeting-memory';
 import { newMeetingState, type Commitment, type MeetingState } from '../../src/roleplay/meeting-state';
 import { phraseBooksIn } from '../../src/roleplay/reading/phrase-book';
 import { judgeByRules } from '../../src/roleplay/judging/rule-judge';
@@ -37,8 +37,7 @@ const padding: Readonly<Record<Locale, readonly string[]>> = { en: ['Okay.', 'Mm
 function play(storyId: string, meetingNumber: number, locale: Locale, line: string, options: { afterDemand?: boolean; commitment?: Commitment; first?: string } = {}, reading: MoveReading = reader): Played {
   const story = storyline(storyId);
   const meeting = meetingOf(story, meetingNumber);
-  const memory = { ...firstMemory(story), promises: options.commitment ? [options.commitment] : [] };
-  let state = newMeetingState(story.startTrust, openingLine(meeting, meetingNumber, memory, locale), options.commitment);
+  let state = newMeetingState(story.startTrust, openingLine(meeting, meetingNumber, locale), options.commitment);
   const say = (text: string): { moves: Move[]; reply: string; directions: readonly string[] } => {
     const moves = grounding.ground(reading.read(text, locale), { storyline: story, meeting, locale, state, text });
     const turn = directTurn(story, meeting, state, text, moves, locale);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { directTurn } from '../../src/roleplay/customer/director';
-import { firstMemory, openingLine, rememberMeeting } from '../../src/roleplay/customer/meeting-memory';
+import { commitmentQuestion, commitmentToAsk, firstMemory, openingLine, rememberMeeting } from '../../src/roleplay/customer/meeting-memory';
 import { newMeetingState } from '../../src/roleplay/meeting-state';
 import { meetingOf, storyline, reader } from './roleplay-fixtures';
 
@@ -20,10 +20,13 @@ describe('what the customer remembers between meetings', () => {
     assert.equal(memory.trust, played.trust);
   });
 
-  it('when the next meeting opens, then the customer starts from the last promise, in the meeting’s language', () => {
+  it('when the next meeting opens, then the customer recalls last time and keeps the question about the last promise for later, in the meeting’s language', () => {
     const memory = rememberMeeting(firstMemory(story), 1, played);
-    assert.match(openingLine(second, 2, memory, 'en'), /^Last time you said: “call you at ten” Did that happen\? It stopped again yesterday\./);
-    assert.match(openingLine(second, 2, memory, 'sv'), /^Förra gången sa du: ”call you at ten” Blev det så\?/);
+    assert.match(openingLine(second, 2, 'en'), /^Before we start: I haven't forgotten our last conversation\. It stopped again yesterday\./);
+    const promise = commitmentToAsk(memory, 2);
+    assert.ok(promise, 'the promise of meeting 1 is the one to ask about');
+    assert.equal(commitmentQuestion(second, promise, 'en'), 'Last time you said: “call you at ten” Did that happen?');
+    assert.equal(commitmentQuestion(second, promise, 'sv'), 'Förra gången sa du: ”call you at ten” Blev det så?');
   });
 
   it('when a promise is vague or hedged, then nothing is remembered as a commitment', () => {
@@ -34,8 +37,8 @@ describe('what the customer remembers between meetings', () => {
     assert.deepEqual(rememberMeeting(firstMemory(story), 1, vague).promises, []);
   });
 
-  it('when nothing was promised, then the customer opens with a plain recall', () => {
-    assert.match(openingLine(second, 2, firstMemory(story), 'en'), /^Before we start: I haven't forgotten our last conversation\./);
+  it('when it is the first meeting, then the customer opens with its opening alone', () => {
+    assert.equal(openingLine(first, 1, 'sv'), first.sv.opening);
   });
 
   it('when many promises pile up, then only the five newest are kept, each clipped to a readable length', () => {

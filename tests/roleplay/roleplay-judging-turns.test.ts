@@ -120,15 +120,28 @@ describe('role-play judging what the learner confirmed, over real HTTP', () => {
     await learner.say('end');
   };
 
-  it('when meeting 2 opens after a concrete promise, then the customer asks whether it was kept, and a yes inside the fiction raises trust', async () => {
+  it('when meeting 2 opens after a concrete promise, then the customer asks after the first message whether it was kept; a yes raises trust, and following up counts half', async () => {
     await promiseInMeetingOne();
     const opening = await learner.startMeeting(story, 2);
-    assert.match(opening, /Last time you said: “call you at ten with an update on the template” Did that happen\?/);
+    assert.doesNotMatch(opening, /Did that happen\?/, 'the learner gets one message to bring it up first');
+    const [asked] = await learner.say('Hi Maria, good to see you.');
+    assert.match(asked ?? '', /Last time you said: “call you at ten with an update on the template” Did that happen\?\n/);
     const [reply] = await learner.sayApart('Yes, I called at ten and the template was back, it worked.');
     assert.match(reply?.lead ?? '', /Yes, it did\. Good\. That's why I'm still talking to you\./);
     assert.match(reply?.card ?? '', /You said you kept your word/);
     const [, debrief] = await learner.say('end');
     assert.match(debrief ?? '', /\+1 you kept your word from last time/);
+    assert.match(debrief ?? '', /You answered when they asked, rather than following up yourself\./);
+  });
+
+  it('when the learner tells in the first message how the promise went, without a word of "done", then the customer does not ask, and it counts as following up', async () => {
+    await promiseInMeetingOne();
+    await learner.startMeeting(story, 2);
+    const [reply] = await learner.sayApart('Before anything else: I called you at ten, the template update went out as said.');
+    assert.doesNotMatch(reply?.lead ?? '', /Did that happen\?/);
+    assert.match(reply?.card ?? '', /You said you kept your word/);
+    const [, debrief] = await learner.say('end');
+    assert.match(debrief ?? '', /✔\nFollowed up on what you promised last time[^\n]*\n[^\n]*\nYou said: “Before anything else: I called you at ten[^\n]*\nYou told how last time's promise went before they asked\./);
   });
 
   it('when the learner says inside the fiction that the promise was not kept, then the customer reacts to it and trust drops', async () => {

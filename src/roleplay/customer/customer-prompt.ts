@@ -53,7 +53,7 @@ export function customerPrompt(scene: CustomerScene, directions: readonly string
   // The opening of a later meeting quotes the learner's promise; the model gets the same opening without their words.
   const history: ModelMessage[] = scene.state.transcript.map((entry, index) => ({
     role: entry.speaker === 'learner' ? 'user' : 'assistant',
-    content: index === 0 && entry.speaker === 'customer' ? openingLine(scene.meeting, scene.meetingNumber, { ...scene.memory, promises: [] }, scene.locale) : entry.text,
+    content: index === 0 && entry.speaker === 'customer' ? openingLine(scene.meeting, scene.meetingNumber, scene.locale) : entry.text,
   }));
   return [system, ...memory, ...trimToBudget(history, tokenBudget - sizeOf([system, ...memory, ...direction])), ...direction];
 }

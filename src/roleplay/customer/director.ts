@@ -2,6 +2,7 @@ import type { Locale } from '../../core/locale';
 import { askingIntents, commitmentIntents, counts, intents, slotIntents, type Intent, type Move } from '../reading/intents';
 import { learnerEntries, type DemandProgress, type MeetingState, type TrustEvent } from '../meeting-state';
 import { reactionLines } from './reactions';
+import { commitmentQuestion } from './meeting-memory';
 import { defaultTrust, maxTrust, type Demand, type Meeting, type Need, type ReactionKey, type Storyline, type TrustCue } from '../storyline';
 import { settleDemand } from '../judging/settle-demand';
 
@@ -54,9 +55,13 @@ const normalised = (text: string): string => text.toLowerCase().replace(/[^\p{L}
  */
 export function directTurn(storyline: Storyline, meeting: Meeting, state: MeetingState, text: string, read: readonly Move[], locale: Locale): DirectedTurn {
   const turn = state.learnerTurns + 1;
-  // "It worked" answers the customer's question about a commitment only right after they ask it.
-  const asked = state.commitmentCheck !== undefined && !state.commitmentCheck.answer && turn <= answerWithin;
-  const moves = asked ? read : read.filter((move) => !commitmentIntents.includes(move.kind));
+  // "It worked" answers the customer's question about a commitment only right after they ask it, or, said in the first
+  // message before they ask, is the learner following up on their own; later the same words mean something else.
+  const open = state.commitmentCheck !== undefined && !state.commitmentCheck.answer;
+  const askedAt = state.commitmentCheck?.askedAtTurn;
+  const unprompted = open && askedAt === undefined && turn === 1;
+  const asked = open && askedAt !== undefined && turn <= askedAt + answerWithin;
+  const moves = asked || unprompted ? read : read.filter((move) => !commitmentIntents.includes(move.kind));
   const earlier = learnerEntries(state);
   // The message is normalised once, not once per earlier message.
   const said = normalised(text);
@@ -111,10 +116,11 @@ export function directTurn(storyline: Storyline, meeting: Meeting, state: Meetin
   const check = next.commitmentCheck;
   // The answer comes at the start, right after the customer asks; later the same words mean something else. "It was ready,
   // but late" reads as kept and as partly: the least the learner claims is what the customer takes, never the most.
-  const answer = check && asked ? [...commitmentIntents].reverse().find((kind) => kinds.has(kind)) : undefined;
+  const answer = check && (asked || unprompted) ? [...commitmentIntents].reverse().find((kind) => kinds.has(kind)) : undefined;
   if (check && answer) {
     const kept = answer.replace('commitment-', '') as 'kept' | 'partly' | 'not';
-    next = { ...next, commitmentCheck: { ...check, answer: kept, answeredAtTurn: turn } };
+    const told = unprompted && !read.some((move) => move.kind === answer && move.replying);
+    next = { ...next, commitmentCheck: { ...check, answer: kept, answeredAtTurn: turn, ...(told ? { unprompted: true } : {}) } };
     cues.push(answer);
     if (!settled) say('commitment', pick(answer as ReactionKey));
   }
@@ -139,12 +145,22 @@ export function directTurn(storyline: Storyline, meeting: Meeting, state: Meetin
     say(chosen === 'filler' ? 'filler' : chosen === 'greets' ? 'greeting' : chosen === 'vague' || chosen === 'generic' ? 'vague' : 'reaction', line);
   }
 
+  // Not brought up in the first message, nor followed up another way: the customer asks, after answering that message.
+  const question = check && unprompted && !answer && !kinds.has('refers-back') ? commitmentQuestion(meeting, check.commitment, locale) : undefined;
+  if (check && question) {
+    next = { ...next, commitmentCheck: { ...check, askedAtTurn: turn } };
+    // The promise is the learner's words: a model reads it in the conversation, never in a direction.
+    directions.push('After answering, ask whether the learner did what they promised last meeting (their words are in the conversation above).');
+  }
+
   const raise = settled ? undefined : demandToRaise(meeting.demands, next.demands, turn);
   if (raise) {
     next = { ...next, demands: [...next.demands, { id: raise.id, raisedAtTurn: turn }] };
     say('demand', raise[locale].says);
     directions.push(`Now raise this demand, firmly and in your own words: ${raise[locale].says}`);
   }
+
+  say('commitment', question);
 
   const rules = [...storyline.trust, ...defaultTrust.filter((rule) => !storyline.trust.some((own) => own.on === rule.on))];
   const fresh = rules

@@ -38,13 +38,19 @@ export function commitmentToAsk(memory: CustomerMemory, meetingNumber: number): 
   return memory.promises.filter((item) => item.meeting === meetingNumber - 1).at(-1);
 }
 
-/** The customer's first words in a meeting; from the second meeting on they ask whether the last commitment was kept. */
-export function openingLine(meeting: Meeting, meetingNumber: number, memory: CustomerMemory, locale: Locale): string {
+/**
+ * The customer's first words in a meeting; from the second meeting on they recall the last one. Whether the last commitment
+ * was kept they ask only after the learner's first message (`commitmentQuestion`), so the learner can bring it up first.
+ */
+export function openingLine(meeting: Meeting, meetingNumber: number, locale: Locale): string {
   const words = meeting[locale];
   if (meetingNumber <= 1) return words.opening;
-  const promise = commitmentToAsk(memory, meetingNumber);
-  const recall = promise && words.recallPromise ? words.recallPromise.replace('{promise}', clip(promise.what, 160)) : words.recall;
-  return [recall, words.opening].filter(Boolean).join(' ');
+  return [words.recall, words.opening].filter(Boolean).join(' ');
+}
+
+/** "Last time you said: “…” Did that happen?", in the learner's own words of the promise. */
+export function commitmentQuestion(meeting: Meeting, commitment: Commitment, locale: Locale): string | undefined {
+  return meeting[locale].recallPromise?.replace('{promise}', clip(commitment.what, 160));
 }
 
 /**

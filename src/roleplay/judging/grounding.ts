@@ -5,7 +5,7 @@ import type { GroundingBook, GroundingBooks } from './grounding-book';
 import { askingIntents, commitmentIntents, slotIntents, type Intent, type Move } from '../reading/intents';
 import type { MeetingState } from '../meeting-state';
 import type { PhraseBooks } from '../reading/phrase-book';
-import { concreteWeight, isNoise, noiseOf, weightOf, wordsOf, type Noise } from '../reading/reader-book';
+import { concreteWeight, isNoise, noiseOf, tellingPatterns, weightOf, wordsOf, type Noise, type TellingPatterns } from '../reading/reader-book';
 import { sharesStem, stemmers } from '../language/shared-stem';
 import type { Meeting, Storyline } from '../storyline';
 
@@ -86,6 +86,7 @@ const wholeWords = (entries: readonly string[]): RegExp =>
  */
 export class Grounding {
   private readonly words: Readonly<Record<Locale, LocaleWords>>;
+  private readonly telling: Readonly<Record<Locale, TellingPatterns>>;
   private readonly common: Readonly<Record<Locale, ReadonlyMap<string, ReadonlySet<string>>>>;
   private readonly shared: Readonly<Record<Locale, ReadonlyMap<string, ReadonlySet<string>>>>;
   private readonly briefs = new Map<string, ReadonlySet<string>>();
@@ -105,6 +106,7 @@ export class Grounding {
       scene: wholeWords(book.scene),
     });
     this.words = { en: of(books.en, 'sv'), sv: of(books.sv, 'en') };
+    this.telling = { en: tellingPatterns(phrases.en), sv: tellingPatterns(phrases.sv) };
     // The storylines repeat their words: each is stemmed once.
     const stemsIn = (locale: Locale) => {
       const stems = new Map<string, string>();
@@ -130,7 +132,30 @@ export class Grounding {
     const steps = new Set(grounded.filter((move) => move.kind === 'follows-process' && !move.vague).map((move) => move.quote));
     // "The contract doesn't cover new builds", "it's the vendor's fault": the sentence that hides behind the contract or points
     // elsewhere gives no reason of its own, however concrete its words.
-    return grounded.map((move) => (move.kind === 'offers-alternative' && !move.vague && steps.has(move.quote) ? { kind: move.kind, quote: move.quote, vague: true } : move));
+    const told = this.toldHowItWent(grounded, scene, message);
+    return [
+      ...grounded.map((move) => (move.kind === 'offers-alternative' && !move.vague && steps.has(move.quote) ? { kind: move.kind, quote: move.quote, vague: true } : move)),
+      ...(told ? [told] : []),
+    ];
+  }
+
+  /**
+   * "All 20 temp laptops got a real test call on Friday" tells how last time's promise went without a word of "done": the
+   * message names the promise (two words of its own, not of this meeting) and tells it in the past. Told with a negation of the past ("the
+   * list never went out") it was not kept; anything in between the reader's own phrases must say.
+   */
+  private toldHowItWent(moves: readonly Move[], scene: GroundingScene, message: string): Move | undefined {
+    const check = scene.state.commitmentCheck;
+    if (!check || check.answer || moves.some((move) => commitmentIntents.includes(move.kind))) return undefined;
+    const { past, pastNegated, reply } = this.telling[scene.locale];
+    if (!past.test(message) && !pastNegated.test(message)) return undefined;
+    // Only what is the promise's own: "the 85k" or "nätet" are this meeting's words too, and name no promise.
+    const { told } = this.known(scene);
+    const promised = new Set([...this.stemsOf([check.commitment.text], scene.locale)].filter((stem) => !told.has(stem)));
+    const named = new Set(this.content(message, scene.locale).filter((word) => sharesStem(promised, stemmers[scene.locale](word), scene.locale, () => true)));
+    if (named.size < 2) return undefined;
+    const quote = message.replace(/^[\s,!.:-]+/, '').trim();
+    return { kind: pastNegated.test(message) ? 'commitment-not' : 'commitment-kept', quote, ...(reply.test(quote) ? { replying: true } : {}) };
   }
 
   private groundOne(move: Move, scene: GroundingScene, message: string, name: ReadonlySet<string>, covering = false): Move {

@@ -136,7 +136,11 @@ function judgeCheck(check: RubricCheck, state: MeetingState): JudgedCheck {
     const spoiler = (spoilers[rule.did] ?? []).map((kind) => firstWith(entries, kind)).find((index) => index >= 0);
     if (spoiler !== undefined) return verdict('not', entries[spoiler]?.text, 'spoiled');
     // Answering "did that happen?" is a follow-up the customer had to ask for: half of following up yourself.
-    if (did < 0 && rule.did === 'refers-back' && state.commitmentCheck?.answer) return verdict('partly', atTurn(state.commitmentCheck.answeredAtTurn), 'askedFirst');
+    // Telling how last time's promise went before being asked ("all 20 got their test call on Friday") is following up.
+    if (did < 0 && rule.did === 'refers-back' && state.commitmentCheck?.answer) {
+      const { unprompted, answeredAtTurn } = state.commitmentCheck;
+      return unprompted ? verdict('met', atTurn(answeredAtTurn), 'toldUnasked') : verdict('partly', atTurn(answeredAtTurn), 'askedFirst');
+    }
     if (did < 0) {
       // "We could maybe flag partner tickets": the move was made with something concrete, but softened.
       const softened = entries.find((entry) => entry.moves.some((move) => move.kind === 'hedges' && move.what !== undefined && (move.hedging === rule.did || (rule.or !== undefined && move.hedging === rule.or))));

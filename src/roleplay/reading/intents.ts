@@ -59,6 +59,8 @@ export interface Move {
   readonly empty?: boolean;
   /** A question, empathy, risk, process or "done" in generic words only, nothing of this meeting: the customer asks what is meant. */
   readonly generic?: boolean;
+  /** How a promise went, told as a reply ("yes, it came in the end"): it answers being asked, it does not bring the matter up. */
+  readonly replying?: boolean;
 }
 
 /** A move that counts: not vague. */

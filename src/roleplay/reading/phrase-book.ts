@@ -44,6 +44,8 @@ export const phraseBookSchema = z.strictObject({
   questionWords: z.array(z.string().trim().min(1)).default([]),
   /** Words that open a relative clause after a comma (", which is why …"): what follows the comma is no question. */
   relatives: z.array(z.string().trim().min(1)).default([]),
+  /** Words that open a reply to a question ("yes, …", "jo, …"): told with one, how a promise went answers being asked. */
+  replyWords: z.array(z.string().trim().min(1)).default([]),
   negations: phrases,
   hedges: phrases,
   /** Words that do not make an offer concrete ("an alternative", "something", "follow up"). */

@@ -34,6 +34,8 @@ export interface CompiledBook {
   readonly pastNegated: RegExp;
   /** A verb in the past: what it tells has happened. */
   readonly past: RegExp;
+  /** A message that opens as a reply to a question. */
+  readonly reply: RegExp;
   readonly hedge: RegExp;
   readonly time: RegExp;
   /** Every by-when in a text, to set it apart from what is promised. */
@@ -91,6 +93,23 @@ function loosened(book: PhraseBook): PhraseBook {
 
 
 /** Compiles a phrase book; the other language's filler words count as filler too. */
+/** How a report of what happened is told: a verb in the past, a negation of the past, and the opening of a reply. */
+export interface TellingPatterns {
+  readonly past: RegExp;
+  readonly pastNegated: RegExp;
+  /** A message that opens as a reply to a question ("yes, …", "jo, …"). */
+  readonly reply: RegExp;
+}
+
+export function tellingPatterns(book: PhraseBook): TellingPatterns {
+  const or = (items: readonly string[]): readonly string[] => (items.length > 0 ? items : ['(?!)']);
+  return {
+    past: bounded(or(book.pastMarkers)),
+    pastNegated: bounded(or(book.pastNegations)),
+    reply: new RegExp(`^\\s*(?:${fragment(or(book.replyWords))})(?![\\p{L}])`, 'iu'),
+  };
+}
+
 export function compile(given: PhraseBook, other: PhraseBook, matching: Matching): CompiledBook {
   const book = loosened(given);
   const rules = intents.flatMap((kind) => {
@@ -117,9 +136,8 @@ export function compile(given: PhraseBook, other: PhraseBook, matching: Matching
     questionWord: bounded(book.questionWords.length > 0 ? book.questionWords : ['(?!)']),
     questionWords: bounded(book.questionWords.length > 0 ? book.questionWords : ['(?!)'], 'giu'),
     relative: new RegExp(`^\\s*(?:${fragment(book.relatives.length > 0 ? book.relatives : ['(?!)'])})(?![\\p{L}])`, 'iu'),
+    ...tellingPatterns(book),
     negated: bounded(book.negations),
-    past: bounded(book.pastMarkers.length > 0 ? book.pastMarkers : ['(?!)']),
-    pastNegated: bounded(book.pastNegations.length > 0 ? book.pastNegations : ['(?!)']),
     negationAfter: new RegExp(`^\\s+(?:(?:jag|vi|du|ni|det|den|dom|de|i|we|it)\\s+)?(?:${fragment(book.negations)})(?![\\p{L}])`, 'iu'),
     negation: new RegExp(`(?:${fragment(book.negations)})(?![\\p{L}])[^.,;:!?]{0,24}$`, 'iu'),
     hedge: bounded(book.hedges),

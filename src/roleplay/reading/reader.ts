@@ -1,5 +1,5 @@
 import type { Locale } from '../../core/locale';
-import { askingIntents, hedgeableIntents, intents, slotIntents, type Intent, type Move } from './intents';
+import { askingIntents, commitmentIntents, hedgeableIntents, intents, slotIntents, type Intent, type Move } from './intents';
 import type { PhraseBooks } from './phrase-book';
 import type { Matching } from './phrase-matcher';
 import { compile, concreteWeight, plainWords, substance, type CompiledBook } from './reader-book';
@@ -54,7 +54,8 @@ export class MoveReader {
       if (kept) best.set('follows-process', kept);
       else best.delete('follows-process');
     }
-    return intents.filter((kind) => best.has(kind)).map((kind) => best.get(kind) as Move);
+    const replying = book.reply.test(message.replace(/^[\s,!.:-]+/, ''));
+    return intents.filter((kind) => best.has(kind)).map((kind) => best.get(kind) as Move).map((move) => (replying && commitmentIntents.includes(move.kind) ? { ...move, replying } : move));
   }
 
   /** A slot move for a whole message the rules did not read as one: concrete only with two words of substance, a promise also with a by-when. */
