@@ -7,6 +7,7 @@ import type { Grounding } from '../../src/roleplay/judging/grounding';
 import type { MoveReading } from '../../src/roleplay/reading/learned-reader';
 import { judgeByRules, type Verdict } from '../../src/roleplay/judging/rule-judge';
 import type { StorylineCatalog } from '../../src/roleplay/storyline-catalog';
+import { firmLinesIn } from '../../src/roleplay/storyline';
 import type { Transcript } from './corpus';
 
 /** One transcript replayed through the scripted path, the learner accepting every reading. */
@@ -37,7 +38,7 @@ export function replay(catalog: StorylineCatalog, reader: MoveReading, grounding
     const moves = grounding.ground(reader.read(text, locale), { storyline, meeting, locale, state, text });
     const directed = directTurn(storyline, meeting, state, text, moves, locale);
     state = { ...directed.state, transcript: [...directed.state.transcript, { speaker: 'customer', text: directed.scripted, source: 'script' }] };
-    const firmAsked = storyline.firmLines.some((line) => line[locale].patterns.some((pattern) => text.toLowerCase().includes(pattern.toLowerCase())));
+    const firmAsked = firmLinesIn(storyline, meeting).some((line) => line[locale].patterns.some((pattern) => text.toLowerCase().includes(pattern.toLowerCase())));
     const greets = directed.parts.includes('greeting') || reader.read(directed.scripted, locale).some((move) => move.kind === 'greets');
     replies.push({ turn: position + 1, text: directed.scripted, parts: directed.parts, greets, foreign: foreignLines.some((line) => directed.scripted.includes(line)), firmAsked });
     turns.push({ text, moves: moves.map((move) => `${move.kind}${move.generic ? '(generic)' : move.vague ? '(vague)' : ''}`).join(' '), reply: directed.scripted });

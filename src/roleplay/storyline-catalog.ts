@@ -66,6 +66,7 @@ function storylineProblems(storyline: Storyline): string[] {
   storyline.meetings.forEach((meeting, index) => problems.push(...reactionProblems(storyline, meeting, index).map((problem) => `meetings.${index}.${problem}`)));
   storyline.firmLines.forEach((line, index) => {
     for (const locale of ['en', 'sv'] as const) if (!line[locale].answer) problems.push(`firmLines.${index}.${locale}.answer: the scripted customer needs a line to hold it in character`);
+    (line.meetings ?? []).filter((id) => !storyline.meetings.some((meeting) => meeting.id === id)).forEach((id) => problems.push(`firmLines.${index}.meetings: no meeting "${id}"`));
   });
   return problems;
 }

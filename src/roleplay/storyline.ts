@@ -105,7 +105,8 @@ export const storylineSchema = z.strictObject({
   startTrust: z.number().int().min(0).max(10),
   trust: z.array(z.strictObject({ on: trustCue, change: z.number().int().min(-3).max(3) })).min(1),
   firmLines: z
-    .array(z.strictObject({ id: slug, ...both(z.strictObject({ refuses: text, patterns: z.array(text).min(1), answer: text.optional() })) }))
+    // `meetings`: where the line holds, when not in all of them ("no roll-out without a pilot" ends when the pilot has run).
+    .array(z.strictObject({ id: slug, meetings: z.array(slug).min(1).optional(), ...both(z.strictObject({ refuses: text, patterns: z.array(text).min(1), answer: text.optional() })) }))
     .default([]),
   reactions: z.strictObject(both(reactionSet)),
   meetings: z.array(meeting).min(2).max(3),
@@ -117,6 +118,10 @@ export type Need = Meeting['needs'][number];
 export type Demand = Meeting['demands'][number];
 export type RubricCheck = Meeting['rubric'][number];
 export type FirmLine = Storyline['firmLines'][number];
+
+/** The firm lines that hold in one meeting. */
+export const firmLinesIn = (storyline: Storyline, meeting: Meeting): readonly FirmLine[] =>
+  storyline.firmLines.filter((line) => !line.meetings || line.meetings.includes(meeting.id));
 export const maxTrust = 10;
 
 /** How trust moves on harmful or empty moves when a storyline says nothing else; a storyline's own rule wins. */

@@ -93,6 +93,19 @@ describe('the scripted customer (director rules)', () => {
     assert.equal(denied.commitmentCheck?.answer, 'not');
   });
 
+  it('when a firm line holds only before the pilot, then after the pilot the same words get no refusal (en, sv)', () => {
+    const bakery = storyline('bakery-unasked-proposal');
+    for (const [locale, line] of [['en', 'Not all fourteen on Monday: the holiday fix first.'], ['sv', 'Inte alla fjorton på måndag: helgfixen först.']] as const) {
+      const refusal = bakery.firmLines[0]?.[locale].answer ?? '';
+      assert.ok(refusal, 'the bakery has a firm line');
+      const before = directTurn(bakery, meetingOf(bakery, 2), newMeetingState(5, ''), line, [], locale);
+      assert.ok(before.scripted.includes(refusal), `${locale}: before the pilot, all fourteen at once is refused`);
+      const after = directTurn(bakery, meetingOf(bakery, 3), newMeetingState(5, ''), line, [], locale);
+      assert.ok(!after.scripted.includes(refusal), `${locale}: after the pilot it is the customer's own demand`);
+      assert.ok(!after.parts.includes('firm'));
+    }
+  });
+
   it('when one message answers the demand and asks a right question, then the customer takes the answer and also reveals what the question asks for', () => {
     const state = playMoves([
       ['When did it stop?', [move('asks-situation')]],

@@ -1,7 +1,7 @@
 import type { ModelMessage } from '../../core/language-model';
 import type { CustomerScene } from './customer-engine';
 import { openingLine, rememberedAgreements } from './meeting-memory';
-import { maxTrust } from '../storyline';
+import { firmLinesIn, maxTrust } from '../storyline';
 
 /** Rough size of text in tokens (about four characters each), enough to keep a prompt under a budget. */
 export const estimateTokens = (text: string): number => Math.ceil(text.length / 4) + 4;
@@ -26,7 +26,7 @@ export function customerSystemMessage(scene: CustomerScene): string {
     ...meeting.needs.map((need) => `- ${need[locale].need}`),
     'Demands you will make when the stage direction tells you to:',
     ...meeting.demands.map((demand) => `- ${demand[locale].says} (${demand.kind === 'unreasonable' ? 'you push for it, but a respectful no with a good alternative would win you over' : 'a fair request; you expect a clear yes and a time'})`),
-    ...(storyline.firmLines.length > 0 ? ['You will NOT agree to:', ...storyline.firmLines.map((line) => `- ${line[locale].refuses}`)] : []),
+    ...(firmLinesIn(storyline, meeting).length > 0 ? ['You will NOT agree to:', ...firmLinesIn(storyline, meeting).map((line) => `- ${line[locale].refuses}`)] : []),
     ...(scene.meetingNumber > 1
       ? [
           'You remember the earlier meetings.',

@@ -3,7 +3,7 @@ import { askingIntents, commitmentIntents, counts, intents, slotIntents, type In
 import { learnerEntries, type DemandProgress, type MeetingState, type TrustEvent } from '../meeting-state';
 import { reactionLines } from './reactions';
 import { commitmentQuestion } from './meeting-memory';
-import { defaultTrust, maxTrust, type Demand, type Meeting, type Need, type ReactionKey, type Storyline, type TrustCue } from '../storyline';
+import { defaultTrust, firmLinesIn, maxTrust, type Demand, type Meeting, type Need, type ReactionKey, type Storyline, type TrustCue } from '../storyline';
 import { settleDemand } from '../judging/settle-demand';
 
 /** What a customer reply is made of, so an eval can count fillers, greetings and firm lines. */
@@ -99,7 +99,7 @@ export function directTurn(storyline: Storyline, meeting: Meeting, state: Meetin
   const events: TrustEvent[] = [];
 
   const lower = text.toLowerCase();
-  const firm = repeated ? undefined : storyline.firmLines.find((line) => line[locale].patterns.some((pattern) => lower.includes(pattern.toLowerCase())));
+  const firm = repeated ? undefined : firmLinesIn(storyline, meeting).find((line) => line[locale].patterns.some((pattern) => lower.includes(pattern.toLowerCase())));
   const settlement = repeated ? undefined : settleDemand(meeting, next, counting, moves, turn, locale);
   if (settlement) {
     next = settlement.state;

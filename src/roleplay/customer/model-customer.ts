@@ -6,6 +6,7 @@ import { customerPrompt } from './customer-prompt';
 import type { DirectedTurn } from './director';
 import type { Debrief } from '../judging/rule-judge';
 import { judgeWithModel } from '../judging/model-judge';
+import { firmLinesIn } from '../storyline';
 
 /** Sizes and limits of the model customer. */
 export interface ModelCustomerOptions {
@@ -69,7 +70,7 @@ export class ModelCustomer implements CustomerEngine {
     const last = scene.state.transcript.at(-1);
     const context = {
       learnerText: last?.speaker === 'learner' ? last.text : '',
-      firmLines: scene.storyline.firmLines,
+      firmLines: firmLinesIn(scene.storyline, scene.meeting),
       locale: scene.locale,
       maxChars: this.options.maxReplyChars,
     };
