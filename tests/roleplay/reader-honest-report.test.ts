@@ -1,0 +1,24 @@
+import { reads, readsNo } from './reader-assertions';
+
+// Lines of the kind the blind-written third meetings (batches 25, 26, 29) showed: reporting results honestly, with the reason
+// for what went wrong, and bringing the bad news up first.
+describe('role-play reader: an honest report and the bad news told first', () => {
+  it('when the learner gives the cause as what the system only had or knew, then it explains', () => {
+    reads('reason is simple: system look only at last weeks of sales, it don’t know holiday is coming', 'en', 'explains');
+    reads('The model only knew ordinary weeks, so it underestimated the rush.', 'en', 'explains');
+    reads('the history had no long weekends in it, so it couldn’t see the holiday rush coming', 'en', 'explains');
+    reads('datan hade ba vanliga veckor, inga helgdagar, så den fattade inte att folk handlar dubbelt', 'sv', 'explains');
+    reads('modellen hade bara fyra vanliga veckor att gå på', 'sv', 'explains');
+  });
+
+  it('when the words only say what the company sees itself as, then nothing is explained', () => {
+    readsNo("you can tell him it's about value. we don't see ourselves as just a supplier", 'en', 'explains');
+  });
+
+  it('when the learner brings up the bad news before the customer hears it elsewhere, then it raises a risk', () => {
+    reads('1 thing b4 ur boss hears it: holiday wknd orders were off', 'en', 'raises-risk');
+    reads("One thing I'd rather you hear from me than from your boss: the suggestions in Kvarnby were off", 'en', 'raises-risk');
+    reads('men en grej vill jag säga innan din chef hör det nån annanstans: förslagen var fel inför långhelgen', 'sv', 'raises-risk');
+    reads('en sak bara: inför helgdagen strulade förslagen i Kvarnby', 'sv', 'raises-risk');
+  });
+});
