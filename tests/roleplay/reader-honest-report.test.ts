@@ -22,3 +22,19 @@ describe('role-play reader: an honest report and the bad news told first', () =>
     reads('en sak bara: inför helgdagen strulade förslagen i Kvarnby', 'sv', 'raises-risk');
   });
 });
+
+describe('role-play reader: an idea put forward, and "ja" that means "jag"', () => {
+  it('when the learner leads with an idea or what they can do, then it is a plan of their own', () => {
+    reads('idea: 2 return stations w scanners in warehouse. kills the queue', 'en', 'proposes');
+    reads('men jag har en grej som är bättre för lagret: två returstationer med skanner, på plats första veckan i januari', 'sv', 'proposes');
+    reads('ja föreslår två returstationer mä skanner, dom kan va uppe före jul', 'sv', 'proposes');
+    reads('vad jag kan göra: två returstationer på lagret, dator plus skanner. offert till dig på torsdag', 'sv', 'offers-alternative');
+  });
+
+  it('when "ja" stands before a verb, as "jag" is often typed, then it agrees to nothing; before a comma or "det" it still says yes', () => {
+    readsNo('ja föreslår två returstationer mä skanner, dom kan va uppe före jul', 'sv', 'agrees');
+    readsNo('ja skickar offert på stationerna på onsdag', 'sv', 'agrees');
+    reads('ja, två returstationer låter bra', 'sv', 'agrees');
+    reads('ja det gör vi, stationerna på plats till fredag', 'sv', 'agrees');
+  });
+});

@@ -24,6 +24,18 @@ describe('rubric judged by explicit rules', () => {
     });
   });
 
+  it('when the only plan the learner put forward was a concrete alternative to a demand, then a check for proposing is met by it; a vague one is not', () => {
+    const laptops = storyline('laptop-rollout-busy-week');
+    const third = meetingOf(laptops, 3);
+    const idea = (moves: readonly Move[]): string | undefined => {
+      const state = directTurn(laptops, third, newMeetingState(laptops.startTrust, third.en.opening), 'What I can do: two return stations with scanners by 20 December.', moves, 'en').state;
+      return judgeByRules(third, state, 'en').checks.find((item) => item.id === 'unasked-idea')?.verdict;
+    };
+    const offer = (slots: Partial<Move>): Move => ({ kind: 'offers-alternative', quote: 'What I can do: two return stations with scanners by 20 December.', ...slots });
+    assert.equal(idea([offer({ what: 'two return stations with scanners by 20 December' })]), 'met');
+    assert.equal(idea([offer({ vague: true })]), 'not');
+  });
+
   it('when the learner proposed first and asked later, then the check is only partly met, quoting the late question', () => {
     const state = play(['I suggest we restore the template.', 'Which of your customers are waiting for quotes?']);
     assert.equal(check(state, 'impact-before-fix')?.verdict, 'partly');

@@ -101,6 +101,10 @@ function standingAfter(entries: readonly LearnerEntry[], refusedAt: number): Lea
   return [...entries.slice(refusedAt, refusedAt + 1), ...(spoilt < 0 ? later : later.slice(0, spoilt))];
 }
 
+// "What I can do: two return stations with scanners, quote on Thursday": an alternative with something concrete in it is a
+// plan the learner put forward, as much as a proposal nobody asked for.
+const alsoDoes: Partial<Record<Intent, readonly Intent[]>> = { proposes: ['offers-alternative'] };
+
 const firstWith = (entries: readonly LearnerEntry[], kind: Intent): number =>
   entries.findIndex((entry) => entry.moves.some((move) => move.kind === kind && counts(move)) && !(spoilersInTheMessage[kind] ?? []).some((spoiler) => hasMove(entry, spoiler)));
 
@@ -132,7 +136,7 @@ function judgeCheck(check: RubricCheck, state: MeetingState): JudgedCheck {
   });
   const { rule } = check;
   if ('did' in rule) {
-    const did = [rule.did, ...(rule.or ? [rule.or] : [])].map((kind) => firstWith(entries, kind)).filter((index) => index >= 0).sort((a, b) => a - b)[0] ?? -1;
+    const did = [rule.did, ...(rule.or ? [rule.or] : []), ...(alsoDoes[rule.did] ?? [])].map((kind) => firstWith(entries, kind)).filter((index) => index >= 0).sort((a, b) => a - b)[0] ?? -1;
     const spoiler = (spoilers[rule.did] ?? []).map((kind) => firstWith(entries, kind)).find((index) => index >= 0);
     if (spoiler !== undefined) return verdict('not', entries[spoiler]?.text, 'spoiled');
     // Answering "did that happen?" is a follow-up the customer had to ask for: half of following up yourself.
