@@ -106,6 +106,21 @@ describe('the scripted customer (director rules)', () => {
     }
   });
 
+  it('when, after the pilot, the learner asks about January and then about the budget, then each question brings out its own need (en, sv)', () => {
+    const laptops = storyline('laptop-rollout-busy-week');
+    const third = meetingOf(laptops, 3);
+    for (const [locale, january, budget] of [
+      ['en', 'What does January look like for the business?', 'How does your budget look for the rest of the year?'],
+      ['sv', 'Hur ser januari ut för verksamheten?', 'Hur ligger ni till med budgeten resten av året?'],
+    ] as const) {
+      const state = [january, budget].reduce(
+        (current, line) => directTurn(laptops, third, current, line, [{ kind: 'asks-business', quote: line }], locale).state,
+        newMeetingState(laptops.startTrust, third[locale].opening),
+      );
+      assert.deepEqual(state.revealed.map((item) => item.needId), ['january-returns', 'budget-to-use'], locale);
+    }
+  });
+
   it('when one message answers the demand and asks a right question, then the customer takes the answer and also reveals what the question asks for', () => {
     const state = playMoves([
       ['When did it stop?', [move('asks-situation')]],
