@@ -38,3 +38,19 @@ describe('role-play reader: an idea put forward, and "ja" that means "jag"', () 
     reads('ja det gör vi, stationerna på plats till fredag', 'sv', 'agrees');
   });
 });
+
+describe('role-play reader: not everything at once, and a plan in steps', () => {
+  it('when the learner turns down all at once ("not all 14 on mon", "gör ja ente"), then it refuses', () => {
+    reads('not all 14 on mon. holiday fix first, ready in 2 wks', 'en', 'refuses');
+    reads('all 14 on monday is too fast. holiday fix first', 'en', 'refuses');
+    reads('men alla fjorton på måndag gör ja ente', 'sv', 'refuses');
+    reads('alla fjorton på måndag blir för snabbt', 'sv', 'refuses');
+  });
+
+  it('when the learner lays out steps ("fix first, then", "4 stores per wave", "fyra åt gången"), then it proposes', () => {
+    reads('holiday fix first, then four stores every two weeks', 'en', 'proposes');
+    reads('then 4 stores per wave, 2 wks each, same evening waste count', 'en', 'proposes');
+    reads('vi fixar helgdagsgrejen först, dä e klart om två veckor', 'sv', 'proposes');
+    reads('sen tar vi fyra butiker åt gången, varannan vecka, mä samma svinnmätning', 'sv', 'proposes');
+  });
+});
