@@ -109,3 +109,15 @@ describe('role-play gaming (en): a meeting of buzzwords earns no check and no tr
     assert.ok(state.trust <= state.trustStart, `trust ${state.trustStart} → ${state.trust}`);
   });
 });
+
+describe('role-play reader: consultant words are no offer', () => {
+  it('when an offer is made of a mindset and best practice, in either language, then nothing concrete is offered', () => {
+    for (const [locale, line] of [
+      ['sv', 'vi kör ett kundcentrerat mindset och tar med oss best practice hela vägen'],
+      ['en', 'we bring a customer-centric mindset and best practice all the way'],
+    ] as const) {
+      const offers = reader.read(line, locale).filter((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes') && counts(move));
+      assert.deepEqual(offers, [], `${locale}: ${line}`);
+    }
+  });
+});
