@@ -47,6 +47,7 @@ export interface CommitmentCheck {
   readonly answeredAtTurn?: number;
   /** The learner message after which the customer asked. */
   readonly askedAtTurn?: number;
+  /** Told in the first message, before the customer asked and not as a reply: the learner followed up on their own. */
   readonly unprompted?: boolean;
 }
 

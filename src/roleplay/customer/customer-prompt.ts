@@ -13,6 +13,7 @@ export function customerSystemMessage(scene: CustomerScene): string {
   const { storyline, meeting, locale, memory } = scene;
   const who = storyline.customer[locale];
   const words = meeting[locale];
+  const firm = firmLinesIn(storyline, meeting);
   const earlier = rememberedAgreements(storyline, memory, locale, false).map(
     (item) => `- Meeting ${item.meeting}: ${item.outcome === 'alternative' ? `you agreed: ${item.text}` : `the staff member ${item.outcome === 'accepted' ? 'said yes' : 'said no'} to your demand: ${item.text}`}`,
   );
@@ -26,7 +27,7 @@ export function customerSystemMessage(scene: CustomerScene): string {
     ...meeting.needs.map((need) => `- ${need[locale].need}`),
     'Demands you will make when the stage direction tells you to:',
     ...meeting.demands.map((demand) => `- ${demand[locale].says} (${demand.kind === 'unreasonable' ? 'you push for it, but a respectful no with a good alternative would win you over' : 'a fair request; you expect a clear yes and a time'})`),
-    ...(firmLinesIn(storyline, meeting).length > 0 ? ['You will NOT agree to:', ...firmLinesIn(storyline, meeting).map((line) => `- ${line[locale].refuses}`)] : []),
+    ...(firm.length > 0 ? ['You will NOT agree to:', ...firm.map((line) => `- ${line[locale].refuses}`)] : []),
     ...(scene.meetingNumber > 1
       ? [
           'You remember the earlier meetings.',
@@ -50,7 +51,8 @@ export function customerPrompt(scene: CustomerScene, directions: readonly string
       : [];
   const direction: ModelMessage[] =
     directions.length > 0 ? [{ role: 'system', content: `Stage direction for your next reply only: ${directions.join(' ')}` }] : [];
-  // The opening of a later meeting quotes the learner's promise; the model gets the same opening without their words.
+  // An opening stored before the question moved after the first message quoted the learner's promise; the model always gets
+  // the opening without their words.
   const history: ModelMessage[] = scene.state.transcript.map((entry, index) => ({
     role: entry.speaker === 'learner' ? 'user' : 'assistant',
     content: index === 0 && entry.speaker === 'customer' ? openingLine(scene.meeting, scene.meetingNumber, scene.locale) : entry.text,

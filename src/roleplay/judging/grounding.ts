@@ -141,8 +141,8 @@ export class Grounding {
 
   /**
    * "All 20 temp laptops got a real test call on Friday" tells how last time's promise went without a word of "done": the
-   * message names the promise (two words of its own, not of this meeting) and tells it in the past. Told with a negation of the past ("the
-   * list never went out") it was not kept; anything in between the reader's own phrases must say.
+   * message names the promise (two words of its own, not of this meeting) and tells it in the past. Told with a negation of
+   * the past ("the list never went out") it was not kept; anything in between the reader's own phrases must say.
    */
   private toldHowItWent(moves: readonly Move[], scene: GroundingScene, message: string): Move | undefined {
     const check = scene.state.commitmentCheck;
@@ -155,7 +155,7 @@ export class Grounding {
     const named = new Set(this.content(message, scene.locale).filter((word) => sharesStem(promised, stemmers[scene.locale](word), scene.locale, () => true)));
     if (named.size < 2) return undefined;
     const quote = message.replace(/^[\s,!.:-]+/, '').trim();
-    return { kind: pastNegated.test(message) ? 'commitment-not' : 'commitment-kept', quote, ...(reply.test(quote) ? { replying: true } : {}) };
+    return { kind: pastNegated.test(message) ? 'commitment-not' : 'commitment-kept', quote, ...(reply.test(message) ? { replying: true } : {}) };
   }
 
   private groundOne(move: Move, scene: GroundingScene, message: string, name: ReadonlySet<string>, covering = false): Move {

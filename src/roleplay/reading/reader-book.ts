@@ -12,7 +12,7 @@ export interface CompiledRule {
 }
 
 /** One language's phrase book compiled into the patterns the reader runs. */
-export interface CompiledBook {
+export interface CompiledBook extends TellingPatterns {
   readonly book: PhraseBook;
   readonly rules: readonly CompiledRule[];
   readonly question: RegExp;
@@ -31,11 +31,6 @@ export interface CompiledBook {
   readonly negationAfter: RegExp;
   /** Any negation in a clause, and one that reports the past. */
   readonly negated: RegExp;
-  readonly pastNegated: RegExp;
-  /** A verb in the past: what it tells has happened. */
-  readonly past: RegExp;
-  /** A message that opens as a reply to a question. */
-  readonly reply: RegExp;
   readonly hedge: RegExp;
   readonly time: RegExp;
   /** Every by-when in a text, to set it apart from what is promised. */
@@ -92,12 +87,12 @@ function loosened(book: PhraseBook): PhraseBook {
 }
 
 
-/** Compiles a phrase book; the other language's filler words count as filler too. */
 /** How a report of what happened is told: a verb in the past, a negation of the past, and the opening of a reply. */
 export interface TellingPatterns {
+  /** A verb in the past: what it tells has happened. */
   readonly past: RegExp;
   readonly pastNegated: RegExp;
-  /** A message that opens as a reply to a question ("yes, …", "jo, …"). */
+  /** A text that opens as a reply to a question ("yes, …", "jo, …"), after any leading punctuation. */
   readonly reply: RegExp;
 }
 
@@ -106,10 +101,11 @@ export function tellingPatterns(book: PhraseBook): TellingPatterns {
   return {
     past: bounded(or(book.pastMarkers)),
     pastNegated: bounded(or(book.pastNegations)),
-    reply: new RegExp(`^\\s*(?:${fragment(or(book.replyWords))})(?![\\p{L}])`, 'iu'),
+    reply: new RegExp(`^[\\s,!.:-]*(?:${fragment(or(book.replyWords))})(?![\\p{L}])`, 'iu'),
   };
 }
 
+/** Compiles a phrase book; the other language's filler words count as filler too. */
 export function compile(given: PhraseBook, other: PhraseBook, matching: Matching): CompiledBook {
   const book = loosened(given);
   const rules = intents.flatMap((kind) => {

@@ -54,7 +54,7 @@ export class MoveReader {
       if (kept) best.set('follows-process', kept);
       else best.delete('follows-process');
     }
-    const replying = book.reply.test(message.replace(/^[\s,!.:-]+/, ''));
+    const replying = book.reply.test(message);
     return intents.filter((kind) => best.has(kind)).map((kind) => best.get(kind) as Move).map((move) => (replying && commitmentIntents.includes(move.kind) ? { ...move, replying } : move));
   }
 
