@@ -188,4 +188,19 @@ describe('grounding: whether a move says something of this meeting', () => {
     assert.equal(asked('hur påverkar det ärendet?', 'sv')?.generic, true);
     assert.equal(asked('hur påverkar det väntrummet?', 'sv')?.vague, undefined);
   });
+
+  it('when a process step names what the meeting judges the routine by ("i ärendet"), then it counts however many storylines use the word; a slogan of process and mindset does not (English already counted the ticket)', () => {
+    const reception = storyline('onsite-stressed-reception');
+    const frozen = meetingOf(reception, 1);
+    const step = (text: string, locale: Locale): Move | undefined =>
+      grounding.ground([{ kind: 'follows-process', quote: text }], { storyline: reception, meeting: frozen, locale, state: newMeetingState(reception.startTrust, ''), text }).at(0);
+    assert.equal(step('o jag för in allt i ärendet, vad som frös o vad jag ändrade', 'sv')?.generic, undefined);
+    assert.equal(step('Allt jag gör skriver jag in i ärendet, så att vi ser om felet kommer tillbaka', 'sv')?.generic, undefined);
+    assert.equal(step('logging it all in the ticket, what I did and when it froze', 'en')?.generic, undefined);
+    const laptops = storyline('laptop-rollout-busy-week');
+    const plan = meetingOf(laptops, 1);
+    const slogan = (text: string, locale: Locale): Move | undefined =>
+      grounding.ground([{ kind: 'follows-process', quote: text }], { storyline: laptops, meeting: plan, locale, state: newMeetingState(laptops.startTrust, ''), text }).at(0);
+    assert.equal(slogan("we'll keep our quality process and our testing mindset, as always, going forward", 'en')?.generic, true);
+  });
 });

@@ -42,6 +42,23 @@ describe('role-play reader: the supplier’s ways out', () => {
     reads('ja ja, jag sätter alla på det nu, lugn', 'sv', 'caves');
   });
 
+  it('when the learner skips a step named in more words ("the user-by-user checks", "the full data copy"), then a quality step is dropped', () => {
+    reads("we'll just clone the image and skip the user-by-user checks, no time for that", 'en', 'drops-quality');
+    reads('and to make it quicker on the 10 we can skip the full data copy', 'en', 'drops-quality');
+    reads('vi klonar imagen och hoppar över kontrollerna användare för användare', 'sv', 'drops-quality');
+    reads('för att gå fortare på de tio skippar vi den fulla datakopieringen', 'sv', 'drops-quality');
+  });
+
+  it('when everything the learner does "goes into the ticket", then the routine is kept', () => {
+    reads('everything I do goes into the ticket, so if it comes back we see the pattern', 'en', 'follows-process');
+    reads('allt jag gör hamnar i ärendet, så ser vi om det kommer tillbaka', 'sv', 'follows-process');
+  });
+
+  it('when the learner tells the customer to have the patients wait, then it points the problem elsewhere', () => {
+    reads("you'll need to ask the patients to wait a bit", 'en', 'deflects');
+    reads('ni får be patienterna vänta lite', 'sv', 'deflects');
+  });
+
   it('when the learner says no change request or paperwork is needed, then the process is dropped, not kept', () => {
     reads('no need for a change request for that, we will pull the network next week', 'en', 'drops-quality');
     reads('so you dont need to worry about the paperwork', 'en', 'drops-quality');

@@ -184,3 +184,29 @@ describe('rubric verdicts on moves given by hand', () => {
     assert.deepEqual([check?.verdict, check?.reasonKey, check?.quote], ['partly', 'cavedLater', 'Fine, we will do all of them this weekend then.']);
   });
 });
+
+describe('a check of keeping the routine while helping, judged in halves', () => {
+  const story = storyline('onsite-stressed-reception');
+  const meeting = meetingOf(story, 1);
+  const loggedIt = (locale: 'en' | 'sv', lines: readonly string[]) => {
+    const state = lines.reduce((current, line) => directTurn(story, meeting, current, line, reader.read(line, locale), locale).state, newMeetingState(story.startTrust, meeting[locale].opening));
+    const check = judgeByRules(meeting, state, locale).checks.find((item) => item.id === 'logged-it');
+    return [check?.verdict, check?.reasonKey];
+  };
+  const lines = {
+    en: { asks: 'since when does it freeze, only at check-in?', laptop: "sorry, I can't take your home laptop, but I'll text you a repair shop before I leave", helps: "I'm putting the card terminal on its own cable now, ten minutes, so payments work", waits: "you'll need to ask the patients to wait a bit", givesIn: 'sure, give me the laptop and I will look at it' },
+    sv: { asks: 'sen när fryser den, bara vid incheckningen?', laptop: "din egen laptop kan jag tyvärr inte ta, men jag sms:ar dig en verkstad innan jag går", helps: 'jag kopplar kortterminalen på en egen kabel nu, tio minuter, så funkar betalningen', waits: 'ni får be patienterna vänta lite', givesIn: 'visst, ge hit laptopen så kollar jag den' },
+  } as const;
+
+  for (const locale of ['en', 'sv'] as const) {
+    const said = lines[locale];
+    it(`when the learner helped on the spot with something concrete but never kept the ticket, then the check is half met (${locale})`, () => {
+      assert.deepEqual(loggedIt(locale, [said.asks, said.laptop, said.helps]), ['partly', 'helpedOnly']);
+    });
+
+    it(`when the help came with telling the patients to wait, or with taking the private laptop, then the routine was dropped: not met (${locale})`, () => {
+      assert.deepEqual(loggedIt(locale, [said.asks, said.laptop, said.helps, said.waits]), ['not', 'missing']);
+      assert.deepEqual(loggedIt(locale, [said.asks, said.helps, said.givesIn]), ['not', 'missing']);
+    });
+  }
+});

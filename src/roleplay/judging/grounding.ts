@@ -63,6 +63,8 @@ interface LocaleWords {
   /** The reader's stop words and buzzwords: words of the learner's own count only if the reader would weigh them too. */
   readonly noise: Noise;
   readonly generic: WordList;
+  /** The reader's buzzwords alone, both languages' ("mindset", "helhetsgrepp"). */
+  readonly buzzwords: WordList;
   readonly never: WordList;
   readonly feelings: WordList;
   readonly numbers: WordList;
@@ -99,6 +101,7 @@ export class Grounding {
     const of = (book: GroundingBook, other: Locale): LocaleWords => ({
       noise: noiseOf(phrases[book.locale], phrases[other]),
       generic: new WordList(book.generic),
+      buzzwords: new WordList([...phrases[book.locale].buzzwords, ...phrases[other].buzzwords]),
       never: new WordList([...phrases[book.locale].stopwords, ...book.generic, ...book.plain]),
       feelings: new WordList(book.feelings),
       numbers: new WordList(book.numbers),
@@ -206,7 +209,22 @@ export class Grounding {
     // A question or a show of feeling names one thing, and one word of this storyline names it ("växer ni?", "lunchen är väl
     // värst"); a reason, a risk, a process step or a "done" claims something, and says it in two.
     const bar = askingIntents.includes(move.kind) || move.kind === 'empathises' ? 1 : concreteWeight;
-    return ofMeeting || weightOf(mine) >= bar ? move : guess;
+    return ofMeeting || weightOf(mine) >= bar || this.namesTheStep(move, content, scene) ? move : guess;
+  }
+
+  /**
+   * "Jag loggar allt i ärendet, vad jag gjort och när det frös": a process step that names what this meeting judges the
+   * routine by (the ticket, the change request, the test call, in its rubric's own words) keeps that routine, however many
+   * storylines share the word; among buzzwords it does not.
+   */
+  private namesTheStep(move: Move, content: readonly string[], { meeting, locale }: GroundingScene): boolean {
+    if (move.kind !== 'follows-process') return false;
+    const lines = meeting.rubric.filter((check) => 'did' in check.rule && check.rule.did === 'follows-process').flatMap((check) => [check[locale].check, check[locale].better]);
+    const step = this.stemsOf(lines, locale);
+    // "Our quality process and our testing mindset, as always": the step named with nothing but buzzwords beside it is a slogan.
+    const { generic, buzzwords } = this.words[locale];
+    const named = content.filter((word) => !generic.has(word) && !buzzwords.has(word));
+    return named.length >= 2 && named.some((word) => this.within(step, word, locale));
   }
 
   /** Whether the message names the overrun place the brief tells of ("busy in here" where the waiting room is full). */

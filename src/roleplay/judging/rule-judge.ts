@@ -55,7 +55,8 @@ const spoilersInTheMessage: Partial<Record<Intent, readonly Intent[]>> = {
 
 /** Judges the rubric with the explicit rules from content, on the moves the learner confirmed. */
 export function judgeByRules(meeting: Meeting, state: MeetingState, locale: Locale): Debrief {
-  const checks = meeting.rubric.map((check) => judgeCheck(check, state));
+  const gaveIn = state.demands.some((progress) => progress.outcome === 'accepted' && meeting.demands.find((demand) => demand.id === progress.id)?.kind === 'unreasonable');
+  const checks = meeting.rubric.map((check) => judgeCheck(check, state, gaveIn));
   const byId = new Map(meeting.rubric.map((check) => [check.id, check]));
   const label = (id: string): RubricCheck[Locale] | undefined => byId.get(id)?.[locale];
   return {
@@ -123,7 +124,8 @@ function alsoDid(entries: readonly LearnerEntry[], state: MeetingState, kind: In
   return kind === 'offers-alternative' && (firstWith(answering, 'proposes') >= 0 || state.demands.some((demand) => demand.outcome === 'alternative'));
 }
 
-function judgeCheck(check: RubricCheck, state: MeetingState): JudgedCheck {
+/** `gaveIn`: the learner said yes to an unreasonable demand, which drops the routine the customer asked them to break. */
+function judgeCheck(check: RubricCheck, state: MeetingState, gaveIn: boolean): JudgedCheck {
   const entries = learnerEntries(state);
   const atTurn = (turn: number | undefined): string | undefined => (turn === undefined ? undefined : entries[turn - 1]?.text);
   const verdict = (value: Verdict, quote: string | undefined, reasonKey: string): JudgedCheck => ({
@@ -149,6 +151,10 @@ function judgeCheck(check: RubricCheck, state: MeetingState): JudgedCheck {
       // "We could maybe flag partner tickets": the move was made with something concrete, but softened.
       const softened = entries.find((entry) => entry.moves.some((move) => move.kind === 'hedges' && move.what !== undefined && (move.hedging === rule.did || (rule.or !== undefined && move.hedging === rule.or))));
       if (softened && !(spoilersInTheMessage[rule.did] ?? []).some((kind) => hasMove(softened, kind))) return verdict('partly', softened.text, 'hedged');
+      // "Card terminal on its own cable now", the ticket never written: helping now without keeping the routine is one half of two.
+      // Not when the meeting also blamed, deflected, hid behind the contract, gave in or dropped a step: that is dropping the routine.
+      const dropped = entries.some((entry) => entry.moves.some((move) => move.kind !== 'hedges' && harmfulIntents.includes(move.kind)));
+      if (rule.and && !dropped && !gaveIn && alsoDid(entries, state, rule.and)) return verdict('partly', undefined, 'helpedOnly');
       const vague = entries.find((entry) => entry.moves.some((move) => move.kind === rule.did && move.vague && !move.empty));
       // Naming an offer without its content is half an offer; a question or an explanation in general words is nothing.
       return vague && slotIntents.includes(rule.did) ? verdict('partly', vague.text, 'vague') : verdict('not', undefined, 'missing');
