@@ -23,6 +23,14 @@ describe('reader: following up later is no reference back', () => {
 describe('reader: asking how a thing named earlier went refers back', () => {
   const kinds = (text: string, locale: Locale): string[] => reader.read(text, locale).map((move) => move.kind);
 
+  it('when the learner wants to hear how it went, or asks whether the deliveries got out, then it refers back', () => {
+    const refersBack = (text: string, locale: Locale): boolean => reader.read(text, locale).some((move) => move.kind === 'refers-back');
+    assert.equal(refersBack("before we get to the amount I'd like to hear how it went for the eight since Monday", 'en'), true);
+    assert.equal(refersBack("and did tuesday's pharmacy deliveries get out as planned?", 'en'), true);
+    assert.equal(refersBack('innan vi kommer in på summan vill jag gärna höra hur det har gått för de åtta', 'sv'), true);
+    assert.equal(refersBack('och kom tisdagens leveranser till apoteken iväg som de skulle?', 'sv'), true);
+  });
+
   it('when the learner asks how Monday went, with or without a determiner, then it refers back (en)', () => {
     assert.ok(kinds('how did monday go?', 'en').includes('refers-back'));
     assert.ok(kinds('by the way, how did monday go with the new people?', 'en').includes('refers-back'));

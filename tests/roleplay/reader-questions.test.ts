@@ -16,6 +16,13 @@ describe('role-play reader: what a question asks', () => {
     reads('vad är det på nya kliniken som inte får gå fel första dagen?', 'sv', 'asks-need');
   });
 
+  it('when a question asks what they are really after or what must never happen, then it asks the need', () => {
+    reads('what must never happen on those days?', 'en', 'asks-need');
+    reads('whats the thing you dont want happening again on court days?', 'en', 'asks-need');
+    reads('vad får inte hända dom dagarna?', 'sv', 'asks-need');
+    reads('vad är delägarna egentligen ute efter?', 'sv', 'asks-need');
+  });
+
   it('when a question asks whether people left, gave up, ran short or came back, then it asks the impact', () => {
     reads('have any guests left without being served tonight?', 'en', 'asks-impact');
     reads('if the tills stay down, do the shops actually run out of change?', 'en', 'asks-impact');

@@ -119,7 +119,7 @@ describe('rubric verdicts on moves given by hand', () => {
     const check = judged('vip-skip-the-queue', 2, [['Maybe we could flag partner tickets on court days, 4 a month.', [move('hedges', { hedging: 'proposes', what: 'flag partner tickets on court days, 4 a month' })]]], 'proposed-routine');
     assert.equal(check?.verdict, 'partly');
     assert.equal(check?.reasonKey, 'hedged');
-    assert.equal(judged('vip-skip-the-queue', 2, [['Maybe we could do something.', [move('hedges', { hedging: 'proposes' })]]], 'proposed-routine')?.verdict, 'not');
+    assert.equal(judged('vip-skip-the-queue', 2, [['Maybe we could do something.', [move('hedges', { hedging: 'proposes', empty: true })]]], 'proposed-routine')?.verdict, 'not');
   });
 
   it('when a no stood and a later message promised something without a by-when, then the demand check is partly met; after a blame in between it is not', () => {
@@ -209,4 +209,23 @@ describe('a check of keeping the routine while helping, judged in halves', () =>
       assert.deepEqual(loggedIt(locale, [said.asks, said.helps, said.givesIn]), ['not', 'missing']);
     });
   }
+});
+
+describe('a proposal said with a hedge', () => {
+  const story = storyline('vip-skip-the-queue');
+  const meeting = meetingOf(story, 2);
+  const proposed = (locale: 'en' | 'sv', line: string) => {
+    const state = directTurn(story, meeting, newMeetingState(story.startTrust, meeting[locale].opening), line, reader.read(line, locale), locale).state;
+    return judgeByRules(meeting, state, locale).checks.find((item) => item.id === 'proposed-routine')?.verdict;
+  };
+
+  it('when a hedged proposal names something in general words, then proposing is half met; one of buzzwords only is not (en)', () => {
+    assert.equal(proposed('en', 'maybe we could look at some kind of setup for the busy days'), 'partly');
+    assert.equal(proposed('en', 'maybe we could explore some synergies going forward'), 'not');
+  });
+
+  it('when a hedged proposal names something in general words, then proposing is half met; one of buzzwords only is not (sv)', () => {
+    assert.equal(proposed('sv', 'vi skulle kanske kunna ta fram ett upplägg för de tunga dagarna'), 'partly');
+    assert.equal(proposed('sv', 'vi kanske kunde titta på synergier framåt'), 'not');
+  });
 });

@@ -201,5 +201,17 @@ describe('demands, offers and process: how the scripted customer settles a deman
       assert.equal(check('no-guarantee'), 'partly', locale);
     }
   });
+
+  it('when a bare no came first and a later message says no again with an alternative, then the demand is met by that alternative', () => {
+    const lines = {
+      en: ['how did monday go for the eight?', 'what makes the amount hard right now?', "half the price isn't possible, sorry", "halving it I can't do, but we can split the work: cabling before summer, the rest in autumn"],
+      sv: ['hur gick måndagen för de åtta?', 'vad är det som gör summan svår just nu?', 'halva priset går inte, tyvärr', 'halvera kan jag inte, men vi kan dela upp arbetet: kabel före sommaren, resten i höst'],
+    };
+    for (const locale of ['en', 'sv'] as const) {
+      const { state, check } = play('contract-boundary-by-tomorrow', 2, locale, lines[locale]);
+      assert.equal(state.demands[0]?.outcome, 'alternative', locale);
+      assert.equal(check('price-demand'), 'met', locale);
+    }
+  });
 });
 

@@ -151,6 +151,9 @@ function judgeCheck(check: RubricCheck, state: MeetingState, gaveIn: boolean): J
       // "We could maybe flag partner tickets": the move was made with something concrete, but softened.
       const softened = entries.find((entry) => entry.moves.some((move) => move.kind === 'hedges' && move.what !== undefined && (move.hedging === rule.did || (rule.or !== undefined && move.hedging === rule.or))));
       if (softened && !(spoilersInTheMessage[rule.did] ?? []).some((kind) => hasMove(softened, kind))) return verdict('partly', softened.text, 'hedged');
+      // "Maybe we could look at some kind of setup for the busy days": a proposal, hedged and in general words, is still half of one.
+      const hedgedIdea = rule.did === 'proposes' ? entries.find((entry) => entry.moves.some((move) => move.kind === 'hedges' && move.hedging === 'proposes' && !move.empty)) : undefined;
+      if (hedgedIdea) return verdict('partly', hedgedIdea.text, 'hedged');
       // "Card terminal on its own cable now", the ticket never written: helping now without keeping the routine is one half of two.
       // Not when the meeting also blamed, deflected, hid behind the contract, gave in or dropped a step: that is dropping the routine.
       const dropped = entries.some((entry) => entry.moves.some((move) => move.kind !== 'hedges' && harmfulIntents.includes(move.kind)));

@@ -45,7 +45,8 @@ export function settleDemand(meeting: Meeting, state: MeetingState, counting: re
   // A hedged promise to a reasonable demand is half a yes only if it names what was asked, as a plain one must; a hedged yes is one.
   const hedgedTo = hedgedAnswer(counting, demand.kind === 'reasonable' || has(refusing) || pending === refusedEarlier, (move) => demand.kind !== 'reasonable' || has(refusing) || move.hedging === 'agrees' || speaksTo(demand, move.quote, locale));
   if (pending === refusedEarlier) {
-    const clean = !has(['caves', 'hedges', 'drops-quality', ...refusing]);
+    // A second no beside the offer ("halving it I can't, but we can split the work: …") is the same no, now with an alternative.
+    const clean = !has(['caves', 'hedges', 'drops-quality', 'hides-behind-contract', 'deflects']);
     // Coming round to a reasonable demand: "yes, all 20 tested by Friday 3pm" after a no is a yes, with what and by when.
     const comesRound = clean && demand.kind === 'reasonable' && has(['agrees']) && counting.some((move) => move.kind === 'promises' && move.what && move.when !== undefined);
     if (comesRound) return settle(demand, state, pending, 'accepted', '', turn, locale, demand.trust.accepted - demand.trust.refused);

@@ -55,7 +55,7 @@ export interface Move {
   readonly hedging?: Intent;
   /** An offer or promise with nothing concrete: it earns nothing, and the customer asks what exactly is meant. */
   readonly vague?: boolean;
-  /** Vague with no word of substance at all: buzzwords only. */
+  /** Vague with no word of substance at all, buzzwords only; on a hedge, nothing softened ("maybe we could explore some synergies"). */
   readonly empty?: boolean;
   /** A question, empathy, risk, process or "done" in generic words only, nothing of this meeting: the customer asks what is meant. */
   readonly generic?: boolean;

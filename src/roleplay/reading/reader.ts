@@ -152,7 +152,10 @@ export class MoveReader {
     const what = offered?.replace(hedgeWords, ' ').split(/\s+/u).filter((word) => !hedgeSaid.has(word.toLowerCase())).join(' ').trim();
     // Half a commitment still says how much or by when ("for the 8 before Monday"), and something besides ("let's see how Monday goes").
     const measured = what !== undefined && (/\d/u.test(what) || book.time.test(what));
-    return what && measured && substance(book, what.replace(book.times, ' ')) >= concreteWeight ? { ...hedge, what: what.slice(0, 160) } : hedge;
+    const weight = what === undefined ? 0 : substance(book, what.replace(book.times, ' '));
+    if (what && measured && weight >= concreteWeight) return { ...hedge, what: what.slice(0, 160) };
+    // "Maybe we could explore some synergies going forward" softens nothing at all: buzzwords only.
+    return weight === 0 ? { ...hedge, empty: true } : hedge;
   }
 
   /** An offer or promise counts only with something concrete after its trigger; a promise also needs a by-when. */
