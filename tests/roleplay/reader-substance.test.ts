@@ -11,6 +11,21 @@ const counted = (text: string): Intent[] => reader.read(text, 'en').filter(count
 const named = (text: string): Intent[] => reader.read(text, 'en').map((move) => move.kind);
 
 describe('role-play reader (en): moves rest on the learner’s own concrete words', () => {
+  it('when a promise opens with its deadline ("within one hour we restore …") or says it in words ("within one hour"), then it is a promise with a by-when', () => {
+    const promise = (text: string, locale: 'en' | 'sv') => reader.read(text, locale).find((move) => move.kind === 'promises');
+    for (const [text, locale] of [
+      ['Within one hour we restore the shared folder so sellers can quote in Excel.', 'en'],
+      ["we'll restore the shared folder within one hour", 'en'],
+      ['Inom en timme återställer vi den delade mappen så säljarna kan räkna i Excel.', 'sv'],
+      ['vi ska återställa den delade mappen inom ett par timmar', 'sv'],
+    ] as const) {
+      const move = promise(text, locale);
+      assert.ok(move?.what && move.when, `${text}: ${JSON.stringify(move)}`);
+    }
+    assert.equal(promise('by friday i cannot promise anything', 'en'), undefined);
+    assert.equal(promise('till fredag hinner vi inte', 'sv'), undefined);
+  });
+
   it('when a learner only claims to have kept their word, then that is no answer that it was kept', () => {
     assert.ok(!named("as promised, I'm following up as we agreed").includes('commitment-kept'));
     assert.ok(!named('like I said last time, we value our partnership').includes('commitment-kept'));
