@@ -81,4 +81,22 @@ describe('following up on last meeting’s promise: told before the customer ask
       assert.equal(followedUp(state, locale)?.verdict, 'met', line);
     }
   });
+
+  it('when the first message only says the customer’s opening back ("glad the hearing went well"), then it tells nothing of the promise; naming the promise does', () => {
+    const vip = storyline('vip-skip-the-queue');
+    const second = meetingOf(vip, 2);
+    const laptop: Record<'en' | 'sv', Commitment> = {
+      en: { meeting: 1, what: 'a loan laptop with the three documents within half an hour', when: 'within half an hour', text: 'a loan laptop with the three documents within half an hour' },
+      sv: { meeting: 1, what: 'en lånedator med de tre handlingarna inom en halvtimme', when: 'inom en halvtimme', text: 'en lånedator med de tre handlingarna inom en halvtimme' },
+    };
+    const answer = (locale: 'en' | 'sv', text: string) => {
+      const state = newMeetingState(vip.startTrust, second[locale].opening, laptop[locale]);
+      const moves = grounding.ground(reader.read(text, locale), { storyline: vip, meeting: second, locale, state, text });
+      return directTurn(vip, second, state, text, moves, locale).state.commitmentCheck?.answer;
+    };
+    assert.equal(answer('en', 'Good morning Eva, so glad to hear the hearing went well!'), undefined);
+    assert.equal(answer('sv', 'God morgon Eva. Det gläder mig verkligen att höra att förhandlingen gick bra.'), undefined);
+    assert.equal(answer('sv', 'God morgon Eva. Lånedatorn med de tre handlingarna var klar inom halvtimmen, som jag lovade.'), 'kept');
+  });
 });
+

@@ -173,4 +173,12 @@ describe('reader: asking whether the business will grow', () => {
     assert.equal(asksBusiness('will the warehouse get bigger?', 'en'), true);
     assert.equal(asksBusiness('what is the future of the warehouse, will it get bigger?', 'en'), true);
   });
+
+  it('when the learner sees no problem with it, then it is a yes (a bare one, which says nothing concrete)', () => {
+    for (const [text, locale] of [['I see no problem with that.', 'en'], ['Jag ser inga problem med det.', 'sv']] as const) {
+      const moves = reader.read(text, locale);
+      assert.deepEqual(moves.map((move) => [move.kind, move.vague]), [['agrees', true]], text);
+    }
+  });
 });
+

@@ -115,6 +115,21 @@ describe('rubric verdicts on moves given by hand', () => {
     assert.equal(judged(laptops, 1, [asked, heard, no, ["We'll try our best.", [move('hedges', { hedging: 'promises' })]]], 'weekend-demand')?.verdict, 'not');
   });
 
+  it('when the only plan put forward was an alternative said while giving in, then proposing is not met; the same alternative alone is', () => {
+    const line = 'From Monday the partners go before everyone else, I promise.';
+    const offer = move('offers-alternative', { what: 'the partners go before everyone else' });
+    assert.equal(judged('vip-skip-the-queue', 2, [[line, [offer, move('caves')]]], 'proposed-routine')?.verdict, 'not');
+    assert.equal(judged('vip-skip-the-queue', 2, [[line, [offer]]], 'proposed-routine')?.verdict, 'met');
+  });
+
+  it('when the learner gives in in Swedish with an offer of the demand itself, then no routine was proposed', () => {
+    const story = storyline('vip-skip-the-queue');
+    const meeting = meetingOf(story, 2);
+    const line = 'Självklart ordnar vi det. Från och med måndag går delägarnas ärenden före alla andra, det kan jag lova.';
+    const state = directTurn(story, meeting, newMeetingState(story.startTrust, meeting.sv.opening), line, reader.read(line, 'sv'), 'sv').state;
+    assert.equal(judgeByRules(meeting, state, 'sv').checks.find((item) => item.id === 'proposed-routine')?.verdict, 'not');
+  });
+
   it('when a check’s move was only made with a hedge that has something concrete in it, then the check is partly met', () => {
     const check = judged('vip-skip-the-queue', 2, [['Maybe we could flag partner tickets on court days, 4 a month.', [move('hedges', { hedging: 'proposes', what: 'flag partner tickets on court days, 4 a month' })]]], 'proposed-routine');
     assert.equal(check?.verdict, 'partly');

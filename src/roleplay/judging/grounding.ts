@@ -188,7 +188,10 @@ export class Grounding {
     // names none of it, whatever else she has said.
     if (commitmentIntents.includes(move.kind)) {
       const promised = this.stemsOf([scene.state.commitmentCheck?.commitment.text ?? ''], scene.locale);
-      return this.weightIn(promised, content, scene) >= concreteWeight ? move : guess;
+      // "Glad to hear the hearing went well" says her opening back ("The hearing went well, thank you"): it tells nothing of the promise.
+      const opening = this.stemsOf([scene.meeting[scene.locale].opening], scene.locale);
+      const own = content.filter((word) => !this.within(opening, word, scene.locale));
+      return this.weightIn(promised, own, scene) >= concreteWeight ? move : guess;
     }
     const ofMeeting = !covering && this.weightIn(known.heard, content, scene, known.told) >= concreteWeight;
     // A summary is its own sentence: the words around it ("that's totally valid, we'll take it into account") summarise nothing.

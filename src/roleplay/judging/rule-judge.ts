@@ -138,7 +138,9 @@ function judgeCheck(check: RubricCheck, state: MeetingState, gaveIn: boolean): J
   });
   const { rule } = check;
   if ('did' in rule) {
-    const did = [rule.did, ...(rule.or ? [rule.or] : []), ...(alsoDoes[rule.did] ?? [])].map((kind) => firstWith(entries, kind)).filter((index) => index >= 0).sort((a, b) => a - b)[0] ?? -1;
+    // "From Monday the partners' tickets go before everyone else's": an alternative said while giving in is no plan of one's own.
+    const unspoiled = (kind: Intent): number => entries.findIndex((entry) => hasMove(entry, kind) && ![...(spoilers[kind] ?? []), ...(spoilersInTheMessage[kind] ?? [])].some((spoiler) => hasMove(entry, spoiler)));
+    const did = [rule.did, ...(rule.or ? [rule.or] : [])].map((kind) => firstWith(entries, kind)).concat((alsoDoes[rule.did] ?? []).map(unspoiled)).filter((index) => index >= 0).sort((a, b) => a - b)[0] ?? -1;
     const spoiler = (spoilers[rule.did] ?? []).map((kind) => firstWith(entries, kind)).find((index) => index >= 0);
     if (spoiler !== undefined) return verdict('not', entries[spoiler]?.text, 'spoiled');
     // Answering "did that happen?" is a follow-up the customer had to ask for: half of following up yourself.
