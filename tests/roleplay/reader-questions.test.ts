@@ -16,6 +16,16 @@ describe('role-play reader: what a question asks', () => {
     reads('vad är det på nya kliniken som inte får gå fel första dagen?', 'sv', 'asks-need');
   });
 
+  it('when the learner says what they see the customer going through, or says back what they understood, then it empathises or summarises', () => {
+    reads('Full waiting room at lunch time, and you running between patients and desk, that is very tough.', 'en', 'empathises');
+    reads('I can see you are running between the patients and this desk with the full waiting room', 'en', 'empathises');
+    reads('fullt väntrum mitt i lunchen och du springer mellan patienterna och disken, det är riktigt tufft', 'sv', 'empathises');
+    reads('jag ser att du springer mellan patienterna och disken', 'sv', 'empathises');
+    reads('Ok understood, so the card machine is also going through this same PC, when it hangs nobody can pay. Correct?', 'en', 'summarises');
+    reads('So what I am understanding is: no quotes are going out, three big builders need them by Friday noon', 'en', 'summarises');
+    reads('så det jag förstår är: inga offerter går ut och tre stora byggare behöver dem till fredag', 'sv', 'summarises');
+  });
+
   it('when a question asks what they are really after or what must never happen, then it asks the need', () => {
     reads('what must never happen on those days?', 'en', 'asks-need');
     reads('whats the thing you dont want happening again on court days?', 'en', 'asks-need');
