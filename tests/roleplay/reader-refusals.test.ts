@@ -13,6 +13,15 @@ describe('role-play reader: saying no', () => {
     reads('servern står kvar i källaren, så nej', 'sv', 'refuses');
   });
 
+  it('when the demand is called too much ("14 on mon is a lot", "alla 85 på en helg är för mycket"), then it refuses; "a lot to deal with" does not', () => {
+    reads("14 on mon is a lot.. we'll figure smth out, maybe in chunks", 'en', 'refuses');
+    reads('all 85 in one weekend is too much for us', 'en', 'refuses');
+    readsNo('all of this is a lot to deal with', 'en', 'refuses');
+    reads('alla 85 på en helg är för mycket för oss', 'sv', 'refuses');
+    reads('hmm alla fjorton på måndag blir nog mycket', 'sv', 'refuses');
+    readsNo('allt det här är mycket att hantera', 'sv', 'refuses');
+  });
+
   it('when a no answers whether a promise was kept, then it reports the promise and refuses nothing', () => {
     readsNo('nej, jag lovade att skicka listan i tisdags men den blev aldrig klar', 'sv', 'refuses');
     readsNo('nej, rapporten kom aldrig fram till dig', 'sv', 'refuses');
