@@ -17,6 +17,11 @@ describe('grounding: whether a move says something of this meeting', () => {
   };
   const ground = (move: Move, text: string, state = afterCustomer(''), locale: Locale = 'en'): Move | undefined =>
     grounding.ground([move], { storyline: story, meeting, locale, state, text }).at(0);
+  // One move, as the reader found it, grounded at the start of a meeting of another storyline.
+  const groundIn = (storylineId: string, number: number, kind: Move['kind'], text: string, locale: Locale): Move | undefined => {
+    const other = storyline(storylineId);
+    return grounding.ground([{ kind, quote: text }], { storyline: other, meeting: meetingOf(other, number), locale, state: newMeetingState(other.startTrust, ''), text }).at(0);
+  };
 
   it('when a question echoes the customer’s last words, then it counts, though the storyline never uses them', () => {
     const text = 'how are your customers affected by the cinnamon?';
@@ -179,10 +184,7 @@ describe('grounding: whether a move says something of this meeting', () => {
   });
 
   it('when a question leans only on a brief word most storylines use ("system", "ärendet"), then it is generic; a word of this brief of its own counts', () => {
-    const reception = storyline('onsite-stressed-reception');
-    const frozen = meetingOf(reception, 1);
-    const asked = (text: string, locale: Locale): Move | undefined =>
-      grounding.ground([{ kind: 'asks-impact', quote: text }], { storyline: reception, meeting: frozen, locale, state: newMeetingState(reception.startTrust, ''), text }).at(0);
+    const asked = (text: string, locale: Locale): Move | undefined => groundIn('onsite-stressed-reception', 1, 'asks-impact', text, locale);
     assert.equal(asked('what is the impact on the system?', 'en')?.generic, true);
     assert.equal(asked('what is the impact on the booking system?', 'en')?.vague, undefined);
     assert.equal(asked('hur påverkar det ärendet?', 'sv')?.generic, true);
@@ -190,17 +192,11 @@ describe('grounding: whether a move says something of this meeting', () => {
   });
 
   it('when a process step names what the meeting judges the routine by ("i ärendet"), then it counts however many storylines use the word; a slogan of process and mindset does not (English already counted the ticket)', () => {
-    const reception = storyline('onsite-stressed-reception');
-    const frozen = meetingOf(reception, 1);
-    const step = (text: string, locale: Locale): Move | undefined =>
-      grounding.ground([{ kind: 'follows-process', quote: text }], { storyline: reception, meeting: frozen, locale, state: newMeetingState(reception.startTrust, ''), text }).at(0);
+    const step = (text: string, locale: Locale): Move | undefined => groundIn('onsite-stressed-reception', 1, 'follows-process', text, locale);
     assert.equal(step('o jag för in allt i ärendet, vad som frös o vad jag ändrade', 'sv')?.generic, undefined);
     assert.equal(step('Allt jag gör skriver jag in i ärendet, så att vi ser om felet kommer tillbaka', 'sv')?.generic, undefined);
     assert.equal(step('logging it all in the ticket, what I did and when it froze', 'en')?.generic, undefined);
-    const laptops = storyline('laptop-rollout-busy-week');
-    const plan = meetingOf(laptops, 1);
-    const slogan = (text: string, locale: Locale): Move | undefined =>
-      grounding.ground([{ kind: 'follows-process', quote: text }], { storyline: laptops, meeting: plan, locale, state: newMeetingState(laptops.startTrust, ''), text }).at(0);
+    const slogan = (text: string, locale: Locale): Move | undefined => groundIn('laptop-rollout-busy-week', 1, 'follows-process', text, locale);
     assert.equal(slogan("we'll keep our quality process and our testing mindset, as always, going forward", 'en')?.generic, true);
   });
 });
