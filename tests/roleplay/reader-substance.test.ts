@@ -136,3 +136,16 @@ describe('role-play reader: consultant words are no offer', () => {
     }
   });
 });
+
+describe('role-play reader: filler words are no substance', () => {
+  it('when an offer is padded with fillers (basically, anyway, asså, iaf), in either language, then nothing concrete is offered', () => {
+    for (const [locale, line] of [
+      ['en', 'what i can do is basically sort something anyway'],
+      ['en', 'what we can do is literally sort something out anyway'],
+      ['sv', 'det jag kan göra är asså fixa nåt iaf'],
+    ] as const) {
+      const offers = reader.read(line, locale).filter((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes') && counts(move));
+      assert.deepEqual(offers, [], `${locale}: ${line}`);
+    }
+  });
+});
