@@ -37,4 +37,10 @@ describe('grounding: empathy that names what this customer faces', () => {
     assert.equal(empathy('onsite-stressed-reception', 'en', 'I understand, that sounds stressful')?.generic, true);
     assert.equal(empathy('onsite-stressed-reception', 'sv', 'jag förstår att det är stressigt')?.vague, true);
   });
+
+  it('when empathy is said "100%" or "till 100 %", then the share is emphasis and names nothing of this customer', () => {
+    assert.equal(empathy('onsite-stressed-reception', 'en', "I hear you 100%, and I want to make sure we're fully aligned on value here")?.generic, true);
+    assert.equal(empathy('onsite-stressed-reception', 'sv', 'jag förstår dig till 100 %, vi är helt med dig här')?.generic, true);
+    assert.equal(empathy('sales-blocked-service-desk', 'en', 'sorry, 12 sellers without quotes is awful')?.generic, undefined, 'a figure of the meeting still counts');
+  });
 });

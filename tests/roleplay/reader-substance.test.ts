@@ -148,4 +148,12 @@ describe('role-play reader: filler words are no substance', () => {
       assert.deepEqual(offers, [], `${locale}: ${line}`);
     }
   });
+
+  it('when an offer is made "100%" in either language, then the share is emphasis and offers nothing; "by 5%" is a figure', () => {
+    for (const [locale, line] of [['en', 'what i can do is sort it 100%'], ['sv', 'det jag kan göra är att fixa det till 100 %']] as const) {
+      const offers = reader.read(line, locale).filter((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes') && counts(move));
+      assert.deepEqual(offers, [], `${locale}: ${line}`);
+    }
+    assert.ok(reader.read('what i can do is cut waste by 5%', 'en').some((move) => move.kind === 'offers-alternative' && counts(move)));
+  });
 });

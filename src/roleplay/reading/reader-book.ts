@@ -180,7 +180,8 @@ export function isNoise(noise: Noise, word: string): boolean {
 /** A text's words, lower-cased and each once (saying it again adds nothing): three letters or more, or a number ("10:45"). */
 export function wordsOf(text: string): string[] {
   // A negation is no substance: "don't", "won't" read as "do", "wo", not as a word "don".
-  const words = (text.toLowerCase().replace(/n't(?![\p{L}])/gu, '').match(/[\p{L}\d:.]+/gu) ?? []).map((word) => word.replace(/[.:]+$/, ''));
+  // "I hear you 100%", "110 % committed": a share of a hundred or more is emphasis, not a figure ("8 %", "5%" are figures).
+  const words = (text.toLowerCase().replace(/n't(?![\p{L}])/gu, '').replace(/(?<![\d.,])[1-9]\d{2,}\s?%/gu, ' ').match(/[\p{L}\d:.]+/gu) ?? []).map((word) => word.replace(/[.:]+$/, ''));
   return [...new Set(words)].filter((word) => word.length >= 3 || /\d/.test(word));
 }
 
