@@ -5,7 +5,7 @@ import { groundingBooksIn } from '../../src/roleplay/judging/grounding-book';
 import type { Move } from '../../src/roleplay/reading/intents';
 import { newMeetingState, type MeetingState } from '../../src/roleplay/meeting-state';
 import { phraseBooksIn } from '../../src/roleplay/reading/phrase-book';
-import { catalog, contentDir, meetingOf, storyline } from './roleplay-fixtures';
+import { catalog, contentDir, meetingOf, reader, storyline } from './roleplay-fixtures';
 
 describe('grounding: whether a move says something of this meeting', () => {
   const grounding = new Grounding(groundingBooksIn(contentDir), phraseBooksIn(contentDir), catalog.storylines);
@@ -198,5 +198,14 @@ describe('grounding: whether a move says something of this meeting', () => {
     assert.equal(step('logging it all in the ticket, what I did and when it froze', 'en')?.generic, undefined);
     const slogan = (text: string, locale: Locale): Move | undefined => groundIn('laptop-rollout-busy-week', 1, 'follows-process', text, locale);
     assert.equal(slogan("we'll keep our quality process and our testing mindset, as always, going forward", 'en')?.generic, true);
+  });
+
+  it('when an offer only counts its steps ("a 2-step approach: step 1 we align", "i två steg"), then it offers nothing; steps said out still count', () => {
+    const offer = (text: string, locale: Locale): Move | undefined =>
+      grounding.ground(reader.read(text, locale), { storyline: story, meeting, locale, state: newMeetingState(story.startTrust, meeting[locale].opening), text }).find((move) => move.kind === 'offers-alternative');
+    assert.equal(offer('what I can do is take a 2-step approach: step 1 we align, step 2 we deliver', 'en')?.vague, true);
+    assert.equal(offer('Det jag kan göra är ett upplägg i två steg: först linjerar vi, sen levererar vi.', 'sv')?.vague, true);
+    assert.equal(offer('what i can do is two steps. first 2 stores for 4 weeks, then the rest after the summer', 'en')?.vague, undefined);
+    assert.equal(offer('det jag kan göra är två steg. först 2 butiker i 4 veckor, sen resten efter sommaren', 'sv')?.vague, undefined);
   });
 });

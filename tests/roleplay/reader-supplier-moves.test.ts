@@ -327,13 +327,13 @@ describe('role-play reader: formal English and Swedish chat shorthand', () => {
 });
 
 describe('role-play reader: a price in amounts, who does the work, fear as a need', () => {
-  it('when the learner breaks the price into amounts, then it explains; "what works:" leads the offer', () => {
+  it('when the learner breaks the price into amounts, then it explains; "what works:" leads the offer, and "two phases." is said out in the next sentence', () => {
     reads('on the 85k, roughly: 38k cabling, 22 drops across the floor and the office.', 'en', 'explains');
     reads('ungefär 38 000 kabeldragning och 27 000 switchar', 'sv', 'explains');
     reads('the only way down to 42k is cutting the firewall or half the access points', 'en', 'explains');
     reads('det enda sättet att komma ner till 42 är att stryka brandväggen', 'sv', 'explains');
     assert.match(what('halvera går inte. det som funkar: två etapper, kontoret och skannrarna nu och resten efter nyår', 'sv', 'offers-alternative') ?? '', /två etapper/);
-    assert.match(what('halving it I won\'t do. what works: two phases. phase 1 this quarter, ~45k: cabling, core switch, firewall.', 'en', 'offers-alternative') ?? '', /two phases/);
+    assert.match(what('halving it I won\'t do. what works: two phases. phase 1 this quarter, ~45k: cabling, core switch, firewall.', 'en', 'offers-alternative') ?? '', /cabling, core switch, firewall/);
   });
 
   it('when "it’s the associates doing the heavy lifting" says who does the work, then nobody is blamed; "it’s the vendor’s doing." still blames', () => {

@@ -316,8 +316,8 @@ export class Grounding {
 
   /** The words of a text, as the reader splits them, that could make it concrete: neither stop words, generic nor plain. */
   private content(text: string, locale: Locale): string[] {
-    const { never, feelings, numbers } = this.words[locale];
-    return [...new Set(wordsOf(text).map(plain))].filter((word) => (word.length >= 4 || /\d/.test(word) || feelings.has(word) || numbers.has(word)) && !never.has(word));
+    const { never, feelings, numbers, noise } = this.words[locale];
+    return [...new Set(wordsOf(text.replace(noise.stepCounts, ' ')).map(plain))].filter((word) => (word.length >= 4 || /\d/.test(word) || feelings.has(word) || numbers.has(word)) && !never.has(word));
   }
 
   /** A summary made only of the customer's own words, as they said them ("the quoting system is dead, none of your sellers can quote"), says back, it does not sum up. */

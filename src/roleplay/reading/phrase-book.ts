@@ -67,6 +67,8 @@ export const phraseBookSchema = z.strictObject({
   pastMarkers: z.array(z.string().trim().min(1)).default([]),
   /** Openings of a supposition ("if we …", "would mean …"): a dropped step or a give-away inside one is a reason, not a deed. */
   hypotheticals: z.array(z.string().trim().min(1)).default([]),
+  /** How a plan counts its steps ("a 2-step approach", "i två steg"): that number is no substance, the steps are. */
+  stepCounts: z.array(z.string().trim().min(1)).default([]),
   /** Numbers in words ("two", "tre"): in a question they are as concrete as digits ("what happens in two weeks?"). */
   numbers: z.array(z.string().trim().min(1)).default([]),
   /** Words typed without their apostrophe, and how they are spelled with it ("cant" → "can't"). */

@@ -159,13 +159,15 @@ export const concreteWeight = 2;
 export interface Noise {
   readonly own: ReadonlySet<string>;
   readonly other: ReadonlySet<string>;
+  /** A plan's count of its steps ("step 1 we align, step 2 we deliver"), cut before words are weighed. */
+  readonly stepCounts: RegExp;
 }
 
 /** A language's stop words and buzzwords, typed with or without marks, and the other language's. */
 export function noiseOf(given: PhraseBook, other: PhraseBook): Noise {
   const words = (book: PhraseBook): string[] => [...book.stopwords, ...book.buzzwords].flatMap((word) => word.toLowerCase().split(/\s+/)).flatMap((word) => [word, withoutMarks(word, given.unmarked)]);
   // Staff mix languages ("en lösning going forward"): the other language's filler is no substance either.
-  return { own: new Set(words(given)), other: new Set(words(other)) };
+  return { own: new Set(words(given)), other: new Set(words(other)), stepCounts: bounded(given.stepCounts.length > 0 ? given.stepCounts : ['(?!)'], 'giu') };
 }
 
 /**
@@ -189,4 +191,7 @@ export function wordsOf(text: string): string[] {
 export const weightOf = (words: readonly string[]): number => words.reduce((sum, word) => sum + (/\d/.test(word) ? 2 : 1), 0);
 
 /** The weight of a text's words of substance. */
-export const substance = (book: CompiledBook, text: string): number => weightOf(wordsOf(text).filter((word) => !isNoise(book.noise, word)));
+export const substance = (book: CompiledBook, text: string): number => weightOf(wordsOf(text.replace(book.noise.stepCounts, ' ')).filter((word) => !isNoise(book.noise, word)));
+
+/** Whether a text counts a plan's steps: "what works: two phases." says its steps in the next sentence. */
+export const countsSteps = (book: CompiledBook, text: string): boolean => text.replace(book.noise.stepCounts, '') !== text;

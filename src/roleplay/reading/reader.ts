@@ -2,7 +2,7 @@ import type { Locale } from '../../core/locale';
 import { askingIntents, commitmentIntents, hedgeableIntents, intents, slotIntents, type Intent, type Move } from './intents';
 import type { PhraseBooks } from './phrase-book';
 import type { Matching } from './phrase-matcher';
-import { compile, concreteWeight, plainWords, substance, type CompiledBook } from './reader-book';
+import { compile, concreteWeight, countsSteps, plainWords, substance, type CompiledBook } from './reader-book';
 import { contrastedNo, turnedOffer } from './reader-contrast';
 import { withoutOverridden } from './reader-overrides';
 import { checkedSummary } from './reader-summary';
@@ -168,7 +168,8 @@ export class MoveReader {
     // "Here's what I can do. Accounts for the eight by Monday": an offer that ends its sentence bare is said in the next one.
     const bare = /^\s*[.:!]\s*$/u.test(clause.slice(match.index + match[0].length)) && substance(book, before.replace(trigger, ' ')) < concreteWeight;
     // "I can promise what we do, not what you sell. So: setup, a daily log, a report every Friday": the list after "so:" is what is offered.
-    const listed = !bare && listLead.test(next) && substance(book, tail.replace(trigger, ' ')) < concreteWeight;
+    // "What works: two phases. Phase 1 this quarter: cabling, the core switch": a count of steps is said out in the next sentence.
+    const listed = !bare && (listLead.test(next) || countsSteps(book, tail)) && substance(book, tail.replace(trigger, ' ')) < concreteWeight;
     // "Yep, we'll do that. All temp laptops get a test call by Friday noon": a promise of "that" says what in the next sentence.
     const pointing = kind === 'promises' && doesThat(rest) && substance(book, next.replace(book.times, ' ')) >= concreteWeight;
     const ahead = (kind !== 'promises' && (bare || listed)) || pointing;
