@@ -80,6 +80,13 @@ describe('role-play reader: what a question asks', () => {
     reads('vad har ni provat hittills med skannern?', 'sv', 'asks-situation');
   });
 
+  it('when the learner only asks for more ("tell me more", "berätta mer", "kan du berätta lite mer?"), then it asks nothing; "berätta vad som hände" asks', () => {
+    for (const text of ['tell me more', 'can you tell me a bit more?']) readsNo(text, 'en', 'asks-situation');
+    for (const text of ['berätta mer', 'kan du berätta lite mer?', 'berätta gärna mer om det här']) readsNo(text, 'sv', 'asks-situation');
+    reads('berätta vad som hände när den frös', 'sv', 'asks-situation');
+    reads('tell me what happened when it froze', 'en', 'asks-situation');
+  });
+
   it('when a question asks which one or who does something, also after a short lead-in, then it asks about the situation', () => {
     reads('which two tills was it, and when did they freeze?', 'en', 'asks-situation');
     reads('who usually opens the shop on mondays?', 'en', 'asks-situation');
