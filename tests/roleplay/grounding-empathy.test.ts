@@ -43,4 +43,11 @@ describe('grounding: empathy that names what this customer faces', () => {
     assert.equal(empathy('onsite-stressed-reception', 'sv', 'jag förstår dig till 100 %, vi är helt med dig här')?.generic, true);
     assert.equal(empathy('sales-blocked-service-desk', 'en', 'sorry, 12 sellers without quotes is awful')?.generic, undefined, 'a figure of the meeting still counts');
   });
+
+  it('when empathy only says that the meeting\'s people matter ("… are super important", "… betyder så mycket för oss"), then it is generic; a fact beside it counts', () => {
+    assert.equal(empathy('onsite-stressed-reception', 'en', 'I hear you, the reception and the patients are super important')?.generic, true);
+    assert.equal(empathy('sales-blocked-service-desk', 'sv', 'Jag förstår precis, dina säljare och deras offerter betyder så mycket för oss.')?.generic, true);
+    assert.equal(empathy('sales-blocked-service-desk', 'en', 'I get it, twelve sellers without quotes on a Thursday is awful, your sellers matter so much')?.generic, undefined);
+    assert.equal(empathy('sales-blocked-service-desk', 'sv', 'jag fattar, tolv säljare utan offerter en torsdag är hemskt, säljarna betyder så mycket')?.generic, undefined);
+  });
 });

@@ -208,4 +208,17 @@ describe('grounding: whether a move says something of this meeting', () => {
     assert.equal(offer('what i can do is two steps. first 2 stores for 4 weeks, then the rest after the summer', 'en')?.vague, undefined);
     assert.equal(offer('det jag kan göra är två steg. först 2 butiker i 4 veckor, sen resten efter sommaren', 'sv')?.vague, undefined);
   });
+
+  it('when a clause only says that the meeting\'s people or things matter ("… are a top priority for you", "… högsta prioritet"), then it sums nothing up', () => {
+    const en = afterCustomer('My staff worry the forecast will order too little bread.');
+    for (const slogan of ['so if I got it right, the staff and the forecast matter so much', 'so, the staff and the forecast are really important to you']) {
+      assert.equal(ground({ kind: 'summarises', quote: slogan }, slogan, en)?.generic, true, slogan);
+    }
+    assert.equal(ground({ kind: 'summarises', quote: 'so if I got it right, your staff worry the forecast orders too little bread' }, 'so if I got it right, your staff worry the forecast orders too little bread', en)?.vague, undefined);
+    const sv = afterCustomer('Personalen är rädd att prognosen beställer för lite bröd.');
+    const slogan = 'så om jag förstått rätt är personalen och brödet högsta prioritet för er';
+    assert.equal(ground({ kind: 'summarises', quote: slogan }, slogan, sv, 'sv')?.generic, true);
+    const said = 'så om jag fattat rätt är personalen rädd för att prognosen ger för lite bröd till butikerna';
+    assert.equal(ground({ kind: 'summarises', quote: said }, said, sv, 'sv')?.vague, undefined);
+  });
 });

@@ -17,6 +17,8 @@ export const groundingBookSchema = z.strictObject({
   scene: z.array(z.string().trim().min(1)).default([]),
   /** Numbers in words ("two", "tolv"): a number is about this meeting. */
   numbers: z.array(z.string().trim().min(1)).default([]),
+  /** How a clause ends when it only says that something matters ("… are super important", "… betyder så mycket"): a slogan. */
+  slogans: z.array(z.string().trim().min(1)).default([]),
   /** Days ("Monday", "fredag"): a time named is about this meeting, though a summary counts one only if it was said. */
   dates: z.array(z.string().trim().min(1)).default([]),
 });

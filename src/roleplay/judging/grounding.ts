@@ -71,6 +71,8 @@ interface LocaleWords {
   readonly dates: WordList;
   /** Words and phrases for a place overrun, as one pattern of whole words. */
   readonly scene: RegExp;
+  /** A clause that ends by saying only that something matters: "your sellers and their quotes matter so much to us". */
+  readonly slogan: RegExp;
 }
 
 // Staff often type without marks ("bestallning"): words are compared without them.
@@ -107,6 +109,7 @@ export class Grounding {
       numbers: new WordList(book.numbers),
       dates: new WordList(book.dates),
       scene: wholeWords(book.scene),
+      slogan: new RegExp(`(?<![\\p{L}])(?:${book.slogans.length > 0 ? book.slogans.join('|') : '(?!)'})(?:\\s+(?:to|for|för|till)\\s+(?:us|me|you|them|everyone|all of us|oss|mig|er|dig|dem|alla))?[\\s!.]*$`, 'iu'),
     });
     this.words = { en: of(books.en, 'sv'), sv: of(books.sv, 'en') };
     this.telling = { en: tellingPatterns(phrases.en), sv: tellingPatterns(phrases.sv) };
@@ -155,7 +158,7 @@ export class Grounding {
     // Only what is the promise's own: "the 85k" or "nätet" are this meeting's words too, and name no promise.
     const { told } = this.known(scene);
     const promised = new Set([...this.stemsOf([check.commitment.text], scene.locale)].filter((stem) => !told.has(stem)));
-    const named = new Set(this.content(message, scene.locale).filter((word) => sharesStem(promised, stemmers[scene.locale](word), scene.locale, () => true)));
+    const named = new Set(this.said(message, scene.locale).filter((word) => sharesStem(promised, stemmers[scene.locale](word), scene.locale, () => true)));
     if (named.size < 2) return undefined;
     const quote = message.replace(/^[\s,!.:-]+/, '').trim();
     return { kind: pastNegated.test(message) ? 'commitment-not' : 'commitment-kept', quote, ...(reply.test(message) ? { replying: true } : {}) };
@@ -170,7 +173,7 @@ export class Grounding {
       // "Vi kan erbjuda ett annat upplägg": the reader found words, but every one of them is generic.
       // An offer or a proposal must also be of this world; a promise is pinned down by its by-when, and its what is often
       // the last step only ("… and I'll text you when the last one passes").
-      const what = this.content(move.what ?? '', scene.locale);
+      const what = this.said(move.what ?? '', scene.locale);
       if (what.length > 0 && (move.kind === 'promises' || this.offersSomething(what, scene))) return move;
       return { kind: move.kind, quote: move.quote, vague: true, empty: true };
     }
@@ -180,10 +183,10 @@ export class Grounding {
     // Empathy and a reason need no topic word to be generic: "klart det är jobbigt när det strular" fits every customer.
     if (!shared && askingIntents.includes(move.kind) && !tokens(move.quote).some((word) => words.generic.has(word))) return move;
     const known = this.known(scene);
-    const content = this.content(message, scene.locale).filter((word) => !name.has(word));
+    const content = this.said(message, scene.locale).filter((word) => !name.has(word));
     const guess: Move = { ...move, vague: true, generic: true };
     // "As we discussed last time, this builds on our conversation" names no thing of last time.
-    if (move.kind === 'refers-back') return this.recalledWeight(scene, content, this.content(move.quote, scene.locale)) >= concreteWeight ? move : guess;
+    if (move.kind === 'refers-back') return this.recalledWeight(scene, content, this.said(move.quote, scene.locale)) >= concreteWeight ? move : guess;
     // "Yes, the laptop was ready" names the commitment asked about, however common its words; "as we said, we're your partner"
     // names none of it, whatever else she has said.
     if (commitmentIntents.includes(move.kind)) {
@@ -197,7 +200,7 @@ export class Grounding {
     // A summary is its own sentence: the words around it ("that's totally valid, we'll take it into account") summarise nothing.
     // A day said back counts only if it was said: "before Thursday" in a promise sums nothing up.
     const numbered = (word: string): boolean => this.numbered(word, scene.locale);
-    const summed = this.content(move.quote, scene.locale).filter((word) => !name.has(word) && (numbered(word) || this.within(known.told, word, scene.locale) || this.within(known.heard, word, scene.locale)));
+    const summed = this.said(move.quote, scene.locale).filter((word) => !name.has(word) && (numbered(word) || this.within(known.told, word, scene.locale) || this.within(known.heard, word, scene.locale)));
     // Saying back is saying back the customer: the brief alone ("so 2 stores, 4 weeks") is the learner's own proposal recited.
     const saidBack = summed.some((word) => !numbered(word) && this.within(known.heard, word, scene.locale));
     if (shared) return weightOf(summed) >= concreteWeight && saidBack && !this.parrots(move.quote, scene) ? move : guess;
@@ -312,6 +315,17 @@ export class Grounding {
       return rareShared ? concreteWeight : common ? 1 : 0;
     };
     return words.reduce((sum, word) => sum + weight(word), 0);
+  }
+
+  /**
+   * The words of the learner's text that could make it concrete, leaving out every clause that only says something matters:
+   * "the reception and the patients are super important" names the patients, and says nothing of them. A clause with a number
+   * in it says something ("the hearing at 14:00 is what matters").
+   */
+  private said(text: string, locale: Locale): string[] {
+    const { slogan } = this.words[locale];
+    const kept = text.split(/(?<=[,.;:!?])\s+|\s+(?=(?:but|men)\s)/u).filter((clause) => /\d/u.test(clause) || !slogan.test(clause));
+    return this.content(kept.join(' '), locale);
   }
 
   /** The words of a text, as the reader splits them, that could make it concrete: neither stop words, generic nor plain. */
