@@ -126,13 +126,16 @@ describe('role-play gaming (en): a meeting of buzzwords earns no check and no tr
 });
 
 describe('role-play reader: consultant words are no offer', () => {
-  it('when an offer is made of a mindset, proven practices or doing it properly (ordentligt, grundligt), in either language, then nothing concrete is offered', () => {
+  it('when an offer is made of a mindset, proven practices, doing it properly (ordentligt, grundligt) or a sustainable approach to explore opportunities, in either language, then nothing concrete is offered', () => {
     for (const [locale, line] of [
       ['sv', 'vi kör ett kundcentrerat mindset och tar med oss best practice hela vägen'],
       ['en', 'what I can do is bring a customer-centric mindset and best practice all the way'],
       ['en', 'what i can do is bring in proven practices'],
       ['sv', 'I stället för att stressa gör vi det ordentligt med våra best practices.'],
       ['sv', 'det jag kan göra är att göra det grundligt och ordentligt'],
+      ['en', "let's schedule a follow-up to explore opportunities together"],
+      ['en', "Rather than a quick fix, let's find a sustainable long-term approach for your sellers."],
+      ['sv', 'I stället för en snabbfix hittar vi ett hållbart och långsiktigt upplägg för dina säljare.'],
     ] as const) {
       const offers = reader.read(line, locale).filter((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes') && counts(move));
       assert.deepEqual(offers, [], `${locale}: ${line}`);
