@@ -221,4 +221,15 @@ describe('grounding: whether a move says something of this meeting', () => {
     const said = 'så om jag fattat rätt är personalen rädd för att prognosen ger för lite bröd till butikerna';
     assert.equal(ground({ kind: 'summarises', quote: said }, said, sv, 'sv')?.vague, undefined);
   });
+
+  it('when a promise names only who it is for and by when ("i\'ll sort it for the receptionists by friday"), then it says nothing; a deed for them counts', () => {
+    const onsite = storyline('onsite-stressed-reception');
+    const second = meetingOf(onsite, 2);
+    const promise = (text: string, locale: Locale): Move | undefined =>
+      grounding.ground(reader.read(text, locale), { storyline: onsite, meeting: second, locale, state: newMeetingState(onsite.startTrust, second[locale].opening), text }).find((move) => move.kind === 'promises');
+    assert.equal(promise("i'll sort it for the receptionists by friday", 'en')?.vague, true);
+    assert.equal(promise('jag fixar det för receptionisterna till fredag', 'sv')?.vague, true);
+    assert.equal(promise("i'll train the receptionists on friday at 9", 'en')?.vague, undefined);
+    assert.equal(promise('jag går igenom kassan med receptionisterna på fredag kl 9', 'sv')?.vague, undefined);
+  });
 });

@@ -72,3 +72,17 @@ describe('role-play reader: a "can\'t" that refuses nothing', () => {
     assert.ok(!reader.read(text, 'en').some((move) => move.kind === 'promises'), text);
   });
 });
+
+describe('role-play reader: a doubt that is a no', () => {
+  it('when the learner doubts they can promise or do it ("i don\'t think i can promise …", "not sure we can do …"), then it refuses and offers nothing', () => {
+    for (const text of ["i don't think i can promise all of it by tomorrow, sorry.", 'not sure we can do all thirty by tomorrow']) {
+      const kinds = reader.read(text, 'en').map((move) => move.kind);
+      assert.ok(kinds.includes('refuses') && !kinds.includes('offers-alternative'), `${text}: ${kinds.join(', ')}`);
+    }
+    const swedish = reader.read('jag tror inte att jag kan lova allt till i morgon', 'sv').map((move) => move.kind);
+    assert.ok(!swedish.includes('offers-alternative'), swedish.join(', '));
+    // The offer after the no is still an offer.
+    reads("i can't do all 30 but i can do 8 by monday", 'en', 'offers-alternative');
+    reads('jag kan inte göra alla 30 men jag kan göra 8 till måndag', 'sv', 'offers-alternative');
+  });
+});

@@ -67,6 +67,7 @@ interface LocaleWords {
   readonly buzzwords: WordList;
   readonly never: WordList;
   readonly feelings: WordList;
+  readonly people: WordList;
   readonly numbers: WordList;
   readonly dates: WordList;
   /** Words and phrases for a place overrun, as one pattern of whole words. */
@@ -106,6 +107,7 @@ export class Grounding {
       buzzwords: new WordList([...phrases[book.locale].buzzwords, ...phrases[other].buzzwords]),
       never: new WordList([...phrases[book.locale].stopwords, ...book.generic, ...book.plain]),
       feelings: new WordList(book.feelings),
+      people: new WordList(book.people),
       numbers: new WordList(book.numbers),
       dates: new WordList(book.dates),
       scene: wholeWords(book.scene),
@@ -173,8 +175,11 @@ export class Grounding {
       // "Vi kan erbjuda ett annat upplägg": the reader found words, but every one of them is generic.
       // An offer or a proposal must also be of this world; a promise is pinned down by its by-when, and its what is often
       // the last step only ("… and I'll text you when the last one passes").
+      // "I'll sort it for the receptionists by Friday" names who it is for and by when, not what: a word of substance besides
+      // people and days must say it.
       const what = this.said(move.what ?? '', scene.locale);
-      if (what.length > 0 && (move.kind === 'promises' || this.offersSomething(what, scene))) return move;
+      const says = what.some((word) => !words.people.has(word) && !words.dates.has(word) && !isNoise(words.noise, word));
+      if (says && (move.kind === 'promises' || this.offersSomething(what, scene))) return move;
       return { kind: move.kind, quote: move.quote, vague: true, empty: true };
     }
     const shared = sharedIntents.includes(move.kind);
