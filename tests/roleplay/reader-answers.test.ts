@@ -15,6 +15,15 @@ describe('role-play reader: a yes or an offer that is none', () => {
     assert.ok(counted('ja, vi testar alla före måndag', 'sv').includes('agrees'));
   });
 
+  it('when a yes says only that the trouble is real ("yeah, that\'s a real pain point", "ja fett, det är en riktig pain point"), then it agrees to nothing', () => {
+    for (const [locale, text] of [
+      ['en', "yeah, that's a real pain point"],
+      ['sv', 'ja fett, det är en riktig pain point, jag känner dig'],
+    ] as const) assert.ok(!reader.read(text, locale).some((move) => move.kind === 'agrees'), `${text}: ${counted(text, locale).join(', ')}`);
+    assert.ok(counted('ja, det är rimligt, jag fixar introduktionen på måndag', 'sv').includes('agrees'));
+    assert.ok(counted("yes, that's fair, i'll run the intro on monday at 9", 'en').includes('agrees'));
+  });
+
   it('when a question asks what the customer’s side could do, then it offers nothing; an offer put as a question by the learner still offers', () => {
     for (const [locale, text] of [
       ['en', 'is there any other way they can send quotes for now?'],

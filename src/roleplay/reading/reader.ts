@@ -90,7 +90,9 @@ export class MoveReader {
       // "Yeah so the 85k isn't part of the monthly fee": a yes that leads into an explanation is a way of starting to talk.
       if (kind === 'agrees' && discourseLead.test(body.slice(match.index + match[0].length))) continue;
       // "Yeah I get why Black Week looks scary now": a yes to the customer's worry, not to what they ask for.
-      if (kind === 'agrees' && feelingLead.test(body.slice(match.index + match[0].length))) continue;
+      // Said as its own clause ("ja fett, det är en riktig pain point") the trouble is the next clause.
+      const afterYes = body.slice(match.index + match[0].length);
+      if (kind === 'agrees' && (feelingLead.test(afterYes) || (!/\p{L}+[^\p{L}]+\p{L}/u.test(afterYes) && feelingLead.test(next)))) continue;
       // "Is there any other way they can send quotes for now?" asks the customer; an offer in a question is the learner's own ("could we …?").
       if (kind === 'offers-alternative' && body.includes('?') && !firstPersonIn[book.book.locale].test(body) && !suggesting.test(body)) continue;
       // "You'd have a queue at our desk instead of in the chat" compares; "instead of all 85, ten now" at the head of its clause offers.
@@ -227,8 +229,9 @@ const listLead = /^\s*(?:so|that is|concretely|in practice|here|alltså|så|konk
 // Words after a yes that make it a way of starting to talk, not an answer: "yeah so …", "ja alltså …".
 const discourseLead = /^[\s,]*(?:so|well|anyway|basically|i mean|alltså|asså|liksom|typ)(?![\p{L}])/iu;
 
-// Words after a yes that say the learner understands the customer: "yeah i get why …", "ja, jag förstår att …".
-const feelingLead = /^[\s,!.]*(?:i|jag)\s+(?:\p{L}+ly\s+|verkligen\s+|kan\s+)?(?:get|understand|see|can see|hear you|förstår|fattar|ser|hör)\s+(?:why|how|that|varför|hur|att)(?![\p{L}])/iu;
+// Words after a yes that say the learner understands the customer: "yeah i get why …", "ja, jag förstår att …", or that
+// the trouble is real: "ya, that's a real pain point", "ja fett, det är en riktig pain point".
+const feelingLead = /^[\s,!.]*(?:(?:\p{L}+\s*[,!.]\s*)?(?:i|jag)\s+(?:\p{L}+ly\s+|verkligen\s+|kan\s+)?(?:get|understand|see|can see|hear you|förstår|fattar|ser|hör)\s+(?:why|how|that|varför|hur|att)|(?:\p{L}+\s*[,!.]\s*)?(?:that's|thats|that is|it's|its|det är|det e|de e)\s+(?:an?\s+|en\s+|ett\s+)?(?:real\s+|huge\s+|riktig\s+|verklig\s+|total\s+|jätte)?(?:pain|problem|nightmare|mardröm|kaos|chaos))(?![\p{L}])/iu;
 
 // The learner saying what they cannot or will not do.
 const ownNo = /(?<![\p{L}'])(?:(?:i|we)\s+(?:can't|cannot|can not|won't|will not|couldn't)|(?:jag|vi)\s+(?:kan|ska|kommer|tänker)\s+(?:inte|aldrig)|(?:kan|ska|kommer)\s+(?:jag|vi)\s+(?:inte|aldrig))(?![\p{L}])/iu;
