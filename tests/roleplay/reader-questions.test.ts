@@ -87,6 +87,13 @@ describe('role-play reader: what a question asks', () => {
     reads('tell me what happened when it froze', 'en', 'asks-situation');
   });
 
+  it('when a question asks whether it went as planned ("according to plan?", "som planerat?"), then it asks nothing about their business plans', () => {
+    for (const text of ['did it go according to plan?', 'did it all go to plan?']) readsNo(text, 'en', 'asks-business');
+    for (const text of ['blev allt som planerat?', 'gick det enligt planerna?']) readsNo(text, 'sv', 'asks-business');
+    reads('what are your plans for next year?', 'en', 'asks-business');
+    reads('har ni planer på att växa?', 'sv', 'asks-business');
+  });
+
   it('when a question asks which one or who does something, also after a short lead-in, then it asks about the situation', () => {
     reads('which two tills was it, and when did they freeze?', 'en', 'asks-situation');
     reads('who usually opens the shop on mondays?', 'en', 'asks-situation');
