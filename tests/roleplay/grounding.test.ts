@@ -232,4 +232,14 @@ describe('grounding: whether a move says something of this meeting', () => {
     assert.equal(promise("i'll train the receptionists on friday at 9", 'en')?.vague, undefined);
     assert.equal(promise('jag går igenom kassan med receptionisterna på fredag kl 9', 'sv')?.vague, undefined);
   });
+
+  it('when the learner only picks up "where we left off", then nothing of last time is named: the set phrase says nothing', () => {
+    const laptops = storyline('laptop-rollout-busy-week');
+    const third = meetingOf(laptops, 3);
+    const recalled = (text: string, locale: Locale): Move | undefined =>
+      grounding.ground(reader.read(text, locale), { storyline: laptops, meeting: third, locale, state: newMeetingState(laptops.startTrust, third[locale].opening), text }).find((move) => move.kind === 'refers-back');
+    assert.equal(recalled('Picking up where we left off last week.', 'en')?.vague, true);
+    assert.equal(recalled('Vi tar vid där vi slutade förra veckan.', 'sv')?.vague, true);
+    assert.equal(recalled('picking up where we left off: did all 20 temp laptops get the test call last week?', 'en')?.vague, undefined);
+  });
 });

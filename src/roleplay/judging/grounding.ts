@@ -5,7 +5,7 @@ import type { GroundingBook, GroundingBooks } from './grounding-book';
 import { askingIntents, commitmentIntents, slotIntents, type Intent, type Move } from '../reading/intents';
 import type { MeetingState } from '../meeting-state';
 import type { PhraseBooks } from '../reading/phrase-book';
-import { concreteWeight, isNoise, noiseOf, tellingPatterns, weightOf, wordsOf, type Noise, type TellingPatterns } from '../reading/reader-book';
+import { concreteWeight, isNoise, noiseOf, tellingPatterns, weightOf, withoutFiller, wordsOf, type Noise, type TellingPatterns } from '../reading/reader-book';
 import { sharesStem, stemmers } from '../language/shared-stem';
 import type { Meeting, Storyline } from '../storyline';
 
@@ -336,7 +336,7 @@ export class Grounding {
   /** The words of a text, as the reader splits them, that could make it concrete: neither stop words, generic nor plain. */
   private content(text: string, locale: Locale): string[] {
     const { never, feelings, numbers, noise } = this.words[locale];
-    return [...new Set(wordsOf(text.replace(noise.stepCounts, ' ')).map(plain))].filter((word) => (word.length >= 4 || /\d/.test(word) || feelings.has(word) || numbers.has(word)) && !never.has(word));
+    return [...new Set(wordsOf(withoutFiller(noise, text)).map(plain))].filter((word) => (word.length >= 4 || /\d/.test(word) || feelings.has(word) || numbers.has(word)) && !never.has(word));
   }
 
   /** A summary made only of the customer's own words, as they said them ("the quoting system is dead, none of your sellers can quote"), says back, it does not sum up. */

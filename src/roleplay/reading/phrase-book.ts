@@ -69,6 +69,8 @@ export const phraseBookSchema = z.strictObject({
   hypotheticals: z.array(z.string().trim().min(1)).default([]),
   /** How a plan counts its steps ("a 2-step approach", "i två steg"): that number is no substance, the steps are. */
   stepCounts: z.array(z.string().trim().min(1)).default([]),
+  /** Set phrases that say nothing, whatever their words ("where we left off", "där vi slutade"): no substance at all. */
+  emptyPhrases: z.array(z.string().trim().min(1)).default([]),
   /** Numbers in words ("two", "tre"): in a question they are as concrete as digits ("what happens in two weeks?"). */
   numbers: z.array(z.string().trim().min(1)).default([]),
   /** Words typed without their apostrophe, and how they are spelled with it ("cant" → "can't"). */

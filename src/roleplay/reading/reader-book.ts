@@ -161,13 +161,15 @@ export interface Noise {
   readonly other: ReadonlySet<string>;
   /** A plan's count of its steps ("step 1 we align, step 2 we deliver"), cut before words are weighed. */
   readonly stepCounts: RegExp;
+  /** Set phrases of no substance ("picking up where we left off"), cut before words are weighed. */
+  readonly emptyPhrases: RegExp;
 }
 
 /** A language's stop words and buzzwords, typed with or without marks, and the other language's. */
 export function noiseOf(given: PhraseBook, other: PhraseBook): Noise {
   const words = (book: PhraseBook): string[] => [...book.stopwords, ...book.buzzwords].flatMap((word) => word.toLowerCase().split(/\s+/)).flatMap((word) => [word, withoutMarks(word, given.unmarked)]);
   // Staff mix languages ("en lösning going forward"): the other language's filler is no substance either.
-  return { own: new Set(words(given)), other: new Set(words(other)), stepCounts: bounded(given.stepCounts.length > 0 ? given.stepCounts : ['(?!)'], 'giu') };
+  return { own: new Set(words(given)), other: new Set(words(other)), stepCounts: bounded(given.stepCounts.length > 0 ? given.stepCounts : ['(?!)'], 'giu'), emptyPhrases: bounded(given.emptyPhrases.length > 0 ? given.emptyPhrases : ['(?!)'], 'giu') };
 }
 
 /**
@@ -191,7 +193,10 @@ export function wordsOf(text: string): string[] {
 export const weightOf = (words: readonly string[]): number => words.reduce((sum, word) => sum + (/\d/.test(word) ? 2 : 1), 0);
 
 /** The weight of a text's words of substance. */
-export const substance = (book: CompiledBook, text: string): number => weightOf(wordsOf(text.replace(book.noise.stepCounts, ' ')).filter((word) => !isNoise(book.noise, word)));
+/** A text without what carries no substance whatever its words: a plan's count of its steps, set phrases of no content. */
+export const withoutFiller = (noise: Noise, text: string): string => text.replace(noise.stepCounts, ' ').replace(noise.emptyPhrases, ' ');
+
+export const substance = (book: CompiledBook, text: string): number => weightOf(wordsOf(withoutFiller(book.noise, text)).filter((word) => !isNoise(book.noise, word)));
 
 /** Whether a text counts a plan's steps: "what works: two phases." says its steps in the next sentence. */
 export const countsSteps = (book: CompiledBook, text: string): boolean => text.replace(book.noise.stepCounts, '') !== text;
