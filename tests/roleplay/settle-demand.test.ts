@@ -33,10 +33,10 @@ describe('demands, offers and process: how the scripted customer settles a deman
   // Two lines that earn nothing, so the pilot-stumbles customer raises the test-call demand after them.
   const padding: Readonly<Record<Locale, readonly string[]>> = { en: ['Okay.', 'Mm.'], sv: ['Okej.', 'Mm.'] };
 
-  it('when a promise after a reasonable demand names something else ("a revised proposal by Thursday"), then it is no yes: the demand stays open and earns no trust; one that names the test calls is a yes', () => {
+  it('when a promise after a reasonable demand names something else ("a revised proposal by Thursday", a technician for the two broken laptops), then it is no yes: the demand stays open and earns no trust; one that names the test calls is a yes', () => {
     for (const [locale, others, meant] of [
-      ['en', ["I'll get back to you with a revised proposal by Thursday.", "I'll call you by Thursday with an update."], "We'll run a real test call on every temp laptop by Friday at three."],
-      ['sv', ['Jag återkommer med ett reviderat förslag till torsdag.', 'Jag ringer dig på torsdag med ett samtal om läget.'], 'Vi ska köra ett riktigt testsamtal på varje vikariedator senast fredag klockan tre.'],
+      ['en', ["I'll get back to you with a revised proposal by Thursday.", "I'll call you by Thursday with an update.", 'I will send a technician to the two laptops today, he installs the software and then it works.'], "We'll run a real test call on every temp laptop by Friday at three."],
+      ['sv', ['Jag återkommer med ett reviderat förslag till torsdag.', 'Jag ringer dig på torsdag med ett samtal om läget.', 'Jag skickar en tekniker till de två datorerna i dag, han installerar programmet.'], 'Vi ska köra ett riktigt testsamtal på varje vikariedator senast fredag klockan tre.'],
     ] as const) {
       const start = storyline('laptop-rollout-busy-week').startTrust;
       for (const other of others) {
@@ -174,7 +174,7 @@ describe('demands, offers and process: how the scripted customer settles a deman
 
   it('when a reasonable demand names no words of what it asks for, or a word its customer does not say, then loading the storylines fails and says which', () => {
     for (const [from, to, problem] of [
-      ['          about: [temp, laptop, test]\n', '', /test-every-temp-laptop\.en\.about: a reasonable demand names what it asks for/],
+      ['          about: [temp, test]\n', '', /test-every-temp-laptop\.en\.about: a reasonable demand names what it asks for/],
       ['about: [vikariedator, testas]', 'about: [vikariedator, förslag]', /test-every-temp-laptop\.sv\.about: "förslag" is not a word of what the customer says/],
     ] as const) {
       const folder = mkdtempSync(path.join(tmpdir(), 'roleplay-demands-'));
