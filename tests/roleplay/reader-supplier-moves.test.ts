@@ -13,6 +13,14 @@ describe('role-play reader: the supplier’s ways out', () => {
     reads('det var tillverkarens image asså, inte nåt vi missat', 'sv', 'blames');
   });
 
+  it('when the learner says it is no error from their side, or was never in scope, then it blames or hides behind the contract', () => {
+    reads('so this is actually not an error from our side.', 'en', 'blames');
+    reads('det är alltså inget fel från vår sida', 'sv', 'blames');
+    for (const text of ['this was never in scope.', 'it is not in the rollout scope', "it's out of scope"]) reads(text, 'en', 'hides-behind-contract');
+    for (const text of ['det har aldrig ingått', 'det ligger utanför scope']) reads(text, 'sv', 'hides-behind-contract');
+    readsNo('is this in scope for you?', 'en', 'hides-behind-contract');
+  });
+
   it('when a late delivery is put on someone else ("not really on me"), then it blames, and the promise counts as partly kept', () => {
     const late = 'the summary? yeah that was late, our sales guy was out friday, not really on me';
     reads(late, 'en', 'blames');
