@@ -68,6 +68,16 @@ describe('role-play reader: a reason said as staff say it', () => {
   });
 });
 
+describe('role-play reader: a reason and a risk in Swedish word order', () => {
+  it('when the work is named as what must be done ("det ska ju dras kablar") or a rush is supposed with the verb first ("gör vi det i all hast så står …"), then it explains or raises the risk', () => {
+    assert.ok(counted('Det ska ju dras kablar och brandväggen ska testas', 'sv').includes('explains'));
+    assert.ok(counted('gör vi det i all hast så står skannrarna still på tisdag', 'sv').includes('raises-risk'));
+    assert.ok(counted('kör vi alla 85 på en helg så strular det på måndag', 'sv').includes('raises-risk'));
+    assert.ok(counted('there is cabling to pull and the firewall needs testing', 'en').includes('explains'));
+    assert.ok(!counted('vi ska ju ses på måndag', 'sv').includes('explains'));
+  });
+});
+
 describe('role-play reader: a dropped step named as the trouble, and the change request kept', () => {
   it('when a step left out is the subject of what goes wrong, then nothing is dropped; the learner leaving it out still drops it', () => {
     assert.ok(!counted('varför: ett lagernät som dras på en natt utan test är precis det som kan strula på tisdag', 'sv').includes('drops-quality'));

@@ -94,6 +94,15 @@ describe('role-play reader: what a question asks', () => {
     reads('har ni planer på att växa?', 'sv', 'asks-business');
   });
 
+  it('when a question asks who of them or which of them does something, also after "before I promise anything:", then it asks about the situation and promises nothing', () => {
+    for (const text of ['who of the thirty must actually sit at a working desk on Monday morning?', 'which of them need scanners?', 'Before I promise anything: who of the thirty must actually sit at a desk on Monday?']) reads(text, 'en', 'asks-situation');
+    for (const text of ['vilka av de trettio ska sitta där på måndag?', 'vilka är det som ska börja på måndag?', 'innan jag lovar något: vilka av de trettio ska sitta där på måndag?']) reads(text, 'sv', 'asks-situation');
+    readsNo('Before I promise anything: who of the thirty must actually sit at a desk on Monday?', 'en', 'promises');
+    readsNo('innan jag lovar något: vilka av de trettio ska sitta där på måndag?', 'sv', 'promises');
+    reads('i promise the eight are ready by monday', 'en', 'promises');
+    reads('jag lovar att de åtta är klara till måndag', 'sv', 'promises');
+  });
+
   it('when a question asks which one or who does something, also after a short lead-in, then it asks about the situation', () => {
     reads('which two tills was it, and when did they freeze?', 'en', 'asks-situation');
     reads('who usually opens the shop on mondays?', 'en', 'asks-situation');
