@@ -78,6 +78,14 @@ describe('role-play reader: a reason and a risk in Swedish word order', () => {
   });
 });
 
+describe('role-play reader: why the suggestions missed, as a Scot or a Swede types it', () => {
+  it('when the learner says what the tool only looks at, so it had no idea ("nae idea") of the long weekend, then it explains; "cannae" refuses', () => {
+    assert.ok(counted('the suggestions only look at the last few weeks of sales, so they had nae idea folk buy double before a long weekend.', 'en').includes('explains'));
+    assert.ok(counted('förslagen tittar bara på de senaste veckornas försäljning, så de hade ingen aning om att folk köper dubbelt innan en långhelg', 'sv').includes('explains'));
+    assert.ok(counted('i cannae do all fourteen on monday', 'en').includes('refuses'));
+  });
+});
+
 describe('role-play reader: a dropped step named as the trouble, and the change request kept', () => {
   it('when a step left out is the subject of what goes wrong, then nothing is dropped; the learner leaving it out still drops it', () => {
     assert.ok(!counted('varför: ett lagernät som dras på en natt utan test är precis det som kan strula på tisdag', 'sv').includes('drops-quality'));
