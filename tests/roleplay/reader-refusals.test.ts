@@ -100,3 +100,27 @@ describe('role-play reader: a no and a plan as staff type them', () => {
     reads('vi kör de åtta på måndag', 'sv', 'promises');
   });
 });
+
+describe('role-play reader: a supposition, a yes to a fact, and giving in on their wish', () => {
+  it('when all fourteen are only supposed ("om vi kör alla fjorton på måndag så strular det", "kör vi alla på en gång blir det kaos"), then nothing is given in or promised', () => {
+    for (const text of ['om vi kör alla fjorton på måndag så strular det', 'kör vi alla på en gång blir det kaos']) {
+      const kinds = reader.read(text, 'sv').map((move) => move.kind);
+      assert.ok(!kinds.some((kind) => kind === 'caves' || kind === 'promises' || kind === 'agrees'), `${text}: ${kinds.join(', ')}`);
+    }
+    const english = reader.read("if we do all 85 this weekend we'll have problems on monday", 'en').map((move) => move.kind);
+    assert.ok(!english.includes('promises') && english.includes('raises-risk'), english.join(', '));
+  });
+
+  it('when the learner gives in on the customer\'s wish ("om du vill så kör vi alla fjorton på måndag"), then it gives in; a yes that tells what happened ("ja, det var lite strul där") agrees to nothing', () => {
+    reads('om du vill så kör vi alla fjorton på måndag', 'sv', 'caves');
+    reads("ok, if you want we'll do all fourteen on monday", 'en', 'promises');
+    for (const [locale, text] of [['sv', 'Aha, helgen. Ja, det var lite strul där. Vi tittar på det.'], ['en', 'yes, it was the holiday']] as const) {
+      assert.ok(!reader.read(text, locale).some((move) => move.kind === 'agrees'), text);
+    }
+  });
+
+  it('when the learner offers to put loan laptops in the warehouse ("jag kan ställa …", "i can put …"), then it offers them', () => {
+    reads('Men jag kan ställa två lånedatorer från vår pool på lagret, från måndag och hela januari.', 'sv', 'offers-alternative');
+    reads('but i can put two loan laptops from our pool in the warehouse, from monday and all of january', 'en', 'offers-alternative');
+  });
+});

@@ -92,7 +92,9 @@ export class MoveReader {
       // "Yeah I get why Black Week looks scary now": a yes to the customer's worry, not to what they ask for.
       // Said as its own clause ("ja fett, det är en riktig pain point") the trouble is the next clause.
       const afterYes = body.slice(match.index + match[0].length);
-      if (kind === 'agrees' && (feelingLead.test(afterYes) || (!/\p{L}+[^\p{L}]+\p{L}/u.test(afterYes) && feelingLead.test(next)))) continue;
+      // "Ja, det var lite strul där": a yes that goes on to tell what happened confirms it; it says yes to no demand.
+      const leadsInto = (lead: RegExp): boolean => lead.test(afterYes) || (!/\p{L}+[^\p{L}]+\p{L}/u.test(afterYes) && lead.test(next));
+      if (kind === 'agrees' && (leadsInto(feelingLead) || leadsInto(reportLead))) continue;
       // "Is there any other way they can send quotes for now?" asks the customer; an offer in a question is the learner's own ("could we …?").
       if (kind === 'offers-alternative' && body.includes('?') && !firstPersonIn[book.book.locale].test(body) && !suggesting.test(body)) continue;
       // "You'd have a queue at our desk instead of in the chat" compares; "instead of all 85, ten now" at the head of its clause offers.
@@ -101,7 +103,10 @@ export class MoveReader {
       const found: Intent | 'none' = negated ? (rule.negated ?? 'none') : kind;
       if (found === 'none') continue;
       // "If we skip the test call, twenty people get hit" supposes a dropped step to warn about it; it drops nothing.
-      if ((found === 'drops-quality' || found === 'caves') && warnsOnly(book, body.slice(0, match.index))) continue;
+      // The supposition may open inside the phrase, or with the word after it: "om vi kör alla fjorton på måndag så strular det",
+      // "kör vi alla på en gång blir det kaos". A promise or a yes inside one supposes it to warn; it promises nothing.
+      const opened = body.slice(0, match.index + match[0].length) + (/^\s*[\p{L}']+/u.exec(body.slice(match.index + match[0].length))?.[0] ?? '');
+      if ((found === 'drops-quality' || found === 'caves' || found === 'promises' || found === 'agrees') && warnsOnly(book, opened)) continue;
       // "A network put in overnight without testing is exactly what breaks on Tuesday": the dropped step is named as the trouble.
       if (found === 'drops-quality' && namedAsTrouble.test(body.slice(match.index + match[0].length)) && !firstPersonIn[book.book.locale].test(body.slice(0, match.index))) continue;
       // "As many as we can" keeps no quality step, and "we'll probably do the eight by Friday" promises nothing: both hedge.
@@ -232,6 +237,9 @@ const discourseLead = /^[\s,]*(?:so|well|anyway|basically|i mean|alltså|asså|l
 // Words after a yes that say the learner understands the customer: "yeah i get why …", "ja, jag förstår att …", or that
 // the trouble is real: "ya, that's a real pain point", "ja fett, det är en riktig pain point".
 const feelingLead = /^[\s,!.]*(?:(?:\p{L}+\s*[,!.]\s*)?(?:i|jag)\s+(?:\p{L}+ly\s+|verkligen\s+|kan\s+)?(?:get|understand|see|can see|hear you|förstår|fattar|ser|hör)\s+(?:why|how|that|varför|hur|att)|(?:\p{L}+\s*[,!.]\s*)?(?:that's|thats|that is|it's|its|det är|det e|de e)\s+(?:an?\s+|en\s+|ett\s+)?(?:real\s+|huge\s+|riktig\s+|verklig\s+|total\s+|jätte)?(?:pain|problem|nightmare|mardröm|kaos|chaos))(?![\p{L}])/iu;
+
+// Words after a yes that tell what happened: "yes, there was a bit of trouble there", "ja, det var lite strul där".
+const reportLead = /^[\s,!.]*(?:\p{L}+\s*[,!.]\s*)?(?:it was|that was|there was|there were|it went|det var|det blev|det gick|de var|dom var)(?![\p{L}])/iu;
 
 // The learner saying what they cannot or will not do.
 const ownNo = /(?<![\p{L}'])(?:(?:i|we)\s+(?:can't|cannot|can not|won't|will not|couldn't)|(?:jag|vi)\s+(?:kan|ska|kommer|tänker)\s+(?:inte|aldrig)|(?:kan|ska|kommer)\s+(?:jag|vi)\s+(?:inte|aldrig))(?![\p{L}])/iu;
