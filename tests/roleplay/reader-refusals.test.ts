@@ -88,13 +88,13 @@ describe('role-play reader: a doubt that is a no', () => {
 });
 
 describe('role-play reader: a no and a plan as staff type them', () => {
-  it('when "but no." / "men nej." answers the demand and a plan follows in the present tense ("I load … and test by the 15th, then four shops at a time"), then it refuses and offers the plan', () => {
+  it('when "but no." / "men nej." answers the demand and a plan follows in the present tense ("I load … and test by the 15th, then four shops at a time"), then it refuses and promises the plan by its date', () => {
     for (const [locale, no, plan] of [
       ['en', 'all fourteen on monday? love the enthusiasm, but no.', "I load last year's holidays in and test by the 15th, then four shops at a time, two weeks each"],
       ['sv', 'alla fjorton på måndag? kul att du gillar det, men nej.', 'jag lägger in helgerna och testar till den 15:e, sen fyra butiker i taget, två veckor var'],
     ] as const) {
       reads(no, locale, 'refuses');
-      reads(plan, locale, 'offers-alternative');
+      reads(plan, locale, 'promises');
     }
     reads('I send you the list by friday', 'en', 'promises');
     reads('vi kör de åtta på måndag', 'sv', 'promises');
