@@ -103,6 +103,11 @@ describe('role-play reader: what a question asks', () => {
     reads('jag lovar att de åtta är klara till måndag', 'sv', 'promises');
   });
 
+  it('when a question only asks which model they want ("which laptops do you want, same model as last time?"), then it asks nothing about the situation', () => {
+    readsNo('which laptops do you want by the way, same model as last time?', 'en', 'asks-situation');
+    readsNo('Vilka datorer vill ni ha förresten, samma modell som förra gången?', 'sv', 'asks-situation');
+  });
+
   it('when a question asks which one or who does something, also after a short lead-in, then it asks about the situation', () => {
     reads('which two tills was it, and when did they freeze?', 'en', 'asks-situation');
     reads('who usually opens the shop on mondays?', 'en', 'asks-situation');
