@@ -24,6 +24,12 @@ describe('role-play reader: a yes or an offer that is none', () => {
     assert.ok(counted("yes, that's fair, i'll run the intro on monday at 9", 'en').includes('agrees'));
   });
 
+  it('when the learner says they will sort something, without "out" ("we\'ll sort something", "vi löser nåt"), then it is a vague offer, not nothing', () => {
+    for (const [locale, text] of [['en', "we'll sort something"], ['sv', 'vi löser nåt']] as const) {
+      assert.ok(reader.read(text, locale).some((move) => move.kind === 'offers-alternative' && move.vague), `${text}: ${JSON.stringify(reader.read(text, locale))}`);
+    }
+  });
+
   it('when a question asks what the customer’s side could do, then it offers nothing; an offer put as a question by the learner still offers', () => {
     for (const [locale, text] of [
       ['en', 'is there any other way they can send quotes for now?'],

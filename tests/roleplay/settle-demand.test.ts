@@ -215,3 +215,17 @@ describe('demands, offers and process: how the scripted customer settles a deman
   });
 });
 
+
+describe('demands: a no with a softened way round', () => {
+  it('when the learner says no to the guarantee and softens a way round ("perhaps we could look at some kind of review point"), then the demand check is partly; "we do our best" beside the no is not', () => {
+    for (const [locale, no, soft, empty] of [
+      ['en', "I'm afraid I wouldn't feel comfortable guaranteeing the result, there are too many things outside our hands.", 'Perhaps we could look at some kind of review point along the way, if that would help?', "we'll do our best, but I can't guarantee it"],
+      ['sv', 'Jag kan tyvärr inte garantera resultatet, det finns för mycket vi inte styr över.', 'Vi skulle kanske kunna ha en avstämning efter halva piloten.', 'vi gör så gott vi kan, men garantera kan jag inte'],
+    ] as const) {
+      const pad = locale === 'en' ? ['Okay.', 'Mm.', 'Right.'] : ['Okej.', 'Mm.', 'Jaha.'];
+      const softened = play('bakery-unasked-proposal', 2, locale, [...pad, `${no} ${soft}`]);
+      assert.equal(softened.check('no-guarantee'), 'partly', `${locale}: ${JSON.stringify(softened.state.demands)}`);
+      assert.equal(play('bakery-unasked-proposal', 2, locale, [...pad, empty]).check('no-guarantee'), 'not', locale);
+    }
+  });
+});

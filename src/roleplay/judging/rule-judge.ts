@@ -92,8 +92,11 @@ const hedged = (entry: LearnerEntry | undefined): boolean => entry?.moves.some((
 const coverIntents: readonly Intent[] = ['hides-behind-contract', 'deflects'];
 
 // A vague promise with some substance, not buzzwords only, and not said while hiding behind the contract, blaming or deflecting.
+// "We'll sort something out", or a softened way round ("maybe we do it in a few goes"): half an offer beside a no.
+const softOffer: readonly Intent[] = ['offers-alternative', 'proposes'];
 const promisesVaguely = (entry: LearnerEntry): boolean =>
-  entry.moves.some((move) => move.kind === 'promises' && move.vague && !move.empty) && !entry.moves.some((move) => move.kind !== 'hedges' && harmfulIntents.includes(move.kind));
+  entry.moves.some((move) => (move.kind === 'promises' && move.vague && !move.empty) || (move.kind === 'hedges' && !move.empty && move.hedging !== undefined && softOffer.includes(move.hedging))) &&
+  !entry.moves.some((move) => move.kind !== 'hedges' && harmfulIntents.includes(move.kind));
 
 /** The refusing message and those after it, up to the first that blames, deflects, hides, hedges, drops a step or gives in. */
 function standingAfter(entries: readonly LearnerEntry[], refusedAt: number): LearnerEntry[] {
