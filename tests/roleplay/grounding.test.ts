@@ -22,6 +22,12 @@ describe('grounding: whether a move says something of this meeting', () => {
     const other = storyline(storylineId);
     return grounding.ground([{ kind, quote: text }], { storyline: other, meeting: meetingOf(other, number), locale, state: newMeetingState(other.startTrust, ''), text }).at(0);
   };
+  // The move of one kind as the reader finds it and grounding keeps it, said first thing in a meeting of a storyline.
+  const readIn = (storylineId: string, number: number, kind: Move['kind'], text: string, locale: Locale): Move | undefined => {
+    const other = storyline(storylineId);
+    const at = meetingOf(other, number);
+    return grounding.ground(reader.read(text, locale), { storyline: other, meeting: at, locale, state: newMeetingState(other.startTrust, at[locale].opening), text }).find((move) => move.kind === kind);
+  };
 
   it('when a question echoes the customer’s last words, then it counts, though the storyline never uses them', () => {
     const text = 'how are your customers affected by the cinnamon?';
@@ -201,8 +207,7 @@ describe('grounding: whether a move says something of this meeting', () => {
   });
 
   it('when an offer only counts its steps ("a 2-step approach: step 1 we align", "i två steg"), then it offers nothing; steps said out still count', () => {
-    const offer = (text: string, locale: Locale): Move | undefined =>
-      grounding.ground(reader.read(text, locale), { storyline: story, meeting, locale, state: newMeetingState(story.startTrust, meeting[locale].opening), text }).find((move) => move.kind === 'offers-alternative');
+    const offer = (text: string, locale: Locale): Move | undefined => readIn('bakery-unasked-proposal', 2, 'offers-alternative', text, locale);
     assert.equal(offer('what I can do is take a 2-step approach: step 1 we align, step 2 we deliver', 'en')?.vague, true);
     assert.equal(offer('Det jag kan göra är ett upplägg i två steg: först linjerar vi, sen levererar vi.', 'sv')?.vague, true);
     assert.equal(offer('what i can do is two steps. first 2 stores for 4 weeks, then the rest after the summer', 'en')?.vague, undefined);
@@ -223,10 +228,7 @@ describe('grounding: whether a move says something of this meeting', () => {
   });
 
   it('when a promise names only who it is for and by when ("i\'ll sort it for the receptionists by friday"), then it says nothing; a deed for them counts', () => {
-    const onsite = storyline('onsite-stressed-reception');
-    const second = meetingOf(onsite, 2);
-    const promise = (text: string, locale: Locale): Move | undefined =>
-      grounding.ground(reader.read(text, locale), { storyline: onsite, meeting: second, locale, state: newMeetingState(onsite.startTrust, second[locale].opening), text }).find((move) => move.kind === 'promises');
+    const promise = (text: string, locale: Locale): Move | undefined => readIn('onsite-stressed-reception', 2, 'promises', text, locale);
     assert.equal(promise("i'll sort it for the receptionists by friday", 'en')?.vague, true);
     assert.equal(promise('jag fixar det för receptionisterna till fredag', 'sv')?.vague, true);
     assert.equal(promise("i'll train the receptionists on friday at 9", 'en')?.vague, undefined);
@@ -234,10 +236,7 @@ describe('grounding: whether a move says something of this meeting', () => {
   });
 
   it('when the learner only picks up "where we left off", then nothing of last time is named: the set phrase says nothing', () => {
-    const laptops = storyline('laptop-rollout-busy-week');
-    const third = meetingOf(laptops, 3);
-    const recalled = (text: string, locale: Locale): Move | undefined =>
-      grounding.ground(reader.read(text, locale), { storyline: laptops, meeting: third, locale, state: newMeetingState(laptops.startTrust, third[locale].opening), text }).find((move) => move.kind === 'refers-back');
+    const recalled = (text: string, locale: Locale): Move | undefined => readIn('laptop-rollout-busy-week', 3, 'refers-back', text, locale);
     assert.equal(recalled('Picking up where we left off last week.', 'en')?.vague, true);
     assert.equal(recalled('Vi tar vid där vi slutade förra veckan.', 'sv')?.vague, true);
     assert.equal(recalled('picking up where we left off: did all 20 temp laptops get the test call last week?', 'en')?.vague, undefined);

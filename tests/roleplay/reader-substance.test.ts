@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { Locale } from '../../src/core/locale';
 import { directTurn } from '../../src/roleplay/customer/director';
 import { counts, type Intent } from '../../src/roleplay/reading/intents';
 import { newMeetingState, type MeetingState } from '../../src/roleplay/meeting-state';
@@ -125,6 +126,12 @@ describe('role-play gaming (en): a meeting of buzzwords earns no check and no tr
   });
 });
 
+/** Neither an offer nor a proposal the reader would count: nothing concrete is offered. */
+function offersNothing(line: string, locale: Locale): void {
+  const offers = reader.read(line, locale).filter((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes') && counts(move));
+  assert.deepEqual(offers, [], `${locale}: ${line}`);
+}
+
 describe('role-play reader: consultant words are no offer', () => {
   it('when an offer is made of a mindset, proven practices, doing it properly (ordentligt, grundligt) or a sustainable approach to explore opportunities, in either language, then nothing concrete is offered', () => {
     for (const [locale, line] of [
@@ -137,8 +144,7 @@ describe('role-play reader: consultant words are no offer', () => {
       ['en', "Rather than a quick fix, let's find a sustainable long-term approach for your sellers."],
       ['sv', 'I stället för en snabbfix hittar vi ett hållbart och långsiktigt upplägg för dina säljare.'],
     ] as const) {
-      const offers = reader.read(line, locale).filter((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes') && counts(move));
-      assert.deepEqual(offers, [], `${locale}: ${line}`);
+      offersNothing(line, locale);
     }
   });
 });
@@ -150,15 +156,13 @@ describe('role-play reader: filler words are no substance', () => {
       ['en', 'what we can do is literally sort something out anyway'],
       ['sv', 'det jag kan göra är asså fixa nåt iaf'],
     ] as const) {
-      const offers = reader.read(line, locale).filter((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes') && counts(move));
-      assert.deepEqual(offers, [], `${locale}: ${line}`);
+      offersNothing(line, locale);
     }
   });
 
   it('when an offer is made "100%" in either language, then the share is emphasis and offers nothing; "by 5%" is a figure', () => {
     for (const [locale, line] of [['en', 'what i can do is sort it 100%'], ['sv', 'det jag kan göra är att fixa det till 100 %']] as const) {
-      const offers = reader.read(line, locale).filter((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes') && counts(move));
-      assert.deepEqual(offers, [], `${locale}: ${line}`);
+      offersNothing(line, locale);
     }
     assert.ok(reader.read('what i can do is cut waste by 5%', 'en').some((move) => move.kind === 'offers-alternative' && counts(move)));
   });
