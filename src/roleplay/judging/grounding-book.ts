@@ -19,6 +19,8 @@ export const groundingBookSchema = z.strictObject({
   numbers: z.array(z.string().trim().min(1)).default([]),
   /** How a clause ends when it only says that something matters ("… are super important", "… betyder så mycket"): a slogan. */
   slogans: z.array(z.string().trim().min(1)).default([]),
+  /** Who it matters to, after a slogan ("… to us", "… för oss"): still the slogan. */
+  sloganTails: z.array(z.string().trim().min(1)).default([]),
   /** Words for people ("receptionists", "säljarna"): an offer or a promise for them must still say what it is. */
   people: z.array(z.string().trim().min(1)).default([]),
   /** Days ("Monday", "fredag"): a time named is about this meeting, though a summary counts one only if it was said. */

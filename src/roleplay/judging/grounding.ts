@@ -111,7 +111,7 @@ export class Grounding {
       numbers: new WordList(book.numbers),
       dates: new WordList(book.dates),
       scene: wholeWords(book.scene),
-      slogan: new RegExp(`(?<![\\p{L}])(?:${book.slogans.length > 0 ? book.slogans.join('|') : '(?!)'})(?:\\s+(?:to|for|för|till)\\s+(?:us|me|you|them|everyone|all of us|oss|mig|er|dig|dem|alla))?[\\s!.]*$`, 'iu'),
+      slogan: new RegExp(`(?<![\\p{L}])(?:${book.slogans.length > 0 ? book.slogans.join('|') : '(?!)'})(?:\\s+(?:${book.sloganTails.length > 0 ? book.sloganTails.join('|') : '(?!)'}))?[\\s!.]*$`, 'iu'),
     });
     this.words = { en: of(books.en, 'sv'), sv: of(books.sv, 'en') };
     this.telling = { en: tellingPatterns(phrases.en), sv: tellingPatterns(phrases.sv) };

@@ -91,10 +91,11 @@ const hedged = (entry: LearnerEntry | undefined): boolean => entry?.moves.some((
 // A no that puts the answer on the contract or someone else.
 const coverIntents: readonly Intent[] = ['hides-behind-contract', 'deflects'];
 
-// A vague promise with some substance, not buzzwords only, and not said while hiding behind the contract, blaming or deflecting.
-// "We'll sort something out", or a softened way round ("maybe we do it in a few goes"): half an offer beside a no.
+// Half an offer beside a no: a vague promise with some substance ("I'll log a ticket for the shared folder"), or a way round
+// softened ("perhaps we could look at some kind of review point"), not buzzwords only, and not said while hiding behind the
+// contract, blaming or deflecting.
 const softOffer: readonly Intent[] = ['offers-alternative', 'proposes'];
-const promisesVaguely = (entry: LearnerEntry): boolean =>
+const answersVaguely = (entry: LearnerEntry): boolean =>
   entry.moves.some((move) => (move.kind === 'promises' && move.vague && !move.empty) || (move.kind === 'hedges' && !move.empty && move.hedging !== undefined && softOffer.includes(move.hedging))) &&
   !entry.moves.some((move) => move.kind !== 'hedges' && harmfulIntents.includes(move.kind));
 
@@ -193,7 +194,7 @@ function judgeCheck(check: RubricCheck, state: MeetingState, gaveIn: boolean): J
     const coverNo = (entry: LearnerEntry | undefined): boolean => entry?.moves.some((move) => coverIntents.includes(move.kind)) ?? false;
     const refusedWith = progress.handledAtTurn === undefined ? undefined : entries[progress.handledAtTurn - 1];
     const afterNo = progress.outcome === 'refused' && progress.handledAtTurn !== undefined && !coverNo(refusedWith) ? standingAfter(entries, progress.handledAtTurn - 1) : [];
-    const vaguely = afterNo.find(promisesVaguely);
+    const vaguely = afterNo.find(answersVaguely);
     if (vaguely) return verdict('partly', vaguely.text, 'vague');
     return verdict('not', atTurn(progress.handledAtTurn), progress.outcome ? `demand.${progress.outcome}` : 'unanswered');
   }

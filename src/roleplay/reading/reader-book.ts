@@ -192,10 +192,10 @@ export function wordsOf(text: string): string[] {
 /** How much substance words carry: a number counts double. */
 export const weightOf = (words: readonly string[]): number => words.reduce((sum, word) => sum + (/\d/.test(word) ? 2 : 1), 0);
 
-/** The weight of a text's words of substance. */
 /** A text without what carries no substance whatever its words: a plan's count of its steps, set phrases of no content. */
 export const withoutFiller = (noise: Noise, text: string): string => text.replace(noise.stepCounts, ' ').replace(noise.emptyPhrases, ' ');
 
+/** The weight of a text's words of substance. */
 export const substance = (book: CompiledBook, text: string): number => weightOf(wordsOf(withoutFiller(book.noise, text)).filter((word) => !isNoise(book.noise, word)));
 
 /** Whether a text counts a plan's steps: "what works: two phases." says its steps in the next sentence. */

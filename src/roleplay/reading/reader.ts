@@ -89,10 +89,10 @@ export class MoveReader {
       if (kind === 'agrees' && ownNo.test(body.slice(match.index + match[0].length))) continue;
       // "Yeah so the 85k isn't part of the monthly fee": a yes that leads into an explanation is a way of starting to talk.
       if (kind === 'agrees' && discourseLead.test(body.slice(match.index + match[0].length))) continue;
-      // "Yeah I get why Black Week looks scary now": a yes to the customer's worry, not to what they ask for.
-      // Said as its own clause ("ja fett, det är en riktig pain point") the trouble is the next clause.
+      // "Yeah I get why Black Week looks scary now": a yes to the customer's worry, not to what they ask for; "ja, det var lite
+      // strul där": a yes that goes on to tell what happened confirms it. Neither says yes to a demand. Said as a clause of its
+      // own ("ja fett, det är en riktig pain point"), what the yes leads into is the next clause.
       const afterYes = body.slice(match.index + match[0].length);
-      // "Ja, det var lite strul där": a yes that goes on to tell what happened confirms it; it says yes to no demand.
       const leadsInto = (lead: RegExp): boolean => lead.test(afterYes) || (!/\p{L}+[^\p{L}]+\p{L}/u.test(afterYes) && lead.test(next));
       if (kind === 'agrees' && (leadsInto(feelingLead) || leadsInto(reportLead))) continue;
       // "Is there any other way they can send quotes for now?" asks the customer; an offer in a question is the learner's own ("could we …?").
