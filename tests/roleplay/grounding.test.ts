@@ -241,4 +241,24 @@ describe('grounding: whether a move says something of this meeting', () => {
     assert.equal(recalled('Vi tar vid där vi slutade förra veckan.', 'sv')?.vague, true);
     assert.equal(recalled('picking up where we left off: did all 20 temp laptops get the test call last week?', 'en')?.vague, undefined);
   });
+
+  it('when the learner sums up in words of their own what the customer has just told, then it is a summary; before she told it, or in slogans, it is not', () => {
+    const worry = meeting.needs.find((need) => need.id === 'staff-worry');
+    assert.ok(worry);
+    const summary = (text: string, locale: Locale, justTold: boolean): Move | undefined => {
+      const opened = newMeetingState(story.startTrust, meeting[locale].opening);
+      const learner = { speaker: 'learner' as const, text: 'how do the staff feel about it?', moves: [] };
+      const told: MeetingState = { ...opened, learnerTurns: 1, revealed: justTold ? [{ needId: worry.id, atTurn: 1 }] : [], transcript: [...opened.transcript, learner, { speaker: 'customer', text: justTold ? worry[locale].says : 'Mm. And?', source: 'script' }] };
+      return grounding.ground([{ kind: 'summarises', quote: text }], { storyline: story, meeting, locale, state: told, text }).at(0);
+    };
+    for (const [text, locale] of [
+      ['so if I have it right, they want the final say themselves', 'en'],
+      ['om jag förstått rätt vill de själva ha sista ordet, de känner ju sina stamkunder', 'sv'],
+    ] as const) {
+      assert.equal(summary(text, locale, true)?.vague, undefined, text);
+      assert.equal(summary(text, locale, false)?.generic, true, `${text}: nothing told yet`);
+    }
+    assert.equal(summary('so if I have it right, the staff matter so much to us', 'en', true)?.generic, true);
+    assert.equal(summary('om jag förstått rätt är personalen superviktig för oss', 'sv', true)?.generic, true);
+  });
 });

@@ -215,3 +215,70 @@ describe('reader: asking whether the business will grow', () => {
   });
 });
 
+
+describe('role-play reader: chat spellings, dashes and the offers staff put first', () => {
+  const offer = (text: string, locale: Locale) => reader.read(text, locale).find((move) => move.kind === 'offers-alternative' || move.kind === 'proposes');
+
+  it('when the learner can sort, handle or prepare something, or puts the thing before "kan jag fixa", then it is an offer; "hur kan vi fixa det?" is not', () => {
+    for (const [text, locale] of [
+      ['i can sort the accounts for the 8 today', 'en'],
+      ['accounts for the 8 i can sort today', 'en'],
+      ['jag kan förbereda datorerna till måndag', 'sv'],
+      ['konton till de åtta kan jag fixa idag', 'sv'],
+    ] as const) assert.ok(offer(text, locale)?.what, `${text}: ${counted(text, locale).join(', ')}`);
+    assert.equal(offer('hur kan vi fixa det?', 'sv'), undefined);
+    assert.equal(offer('kan jag fixa det?', 'sv'), undefined);
+  });
+
+  it('when the learner will talk to the team, then nobody is sent elsewhere; telling the customer to talk to their manager still is', () => {
+    for (const [text, locale] of [['ill talk to the team and come back to you by three', 'en'], ['jag ska prata med teamet och återkommer vid tre', 'sv']] as const) assert.ok(!counted(text, locale).includes('deflects'), text);
+    for (const [text, locale] of [['talk to your manager', 'en'], ['prata med din chef', 'sv']] as const) assert.ok(counted(text, locale).includes('deflects'), text);
+  });
+
+  it('when a plan ends in "tror jag" or "i think", then it is hedged', () => {
+    for (const [text, locale] of [['kontona fixar jag, tror jag', 'sv'], ['the accounts I can sort today, i think', 'en']] as const) assert.ok(counted(text, locale).includes('hedges'), text);
+  });
+
+  it('when "ja" stands for "jag" or "well" for "we\'ll" before a verb, then the sentence reads as theirs; "ja, det går bra" and "well, we could" do not change', () => {
+    const promise = (text: string, locale: Locale) => reader.read(text, locale).find((move) => move.kind === 'promises');
+    assert.ok(promise('Ja skickar datumen åt dig i eftermiddag, senast klockan fyra.', 'sv')?.when, 'ja skickar');
+    assert.ok(promise('well send you the list by friday', 'en')?.when, 'well send');
+    assert.ok(counted('Alla 85 på en helg kan ja int lova.', 'sv').includes('refuses'));
+    assert.ok(reader.read('ja, det går bra', 'sv').some((move) => move.kind === 'agrees'));
+    assert.ok(!counted('Ja skulle föreslå att vi tar tio datorer i kundtjänst på torsdag', 'sv').includes('agrees'));
+    assert.equal(promise('well, we could send it', 'en'), undefined);
+  });
+
+  it('when a spaced dash ends a sentence, then what comes after it is read on its own: a no, then an offer', () => {
+    for (const [text, locale] of [
+      ["a guarantee I can't give you - what I can promise is the setup, the numbers every evening and a call every monday", 'en'],
+      ['En garanti kan jag inte ge - det jag kan lova är att vi sätter upp allt och tar fram siffrorna varje kväll', 'sv'],
+    ] as const) {
+      assert.ok(counted(text, locale).includes('refuses'), text);
+      assert.ok(offer(text, locale)?.what, `${text}: ${counted(text, locale).join(', ')}`);
+    }
+    for (const [text, locale] of [
+      ["what I'd do - ten machines in customer service this week, then the other 75 after the campaign", 'en'],
+      ['det jag skulle göra - tio datorer i kundtjänst nu och resten efter kampanjen', 'sv'],
+    ] as const) assert.match(offer(text, locale)?.what ?? '', /^(?:ten|tio)/u, text);
+  });
+
+  it('when the learner would love to say yes but names what goes wrong, then it refuses and warns, and the warning is no offer', () => {
+    for (const [text, locale] of [
+      ["I'd love to say yes but 85 in one weekend is where it goes wrong", 'en'],
+      ['jag skulle gärna säga ja men det som händer då är att profilerna inte flyttas rätt', 'sv'],
+    ] as const) {
+      assert.ok(counted(text, locale).includes('refuses'), text);
+      assert.ok(counted(text, locale).includes('raises-risk'), text);
+      assert.equal(offer(text, locale), undefined, text);
+    }
+    assert.ok(counted('Då kan ett byte på 85 maskiner mitt i det sluta illa', 'sv').includes('raises-risk'));
+  });
+
+  it('when the learner is not skipping the tests ("det hoppar vi int över"), then the routine is kept', () => {
+    for (const [text, locale] of [["we're not skipping that, only moving the dates", 'en'], ['Varje dator testas med ett provsamtal, det hoppar vi int över.', 'sv']] as const) {
+      assert.ok(counted(text, locale).includes('follows-process'), text);
+      assert.ok(!counted(text, locale).includes('drops-quality'), text);
+    }
+  });
+});

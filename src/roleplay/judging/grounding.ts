@@ -208,7 +208,11 @@ export class Grounding {
     const summed = this.said(move.quote, scene.locale).filter((word) => !name.has(word) && (numbered(word) || this.within(known.told, word, scene.locale) || this.within(known.heard, word, scene.locale)));
     // Saying back is saying back the customer: the brief alone ("so 2 stores, 4 weeks") is the learner's own proposal recited.
     const saidBack = summed.some((word) => !numbered(word) && this.within(known.heard, word, scene.locale));
-    if (shared) return weightOf(summed) >= concreteWeight && saidBack && !this.parrots(move.quote, scene) ? move : guess;
+    // "Om jag förstått rätt vill de själva ha sista ordet", right after she told of the staff: what she has just told, summed up
+    // in words of the learner's own, is a summary too; words of substance only, not who it is about or that it matters.
+    const justTold = move.kind === 'summarises' && scene.state.revealed.some((item) => item.atTurn === scene.state.learnerTurns);
+    const ownWords = justTold ? this.said(move.quote, scene.locale).filter((word) => !name.has(word) && !isNoise(words.noise, word) && !words.people.has(word) && !words.buzzwords.has(word)) : [];
+    if (shared) return ((weightOf(summed) >= concreteWeight && saidBack) || weightOf(ownWords) >= concreteWeight) && !this.parrots(move.quote, scene) ? move : guess;
     // Concrete words of the learner's own are substance too ("the amount itself, or the timing?"), by the bar of an offer.
     // A feeling is what empathy names anyway: "it's tough when things act up" says nothing of this customer.
     // Words of the learner's own must be substance to the reader too: "quality", "support", "together" are not; and of what this

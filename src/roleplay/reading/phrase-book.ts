@@ -75,6 +75,8 @@ export const phraseBookSchema = z.strictObject({
   numbers: z.array(z.string().trim().min(1)).default([]),
   /** Words typed without their apostrophe, and how they are spelled with it ("cant" → "can't"). */
   spellings: z.record(z.string(), z.string()).default({}),
+  /** A word that is another word by what stands beside it ("ja skickar" is "jag skickar", "ja, det går" is a yes): pattern and word. */
+  spelledByContext: z.array(z.object({ pattern: z.string().min(1), as: z.string().min(1) }).strict()).default([]),
   /** Letters typed without their marks ("ö" as "o"): a phrase word of three letters or more accepts either. */
   unmarked: z.record(z.string().length(1), z.string().length(1)).default({}),
   /** Particles that may stand between two words of a phrase without changing it ("det var ju leverantören"). */

@@ -40,6 +40,7 @@ export interface CompiledBook extends TellingPatterns {
   readonly questionJoin: RegExp;
   readonly noise: Noise;
   readonly spelling?: RegExp;
+  readonly spelledByContext: ReadonlyArray<{ readonly pattern: RegExp; readonly as: string }>;
   /** Numbers in words, lower case and without marks. */
   readonly numbers: ReadonlySet<string>;
   readonly contrast: RegExp;
@@ -139,11 +140,12 @@ export function compile(given: PhraseBook, other: PhraseBook, matching: Matching
     hedge: bounded(book.hedges),
     time,
     times: new RegExp(time.source, 'giu'),
-    breaks: new RegExp(`(?<=[.!?;\\n])\\s+|\\s*[,:–-]?\\s+(?=(?:${fragment(book.clauseBreaks)})(?![\\p{L}]))${commaBreaks}`, 'iu'),
+    breaks: new RegExp(`(?<=[.!?;\\n])\\s+|(?<=[\\p{L}']\\s+[–—-])\\s+(?=[\\p{L}])|\\s*[,:–-]?\\s+(?=(?:${fragment(book.clauseBreaks)})(?![\\p{L}]))${commaBreaks}`, 'iu'),
     questionJoin: new RegExp(`[\\s,]+(?:${fragment(book.questionJoins.length > 0 ? book.questionJoins : ['(?!)'])})\\s+(?=(?:${fragment(book.questionWords.length > 0 ? book.questionWords : ['(?!)'])})(?![\\p{L}]))`, 'iu'),
     noise: noiseOf(given, other),
     numbers: new Set(given.numbers.flatMap(plainWords)),
     ...(spellings.length > 0 ? { spelling: bounded(spellings, 'giu') } : {}),
+    spelledByContext: book.spelledByContext.map(({ pattern, as }) => ({ pattern: new RegExp(pattern, 'giu'), as })),
     hypothetical: new RegExp(`(?<![\\p{L}'])(?:${fragment(book.hypotheticals.length > 0 ? book.hypotheticals : ['(?!)'])})(?![\\p{L}])[^,;:.!?]*$`, 'iu'),
     contrast: new RegExp(`^(?:${fragment(book.contrasts.length > 0 ? book.contrasts : ['(?!)'])})(?![\\p{L}])`, 'iu'),
   };

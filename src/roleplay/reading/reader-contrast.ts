@@ -1,8 +1,8 @@
 import type { Intent, Move } from './intents';
 import { concreteWeight, substance, type CompiledBook } from './reader-book';
 
-// A clause that says no, hedges or hides is no offer, whatever follows its "but"; one with an offer's own trigger was weighed as one already.
-const notOffering: readonly Intent[] = ['refuses', 'hedges', 'deflects', 'hides-behind-contract', 'caves', 'blames', 'drops-quality', 'asks-situation', 'asks-need', 'asks-impact', 'asks-business', 'offers-alternative', 'proposes'];
+// A clause that says no, hedges, hides, or gives a reason or a risk is no offer, whatever follows its "but"; one with an offer's own trigger was weighed as one already.
+const notOffering: readonly Intent[] = ['refuses', 'hedges', 'deflects', 'hides-behind-contract', 'caves', 'blames', 'drops-quality', 'asks-situation', 'asks-need', 'asks-impact', 'asks-business', 'offers-alternative', 'proposes', 'raises-risk', 'explains'];
 
 // A negated clause that already does something else is not a no to the demand: "not your fault, but", "I'm not sure, but".
 const notRefusing: readonly Intent[] = ['refuses', 'summarises', 'empathises', 'blames', 'deflects', 'hedges', 'follows-process', 'drops-quality', 'caves', 'agrees', 'hides-behind-contract', 'commitment-kept', 'commitment-not', 'asks-situation', 'asks-need', 'asks-impact', 'asks-business'];

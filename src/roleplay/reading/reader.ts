@@ -19,7 +19,8 @@ export class MoveReader {
     const book = this.books[locale];
     const quoted = text.replace(/[’‘´`]/g, "'").replace(/[“”]/g, '"');
     // "cant", "isnt", "thats": the words staff type without their apostrophe read as the words they are.
-    const clean = book.spelling ? quoted.replace(book.spelling, (word) => book.book.spellings[word.toLowerCase()] ?? word) : quoted;
+    const spelled = book.spelling ? quoted.replace(book.spelling, (word) => book.book.spellings[word.toLowerCase()] ?? word) : quoted;
+    const clean = book.spelledByContext.reduce((text, { pattern, as }) => text.replace(pattern, as), spelled);
     const clauses = clean.split(book.breaks).map((clause) => clause.trim()).filter(Boolean);
     const greeting = book.rules.find((rule) => rule.kind === 'greets');
     // A name in a greeting is not substance: "hi Peter, as we agreed last time" says nothing yet.
@@ -173,7 +174,7 @@ export class MoveReader {
     // A trigger at the end points back at the offer: "we lend you a laptop in the meantime".
     const before = clause.slice(0, match.index).replace(/^[\s,:;-]+|[\s.!?,;]+$/g, '').replace(leadOut, '');
     // "Here's what I can do. Accounts for the eight by Monday": an offer that ends its sentence bare is said in the next one.
-    const bare = /^\s*[.:!]\s*$/u.test(clause.slice(match.index + match[0].length)) && substance(book, before.replace(trigger, ' ')) < concreteWeight;
+    const bare = /^\s*[.:!–—-]\s*$/u.test(clause.slice(match.index + match[0].length)) && substance(book, before.replace(trigger, ' ')) < concreteWeight;
     // "I can promise what we do, not what you sell. So: setup, a daily log, a report every Friday": the list after "so:" is what is offered.
     // "What works: two phases. Phase 1 this quarter: cabling, the core switch": a count of steps is said out in the next sentence.
     const listed = !bare && (listLead.test(next) || countsSteps(book, tail)) && substance(book, tail.replace(trigger, ' ')) < concreteWeight;
@@ -189,7 +190,9 @@ export class MoveReader {
     const named = namingArticle.test(clause.slice(0, match.index));
     // "… instead, crazy week": a trigger closed by a comma ends its phrase; what follows the comma is something else.
     const closed = kind !== 'promises' && !ahead && !clause.includes('?') && /^\s*,/u.test(clause.slice(match.index + match[0].length)) && weigh(before) >= concreteWeight;
-    const what = ((kind === 'promises' ? weigh(after) === 0 : !/\p{L}/u.test(after)) || closed) && !named ? before : after;
+    // "Accounts for the 8 I can sort today": what comes before the trigger, the by-when after it.
+    const onlyWhen = kind !== 'promises' && /\p{L}/u.test(after) && !/\p{L}/u.test(after.replace(book.times, ' ')) && weigh(before) >= concreteWeight;
+    const what = onlyWhen ? `${before} ${after}` : ((kind === 'promises' ? weigh(after) === 0 : !/\p{L}/u.test(after)) || closed) && !named ? before : after;
     // "Sorry it landed on Thursday instead": a trigger pointing back at something that happened reports it; nothing is offered.
     // "Folder access fixed by 9:30 … meanwhile" is past in form only: a by-when puts it ahead.
     if (kind === 'offers-alternative' && what === before && what !== after && book.past.test(before) && !deadline.test(before)) return undefined;
