@@ -61,6 +61,19 @@ describe('following up on last meeting’s promise: told before the customer ask
     }
   });
 
+  it('when the answer comes several messages after the customer asked and names the promise, then it still answers; beside a new offer it does not', () => {
+    for (const [locale, lines, offer] of [
+      ['en', ['hi jonas, congrats on the record week', 'what is on for the warehouse now?', 'and how are the returns going?', 'all 20 temp laptops got a real test call on friday'], 'all 20 temp laptops got a real test call on friday, and i can send you the plan for the 75 by thursday'],
+      ['sv', ['hej jonas, grattis till rekordveckan', 'hur ser det ut på lagret nu?', 'och hur går returerna?', 'alla tjugo vikariedatorer fick testsamtal i fredags'], 'alla tjugo vikariedatorer fick testsamtal i fredags, och jag kan skicka planen för de 75 till torsdag'],
+    ] as const) {
+      const { state } = play(locale, lines);
+      assert.equal(state.commitmentCheck?.answer, 'kept', lines.at(-1));
+      assert.equal(followedUp(state, locale)?.verdict, 'partly', lines.at(-1));
+      const beside = play(locale, [...lines.slice(0, -1), offer]).state;
+      assert.equal(beside.commitmentCheck?.answer, undefined, offer);
+    }
+  });
+
   it('when the message only uses the promise’s words about something new, not in the past, then nothing is told about it', () => {
     for (const [locale, line] of [
       ['en', 'for the 75 we do a test call on every laptop again'],

@@ -281,4 +281,13 @@ describe('role-play reader: chat spellings, dashes and the offers staff put firs
       assert.ok(!counted(text, locale).includes('drops-quality'), text);
     }
   });
+
+  it('when "so" leads an instruction ("so tell him …", "så säg till honom …"), then nothing is summed up', () => {
+    for (const [text, locale] of [["so tell him it's a small trial, two shops, four weeks", 'en'], ['så säg till honom att det är en liten pilot, två butiker, fyra veckor', 'sv']] as const) assert.ok(!counted(text, locale).includes('summarises'), text);
+    for (const [text, locale] of [['so the staff want the last word on the orders', 'en'], ['så personalen vill ha sista ordet om beställningarna', 'sv']] as const) assert.ok(counted(text, locale).includes('summarises'), text);
+  });
+
+  it('when the learner says it was not them who held it up, then it blames', () => {
+    for (const [text, locale] of [["the price is with our sales team, so it wasnt me held it up", 'en'], ['priset ligger hos säljarna, så det var inte jag som höll upp det', 'sv']] as const) assert.ok(counted(text, locale).includes('blames'), text);
+  });
 });

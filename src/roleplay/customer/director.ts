@@ -43,6 +43,8 @@ const reactionOrder: ReadonlyArray<readonly [TrustCue | 'asks', ReactionKey]> = 
 ];
 
 const answerWithin = 2;
+// What may stand beside a late answer about last time's promise: a greeting, a reason, a question, a word of feeling, the routine kept.
+const tellingIntents: readonly Intent[] = ['greets', 'explains', 'empathises', 'refers-back', 'summarises', 'follows-process', ...askingIntents];
 
 // From the most specific question to the most general: the one a need answers first.
 const revealOrder: readonly Intent[] = ['asks-impact', 'asks-business', 'asks-need', 'raises-risk', 'asks-situation', ...intents];
@@ -60,7 +62,10 @@ export function directTurn(storyline: Storyline, meeting: Meeting, state: Meetin
   const open = state.commitmentCheck !== undefined && !state.commitmentCheck.answer;
   const askedAt = state.commitmentCheck?.askedAtTurn;
   const unprompted = open && askedAt === undefined && turn === 1;
-  const asked = open && askedAt !== undefined && turn <= askedAt + answerWithin;
+  // Later, only a message that tells how the promise went, naming it ("monday went fine, all 8 up"), still answers the
+  // question; beside a no, an offer or a dropped step the same words are about the demand.
+  const namesThePromise = read.some((move) => commitmentIntents.includes(move.kind) && !move.vague) && read.every((move) => commitmentIntents.includes(move.kind) || tellingIntents.includes(move.kind));
+  const asked = open && askedAt !== undefined && (turn <= askedAt + answerWithin || namesThePromise);
   const moves = asked || unprompted ? read : read.filter((move) => !commitmentIntents.includes(move.kind));
   const earlier = learnerEntries(state);
   // The message is normalised once, not once per earlier message.
