@@ -3,7 +3,11 @@ import { directTurn } from '../../src/roleplay/customer/director';
 import type { Intent, Move } from '../../src/roleplay/reading/intents';
 import { newMeetingState, type MeetingState } from '../../src/roleplay/meeting-state';
 import { judgeByRules } from '../../src/roleplay/judging/rule-judge';
-import { meetingOf, storyline, reader } from './roleplay-fixtures';
+import { catalog, contentDir, meetingOf, storyline, reader } from './roleplay-fixtures';
+import { Grounding } from '../../src/roleplay/judging/grounding';
+import { groundingBooksIn } from '../../src/roleplay/judging/grounding-book';
+import { phraseBooksIn } from '../../src/roleplay/reading/phrase-book';
+import type { Locale } from '../../src/core/locale';
 
 describe('rubric judged by explicit rules', () => {
   const story = storyline('sales-blocked-service-desk');
@@ -243,4 +247,31 @@ describe('a proposal said with a hedge', () => {
     assert.equal(proposed('sv', 'vi skulle kanske kunna ta fram ett upplägg för de tunga dagarna'), 'partly');
     assert.equal(proposed('sv', 'vi kanske kunde titta på synergier framåt'), 'not');
   });
+});
+
+describe('a demand given in to, then turned round', () => {
+  const grounding = new Grounding(groundingBooksIn(contentDir), phraseBooksIn(contentDir), catalog.storylines);
+  const story = storyline('vip-skip-the-queue');
+  const second = meetingOf(story, 2);
+  const verdictOf = (locale: Locale, lines: readonly string[]) => {
+    let state = newMeetingState(story.startTrust, second[locale].opening);
+    for (const text of lines) {
+      const moves = grounding.ground(reader.read(text, locale), { storyline: story, meeting: second, locale, state, text });
+      const turn = directTurn(story, second, state, text, moves, locale);
+      state = { ...turn.state, transcript: [...turn.state.transcript, { speaker: 'customer', text: turn.scripted, source: 'script' }] };
+    }
+    return judgeByRules(second, state, locale).checks.find((check) => check.id === 'vip-demand');
+  };
+
+  for (const [locale, asked, asked2, heard, yes, turned, more] of [
+    ['en', 'What does a hearing day look like for you, and who is involved?', 'And who prepares the documents on those days?', 'I see, thanks.', 'Yes, we can set that up from Monday.', "On second thought: if the partners always go first, everyone else at the firm will wait longer. What I'd propose instead is a routine for hearing days: you tell us the days five working days ahead and we prepare a loan laptop.", 'We can also prepare a loan laptop and a named contact for hearing days.'],
+    ['sv', 'Hur ser en förhandlingsdag ut hos er, och vilka är inblandade?', 'Och vem förbereder handlingarna de dagarna?', 'Jag förstår, tack.', 'Ja, det bör vi kunna ordna från måndag.', 'Vid närmare eftertanke: om delägarna alltid går först får övriga på byrån vänta längre. Mitt förslag är i stället en rutin för förhandlingsdagar: ni anmäler dagarna fem arbetsdagar före och vi förbereder en lånedator.', 'Vi kan också förbereda en lånedator och en namngiven kontaktperson för förhandlingsdagar.'],
+  ] as const) {
+    it(`when the learner says yes to an unreasonable demand and later says why not with a concrete routine, then the demand is partly handled; an offer on top of the yes is not (${locale})`, () => {
+      assert.deepEqual([verdictOf(locale, [asked, asked2, heard, yes])?.verdict, verdictOf(locale, [asked, asked2, heard, yes])?.reasonKey], ['not', 'demand.accepted']);
+      const check = verdictOf(locale, [asked, asked2, heard, yes, turned]);
+      assert.deepEqual([check?.verdict, check?.reasonKey, check?.quote], ['partly', 'turnedRound', turned]);
+      assert.equal(verdictOf(locale, [asked, asked2, heard, yes, more])?.verdict, 'not');
+    });
+  }
 });

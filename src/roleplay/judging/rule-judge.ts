@@ -88,6 +88,9 @@ export function avoidedMoves(moves: ReadonlyArray<{ readonly kind: Intent; reado
 const hasMove = (entry: LearnerEntry, kind: Intent): boolean => entry.moves.some((move) => move.kind === kind && counts(move));
 const hedged = (entry: LearnerEntry | undefined): boolean => entry?.moves.some((move) => move.kind === 'hedges') ?? false;
 
+// What turns a yes to an unreasonable demand round: a no, or the reason it would go wrong.
+const turningIntents: readonly Intent[] = ['refuses', 'raises-risk', 'explains'];
+
 // A no that puts the answer on the contract or someone else.
 const coverIntents: readonly Intent[] = ['hides-behind-contract', 'deflects'];
 
@@ -184,6 +187,12 @@ function judgeCheck(check: RubricCheck, state: MeetingState, gaveIn: boolean): J
       const answer = progress.handledAtTurn === undefined ? undefined : entries[progress.handledAtTurn - 1];
       return verdict(hedged(answer) ? 'partly' : 'met', answer?.text, hedged(answer) ? 'hedged' : `demand.${progress.outcome}`);
     }
+    // "Ja, det bör vi kunna ordna" and later "om delägarna alltid går först får övriga vänta … mitt förslag är i stället …":
+    // giving in first and then turning it round, with a no and something concrete, is half an answer.
+    const turnedRound = progress.outcome === 'accepted' && progress.handledAtTurn !== undefined && rule.handled.includes('alternative')
+      ? entries.slice(progress.handledAtTurn).find((entry) => entry.moves.some((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes') && move.what !== undefined && counts(move)) && entry.moves.some((move) => turningIntents.includes(move.kind) && counts(move)) && !entry.moves.some((move) => move.kind === 'caves' || move.kind === 'agrees'))
+      : undefined;
+    if (turnedRound) return verdict('partly', turnedRound.text, 'turnedRound');
     if (progress.outcome === undefined && progress.vagueAtTurn !== undefined) return verdict('partly', atTurn(progress.vagueAtTurn), 'vague');
     // Something concrete, softened ("we'll probably manage the eight by Friday"), open or beside a no: half an answer.
     if ((progress.outcome === undefined || progress.outcome === 'refused') && progress.hedgedAtTurn !== undefined) return verdict('partly', atTurn(progress.hedgedAtTurn), 'hedged');
