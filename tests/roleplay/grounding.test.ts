@@ -261,4 +261,15 @@ describe('grounding: whether a move says something of this meeting', () => {
     assert.equal(summary('so if I have it right, the staff matter so much to us', 'en', true)?.generic, true);
     assert.equal(summary('om jag förstått rätt är personalen superviktig för oss', 'sv', true)?.generic, true);
   });
+
+  it('when a question asks about a time ahead ("next year", "nästa år"), then it asks about this customer’s plans; "going forward" does not', () => {
+    for (const [text, locale] of [
+      ['and next yr? any growth plans, new shops?', 'en'],
+      ['och framåt då, vad har ni på gång nästa år?', 'sv'],
+    ] as const) assert.equal(readIn('bakery-unasked-proposal', 3, 'asks-business', text, locale)?.vague, undefined, text);
+    for (const [text, locale] of [
+      ['any growth plans, new shops?', 'en'],
+      ['och framåt då, vad har ni på gång?', 'sv'],
+    ] as const) assert.equal(readIn('bakery-unasked-proposal', 3, 'asks-business', text, locale)?.generic, true, text);
+  });
 });

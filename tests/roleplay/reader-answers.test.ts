@@ -290,4 +290,9 @@ describe('role-play reader: chat spellings, dashes and the offers staff put firs
   it('when the learner says it was not them who held it up, then it blames', () => {
     for (const [text, locale] of [["the price is with our sales team, so it wasnt me held it up", 'en'], ['priset ligger hos säljarna, så det var inte jag som höll upp det', 'sv']] as const) assert.ok(counted(text, locale).includes('blames'), text);
   });
+
+  it('when chat shorthand is typed ("next yr", "b4", Swedish "he" for "det"), then it reads as the words it stands for', () => {
+    assert.ok(counted('and next yr, any new stores or changes planned?', 'en').includes('asks-business'));
+    assert.ok(counted('hur har kunderna tagit he?', 'sv').includes('asks-impact'));
+  });
 });

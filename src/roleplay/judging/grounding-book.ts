@@ -25,6 +25,8 @@ export const groundingBookSchema = z.strictObject({
   people: z.array(z.string().trim().min(1)).default([]),
   /** Days ("Monday", "fredag"): a time named is about this meeting, though a summary counts one only if it was said. */
   dates: z.array(z.string().trim().min(1)).default([]),
+  /** A time ahead named in a question ("next year", "nästa kvartal"): asking about their plans for it asks about this customer. */
+  horizons: z.array(z.string().trim().min(1)).default([]),
 });
 export type GroundingBook = z.infer<typeof groundingBookSchema>;
 export type GroundingBooks = Readonly<Record<Locale, GroundingBook>>;

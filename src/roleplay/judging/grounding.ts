@@ -74,6 +74,7 @@ interface LocaleWords {
   readonly scene: RegExp;
   /** A clause that ends by saying only that something matters: "your sellers and their quotes matter so much to us". */
   readonly slogan: RegExp;
+  readonly horizon: RegExp;
 }
 
 // Staff often type without marks ("bestallning"): words are compared without them.
@@ -111,6 +112,7 @@ export class Grounding {
       numbers: new WordList(book.numbers),
       dates: new WordList(book.dates),
       scene: wholeWords(book.scene),
+      horizon: new RegExp(`(?<![\\p{L}])(?:${book.horizons.length > 0 ? book.horizons.join('|') : '(?!)'})(?![\\p{L}])`, 'iu'),
       slogan: new RegExp(`(?<![\\p{L}])(?:${book.slogans.length > 0 ? book.slogans.join('|') : '(?!)'})(?:\\s+(?:${book.sloganTails.length > 0 ? book.sloganTails.join('|') : '(?!)'}))?[\\s!.]*$`, 'iu'),
     });
     this.words = { en: of(books.en, 'sv'), sv: of(books.sv, 'en') };
@@ -224,7 +226,10 @@ export class Grounding {
     // A question or a show of feeling names one thing, and one word of this storyline names it ("växer ni?", "lunchen är väl
     // värst"); a reason, a risk, a process step or a "done" claims something, and says it in two.
     const bar = askingIntents.includes(move.kind) || move.kind === 'empathises' ? 1 : concreteWeight;
-    return ofMeeting || weightOf(mine) >= bar || this.namesTheStep(move, content, scene) ? move : guess;
+    // "Och framåt då, vad har ni på gång nästa år?": a question about a time ahead they can plan for is about this customer.
+    // The time may be its own question just before ("and next yr? any growth plans?").
+    const ahead = askingIntents.includes(move.kind) && [move.quote, ...(message.match(/[^.!?]*\?/gu) ?? [])].some((question) => words.horizon.test(question));
+    return ofMeeting || ahead || weightOf(mine) >= bar || this.namesTheStep(move, content, scene) ? move : guess;
   }
 
   /**
