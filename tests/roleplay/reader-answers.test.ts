@@ -295,4 +295,16 @@ describe('role-play reader: chat spellings, dashes and the offers staff put firs
     assert.ok(counted('and next yr, any new stores or changes planned?', 'en').includes('asks-business'));
     assert.ok(counted('hur har kunderna tagit he?', 'sv').includes('asks-impact'));
   });
+
+  it('when an idea is only floated ("maybe some kind of priority flag", "kunde man kanske titta på något med skanner"), then it is a hedged proposal; a guess at the cause is not', () => {
+    const floated = (text: string, locale: Locale) => reader.read(text, locale).find((move) => move.kind === 'hedges')?.hedging;
+    for (const [text, locale] of [
+      ['maybe some kind of priority flag for court days', 'en'],
+      ['Something with scanners might help, we can discuss maybe in the new year.', 'en'],
+      ['Till lagret kunde man kanske titta på något med skanner framöver', 'sv'],
+      ['Kanske vi kan göra nåt med skanner för returerna', 'sv'],
+    ] as const) assert.equal(floated(text, locale), 'proposes', text);
+    assert.equal(floated("maybe it's the spooler", 'en'), undefined);
+    assert.equal(floated('det tar kanske en timme', 'sv'), undefined);
+  });
 });
