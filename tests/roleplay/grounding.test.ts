@@ -268,6 +268,10 @@ describe('grounding: whether a move says something of this meeting', () => {
       ['och framåt då, vad har ni på gång nästa år?', 'sv'],
     ] as const) assert.equal(readIn('bakery-unasked-proposal', 3, 'asks-business', text, locale)?.vague, undefined, text);
     for (const [text, locale] of [
+      ["what's the next while looking like for ye, January and that, anything big coming for the business?", 'en'],
+      ['hur ser januari ut för er? vad händer efter kampanjen?', 'sv'],
+    ] as const) assert.equal(readIn('laptop-rollout-busy-week', 3, 'asks-business', text, locale)?.vague, undefined, text);
+    for (const [text, locale] of [
       ['any growth plans, new shops?', 'en'],
       ['och framåt då, vad har ni på gång?', 'sv'],
     ] as const) assert.equal(readIn('bakery-unasked-proposal', 3, 'asks-business', text, locale)?.generic, true, text);

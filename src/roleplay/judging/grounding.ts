@@ -171,8 +171,12 @@ export class Grounding {
   private groundOne(move: Move, scene: GroundingScene, message: string, name: ReadonlySet<string>, covering = false): Move {
     // "Oj, mycket folk här, förstår att det är stressigt" names the full waiting room she stands in, in words of no substance elsewhere.
     if (move.kind === 'empathises' && !move.generic && this.namesTheScene(message, scene)) return { kind: move.kind, quote: move.quote };
-    if (move.vague) return move;
     const words = this.words[scene.locale];
+    // "Hur ser januari ut för er?": a question about a time ahead they plan for asks about this customer, however short.
+    const questions = [move.quote, ...(message.match(/[^.!?]*\?/gu) ?? [])];
+    const ahead = askingIntents.includes(move.kind) && questions.some((question) => words.horizon.test(question));
+    if (ahead) return { kind: move.kind, quote: move.quote };
+    if (move.vague) return move;
     if (slotIntents.includes(move.kind)) {
       // "Vi kan erbjuda ett annat upplägg": the reader found words, but every one of them is generic.
       // An offer or a proposal must also be of this world; a promise is pinned down by its by-when, and its what is often
@@ -226,10 +230,7 @@ export class Grounding {
     // A question or a show of feeling names one thing, and one word of this storyline names it ("växer ni?", "lunchen är väl
     // värst"); a reason, a risk, a process step or a "done" claims something, and says it in two.
     const bar = askingIntents.includes(move.kind) || move.kind === 'empathises' ? 1 : concreteWeight;
-    // "Och framåt då, vad har ni på gång nästa år?": a question about a time ahead they can plan for is about this customer.
-    // The time may be its own question just before ("and next yr? any growth plans?").
-    const ahead = askingIntents.includes(move.kind) && [move.quote, ...(message.match(/[^.!?]*\?/gu) ?? [])].some((question) => words.horizon.test(question));
-    return ofMeeting || ahead || weightOf(mine) >= bar || this.namesTheStep(move, content, scene) ? move : guess;
+    return ofMeeting || weightOf(mine) >= bar || this.namesTheStep(move, content, scene) ? move : guess;
   }
 
   /**
