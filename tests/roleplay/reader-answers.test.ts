@@ -307,4 +307,28 @@ describe('role-play reader: chat spellings, dashes and the offers staff put firs
     assert.equal(floated("maybe it's the spooler", 'en'), undefined);
     assert.equal(floated('det tar kanske en timme', 'sv'), undefined);
   });
+
+  it('when a plan is made only of upbeat buzzwords ("co-create something awesome", "ett helhetsgrepp med kunden i centrum"), then it offers nothing at all', () => {
+    for (const [text, locale] of [
+      ["Let's co-create something awesome together and land a real win-win.", 'en'],
+      ['vi tar ett helhetsgrepp och sätter kunden i centrum i allt vi gör', 'sv'],
+    ] as const) {
+      const plan = offer(text, locale);
+      assert.ok(plan && plan.vague && plan.empty, `${text}: ${JSON.stringify(plan)}`);
+    }
+  });
+
+  it('when the day is typed as it is said ("måndan", "how\'d … go on monday"), then the question about last time is read', () => {
+    assert.ok(counted('hur gick måndan lixom? kom de åtta igång?', 'sv').includes('refers-back'));
+    assert.ok(counted("how'd the eight go on monday, all up and running?", 'en').includes('refers-back'));
+  });
+
+  it('when the learner says "nah, can\'t go half" or "kan inte gå ner till hälften", then it refuses; "that\'s how it works" hides behind the process', () => {
+    for (const [text, locale] of [['nah can\'t go half', 'en'], ['vi kan inte gå ner till hälften', 'sv']] as const) assert.ok(counted(text, locale).includes('refuses'), text);
+    for (const [text, locale] of [["new builds go on a change request. that's how it works", 'en'], ['nybyggen går på ändringsbegäran, så funkar det.', 'sv']] as const) assert.ok(counted(text, locale).includes('hides-behind-contract'), text);
+  });
+
+  it('when a plan trails off in "or whatever" or "eller nåt", then it is hedged', () => {
+    for (const [text, locale] of [['few shops at a time or whatever', 'en'], ['några butiker åt gången eller nåt', 'sv']] as const) assert.ok(counted(text, locale).includes('hedges'), text);
+  });
 });
