@@ -243,9 +243,9 @@ describe('role-play reader: chat spellings, dashes and the offers staff put firs
     const promise = (text: string, locale: Locale) => reader.read(text, locale).find((move) => move.kind === 'promises');
     assert.ok(promise('Ja skickar datumen åt dig i eftermiddag, senast klockan fyra.', 'sv')?.when, 'ja skickar');
     assert.ok(promise('well send you the list by friday', 'en')?.when, 'well send');
-    assert.ok(counted('Alla 85 på en helg kan ja int lova.', 'sv').includes('refuses'));
-    assert.ok(reader.read('ja, det går bra', 'sv').some((move) => move.kind === 'agrees'));
-    assert.ok(!counted('Ja skulle föreslå att vi tar tio datorer i kundtjänst på torsdag', 'sv').includes('agrees'));
+    assert.ok(counted('Alla 85 på en helg kan ja int lova.', 'sv').includes('refuses'), 'kan ja int');
+    assert.ok(reader.read('ja, det går bra', 'sv').some((move) => move.kind === 'agrees'), 'ja, det går bra');
+    assert.ok(!counted('Ja skulle föreslå att vi tar tio datorer i kundtjänst på torsdag', 'sv').includes('agrees'), 'ja skulle');
     assert.equal(promise('well, we could send it', 'en'), undefined);
   });
 
@@ -272,7 +272,7 @@ describe('role-play reader: chat spellings, dashes and the offers staff put firs
       assert.ok(counted(text, locale).includes('raises-risk'), text);
       assert.equal(offer(text, locale), undefined, text);
     }
-    assert.ok(counted('Då kan ett byte på 85 maskiner mitt i det sluta illa', 'sv').includes('raises-risk'));
+    assert.ok(counted('Då kan ett byte på 85 maskiner mitt i det sluta illa', 'sv').includes('raises-risk'), 'sluta illa');
   });
 
   it('when the learner is not skipping the tests ("det hoppar vi int över"), then the routine is kept', () => {
@@ -292,8 +292,8 @@ describe('role-play reader: chat spellings, dashes and the offers staff put firs
   });
 
   it('when chat shorthand is typed ("next yr", "b4", Swedish "he" for "det"), then it reads as the words it stands for', () => {
-    assert.ok(counted('and next yr, any new stores or changes planned?', 'en').includes('asks-business'));
-    assert.ok(counted('hur har kunderna tagit he?', 'sv').includes('asks-impact'));
+    assert.ok(counted('and next yr, any new stores or changes planned?', 'en').includes('asks-business'), 'next yr');
+    assert.ok(counted('hur har kunderna tagit he?', 'sv').includes('asks-impact'), 'tagit he');
   });
 
   it('when an idea is only floated ("maybe some kind of priority flag", "kunde man kanske titta på något med skanner"), then it is a hedged proposal; a guess at the cause is not', () => {
@@ -319,8 +319,8 @@ describe('role-play reader: chat spellings, dashes and the offers staff put firs
   });
 
   it('when the day is typed as it is said ("måndan", "how\'d … go on monday"), then the question about last time is read', () => {
-    assert.ok(counted('hur gick måndan lixom? kom de åtta igång?', 'sv').includes('refers-back'));
-    assert.ok(counted("how'd the eight go on monday, all up and running?", 'en').includes('refers-back'));
+    assert.ok(counted('hur gick måndan lixom? kom de åtta igång?', 'sv').includes('refers-back'), 'måndan');
+    assert.ok(counted("how'd the eight go on monday, all up and running?", 'en').includes('refers-back'), "how'd");
   });
 
   it('when the learner says "nah, can\'t go half" or "kan inte gå ner till hälften", then it refuses; "that\'s how it works" hides behind the process', () => {
@@ -330,5 +330,29 @@ describe('role-play reader: chat spellings, dashes and the offers staff put firs
 
   it('when a plan trails off in "or whatever" or "eller nåt", then it is hedged', () => {
     for (const [text, locale] of [['few shops at a time or whatever', 'en'], ['några butiker åt gången eller nåt', 'sv']] as const) assert.ok(counted(text, locale).includes('hedges'), text);
+  });
+
+  it('when the customer’s assistant books the day ahead and we prep a loaner, then it is a plan, in either language; "loaner" is a loan laptop', () => {
+    for (const [text, locale] of [
+      ['your assistant books the day with us a week ahead, the evening before we prep a loaner with the case docs', 'en'],
+      ['er assistent bokar dagen hos oss en vecka innan, och kvällen före förbereder vi en lånedator med handlingarna', 'sv'],
+    ] as const) assert.ok(offer(text, locale)?.what, `${text}: ${counted(text, locale).join(', ')}`);
+    assert.match(offer('we can bring a loaner by 10:45', 'en')?.what ?? '', /loan laptop/u);
+  });
+
+  it('when the learner asks what keeps them up at night, then it asks the need', () => {
+    for (const [text, locale] of [['what keeps the partners up at night on court days?', 'en'], ['vad håller delägarna vakna inför förhandlingarna?', 'sv']] as const) assert.ok(counted(text, locale).includes('asks-need'), text);
+  });
+
+  it('when the learner will see to it ("ser jag till att …", "i’ll make sure …"), then it promises; "not within my control" blames', () => {
+    assert.ok(counted('Samtidigt ser jag till att säljarna kommer åt mappen igen senast klockan tio', 'sv').includes('promises'), 'ser jag till att');
+    assert.ok(reader.read("i'll make sure the sellers can open the shared folder by ten", 'en').some((move) => move.kind === 'promises'), 'make sure');
+    for (const [text, locale] of [['Det låg tyvärr inte inom min kontroll.', 'sv'], ['That was not within my control.', 'en']] as const) assert.ok(counted(text, locale).includes('blames'), text);
+  });
+
+  it('when "alltså" stands inside a sentence ("jag återkommer alltså senast elva"), then nothing is summed up; at its head it still sums up', () => {
+    assert.ok(!counted('Jag återkommer alltså senast klockan elva.', 'sv').includes('summarises'), 'återkommer alltså');
+    assert.ok(counted('alltså, ni behöver mallen i dag för tre anbud', 'sv').includes('summarises'), 'alltså,');
+    assert.ok(counted('so, you need the template today for three bids', 'en').includes('summarises'), 'so,');
   });
 });
