@@ -355,4 +355,18 @@ describe('role-play reader: chat spellings, dashes and the offers staff put firs
     assert.ok(counted('alltså, ni behöver mallen i dag för tre anbud', 'sv').includes('summarises'), 'alltså,');
     assert.ok(counted('so, you need the template today for three bids', 'en').includes('summarises'), 'so,');
   });
+
+  it('when a plan is led in by "what I’ll do now:" or "nu:", then what follows is offered', () => {
+    for (const [text, locale] of [
+      ["what i'll do now: give the card terminal its own connection so people can pay", 'en'],
+      ['nu: jag kopplar terminalen på egen lina så folk kan betala', 'sv'],
+    ] as const) assert.ok(offer(text, locale)?.what, `${text}: ${counted(text, locale).join(', ')}`);
+  });
+
+  it('when the learner asks to watch it happen or whether it has been like this all morning, then it asks about the situation', () => {
+    for (const [text, locale] of [
+      ['can you run one check-in so i can watch it hang? been like this all morning or just since lunch?', 'en'],
+      ['kan du checka in nästa patient så jag får se exakt var det fryser?', 'sv'],
+    ] as const) assert.ok(counted(text, locale).includes('asks-situation'), text);
+  });
 });
