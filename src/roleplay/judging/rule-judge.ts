@@ -88,8 +88,6 @@ export function avoidedMoves(moves: ReadonlyArray<{ readonly kind: Intent; reado
 const hasMove = (entry: LearnerEntry, kind: Intent): boolean => entry.moves.some((move) => move.kind === kind && counts(move));
 const hedged = (entry: LearnerEntry | undefined): boolean => entry?.moves.some((move) => move.kind === 'hedges') ?? false;
 
-// What turns a yes to an unreasonable demand round: a no, or the reason it would go wrong.
-const turningIntents: readonly Intent[] = ['refuses', 'raises-risk', 'explains'];
 
 // A no that puts the answer on the contract or someone else.
 const coverIntents: readonly Intent[] = ['hides-behind-contract', 'deflects'];
@@ -101,6 +99,13 @@ const softOffer: readonly Intent[] = ['offers-alternative', 'proposes'];
 const answersVaguely = (entry: LearnerEntry): boolean =>
   entry.moves.some((move) => (move.kind === 'promises' && move.vague && !move.empty) || (move.kind === 'hedges' && !move.empty && move.hedging !== undefined && softOffer.includes(move.hedging))) &&
   !entry.moves.some((move) => move.kind !== 'hedges' && harmfulIntents.includes(move.kind));
+
+// What turns a yes to an unreasonable demand round: a no, or the reason it would go wrong, beside something concrete of one's own.
+const turningIntents: readonly Intent[] = ['refuses', 'raises-risk', 'explains'];
+const turnsRound = (entry: LearnerEntry): boolean =>
+  entry.moves.some((move) => softOffer.includes(move.kind) && move.what !== undefined && counts(move)) &&
+  entry.moves.some((move) => turningIntents.includes(move.kind) && counts(move)) &&
+  !entry.moves.some((move) => move.kind === 'caves' || move.kind === 'agrees');
 
 /** The refusing message and those after it, up to the first that blames, deflects, hides, hedges, drops a step or gives in. */
 function standingAfter(entries: readonly LearnerEntry[], refusedAt: number): LearnerEntry[] {
@@ -189,9 +194,7 @@ function judgeCheck(check: RubricCheck, state: MeetingState, gaveIn: boolean): J
     }
     // "Ja, det bör vi kunna ordna" and later "om delägarna alltid går först får övriga vänta … mitt förslag är i stället …":
     // giving in first and then turning it round, with a no and something concrete, is half an answer.
-    const turnedRound = progress.outcome === 'accepted' && progress.handledAtTurn !== undefined && rule.handled.includes('alternative')
-      ? entries.slice(progress.handledAtTurn).find((entry) => entry.moves.some((move) => (move.kind === 'offers-alternative' || move.kind === 'proposes') && move.what !== undefined && counts(move)) && entry.moves.some((move) => turningIntents.includes(move.kind) && counts(move)) && !entry.moves.some((move) => move.kind === 'caves' || move.kind === 'agrees'))
-      : undefined;
+    const turnedRound = progress.outcome === 'accepted' && progress.handledAtTurn !== undefined && rule.handled.includes('alternative') ? entries.slice(progress.handledAtTurn).find(turnsRound) : undefined;
     if (turnedRound) return verdict('partly', turnedRound.text, 'turnedRound');
     if (progress.outcome === undefined && progress.vagueAtTurn !== undefined) return verdict('partly', atTurn(progress.vagueAtTurn), 'vague');
     // Something concrete, softened ("we'll probably manage the eight by Friday"), open or beside a no: half an answer.
