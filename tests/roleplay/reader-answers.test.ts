@@ -369,4 +369,15 @@ describe('role-play reader: chat spellings, dashes and the offers staff put firs
       ['kan du checka in nästa patient så jag får se exakt var det fryser?', 'sv'],
     ] as const) assert.ok(counted(text, locale).includes('asks-situation'), text);
   });
+
+  it('when "däremot" leads what a named colleague does instead, then it is offered; "det går säkert att ordna" and "that can surely be arranged" say yes', () => {
+    for (const [text, locale] of [
+      ['Däremot arbetar Anders Berg, vår mest erfarne tekniker, med ärendet från och med nu, med högsta prioritet.', 'sv'],
+      ['However, we can put Anders, our most senior tech, on it from now, top priority.', 'en'],
+    ] as const) assert.ok(offer(text, locale)?.what, `${text}: ${counted(text, locale).join(', ')}`);
+    for (const [text, locale] of [
+      ['Det går säkert att ordna att delägarna prioriteras från måndag.', 'sv'],
+      ['That can surely be arranged from Monday.', 'en'],
+    ] as const) assert.ok(reader.read(text, locale).some((move) => move.kind === 'agrees'), text);
+  });
 });
