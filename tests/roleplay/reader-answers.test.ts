@@ -380,4 +380,11 @@ describe('role-play reader: chat spellings, dashes and the offers staff put firs
       ['That can surely be arranged from Monday.', 'en'],
     ] as const) assert.ok(reader.read(text, locale).some((move) => move.kind === 'agrees'), text);
   });
+
+  it('when the learner asks who is waiting on the quotes or whether bids must go out, then it asks what it means for their customers', () => {
+    for (const [text, locale] of [
+      ["who's waiting on those quotes on your end? Any builders with a deadline this week?", 'en'],
+      ['Finns det anbud som måste lämnas inom kort?', 'sv'],
+    ] as const) assert.ok(counted(text, locale).includes('asks-impact'), text);
+  });
 });
