@@ -387,4 +387,11 @@ describe('role-play reader: chat spellings, dashes and the offers staff put firs
       ['Finns det anbud som måste lämnas inom kort?', 'sv'],
     ] as const) assert.ok(counted(text, locale).includes('asks-impact'), text);
   });
+
+  it('when the learner will do it for half the price, then it gives in', () => {
+    for (const [text, locale] of [
+      ["ok look, we don't want to lose you over this. i'll do it for half, 42.5k", 'en'],
+      ['okej, vi gör det för halva priset, jag löser det internt', 'sv'],
+    ] as const) assert.ok(counted(text, locale).includes('caves'), text);
+  });
 });
