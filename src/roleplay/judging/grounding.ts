@@ -173,8 +173,7 @@ export class Grounding {
     if (move.kind === 'empathises' && !move.generic && this.namesTheScene(message, scene)) return { kind: move.kind, quote: move.quote };
     const words = this.words[scene.locale];
     // "Hur ser januari ut för er?": a question about a time ahead they plan for asks about this customer, however short.
-    const questions = [move.quote, ...(message.match(/[^.!?]*\?/gu) ?? [])];
-    const ahead = askingIntents.includes(move.kind) && questions.some((question) => words.horizon.test(question));
+    const ahead = askingIntents.includes(move.kind) && [move.quote, ...(message.match(/[^.!?]*\?/gu) ?? [])].some((question) => words.horizon.test(question));
     if (ahead) return { kind: move.kind, quote: move.quote };
     if (move.vague) return move;
     if (slotIntents.includes(move.kind)) {

@@ -192,7 +192,8 @@ export class MoveReader {
     const closed = kind !== 'promises' && !ahead && !clause.includes('?') && /^\s*,/u.test(clause.slice(match.index + match[0].length)) && weigh(before) >= concreteWeight;
     // "Accounts for the 8 I can sort today": what comes before the trigger, the by-when after it.
     const onlyWhen = kind !== 'promises' && /\p{L}/u.test(after) && !/\p{L}/u.test(after.replace(book.times, ' ')) && weigh(before) >= concreteWeight;
-    const what = onlyWhen ? `${before} ${after}` : ((kind === 'promises' ? weigh(after) === 0 : !/\p{L}/u.test(after)) || closed) && !named ? before : after;
+    const triggerPointsBack = ((kind === 'promises' ? weigh(after) === 0 : !/\p{L}/u.test(after)) || closed) && !named;
+    const what = onlyWhen ? `${before} ${after}` : triggerPointsBack ? before : after;
     // "Sorry it landed on Thursday instead": a trigger pointing back at something that happened reports it; nothing is offered.
     // "Folder access fixed by 9:30 … meanwhile" is past in form only: a by-when puts it ahead.
     if (kind === 'offers-alternative' && what === before && what !== after && book.past.test(before) && !deadline.test(before)) return undefined;
